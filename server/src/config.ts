@@ -1,0 +1,69 @@
+import { z } from "zod";
+import { DEFAULT_DATABASE_URL, dialectOf } from "./db/url.js";
+
+const booleanFlag = z
+  .enum(["true", "false", "1", "0"])
+  .transform((value) => value === "true" || value === "1");
+
+const environment = z.object({
+  NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+  HOST: z.string().min(1).default("127.0.0.1"),
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  DATABASE_URL: z
+    .string()
+    .default(DEFAULT_DATABASE_URL)
+    .refine((url) => {
+      try {
+        dialectOf(url);
+        return true;
+      } catch {
+        return false;
+      }
+    }, "must start with file: (SQLite) or postgresql:// (PostgreSQL)"),
+  PUBLIC_URL: z.url().optional(),
+  LOGIN_TOKEN_TTL_SECONDS: z.coerce.number().int().min(30).max(3600).default(600),
+  SESSION_TTL_HOURS: z.coerce.number().int().min(1).max(24 * 90).default(24 * 14),
+  BODY_LIMIT_BYTES: z.coerce.number().int().min(1024).default(64 * 1024),
+  TRUST_PROXY: booleanFlag.default(false),
+  SEED_DEMO: booleanFlag.optional(),
+  WEB_DIST: z.string().optional(),
+});
+
+export type Config = {
+  env: "development" | "production" | "test";
+  host: string;
+  port: number;
+  databaseUrl: string;
+  publicUrl: string;
+  loginTokenTtlSeconds: number;
+  sessionTtlHours: number;
+  bodyLimitBytes: number;
+  trustProxy: boolean;
+  /** Demo admin and client are created (and printed once) unless in production. */
+  seedDemo: boolean;
+  webDist: string | undefined;
+};
+
+/** Parses the environment once; throws a readable error naming every bad variable. */
+export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
+  const parsed = environment.safeParse(source);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((issue) => `  ${issue.path.join(".")}: ${issue.message}`);
+    throw new Error(`Invalid configuration:\n${problems.join("\n")}`);
+  }
+  const env = parsed.data;
+  const publicUrl = (env.PUBLIC_URL ?? `http://localhost:${env.PORT}`).replace(/\/+$/, "");
+  return {
+    env: env.NODE_ENV,
+    host: env.HOST,
+    port: env.PORT,
+    databaseUrl: env.DATABASE_URL,
+    publicUrl,
+    loginTokenTtlSeconds: env.LOGIN_TOKEN_TTL_SECONDS,
+    sessionTtlHours: env.SESSION_TTL_HOURS,
+    bodyLimitBytes: env.BODY_LIMIT_BYTES,
+    trustProxy: env.TRUST_PROXY,
+    seedDemo: env.SEED_DEMO ?? env.NODE_ENV !== "production",
+    webDist: env.WEB_DIST,
+  };
+}

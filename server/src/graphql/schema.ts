@@ -1,0 +1,6 @@
+import { builder } from "./builder.js";
+import "./errors.js";
+import "../modules/user/user.schema.js";
+import "../modules/login/login.schema.js";
+
+export const schema = builder.toSchema();

@@ -1,0 +1,48 @@
+import type { Domain, DomainUrl } from "../generated/prisma/client.js";
+
+const LOCAL_HOSTS = new Set(["localhost", "127.0.0.1", "[::1]"]);
+
+/**
+ * Whether `redirectUrl` may receive a login token for this domain: its host is the root domain or a
+ * subdomain of it, or it is exactly one of the domain's active callback URLs. Plain http is allowed
+ * only for local hosts and domains in test mode.
+ */
+export function redirectAllowed(domain: Domain, callbacks: DomainUrl[], redirectUrl: string): boolean {
+  let url: URL;
+  try {
+    url = new URL(redirectUrl);
+  } catch {
+    return false;
+  }
+  if (url.username || url.password || url.hash) return false;
+  if (url.protocol !== "https:" && url.protocol !== "http:") return false;
+
+  if (callbacks.some((callback) => callback.active && callback.kind === "CALLBACK" && callback.url === redirectUrl)) {
+    return true;
+  }
+  const host = url.hostname.toLowerCase();
+  const root = domain.rootDomain.toLowerCase().replace(/\.$/, "");
+  const onDomain = host === root || host.endsWith(`.${root}`);
+  if (!onDomain) return false;
+  return url.protocol === "https:" || LOCAL_HOSTS.has(host) || domain.testMode;
+}
+
+/** The partner URL with the token added, keeping the query it already had. */
+export function withToken(redirectUrl: string, token: string): string {
+  const url = new URL(redirectUrl);
+  url.searchParams.set("token", token);
+  return url.toString();
+}
+
+/** The domain's fallback URI with XWMS's message parameters, or undefined when it has none. */
+export function fallbackRedirect(domain: Pick<Domain, "fallbackUri">, message: string): string | undefined {
+  if (!domain.fallbackUri) return undefined;
+  try {
+    const url = new URL(domain.fallbackUri);
+    url.searchParams.set("xwmsmessage_status", "error");
+    url.searchParams.set("xwmsmessage_message", message);
+    return url.toString();
+  } catch {
+    return undefined;
+  }
+}

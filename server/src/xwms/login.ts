@@ -1,0 +1,31 @@
+import { z } from "zod";
+import { startLogin, verifyLogin } from "../login/login.service.js";
+import { readJson } from "./body.js";
+import { authenticate, type XwmsHandler } from "./deps.js";
+import { success } from "./envelope.js";
+
+const signTokenBody = z.looseObject({
+  redirect_url: z.string().min(1, "is required").max(2048),
+  email: z.email().max(320).optional(),
+});
+
+export const signToken: XwmsHandler = async (c, deps) => {
+  const body = await readJson(c, signTokenBody);
+  const auth = await authenticate(c, deps, "login");
+  const login = await startLogin({ ...deps, auth, redirectUrl: body.redirect_url, email: body.email });
+  return success(c, {
+    client_id: auth.client.id,
+    token: login.token,
+    ...(body.email ? { email: body.email } : {}),
+    expires_at: login.expiresAt.toISOString(),
+    url: login.url,
+  });
+};
+
+const verifyBody = z.object({ token: z.string().min(1, "is required").max(512) });
+
+export const signTokenVerify: XwmsHandler = async (c, deps) => {
+  const body = await readJson(c, verifyBody);
+  const auth = await authenticate(c, deps, "login");
+  return success(c, await verifyLogin({ db: deps.db, token: body.token, auth }));
+};

@@ -1,0 +1,171 @@
+import { mkdtempSync, rmSync } from "node:fs";
+import type { AddressInfo } from "node:net";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { serve } from "@hono/node-server";
+import { createApp } from "../src/app.js";
+import { type Config, loadConfig } from "../src/config.js";
+import { openDatabase } from "../src/db.js";
+import { migrate } from "../src/db/migrate.js";
+import { type DemoCredentials, ensureDemoData } from "../src/seed/demo.js";
+import { seedReferenceData } from "../src/seed/seed.js";
+
+export type TestServer = {
+  baseUrl: string;
+  apiUrl: string;
+  config: Config;
+  db: ReturnType<typeof openDatabase>["db"];
+  demo: DemoCredentials;
+  close: () => Promise<void>;
+};
+
+/** A real Gatehouse on a fresh SQLite file, listening on a free loopback port. */
+export async function startTestServer(overrides: Record<string, string> = {}): Promise<TestServer> {
+  const dir = mkdtempSync(path.join(tmpdir(), "gatehouse-test-"));
+  const databaseUrl = `file:${path.join(dir, "gatehouse.db")}`;
+  await migrate(databaseUrl);
+  const { db, close } = openDatabase(databaseUrl);
+  await seedReferenceData(db);
+
+  let config = loadConfig({ NODE_ENV: "test", DATABASE_URL: databaseUrl, PORT: "0", ...overrides });
+  const app = createApp({ db, config });
+  const server = serve({ fetch: app.fetch, port: 0, hostname: "127.0.0.1" });
+  await new Promise<void>((resolve) => server.once("listening", () => resolve()));
+  const { port } = server.address() as AddressInfo;
+  const baseUrl = `http://localhost:${port}`;
+  // The login URL must name the real port, so the config is completed once it is known.
+  config = Object.assign(config, { port, publicUrl: overrides.PUBLIC_URL ?? baseUrl });
+  const { credentials } = await ensureDemoData(db, config);
+
+  return {
+    baseUrl,
+    apiUrl: `${baseUrl}/api`,
+    config,
+    db,
+    demo: credentials,
+    close: async () => {
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await close();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+export type ClientHeaders = { clientId: string; clientSecret: string; domain: string };
+
+export const sdkHeaders = (client: ClientHeaders): Record<string, string> => ({
+  "X-Client-Id": client.clientId,
+  "X-Client-Secret": client.clientSecret,
+  "X-Client-Domain": client.domain,
+  "Content-Type": "application/json",
+  Accept: "application/json",
+  "User-Agent": "xwms-sdk-test/1.0",
+});
+
+export type EnvelopeResponse = { status: number; body: { status: string; message: string; data: Record<string, unknown> } };
+
+/** One partner-API call exactly as an XWMS SDK sends it. */
+export async function callApi(
+  server: Pick<TestServer, "apiUrl">,
+  endpoint: string,
+  client: ClientHeaders,
+  body?: unknown,
+): Promise<EnvelopeResponse> {
+  const response = await fetch(`${server.apiUrl}${endpoint}`, {
+    method: "POST",
+    headers: sdkHeaders(client),
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  return { status: response.status, body: await response.json() };
+}
+
+/** A browser: keeps cookies and sends GraphQL the way the SPA does. */
+export class Browser {
+  private cookies = new Map<string, string>();
+
+  constructor(private readonly baseUrl: string) {}
+
+  async graphql<T = Record<string, unknown>>(query: string, variables: Record<string, unknown> = {}) {
+    const response = await fetch(`${this.baseUrl}/graphql`, {
+      method: "POST",
+      headers: { "content-type": "application/json", "x-gatehouse-csrf": "1", cookie: this.cookieHeader() },
+      body: JSON.stringify({ query, variables }),
+    });
+    this.remember(response);
+    const body = (await response.json()) as { data?: T; errors?: { message: string }[] };
+    return { status: response.status, ...body };
+  }
+
+  async get(pathOrUrl: string): Promise<Response> {
+    const response = await fetch(new URL(pathOrUrl, this.baseUrl), { headers: { cookie: this.cookieHeader() }, redirect: "manual" });
+    this.remember(response);
+    return response;
+  }
+
+  cookieHeader(): string {
+    return [...this.cookies].map(([name, value]) => `${name}=${value}`).join("; ");
+  }
+
+  private remember(response: Response): void {
+    for (const cookie of response.headers.getSetCookie()) {
+      const [pair = ""] = cookie.split(";");
+      const [name = "", value = ""] = pair.split("=");
+      if (value === "" || /max-age=0/i.test(cookie)) this.cookies.delete(name);
+      else this.cookies.set(name, value);
+    }
+  }
+}
+
+export const REGISTER = `mutation Register($input: RegisterInput!) {
+  register(input: $input) {
+    __typename
+    ... on RegisterSuccess { data { id sub email } }
+    ... on Error { message }
+  }
+}`;
+
+export const SIGN_IN = `mutation SignIn($input: SignInInput!) {
+  signIn(input: $input) {
+    __typename
+    ... on SignInSuccess { data { id sub email } }
+    ... on Error { message }
+  }
+}`;
+
+export const LOGIN_REQUEST = `query LoginRequest($token: String!) {
+  loginRequest(token: $token) {
+    __typename
+    ... on LoginRequestSuccess { data { clientName domain redirectHost consentRequired scopes { key tier } } }
+    ... on LoginRequestError { code message redirectUrl }
+  }
+}`;
+
+export const COMPLETE_LOGIN = `mutation CompleteLogin($input: CompleteLoginInput!) {
+  completeLogin(input: $input) {
+    __typename
+    ... on CompleteLoginSuccess { data { redirectUrl } }
+    ... on LoginRequestError { code message redirectUrl }
+    ... on NotAuthenticatedError { message }
+  }
+}`;
+
+let userCounter = 0;
+
+/** Registers a new person through GraphQL; returns their signed-in browser. */
+export async function registeredBrowser(server: Pick<TestServer, "baseUrl">, name = "Ada Lovelace") {
+  const browser = new Browser(server.baseUrl);
+  const email = `person${++userCounter}-${Date.now()}@example.org`;
+  const result = await browser.graphql<{ register: { __typename: string; data: { sub: string } } }>(REGISTER, {
+    input: { email, password: "correct horse battery", name },
+  });
+  if (result.data?.register.__typename !== "RegisterSuccess") throw new Error(`register failed: ${JSON.stringify(result)}`);
+  return { browser, email, sub: result.data.register.data.sub };
+}
+
+/** Takes a sign-token through the hosted login as `browser` and returns the partner redirect URL. */
+export async function approveLogin(browser: Browser, token: string, approve = true) {
+  const result = await browser.graphql<{ completeLogin: Record<string, unknown> & { __typename: string } }>(COMPLETE_LOGIN, {
+    input: { token, approve },
+  });
+  return result.data?.completeLogin;
+}
