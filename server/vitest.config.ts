@@ -1,6 +1,11 @@
+import { createRequire } from "node:module";
 import { defineConfig } from "vitest/config";
 
+const require = createRequire(import.meta.url);
+
 export default defineConfig({
+  // Pothos loads graphql's CommonJS build; our code must use that same instance, not the .mjs one.
+  resolve: { alias: { graphql: require.resolve("graphql") } },
   test: {
     include: ["src/**/*.test.ts", "test/**/*.test.ts"],
     testTimeout: 30_000,

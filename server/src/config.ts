@@ -1,9 +1,7 @@
 import { z } from "zod";
 import { DEFAULT_DATABASE_URL, dialectOf } from "./db/url.js";
 
-const booleanFlag = z
-  .enum(["true", "false", "1", "0"])
-  .transform((value) => value === "true" || value === "1");
+const booleanFlag = z.enum(["true", "false", "1", "0"]).transform((value) => value === "true" || value === "1");
 
 const environment = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
@@ -22,8 +20,17 @@ const environment = z.object({
     }, "must start with file: (SQLite) or postgresql:// (PostgreSQL)"),
   PUBLIC_URL: z.url().optional(),
   LOGIN_TOKEN_TTL_SECONDS: z.coerce.number().int().min(30).max(3600).default(600),
-  SESSION_TTL_HOURS: z.coerce.number().int().min(1).max(24 * 90).default(24 * 14),
-  BODY_LIMIT_BYTES: z.coerce.number().int().min(1024).default(64 * 1024),
+  SESSION_TTL_HOURS: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 90)
+    .default(24 * 14),
+  BODY_LIMIT_BYTES: z.coerce
+    .number()
+    .int()
+    .min(1024)
+    .default(64 * 1024),
   TRUST_PROXY: booleanFlag.default(false),
   SEED_DEMO: booleanFlag.optional(),
   WEB_DIST: z.string().optional(),

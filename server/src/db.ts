@@ -1,7 +1,7 @@
-import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
 import { mkdirSync } from "node:fs";
 import path from "node:path";
-import { dialectOf, sqliteFilePath, type Dialect } from "./db/url.js";
+import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
+import { type Dialect, dialectOf, sqliteFilePath } from "./db/url.js";
 import { PrismaClient } from "./generated/prisma/client.js";
 
 export type Db = PrismaClient;

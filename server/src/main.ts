@@ -1,8 +1,8 @@
 import { serve } from "@hono/node-server";
 import { createApp } from "./app.js";
 import { loadConfig } from "./config.js";
-import { openDatabase } from "./db.js";
 import { migrate } from "./db/migrate.js";
+import { openDatabase } from "./db.js";
 import { demoBanner, ensureDemoData } from "./seed/demo.js";
 import { seedReferenceData } from "./seed/seed.js";
 

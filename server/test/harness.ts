@@ -5,8 +5,8 @@ import path from "node:path";
 import { serve } from "@hono/node-server";
 import { createApp } from "../src/app.js";
 import { type Config, loadConfig } from "../src/config.js";
-import { openDatabase } from "../src/db.js";
 import { migrate } from "../src/db/migrate.js";
+import { openDatabase } from "../src/db.js";
 import { type DemoCredentials, ensureDemoData } from "../src/seed/demo.js";
 import { seedReferenceData } from "../src/seed/seed.js";
 
@@ -62,7 +62,10 @@ export const sdkHeaders = (client: ClientHeaders): Record<string, string> => ({
   "User-Agent": "xwms-sdk-test/1.0",
 });
 
-export type EnvelopeResponse = { status: number; body: { status: string; message: string; data: Record<string, unknown> } };
+export type EnvelopeResponse = {
+  status: number;
+  body: { status: string; message: string; data: Record<string, unknown> };
+};
 
 /** One partner-API call exactly as an XWMS SDK sends it. */
 export async function callApi(
@@ -97,7 +100,10 @@ export class Browser {
   }
 
   async get(pathOrUrl: string): Promise<Response> {
-    const response = await fetch(new URL(pathOrUrl, this.baseUrl), { headers: { cookie: this.cookieHeader() }, redirect: "manual" });
+    const response = await fetch(new URL(pathOrUrl, this.baseUrl), {
+      headers: { cookie: this.cookieHeader() },
+      redirect: "manual",
+    });
     this.remember(response);
     return response;
   }
@@ -158,14 +164,18 @@ export async function registeredBrowser(server: Pick<TestServer, "baseUrl">, nam
   const result = await browser.graphql<{ register: { __typename: string; data: { sub: string } } }>(REGISTER, {
     input: { email, password: "correct horse battery", name },
   });
-  if (result.data?.register.__typename !== "RegisterSuccess") throw new Error(`register failed: ${JSON.stringify(result)}`);
+  if (result.data?.register.__typename !== "RegisterSuccess")
+    throw new Error(`register failed: ${JSON.stringify(result)}`);
   return { browser, email, sub: result.data.register.data.sub };
 }
 
 /** Takes a sign-token through the hosted login as `browser` and returns the partner redirect URL. */
 export async function approveLogin(browser: Browser, token: string, approve = true) {
-  const result = await browser.graphql<{ completeLogin: Record<string, unknown> & { __typename: string } }>(COMPLETE_LOGIN, {
-    input: { token, approve },
-  });
+  const result = await browser.graphql<{ completeLogin: Record<string, unknown> & { __typename: string } }>(
+    COMPLETE_LOGIN,
+    {
+      input: { token, approve },
+    },
+  );
   return result.data?.completeLogin;
 }

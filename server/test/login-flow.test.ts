@@ -9,6 +9,10 @@ import {
   type TestServer,
 } from "./harness.js";
 
+type LoginRequestAnswer = {
+  loginRequest: { __typename: string; data: { consentRequired: boolean; scopes: { key: string }[] } };
+};
+
 let server: TestServer;
 beforeAll(async () => {
   server = await startTestServer();
@@ -23,7 +27,12 @@ describe("test/login-flow: the XWMS redirect login over real HTTP", () => {
     const signToken = await callApi(server, "/sign-token", server.demo, { redirect_url: redirectUrl });
     expect(signToken.status).toBe(200);
     expect(signToken.body.status).toBe("success");
-    const { token, url, client_id, expires_at } = signToken.body.data as Record<string, string>;
+    const { token, url, client_id, expires_at } = signToken.body.data as {
+      token: string;
+      url: string;
+      client_id: string;
+      expires_at: string;
+    };
     expect(client_id).toBe(server.demo.clientId);
     expect(token).toMatch(/^[A-Za-z0-9_-]{43}$/);
     expect(new Date(expires_at).getTime()).toBeGreaterThan(Date.now() + 9 * 60_000);
@@ -36,18 +45,18 @@ describe("test/login-flow: the XWMS redirect login over real HTTP", () => {
     expect(await page.text()).toContain('<div id="root">');
 
     const { browser, sub, email } = await registeredBrowser(server, "Grace Brewster Hopper");
-    const described = await browser.graphql<{ loginRequest: Record<string, any> }>(LOGIN_REQUEST, { token });
+    const described = await browser.graphql<LoginRequestAnswer>(LOGIN_REQUEST, { token });
     expect(described.data?.loginRequest).toMatchObject({
       __typename: "LoginRequestSuccess",
       data: { clientName: "Demo Client", domain: "localhost", redirectHost: "localhost:4567", consentRequired: true },
     });
-    const scopeKeys = described.data?.loginRequest.data.scopes.map((scope: { key: string }) => scope.key);
+    const scopeKeys = described.data?.loginRequest.data.scopes.map((scope) => scope.key);
     expect(scopeKeys).toEqual(["providers", "useraddresses", "userinfo"]);
 
     // 3. Consent, then the browser is sent to the partner with the token, keeping its query.
     const approved = await approveLogin(browser, token);
     expect(approved?.__typename).toBe("CompleteLoginSuccess");
-    const partnerUrl = new URL((approved?.data as { redirectUrl: string }).redirectUrl);
+    const partnerUrl = new URL(String((approved?.data as { redirectUrl?: string } | undefined)?.redirectUrl));
     expect(partnerUrl.origin + partnerUrl.pathname).toBe("http://localhost:4567/callback");
     expect(partnerUrl.searchParams.get("state")).toBe("abc");
     expect(partnerUrl.searchParams.get("token")).toBe(token);
@@ -81,7 +90,9 @@ describe("test/login-flow: the XWMS redirect login over real HTTP", () => {
     // 6. The same user again: no consent screen, the same sub, the login counted.
     const again = await callApi(server, "/sign-token", server.demo, { redirect_url: redirectUrl });
     const secondToken = again.body.data.token as string;
-    const secondLook = await browser.graphql<{ loginRequest: Record<string, any> }>(LOGIN_REQUEST, { token: secondToken });
+    const secondLook = await browser.graphql<LoginRequestAnswer>(LOGIN_REQUEST, {
+      token: secondToken,
+    });
     expect(secondLook.data?.loginRequest.data.consentRequired).toBe(false);
     expect((await approveLogin(browser, secondToken))?.__typename).toBe("CompleteLoginSuccess");
     const secondVerify = await callApi(server, "/sign-token-verify", server.demo, { token: secondToken });
@@ -92,9 +103,14 @@ describe("test/login-flow: the XWMS redirect login over real HTTP", () => {
   });
 
   it("accepts the domain ID in X-Client-Domain instead of the root domain", async () => {
-    const result = await callApi(server, "/sign-token", { ...server.demo, domain: server.demo.domainId }, {
-      redirect_url: redirectUrl,
-    });
+    const result = await callApi(
+      server,
+      "/sign-token",
+      { ...server.demo, domain: server.demo.domainId },
+      {
+        redirect_url: redirectUrl,
+      },
+    );
     expect(result.status).toBe(200);
     expect(result.body.status).toBe("success");
   });

@@ -36,7 +36,9 @@ function migrateSqlite(file: string): MigrationResult {
     const run = sqlite.transaction(() => {
       sqlite.exec(SQLITE_MIGRATIONS_TABLE);
       const rows = sqlite
-        .prepare(`SELECT migration_name, checksum FROM "_prisma_migrations" WHERE rolled_back_at IS NULL AND finished_at IS NOT NULL`)
+        .prepare(
+          `SELECT migration_name, checksum FROM "_prisma_migrations" WHERE rolled_back_at IS NULL AND finished_at IS NOT NULL`,
+        )
         .all() as { migration_name: string; checksum: string }[];
       const done = new Map(rows.map((row) => [row.migration_name, row.checksum]));
       for (const migration of readMigrations()) {

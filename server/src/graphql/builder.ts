@@ -25,7 +25,12 @@ export const builder = new SchemaBuilder<{
       staff: ctx.viewer?.platformRole === "STAFF" || ctx.viewer?.platformRole === "ADMIN",
     }),
   },
-  prisma: { client: (ctx) => ctx.db, dmmf: getDatamodel(), exposeDescriptions: false, filterConnectionTotalCount: true },
+  prisma: {
+    client: (ctx) => ctx.db,
+    dmmf: getDatamodel(),
+    exposeDescriptions: false,
+    filterConnectionTotalCount: true,
+  },
   relay: {},
   errors: { defaultTypes: [] },
 });

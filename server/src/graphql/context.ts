@@ -1,5 +1,5 @@
-import { getCookie } from "hono/cookie";
 import type { Context as HonoContext } from "hono";
+import { getCookie } from "hono/cookie";
 import { clientIp } from "../auth/client-ip.js";
 import { sessionCookieName, sessionFromToken } from "../auth/session.js";
 import type { Config } from "../config.js";

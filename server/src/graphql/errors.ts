@@ -45,11 +45,24 @@ for (const [type, name] of [
   [EmailTakenError, "EmailTakenError"],
   [NotAuthenticatedError, "NotAuthenticatedError"],
 ] as const) {
-  builder.objectType(type, { name, interfaces: [ErrorInterface], isTypeOf: (value) => value instanceof type, fields: () => ({}) });
+  builder.objectType(type, {
+    name,
+    interfaces: [ErrorInterface],
+    isTypeOf: (value) => value instanceof type,
+    fields: () => ({}),
+  });
 }
 
 const LoginRequestErrorCode = builder.enumType("LoginRequestErrorCode", {
-  values: ["NOT_FOUND", "EXPIRED", "ALREADY_USED", "DOMAIN_INACTIVE", "LOGIN_NOT_ALLOWED", "TEST_MODE_DENIED", "DECLINED"] as const,
+  values: [
+    "NOT_FOUND",
+    "EXPIRED",
+    "ALREADY_USED",
+    "DOMAIN_INACTIVE",
+    "LOGIN_NOT_ALLOWED",
+    "TEST_MODE_DENIED",
+    "DECLINED",
+  ] as const,
 });
 
 builder.objectType(LoginFlowError, {

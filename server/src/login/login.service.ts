@@ -22,7 +22,9 @@ export async function startLogin({
   redirectUrl: string;
   email?: string | undefined;
 }) {
-  const callbacks = await db.domainUrl.findMany({ where: { domainId: auth.domain.id, kind: "CALLBACK", active: true } });
+  const callbacks = await db.domainUrl.findMany({
+    where: { domainId: auth.domain.id, kind: "CALLBACK", active: true },
+  });
   if (!redirectAllowed(auth.domain, callbacks, redirectUrl)) {
     throw new XwmsError(400, "redirect_url must be on the domain or one of its active callback URLs");
   }
@@ -62,7 +64,15 @@ async function usableLoginToken(db: Db, token: string) {
 }
 
 /** What the hosted login page shows for a token. */
-export async function describeLoginRequest({ db, token, userId }: { db: Db; token: string; userId?: string | undefined }) {
+export async function describeLoginRequest({
+  db,
+  token,
+  userId,
+}: {
+  db: Db;
+  token: string;
+  userId?: string | undefined;
+}) {
   const { login } = await usableLoginToken(db, token);
   const scopes = await grantableScopes(db, login.clientId, userId);
   const consented = userId ? await consentedScopeKeys(db, login.clientId, userId) : new Set<string>();

@@ -1,6 +1,6 @@
 import { loadConfig } from "../config.js";
-import { openDatabase } from "../db.js";
 import { migrate } from "../db/migrate.js";
+import { openDatabase } from "../db.js";
 import { ensureDemoData } from "./demo.js";
 import { seedReferenceData } from "./seed.js";
 

@@ -3,8 +3,8 @@ import path from "node:path";
 import { digestsEqual, newSub, randomToken, sha256 } from "../auth/crypto.js";
 import { hashPassword, verifyPassword } from "../auth/password.js";
 import type { Config } from "../config.js";
-import type { Db } from "../db.js";
 import { dialectOf, repoRoot, sqliteFilePath } from "../db/url.js";
+import type { Db } from "../db.js";
 import { newDomainPublicId } from "../modules/domain/domain-id.js";
 import { BUILT_IN_ROLES } from "../modules/role/built-in-roles.js";
 import { newClientSecret } from "../modules/secret/secret-value.js";
@@ -47,7 +47,11 @@ async function savedStillValid(db: Db, saved: DemoCredentials): Promise<boolean>
   const admin = await db.user.findUnique({ where: { email: saved.adminEmail } });
   if (!admin || !(await verifyPassword(admin.passwordHash, saved.adminPassword))) return false;
   const secret = await db.clientSecret.findFirst({
-    where: { clientId: saved.clientId, revokedAt: null, domainLinks: { some: { domain: { publicId: saved.domainId } } } },
+    where: {
+      clientId: saved.clientId,
+      revokedAt: null,
+      domainLinks: { some: { domain: { publicId: saved.domainId } } },
+    },
     select: { secretHash: true },
     orderBy: { createdAt: "desc" },
   });
@@ -58,7 +62,10 @@ async function savedStillValid(db: Db, saved: DemoCredentials): Promise<boolean>
  * Makes sure the demo admin and demo client exist and returns their credentials.
  * `created` is true when new values were made (first start, or the saved ones no longer match).
  */
-export async function ensureDemoData(db: Db, config: Config): Promise<{ credentials: DemoCredentials; created: boolean }> {
+export async function ensureDemoData(
+  db: Db,
+  config: Config,
+): Promise<{ credentials: DemoCredentials; created: boolean }> {
   const file = demoCredentialsFile(config.databaseUrl);
   const apiUrl = `${config.publicUrl}/api`;
   const saved = readSaved(file);

@@ -1,7 +1,7 @@
-import type { XwmsHandler } from "./deps.js";
-import { success } from "./envelope.js";
 import { clientIp } from "../auth/client-ip.js";
+import type { XwmsHandler } from "./deps.js";
 import { XWMS_ENDPOINTS } from "./endpoints.js";
+import { success } from "./envelope.js";
 
 export const info: XwmsHandler = async (c, { config }) =>
   success(c, {

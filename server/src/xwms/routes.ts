@@ -1,8 +1,8 @@
 import { Hono } from "hono";
 import { bodyLimit } from "hono/body-limit";
 import type { XwmsDeps } from "./deps.js";
-import { XwmsError, failure } from "./envelope.js";
 import { XWMS_ENDPOINTS } from "./endpoints.js";
+import { failure, XwmsError } from "./envelope.js";
 
 /** Mounts the route table; every answer, including faults, is the XWMS envelope. */
 export function xwmsRoutes(deps: XwmsDeps): Hono {

@@ -30,10 +30,14 @@ export const userInfo: XwmsHandler = async (c, deps) => {
   const { user, scopes } = await consentedUser(deps.db, auth, body.sub);
   const profile = scopes.has("userinfo");
   const providers = scopes.has("providers");
-  const country = profile && user.countryId ? await deps.db.country.findUnique({ where: { id: user.countryId } }) : null;
+  const country =
+    profile && user.countryId ? await deps.db.country.findUnique({ where: { id: user.countryId } }) : null;
   const socials =
     providers && body.socials
-      ? await deps.db.social.findMany({ where: { userId: user.id }, select: { platform: true, username: true, url: true } })
+      ? await deps.db.social.findMany({
+          where: { userId: user.id },
+          select: { platform: true, username: true, url: true },
+        })
       : null;
   const orNull = <T>(allowed: boolean, value: T) => (allowed ? value : null);
   return success(c, {

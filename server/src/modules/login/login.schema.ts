@@ -1,8 +1,8 @@
+import type { Scope } from "../../generated/prisma/client.js";
 import { builder } from "../../graphql/builder.js";
 import { NotAuthenticatedError } from "../../graphql/errors.js";
-import { LoginFlowError } from "../../login/login-errors.js";
 import { completeLogin, describeLoginRequest } from "../../login/login.service.js";
-import type { Scope } from "../../generated/prisma/client.js";
+import { LoginFlowError } from "../../login/login-errors.js";
 import { recordAudit } from "../audit/audit.service.js";
 
 const ScopeTier = builder.enumType("ScopeTier", { values: ["BASIC", "VERIFIED"] as const });
@@ -59,7 +59,12 @@ builder.mutationField("completeLogin", (t) =>
     },
     resolve: async (_root, { input }, ctx) => {
       if (!ctx.viewer) throw new NotAuthenticatedError();
-      const redirectUrl = await completeLogin({ db: ctx.db, token: input.token, user: ctx.viewer, approve: input.approve });
+      const redirectUrl = await completeLogin({
+        db: ctx.db,
+        token: input.token,
+        user: ctx.viewer,
+        approve: input.approve,
+      });
       await recordAudit(ctx.db, {
         action: "consent.granted",
         targetType: "Consent",

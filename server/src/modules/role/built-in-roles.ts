@@ -14,11 +14,23 @@ export const PERMISSIONS = [
 
 export type Permission = (typeof PERMISSIONS)[number];
 
-type BuiltInRole = { key: string; name: string; description: string; level: number; permissions: readonly Permission[] };
+type BuiltInRole = {
+  key: string;
+  name: string;
+  description: string;
+  level: number;
+  permissions: readonly Permission[];
+};
 
 /** Roles every client starts with; a higher level may grant every lower one. */
 export const BUILT_IN_ROLES: readonly BuiltInRole[] = [
-  { key: "owner", name: "Owner", description: "Full control, including members and roles.", level: 100, permissions: PERMISSIONS },
+  {
+    key: "owner",
+    name: "Owner",
+    description: "Full control, including members and roles.",
+    level: 100,
+    permissions: PERMISSIONS,
+  },
   {
     key: "admin",
     name: "Admin",
@@ -33,5 +45,11 @@ export const BUILT_IN_ROLES: readonly BuiltInRole[] = [
     level: 50,
     permissions: ["domains:manage", "scopes:manage", "secrets:manage", "users:read", "audit:read"],
   },
-  { key: "viewer", name: "Viewer", description: "Reads the integration's users.", level: 10, permissions: ["users:read"] },
+  {
+    key: "viewer",
+    name: "Viewer",
+    description: "Reads the integration's users.",
+    level: 10,
+    permissions: ["users:read"],
+  },
 ];

@@ -1,0 +1,31 @@
+import { describe, expect, it } from "vitest";
+import { loadConfig } from "./config.js";
+
+describe("src/config", () => {
+  it("works out of the box on an embedded SQLite file", () => {
+    const config = loadConfig({});
+    expect(config).toMatchObject({
+      env: "development",
+      host: "127.0.0.1",
+      port: 3000,
+      databaseUrl: "file:.data/gatehouse.db",
+      publicUrl: "http://localhost:3000",
+      loginTokenTtlSeconds: 600,
+      seedDemo: true,
+    });
+  });
+
+  it("never seeds demo data in production unless asked", () => {
+    expect(loadConfig({ NODE_ENV: "production" }).seedDemo).toBe(false);
+  });
+
+  it("drops a trailing slash from PUBLIC_URL", () => {
+    expect(loadConfig({ PUBLIC_URL: "https://id.example.com/" }).publicUrl).toBe("https://id.example.com");
+  });
+
+  it("names every bad variable", () => {
+    expect(() => loadConfig({ PORT: "eighty", DATABASE_URL: "mysql://x", PUBLIC_URL: "nope" })).toThrowError(
+      /PORT[\s\S]*DATABASE_URL: must start with file: \(SQLite\) or postgresql:\/\/[\s\S]*PUBLIC_URL/,
+    );
+  });
+});
