@@ -60,6 +60,13 @@ describe("test/login-flow: the XWMS redirect login over real HTTP", () => {
     expect(partnerUrl.origin + partnerUrl.pathname).toBe("http://localhost:4567/callback");
     expect(partnerUrl.searchParams.get("state")).toBe("abc");
     expect(partnerUrl.searchParams.get("token")).toBe(token);
+    const consentEvent = await server.db.auditEvent.findFirst({
+      where: { action: "consent.granted", clientId: server.demo.clientId, actor: { sub } },
+    });
+    expect(JSON.parse(consentEvent?.details ?? "{}")).toEqual({
+      scopes: ["providers", "useraddresses", "userinfo"],
+      domain: "localhost",
+    });
 
     // 4. The partner verifies the token and gets the stable sub and the profile.
     const verified = await callApi(server, "/sign-token-verify", server.demo, { token });

@@ -3,6 +3,7 @@ import { randomToken, sha256 } from "../auth/crypto.js";
 import type { Config } from "../config.js";
 import type { Db } from "../db.js";
 import type { User } from "../generated/prisma/client.js";
+import { recordAudit } from "../modules/audit/audit.service.js";
 import { XwmsError } from "../xwms/envelope.js";
 import { LoginFlowError } from "./login-errors.js";
 import { consentedScopeKeys, grantableScopes } from "./login-scopes.js";
@@ -108,11 +109,13 @@ export async function completeLogin({
   token,
   user,
   approve,
+  audit,
 }: {
   db: Db;
   token: string;
   user: User;
   approve: boolean;
+  audit: { ip?: string | undefined; userAgent?: string | undefined };
 }): Promise<string> {
   const { login, fail } = await usableLoginToken(db, token);
   const open = { id: login.id, approvedAt: null, deniedAt: null, consumedAt: null, expiresAt: { gt: new Date() } };
@@ -137,6 +140,16 @@ export async function completeLogin({
     });
     await tx.consentScope.deleteMany({ where: { consentId: consent.id } });
     await tx.consentScope.createMany({ data: scopes.map((scope) => ({ consentId: consent.id, scopeId: scope.id })) });
+    await recordAudit(tx, {
+      action: "consent.granted",
+      targetType: "Consent",
+      targetId: consent.id,
+      clientId: login.clientId,
+      actorUserId: user.id,
+      details: { scopes: scopes.map((scope) => scope.key), domain: login.domain.rootDomain },
+      ip: audit.ip ?? null,
+      userAgent: audit.userAgent ?? null,
+    });
     return true;
   });
   if (!claimed) fail("ALREADY_USED");

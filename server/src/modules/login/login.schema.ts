@@ -3,7 +3,6 @@ import { builder } from "../../graphql/builder.js";
 import { NotAuthenticatedError } from "../../graphql/errors.js";
 import { completeLogin, describeLoginRequest } from "../../login/login.service.js";
 import { LoginFlowError } from "../../login/login-errors.js";
-import { recordAudit } from "../audit/audit.service.js";
 
 const ScopeTier = builder.enumType("ScopeTier", { values: ["BASIC", "VERIFIED"] as const });
 
@@ -64,13 +63,7 @@ builder.mutationField("completeLogin", (t) =>
         token: input.token,
         user: ctx.viewer,
         approve: input.approve,
-      });
-      await recordAudit(ctx.db, {
-        action: "consent.granted",
-        targetType: "Consent",
-        actorUserId: ctx.viewer.id,
-        ip: ctx.ip ?? null,
-        userAgent: ctx.userAgent ?? null,
+        audit: ctx,
       });
       return { redirectUrl };
     },
