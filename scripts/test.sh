@@ -8,8 +8,17 @@ echo "== lint and format (biome)"
 pnpm exec biome check .
 echo "== types"
 pnpm -r typecheck
-echo "== server tests (vitest)"
+echo "== PostgreSQL"
+# The machines start PostgreSQL before CI; start it if it stopped (stack notes).
+if ! pg_isready -q -h 127.0.0.1 -p 5432; then
+  pg_ctlcluster --skip-systemctl-redirect "$(ls /etc/postgresql)" main start || true
+  for _ in $(seq 30); do pg_isready -q -h 127.0.0.1 -p 5432 && break; sleep 1; done
+fi
+pg_isready -h 127.0.0.1 -p 5432 || { echo "PostgreSQL is not reachable at 127.0.0.1:5432 (set TEST_POSTGRES_URL)"; exit 1; }
+echo "== server tests on SQLite (vitest)"
 pnpm --filter @gatehouse/server test
+echo "== server tests on PostgreSQL (vitest)"
+GATEHOUSE_TEST_DATABASE=postgresql pnpm --filter @gatehouse/server test
 echo "== web build"
 pnpm build
 echo "== end-to-end (playwright, Chromium)"

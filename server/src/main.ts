@@ -1,20 +1,19 @@
 import { serve } from "@hono/node-server";
 import { createApp } from "./app.js";
 import { loadConfig } from "./config.js";
-import { migrate } from "./db/migrate.js";
-import { openDatabase } from "./db.js";
-import { demoBanner, ensureDemoData } from "./seed/demo.js";
-import { seedReferenceData } from "./seed/seed.js";
+import { demoBanner, demoCredentialsFile } from "./seed/demo.js";
+import { prepareDatabase } from "./startup.js";
 
 const config = loadConfig();
-const { applied } = await migrate(config.databaseUrl);
+const { db, close, applied, demo } = await prepareDatabase(config, { demo: config.seedDemo });
 if (applied.length) console.log(`Applied ${applied.length} migration(s).`);
-
-const { db, close } = openDatabase(config.databaseUrl);
-await seedReferenceData(db);
-if (config.seedDemo) {
-  const { credentials, created } = await ensureDemoData(db, config);
-  if (created) console.log(demoBanner(credentials, config.publicUrl));
+if (demo?.created) {
+  // Production never prints credentials; an operator who asked for demo data finds them in the file.
+  console.log(
+    config.env === "production"
+      ? `Demo data created; its credentials are in ${demoCredentialsFile(config.databaseUrl)}`
+      : demoBanner(demo.credentials, config.publicUrl),
+  );
 }
 
 const app = createApp({ db, config });

@@ -1,33 +1,29 @@
-import { mkdtempSync, rmSync } from "node:fs";
+import { rmSync } from "node:fs";
 import type { AddressInfo } from "node:net";
-import { tmpdir } from "node:os";
-import path from "node:path";
 import { serve } from "@hono/node-server";
 import { createApp } from "../src/app.js";
 import { type Config, loadConfig } from "../src/config.js";
-import { migrate } from "../src/db/migrate.js";
-import { openDatabase } from "../src/db.js";
-import { type DemoCredentials, ensureDemoData } from "../src/seed/demo.js";
-import { seedReferenceData } from "../src/seed/seed.js";
+import type { Db } from "../src/db.js";
+import { type DemoCredentials, demoCredentialsFile, ensureDemoData } from "../src/seed/demo.js";
+import { prepareDatabase } from "../src/startup.js";
+import { freshDatabase } from "./databases.js";
 
 export type TestServer = {
   baseUrl: string;
   apiUrl: string;
   config: Config;
-  db: ReturnType<typeof openDatabase>["db"];
+  db: Db;
   demo: DemoCredentials;
   close: () => Promise<void>;
 };
 
-/** A real Gatehouse on a fresh SQLite file, listening on a free loopback port. */
+/** A real Gatehouse on a fresh database of the dialect under test, listening on a free loopback port. */
 export async function startTestServer(overrides: Record<string, string> = {}): Promise<TestServer> {
-  const dir = mkdtempSync(path.join(tmpdir(), "gatehouse-test-"));
-  const databaseUrl = `file:${path.join(dir, "gatehouse.db")}`;
-  await migrate(databaseUrl);
-  const { db, close } = openDatabase(databaseUrl);
-  await seedReferenceData(db);
+  const database = await freshDatabase();
+  const databaseUrl = database.url;
 
   let config = loadConfig({ NODE_ENV: "test", DATABASE_URL: databaseUrl, PORT: "0", ...overrides });
+  const { db, close } = await prepareDatabase(config, { demo: false });
   const app = createApp({ db, config });
   const server = serve({ fetch: app.fetch, port: 0, hostname: "127.0.0.1" });
   await new Promise<void>((resolve) => server.once("listening", () => resolve()));
@@ -46,7 +42,8 @@ export async function startTestServer(overrides: Record<string, string> = {}): P
     close: async () => {
       await new Promise<void>((resolve) => server.close(() => resolve()));
       await close();
-      rmSync(dir, { recursive: true, force: true });
+      await database.drop();
+      rmSync(demoCredentialsFile(databaseUrl), { force: true });
     },
   };
 }

@@ -1,43 +1,52 @@
 import { execFile } from "node:child_process";
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
 import path from "node:path";
 import { promisify } from "node:util";
-import Database from "better-sqlite3";
 import { afterEach, describe, expect, it } from "vitest";
 import { migrate } from "../src/db/migrate.js";
-import { readMigrations } from "../src/db/migrations.js";
+import { migrationsDirs, readMigrations } from "../src/db/migrations.js";
+import { openDatabase } from "../src/db.js";
+import { type FreshDatabase, freshDatabase, TEST_DIALECT } from "./databases.js";
 
 const run = promisify(execFile);
 const serverDir = path.resolve(import.meta.dirname, "..");
-let dir: string;
-afterEach(() => rmSync(dir, { recursive: true, force: true }));
+const migrations = readMigrations(migrationsDirs[TEST_DIALECT]);
+let database: FreshDatabase;
+afterEach(() => database.drop());
 
-const freshUrl = () => {
-  dir = mkdtempSync(path.join(tmpdir(), "gatehouse-migrate-"));
-  return `file:${path.join(dir, "db.sqlite")}`;
+const fresh = async () => {
+  database = await freshDatabase();
+  return database.url;
 };
 
-const appliedRows = (url: string) => {
-  const sqlite = new Database(url.slice("file:".length));
+async function withDb<T>(url: string, use: (db: ReturnType<typeof openDatabase>["db"]) => Promise<T>): Promise<T> {
+  const { db, close } = openDatabase(url);
   try {
-    return sqlite.prepare('SELECT migration_name, checksum FROM "_prisma_migrations"').all();
+    return await use(db);
   } finally {
-    sqlite.close();
+    await close();
   }
-};
+}
 
-describe("test/migrate: migrations apply once, in Prisma's own bookkeeping", () => {
+const appliedNames = (url: string) =>
+  withDb(url, async (db) =>
+    (await db.$queryRawUnsafe<{ migration_name: string }[]>('SELECT migration_name FROM "_prisma_migrations"'))
+      .map((row) => row.migration_name)
+      .sort(),
+  );
+
+describe(`test/migrate (${TEST_DIALECT}): migrations apply once, in Prisma's own bookkeeping`, () => {
   it("applies every migration on an empty database, then nothing", async () => {
-    const url = freshUrl();
-    const all = readMigrations().map((migration) => migration.name);
-    expect((await migrate(url)).applied).toEqual(all);
+    const url = await fresh();
+    const names = migrations.map((migration) => migration.name);
+    expect((await migrate(url)).applied).toEqual(names);
     expect((await migrate(url)).applied).toEqual([]);
-    expect(appliedRows(url)).toHaveLength(all.length);
+    expect(await appliedNames(url)).toEqual(names);
+    // The schema is really there: the app can write and read.
+    expect(await withDb(url, (db) => db.country.count())).toBe(0);
   });
 
   it("migrates once when two processes start at the same moment", async () => {
-    const url = freshUrl();
+    const url = await fresh();
     const env = { ...process.env, DATABASE_URL: url };
     const results = await Promise.all(
       [1, 2].map(() => run("pnpm", ["exec", "tsx", "src/db/migrate-cli.ts"], { cwd: serverDir, env })),
@@ -45,25 +54,23 @@ describe("test/migrate: migrations apply once, in Prisma's own bookkeeping", () 
     const outputs = results.map((result) => result.stdout).sort();
     expect(outputs[0]).toMatch(/^Applied \d+ migration/);
     expect(outputs[1]).toMatch(/^Database is up to date/);
-    expect(appliedRows(url)).toHaveLength(readMigrations().length);
+    expect(await appliedNames(url)).toHaveLength(migrations.length);
   });
 
-  it("leaves nothing for `prisma migrate deploy` to do", async () => {
-    const url = freshUrl();
+  it("refuses to run when an applied migration was edited", async () => {
+    const url = await fresh();
+    await migrate(url);
+    await withDb(url, (db) => db.$executeRawUnsafe(`UPDATE "_prisma_migrations" SET checksum = '${"0".repeat(64)}'`));
+    await expect(migrate(url)).rejects.toThrow(/was edited after it was applied/);
+  });
+
+  it.runIf(TEST_DIALECT === "sqlite")("leaves nothing for `prisma migrate deploy` to do", async () => {
+    const url = await fresh();
     await migrate(url);
     const { stdout } = await run("pnpm", ["exec", "prisma", "migrate", "deploy"], {
       cwd: serverDir,
       env: { ...process.env, DATABASE_URL: url },
     });
     expect(stdout).toMatch(/No pending migrations to apply/);
-  });
-
-  it("refuses to run when an applied migration was edited", async () => {
-    const url = freshUrl();
-    await migrate(url);
-    const sqlite = new Database(url.slice("file:".length));
-    sqlite.prepare('UPDATE "_prisma_migrations" SET checksum = ?').run("0".repeat(64));
-    sqlite.close();
-    await expect(migrate(url)).rejects.toThrow(/was edited after it was applied/);
   });
 });

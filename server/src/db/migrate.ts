@@ -1,67 +1,11 @@
-import { randomUUID } from "node:crypto";
-import { mkdirSync } from "node:fs";
-import path from "node:path";
-import Database from "better-sqlite3";
-import { readMigrations } from "./migrations.js";
+import { migratePostgres } from "./migrate-postgres.js";
+import { migrateSqlite } from "./migrate-sqlite.js";
+import type { MigrationResult } from "./migrations.js";
 import { dialectOf, sqliteFilePath } from "./url.js";
 
-// Same table Prisma's `migrate deploy` creates, so either tool can take over from the other.
-const SQLITE_MIGRATIONS_TABLE = `CREATE TABLE IF NOT EXISTS "_prisma_migrations" (
-    "id"                    TEXT PRIMARY KEY NOT NULL,
-    "checksum"              TEXT NOT NULL,
-    "finished_at"           DATETIME,
-    "migration_name"        TEXT NOT NULL,
-    "logs"                  TEXT,
-    "rolled_back_at"        DATETIME,
-    "started_at"            DATETIME NOT NULL DEFAULT current_timestamp,
-    "applied_steps_count"   INTEGER UNSIGNED NOT NULL DEFAULT 0
-)`;
-
-export type MigrationResult = { applied: string[] };
-
-/** Applies pending migrations; safe to call from several processes at once. */
+/** Applies pending migrations for the dialect DATABASE_URL names; safe from several processes at once. */
 export async function migrate(databaseUrl: string): Promise<MigrationResult> {
-  if (dialectOf(databaseUrl) !== "sqlite") throw new Error("Only SQLite migrations are supported so far");
-  return migrateSqlite(sqliteFilePath(databaseUrl));
-}
-
-function migrateSqlite(file: string): MigrationResult {
-  mkdirSync(path.dirname(file), { recursive: true });
-  const sqlite = new Database(file);
-  try {
-    sqlite.pragma("journal_mode = WAL");
-    sqlite.pragma("busy_timeout = 10000");
-    const applied: string[] = [];
-    // IMMEDIATE takes the write lock first, so a second process waits and then finds nothing to do.
-    const run = sqlite.transaction(() => {
-      sqlite.exec(SQLITE_MIGRATIONS_TABLE);
-      const rows = sqlite
-        .prepare(
-          `SELECT migration_name, checksum FROM "_prisma_migrations" WHERE rolled_back_at IS NULL AND finished_at IS NOT NULL`,
-        )
-        .all() as { migration_name: string; checksum: string }[];
-      const done = new Map(rows.map((row) => [row.migration_name, row.checksum]));
-      for (const migration of readMigrations()) {
-        const checksum = done.get(migration.name);
-        if (checksum !== undefined) {
-          if (checksum !== migration.checksum) {
-            throw new Error(`Migration ${migration.name} was edited after it was applied (checksum differs)`);
-          }
-          continue;
-        }
-        const startedAt = new Date().toISOString();
-        sqlite.exec(migration.sql);
-        sqlite
-          .prepare(
-            `INSERT INTO "_prisma_migrations" (id, checksum, finished_at, migration_name, started_at, applied_steps_count) VALUES (?, ?, ?, ?, ?, 1)`,
-          )
-          .run(randomUUID(), migration.checksum, new Date().toISOString(), migration.name, startedAt);
-        applied.push(migration.name);
-      }
-    });
-    run.immediate();
-    return { applied };
-  } finally {
-    sqlite.close();
-  }
+  return dialectOf(databaseUrl) === "postgresql"
+    ? migratePostgres(databaseUrl)
+    : migrateSqlite(sqliteFilePath(databaseUrl));
 }

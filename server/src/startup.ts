@@ -1,0 +1,26 @@
+import type { Config } from "./config.js";
+import { migrate } from "./db/migrate.js";
+import { withStartupLock } from "./db/startup-lock.js";
+import { type Database, openDatabase } from "./db.js";
+import { type DemoCredentials, ensureDemoData } from "./seed/demo.js";
+import { seedReferenceData } from "./seed/seed.js";
+
+export type PreparedDatabase = Database & {
+  applied: string[];
+  demo: { credentials: DemoCredentials; created: boolean } | undefined;
+};
+
+/** Migrates, seeds the reference data and (when asked) the demo, once across instances starting together. */
+export function prepareDatabase(config: Config, { demo }: { demo: boolean }): Promise<PreparedDatabase> {
+  return withStartupLock(config.databaseUrl, async () => {
+    const { applied } = await migrate(config.databaseUrl);
+    const database = openDatabase(config.databaseUrl);
+    try {
+      await seedReferenceData(database.db);
+      return { ...database, applied, demo: demo ? await ensureDemoData(database.db, config) : undefined };
+    } catch (error) {
+      await database.close();
+      throw error;
+    }
+  });
+}
