@@ -21,5 +21,7 @@ echo "== server tests on PostgreSQL (vitest)"
 GATEHOUSE_TEST_DATABASE=postgresql pnpm --filter @gatehouse/server test
 echo "== web build"
 pnpm build
-echo "== end-to-end (playwright, Chromium)"
+echo "== end-to-end on SQLite (playwright, Chromium)"
 pnpm --filter @gatehouse/e2e test
+echo "== end-to-end on PostgreSQL (playwright, Chromium)"
+GATEHOUSE_TEST_DATABASE=postgresql pnpm --filter @gatehouse/e2e test

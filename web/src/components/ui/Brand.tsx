@@ -1,0 +1,18 @@
+import { Link } from "react-router";
+import { BrandMark } from "./icons";
+
+/** The Gatehouse wordmark; pass `to={null}` where leaving the page would break a flow. */
+export function Brand({ to = "/" }: { to?: string | null }) {
+  const content = (
+    <>
+      <BrandMark className="brand-mark" />
+      <span>Gatehouse</span>
+    </>
+  );
+  if (to === null) return <span className="brand">{content}</span>;
+  return (
+    <Link to={to} className="brand" aria-label="Gatehouse home">
+      {content}
+    </Link>
+  );
+}

@@ -1,0 +1,44 @@
+import { createBrowserRouter, redirect } from "react-router";
+import { PageLoading } from "./components/ui/Spinner";
+import { NotFoundPage } from "./routes/errors/NotFoundPage";
+import { RouteErrorPage } from "./routes/errors/RouteErrorPage";
+import { RootLayout } from "./routes/layouts/RootLayout";
+
+export const router = createBrowserRouter([
+  {
+    Component: RootLayout,
+    errorElement: <RouteErrorPage />,
+    hydrateFallbackElement: <PageLoading />,
+    children: [
+      { index: true, loader: () => redirect("/account") },
+      {
+        path: "authorize",
+        errorElement: <RouteErrorPage />,
+        lazy: () => import("./routes/authorize/AuthorizeRoute").then((m) => ({ Component: m.AuthorizeRoute })),
+      },
+      {
+        path: "signin",
+        errorElement: <RouteErrorPage />,
+        lazy: () => import("./routes/auth/signin/SignInPage").then((m) => ({ Component: m.SignInPage })),
+      },
+      {
+        path: "register",
+        errorElement: <RouteErrorPage />,
+        lazy: () => import("./routes/auth/register/RegisterPage").then((m) => ({ Component: m.RegisterPage })),
+      },
+      {
+        errorElement: <RouteErrorPage />,
+        lazy: () => import("./routes/layouts/ProtectedLayout").then((m) => ({ Component: m.ProtectedLayout })),
+        children: [
+          {
+            path: "account",
+            errorElement: <RouteErrorPage />,
+            lazy: () => import("./routes/account/profile/AccountPage").then((m) => ({ Component: m.AccountPage })),
+          },
+        ],
+      },
+      // Not lazy: the error boundary renders this page for 404s too, so it is in the main chunk anyway.
+      { path: "*", Component: NotFoundPage, errorElement: <RouteErrorPage /> },
+    ],
+  },
+]);

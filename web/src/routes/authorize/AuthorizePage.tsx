@@ -1,0 +1,257 @@
+import { useCallback, useEffect, useRef, useState } from "react";
+import { gql, useMutation, useQuery } from "urql";
+import { AuthShell } from "../../components/layout/AuthShell";
+import { Alert } from "../../components/ui/Alert";
+import { Button } from "../../components/ui/Button";
+import { Card } from "../../components/ui/Card";
+import { StatusBlock } from "../../components/ui/Spinner";
+import { describeError } from "../../lib/errors";
+import { AuthPanel } from "./AuthPanel";
+import { ConsentScreen } from "./ConsentScreen";
+import { LoginRequestErrorView } from "./LoginRequestErrorView";
+import type { LoginRequest, LoginRequestError, Viewer } from "./types";
+
+type LoginRequestData = {
+  viewer: Viewer | null;
+  loginRequest: { __typename: "LoginRequestSuccess"; data: LoginRequest } | LoginRequestError;
+};
+
+const AuthorizePageLoginRequest = gql<LoginRequestData, { token: string }>`
+  query AuthorizePage_LoginRequest($token: String!) {
+    viewer {
+      id
+      email
+      name
+    }
+    loginRequest(token: $token) {
+      __typename
+      ... on LoginRequestSuccess {
+        data {
+          clientName
+          domain
+          redirectHost
+          scopes {
+            key
+            description
+            tier
+          }
+          consentRequired
+          email
+          expiresAt
+        }
+      }
+      ... on LoginRequestError {
+        message
+        code
+        redirectUrl
+      }
+    }
+  }
+`;
+
+type CompleteLoginData = {
+  completeLogin:
+    | { __typename: "CompleteLoginSuccess"; data: { redirectUrl: string } }
+    | LoginRequestError
+    | { __typename: "NotAuthenticatedError"; message: string };
+};
+
+const AuthorizePageCompleteLogin = gql<CompleteLoginData, { input: { token: string; approve: boolean } }>`
+  mutation AuthorizePage_CompleteLogin($input: CompleteLoginInput!) {
+    completeLogin(input: $input) {
+      __typename
+      ... on CompleteLoginSuccess {
+        data {
+          redirectUrl
+        }
+      }
+      ... on LoginRequestError {
+        message
+        code
+        redirectUrl
+      }
+      ... on NotAuthenticatedError {
+        message
+      }
+    }
+  }
+`;
+
+/** The hosted login page partners send people to: sign in or register, consent, then back to the partner. */
+export function AuthorizePage({ token }: { token: string }) {
+  return (
+    <AuthShell brandLink={null}>
+      {token ? (
+        <AuthorizeFlow token={token} />
+      ) : (
+        <LoginRequestErrorView
+          title="This sign-in link is incomplete"
+          message="The link you followed has no sign-in token. Go back to the app and start signing in again."
+        />
+      )}
+    </AuthShell>
+  );
+}
+
+type Outcome = { kind: "redirect"; url: string } | { kind: "failed"; error: LoginRequestError };
+
+function AuthorizeFlow({ token }: { token: string }) {
+  const [result, reexecute] = useQuery({
+    query: AuthorizePageLoginRequest,
+    variables: { token },
+    requestPolicy: "network-only",
+  });
+  const [, completeLogin] = useMutation(AuthorizePageCompleteLogin);
+  const [decision, setDecision] = useState<"allow" | "deny" | null>(null);
+  const [outcome, setOutcome] = useState<Outcome | null>(null);
+  const [completeError, setCompleteError] = useState<string | null>(null);
+  const [notice, setNotice] = useState<string | null>(null);
+  const autoCompleteStarted = useRef(false);
+
+  const refresh = useCallback(() => reexecute({ requestPolicy: "network-only" }), [reexecute]);
+
+  const loginRequest = result.data?.loginRequest;
+  const viewer = result.data?.viewer ?? null;
+  const request = loginRequest?.__typename === "LoginRequestSuccess" ? loginRequest.data : null;
+  const requestError = loginRequest?.__typename === "LoginRequestError" ? loginRequest : null;
+
+  const finish = useCallback(
+    async (approve: boolean) => {
+      setDecision(approve ? "allow" : "deny");
+      setCompleteError(null);
+      const response = await completeLogin({ input: { token, approve } });
+      setDecision(null);
+      const payload = response.data?.completeLogin;
+      if (response.error || !payload) {
+        setCompleteError(response.error ? describeError(response.error) : "We couldn't finish signing you in.");
+        return;
+      }
+      switch (payload.__typename) {
+        case "CompleteLoginSuccess":
+          setOutcome({ kind: "redirect", url: payload.data.redirectUrl });
+          return;
+        case "LoginRequestError":
+          setOutcome(
+            payload.redirectUrl ? { kind: "redirect", url: payload.redirectUrl } : { kind: "failed", error: payload },
+          );
+          return;
+        case "NotAuthenticatedError":
+          setNotice("Your session has ended. Sign in again to continue.");
+          autoCompleteStarted.current = false;
+          refresh();
+          return;
+      }
+    },
+    [completeLogin, token, refresh],
+  );
+
+  // The partner's redirect URI on success, or its fallback URI when the request cannot go on.
+  const redirectUrl = outcome?.kind === "redirect" ? outcome.url : (requestError?.redirectUrl ?? null);
+  useEffect(() => {
+    if (redirectUrl) window.location.assign(redirectUrl);
+  }, [redirectUrl]);
+
+  // Someone who already consented to every requested scope goes straight back to the partner.
+  const shouldAutoComplete = !!request && !!viewer && !request.consentRequired && !outcome && !result.fetching;
+  useEffect(() => {
+    if (shouldAutoComplete && !autoCompleteStarted.current) {
+      autoCompleteStarted.current = true;
+      void finish(true);
+    }
+  }, [shouldAutoComplete, finish]);
+
+  if (redirectUrl) {
+    return (
+      <Card centered>
+        <title>Redirecting… · Gatehouse</title>
+        <StatusBlock label={`Taking you back to ${hostOf(redirectUrl) ?? request?.redirectHost ?? "the app"}…`} />
+      </Card>
+    );
+  }
+
+  if (outcome?.kind === "failed")
+    return <LoginRequestErrorView code={outcome.error.code} message={outcome.error.message} />;
+  if (requestError) return <LoginRequestErrorView code={requestError.code} message={requestError.message} />;
+
+  if (!result.data) {
+    if (result.error) {
+      return (
+        <Card centered aria-labelledby="load-error-title">
+          <div className="stack">
+            <h1 id="load-error-title">We couldn't load this sign-in</h1>
+            <Alert tone="error">{describeError(result.error)}</Alert>
+            <Button onClick={refresh}>Try again</Button>
+          </div>
+        </Card>
+      );
+    }
+    return (
+      <Card centered>
+        <StatusBlock label="Loading sign-in…" />
+      </Card>
+    );
+  }
+
+  if (!request) return null;
+
+  if (result.fetching) {
+    return (
+      <Card centered>
+        <StatusBlock label="Just a moment…" />
+      </Card>
+    );
+  }
+
+  if (!viewer) {
+    return (
+      <AuthPanel
+        request={request}
+        notice={notice}
+        onAuthenticated={() => {
+          setNotice(null);
+          refresh();
+        }}
+      />
+    );
+  }
+
+  if (!request.consentRequired) {
+    return (
+      <Card centered aria-labelledby="signing-in-title">
+        <title>Signing you in… · Gatehouse</title>
+        <h1 id="signing-in-title" className="visually-hidden">
+          Signing you in to {request.clientName}
+        </h1>
+        {completeError ? (
+          <div className="stack">
+            <Alert tone="error" title="We couldn't finish signing you in">
+              {completeError}
+            </Alert>
+            <Button onClick={() => void finish(true)}>Try again</Button>
+          </div>
+        ) : (
+          <StatusBlock label={`Signing you in to ${request.clientName}…`} />
+        )}
+      </Card>
+    );
+  }
+
+  return (
+    <ConsentScreen
+      request={request}
+      viewer={viewer}
+      pending={decision}
+      error={completeError}
+      onDecide={(approve) => void finish(approve)}
+      onSignedOut={refresh}
+    />
+  );
+}
+
+function hostOf(url: string): string | null {
+  try {
+    return new URL(url).host;
+  } catch {
+    return null;
+  }
+}

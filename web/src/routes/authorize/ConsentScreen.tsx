@@ -1,0 +1,110 @@
+import { gql, useMutation } from "urql";
+import { Alert } from "../../components/ui/Alert";
+import { Button } from "../../components/ui/Button";
+import { Card } from "../../components/ui/Card";
+import { BrandMark, CheckIcon } from "../../components/ui/icons";
+import type { LoginRequest, LoginScope, Viewer } from "./types";
+
+const ConsentScreenSignOut = gql<{ signOut: boolean }, Record<string, never>>`
+  mutation ConsentScreen_SignOut {
+    signOut
+  }
+`;
+
+type ConsentScreenProps = {
+  request: LoginRequest;
+  viewer: Viewer;
+  /** Which decision is being sent, so only that button shows progress. */
+  pending: "allow" | "deny" | null;
+  error: string | null;
+  onDecide: (approve: boolean) => void;
+  onSignedOut: () => void;
+};
+
+export function ConsentScreen({ request, viewer, pending, error, onDecide, onSignedOut }: ConsentScreenProps) {
+  const [signOutState, signOut] = useMutation(ConsentScreenSignOut);
+  const busy = pending !== null || signOutState.fetching;
+
+  async function handleSignOut() {
+    const result = await signOut({});
+    if (!result.error) onSignedOut();
+  }
+
+  return (
+    <Card aria-labelledby="consent-title">
+      <title>{`Allow ${request.clientName}? · Gatehouse`}</title>
+      <div className="consent-pair" aria-hidden="true">
+        <span className="client-avatar client-avatar-lg">{request.clientName.trim().charAt(0) || "?"}</span>
+        <span className="consent-pair-link">
+          <span />
+          <span />
+          <span />
+        </span>
+        <BrandMark className="client-avatar-lg" />
+      </div>
+      <div className="stack-sm">
+        <h1 id="consent-title" className="consent-title">
+          {request.clientName} wants to access your Gatehouse account
+        </h1>
+        <p className="consent-domain">{request.domain}</p>
+      </div>
+
+      <div className="account-chip">
+        <span className="account-chip-avatar" aria-hidden="true">
+          {(viewer.name || viewer.email).trim().charAt(0)}
+        </span>
+        <p className="account-chip-text">
+          Signed in as <strong>{viewer.email}</strong>
+        </p>
+        <p className="account-chip-action">
+          Not you?{" "}
+          <Button variant="link" onClick={handleSignOut} disabled={busy}>
+            Sign out
+          </Button>
+        </p>
+      </div>
+
+      {signOutState.error ? <Alert tone="error">We couldn't sign you out. Please try again.</Alert> : null}
+
+      <section aria-labelledby="consent-scopes-title">
+        <h2 id="consent-scopes-title">This will allow {request.clientName} to:</h2>
+        {request.scopes.length > 0 ? (
+          <ul className="scope-list">
+            {basicFirst(request.scopes).map((scope) => (
+              <li key={scope.key} className="scope-item">
+                <CheckIcon className="scope-check" />
+                <div>
+                  <p className="scope-description">{scope.description}</p>
+                  <code className="scope-key">{scope.key}</code>
+                </div>
+              </li>
+            ))}
+          </ul>
+        ) : (
+          <p className="muted">Confirm who you are. No other information is shared.</p>
+        )}
+      </section>
+
+      <div className="stack consent-actions">
+        {error ? <Alert tone="error">{error}</Alert> : null}
+        <div className="btn-row">
+          <Button variant="secondary" onClick={() => onDecide(false)} loading={pending === "deny"} disabled={busy}>
+            Deny
+          </Button>
+          <Button onClick={() => onDecide(true)} loading={pending === "allow"} disabled={busy}>
+            Allow
+          </Button>
+        </div>
+        <p className="fine-print">
+          Allowing sends you back to <strong>{request.redirectHost}</strong>. You can revoke access at any time from
+          your Gatehouse account.
+        </p>
+      </div>
+    </Card>
+  );
+}
+
+/** The everyday profile scopes read first; the server's order is kept within each tier. */
+function basicFirst(scopes: LoginScope[]): LoginScope[] {
+  return [...scopes.filter((scope) => scope.tier === "BASIC"), ...scopes.filter((scope) => scope.tier !== "BASIC")];
+}

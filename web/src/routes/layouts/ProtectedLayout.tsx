@@ -1,0 +1,90 @@
+import { Navigate, NavLink, Outlet, useLocation, useNavigate } from "react-router";
+import { gql, useMutation, useQuery } from "urql";
+import { Alert } from "../../components/ui/Alert";
+import { Brand } from "../../components/ui/Brand";
+import { Button } from "../../components/ui/Button";
+import { PageLoading } from "../../components/ui/Spinner";
+import { describeError } from "../../lib/errors";
+
+const ProtectedLayoutViewer = gql<
+  { viewer: { id: string; email: string; name: string } | null },
+  Record<string, never>
+>`
+  query ProtectedLayout_Viewer {
+    viewer {
+      id
+      email
+      name
+    }
+  }
+`;
+
+const ProtectedLayoutSignOut = gql<{ signOut: boolean }, Record<string, never>>`
+  mutation ProtectedLayout_SignOut {
+    signOut
+  }
+`;
+
+/** Everything under it needs a signed-in person; others are sent to /signin. */
+export function ProtectedLayout() {
+  const location = useLocation();
+  const navigate = useNavigate();
+  const [{ data, fetching, error }, reexecute] = useQuery({
+    query: ProtectedLayoutViewer,
+    requestPolicy: "network-only",
+  });
+  const [signOutState, signOut] = useMutation(ProtectedLayoutSignOut);
+
+  if (!data) {
+    if (fetching) return <PageLoading />;
+    if (error) {
+      return (
+        <main className="app-main">
+          <div className="stack">
+            <Alert tone="error" title="We couldn't load your account">
+              {describeError(error)}
+            </Alert>
+            <div>
+              <Button onClick={() => reexecute({ requestPolicy: "network-only" })}>Try again</Button>
+            </div>
+          </div>
+        </main>
+      );
+    }
+  }
+
+  const viewer = data?.viewer;
+  if (!viewer) return <Navigate to="/signin" replace state={{ from: location.pathname }} />;
+
+  async function handleSignOut() {
+    const result = await signOut({});
+    if (!result.error) navigate("/signin", { replace: true });
+  }
+
+  return (
+    <>
+      <header className="app-header">
+        <div className="app-header-inner">
+          <Brand to="/account" />
+          <nav className="app-nav" aria-label="Main">
+            <NavLink to="/account">Account</NavLink>
+          </nav>
+          <div className="app-user">
+            <span className="app-user-email">{viewer.email}</span>
+            <Button variant="secondary" onClick={handleSignOut} loading={signOutState.fetching}>
+              Sign out
+            </Button>
+          </div>
+        </div>
+      </header>
+      <main className="app-main">
+        {signOutState.error ? (
+          <div style={{ marginBottom: "1rem" }}>
+            <Alert tone="error">We couldn't sign you out. {describeError(signOutState.error)}</Alert>
+          </div>
+        ) : null}
+        <Outlet />
+      </main>
+    </>
+  );
+}
