@@ -8,6 +8,8 @@ echo "== lint and format (biome)"
 pnpm exec biome check .
 echo "== types"
 pnpm -r typecheck
+echo "== web build (the server tests and journeys load the built SPA)"
+pnpm build
 echo "== PostgreSQL"
 # The machines start PostgreSQL before CI; start it if it stopped (stack notes).
 if ! pg_isready -q -h 127.0.0.1 -p 5432; then
@@ -19,8 +21,6 @@ echo "== server tests on SQLite (vitest)"
 pnpm --filter @gatehouse/server test
 echo "== server tests on PostgreSQL (vitest)"
 GATEHOUSE_TEST_DATABASE=postgresql pnpm --filter @gatehouse/server test
-echo "== web build"
-pnpm build
 echo "== end-to-end on SQLite (playwright, Chromium)"
 pnpm --filter @gatehouse/e2e test
 echo "== end-to-end on PostgreSQL (playwright, Chromium)"
