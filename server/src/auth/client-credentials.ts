@@ -36,31 +36,36 @@ export async function authenticateClient(
     throw new XwmsError(401, "Missing client credentials: send X-Client-Id, X-Client-Secret and X-Client-Domain");
   }
 
-  const client = await db.client.findUnique({ where: { id: clientId }, include: { secrets: true } });
-  if (!client) throw new XwmsError(401, INVALID);
+  // One round trip loads the client, its secrets with their domain links, and the named domain.
+  const found = await db.client.findUnique({
+    where: { id: clientId },
+    include: {
+      secrets: { include: { domainLinks: { select: { domainId: true } } } },
+      domains: { where: { OR: [{ rootDomain: domainKey.toLowerCase() }, { publicId: domainKey }] }, take: 1 },
+    },
+  });
+  if (!found) throw new XwmsError(401, INVALID);
+  const { secrets, domains, ...client } = found;
 
   // Compare against every secret of the client in constant time; never look a secret up by its value.
   const presentedHash = sha256(presented);
-  let secret: ClientSecret | undefined;
-  for (const candidate of client.secrets) {
-    if (digestsEqual(candidate.secretHash, presentedHash)) secret = candidate;
+  let match: (typeof secrets)[number] | undefined;
+  for (const candidate of secrets) {
+    if (digestsEqual(candidate.secretHash, presentedHash)) match = candidate;
   }
-  if (!secret) throw new XwmsError(401, INVALID);
+  if (!match) throw new XwmsError(401, INVALID);
+  const { domainLinks, ...secret } = match;
   if (secret.revokedAt) throw new XwmsError(401, "This client secret has been revoked");
   if (secret.expiresAt && secret.expiresAt.getTime() <= Date.now()) {
     throw new XwmsError(401, "This client secret has expired");
   }
 
-  const domain = await db.domain.findFirst({
-    where: { clientId: client.id, OR: [{ rootDomain: domainKey.toLowerCase() }, { publicId: domainKey }] },
-  });
+  const domain = domains[0];
   if (!domain) throw new XwmsError(403, "The domain is not registered for this client");
   if (!domain.active) throw new XwmsError(403, "This domain is inactive");
-
-  const linked = await db.secretDomain.findUnique({
-    where: { secretId_domainId: { secretId: secret.id, domainId: domain.id } },
-  });
-  if (!linked) throw new XwmsError(403, "This client secret is not linked to the domain");
+  if (!domainLinks.some((link) => link.domainId === domain.id)) {
+    throw new XwmsError(403, "This client secret is not linked to the domain");
+  }
 
   if (purpose === "login" && !domain.allowLogin) throw new XwmsError(403, "Login is not allowed for this domain");
   if (purpose === "api" && !domain.allowApi) throw new XwmsError(403, "API access is not allowed for this domain");
@@ -73,8 +78,7 @@ export async function authenticateClient(
   if (!secret.lastUsedAt || Date.now() - secret.lastUsedAt.getTime() > SECRET_TOUCH_INTERVAL_MS) {
     await db.clientSecret.update({ where: { id: secret.id }, data: { lastUsedAt: new Date() } });
   }
-  const { secrets: _secrets, ...clientOnly } = client;
-  return { client: clientOnly, domain, secret };
+  return { client, domain, secret };
 }
 
 function parseAllowlist(serverIp: string | null): string[] {

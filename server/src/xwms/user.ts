@@ -1,7 +1,6 @@
 import { z } from "zod";
 import type { AuthenticatedClient } from "../auth/client-credentials.js";
 import type { Db } from "../db.js";
-import { consentedScopeKeys } from "../login/login-scopes.js";
 import { readJson } from "./body.js";
 import { authenticate, type XwmsHandler } from "./deps.js";
 import { success, XwmsError } from "./envelope.js";
@@ -15,12 +14,19 @@ const userInfoBody = z.object({ sub: subField, socials: z.boolean().optional() }
  * the same "not found" as one that does not exist.
  */
 export async function consentedUser(db: Db, auth: AuthenticatedClient, sub: string) {
-  const user = await db.user.findUnique({ where: { sub } });
-  const link = user
-    ? await db.clientUser.findUnique({ where: { clientId_userId: { clientId: auth.client.id, userId: user.id } } })
-    : null;
-  const scopes = user && link ? await consentedScopeKeys(db, auth.client.id, user.id) : new Set<string>();
-  if (!user || !link || scopes.size === 0) throw new XwmsError(404, "User not found");
+  const found = await db.user.findUnique({
+    where: { sub },
+    include: {
+      clientUsers: { where: { clientId: auth.client.id }, select: { id: true } },
+      consents: {
+        where: { clientId: auth.client.id, revokedAt: null },
+        select: { scopes: { select: { scope: { select: { key: true } } } } },
+      },
+    },
+  });
+  const scopes = new Set(found?.consents.flatMap((consent) => consent.scopes.map((entry) => entry.scope.key)));
+  if (!found || found.clientUsers.length === 0 || scopes.size === 0) throw new XwmsError(404, "User not found");
+  const { clientUsers: _clientUsers, consents: _consents, ...user } = found;
   return { user, scopes };
 }
 
