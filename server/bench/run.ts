@@ -191,7 +191,18 @@ not the absolute numbers, and only within one run.
 
 ${result}
 `;
-writeFileSync(path.join(repoRoot, "docs/benchmarks.md"), doc);
+// Hand-written analysis below the marker survives each new run.
+const docFile = path.join(repoRoot, "docs/benchmarks.md");
+const NOTES = "<!-- notes: kept by pnpm bench -->";
+const previous = (() => {
+  try {
+    return readFileSync(docFile, "utf8");
+  } catch {
+    return "";
+  }
+})();
+const notes = previous.includes(NOTES) ? previous.slice(previous.indexOf(NOTES)) : `${NOTES}\n`;
+writeFileSync(docFile, `${doc}\n${notes}`);
 console.log("Wrote docs/benchmarks.md");
 if (failed.length) {
   console.error(`Requests failed in: ${failed.map((f) => `${f.label} / ${f.workload}`).join(", ")}`);

@@ -1,6 +1,7 @@
 import { serve } from "@hono/node-server";
 import { createApp } from "./app.js";
 import { loadConfig } from "./config.js";
+import { schedulePurge } from "./maintenance/purge-expired.js";
 import { demoBanner, demoCredentialsFile } from "./seed/demo.js";
 import { prepareDatabase } from "./startup.js";
 
@@ -17,12 +18,14 @@ if (demo?.created) {
 }
 
 const app = createApp({ db, config });
+const stopPurge = schedulePurge(db);
 const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info) => {
   console.log(`Gatehouse is listening on http://${info.address}:${info.port} (public URL ${config.publicUrl})`);
 });
 
 for (const signal of ["SIGINT", "SIGTERM"] as const) {
   process.once(signal, () => {
+    stopPurge();
     server.close(() => void close().then(() => process.exit(0)));
   });
 }
