@@ -18,8 +18,9 @@ export function createApp({ db, config }: { db: Db; config: Config }): Hono {
       contentSecurityPolicy: {
         defaultSrc: ["'self'"],
         imgSrc: ["'self'", "data:", "https:"],
-        styleSrc: ["'self'", "'unsafe-inline'"],
-        scriptSrc: ["'self'", "'unsafe-inline'", "https://unpkg.com"],
+        styleSrc: ["'self'", "'unsafe-inline'", ...(config.env === "production" ? [] : ["https://unpkg.com"])],
+        // GraphiQL (development only) loads its scripts from unpkg and starts them inline.
+        scriptSrc: config.env === "production" ? ["'self'"] : ["'self'", "'unsafe-inline'", "https://unpkg.com"],
         frameAncestors: ["'none'"],
       },
     }),

@@ -76,6 +76,22 @@ describe("test/graphql-auth: sign-in, registration and sessions through /graphql
     for (const sub of subs) expect(Number.isSafeInteger(Number(sub))).toBe(true);
   });
 
+  it("ends the old session when someone signs in again in the same browser", async () => {
+    const { browser, email } = await registeredBrowser(server);
+    const oldCookie = browser.cookieHeader();
+    const again = await browser.graphql<{ signIn: { __typename: string } }>(SIGN_IN, {
+      input: { email, password: "correct horse battery" },
+    });
+    expect(again.data?.signIn.__typename).toBe("SignInSuccess");
+    expect(browser.cookieHeader()).not.toBe(oldCookie);
+    const replay = await fetch(`${server.baseUrl}/graphql`, {
+      method: "POST",
+      headers: { "content-type": "application/json", cookie: oldCookie },
+      body: JSON.stringify({ query: VIEWER }),
+    });
+    expect((await replay.json()).data.viewer).toBeNull();
+  });
+
   it("ends the session on sign-out", async () => {
     const { browser, email } = await registeredBrowser(server);
     expect((await browser.graphql<{ viewer: { email: string } }>(VIEWER)).data?.viewer.email).toBe(email);

@@ -135,6 +135,17 @@ describe("test/login-token: login tokens are single-use, short-lived and bound t
     expect(fallback.searchParams.get("xwmsmessage_message")).toMatch(/expired/);
   });
 
+  it("never sends the browser to a fallback URI that is not http(s)", async () => {
+    const partner = await createPartner(server.db, {
+      rootDomain: "localhost",
+      domain: { fallbackUri: "javascript:alert(document.cookie)" },
+    });
+    const signed = await callApi(server, "/sign-token", partner.credentials, { redirect_url });
+    const person = await registeredBrowser(server);
+    const declined = await approveLogin(person.browser, signed.body.data.token as string, false);
+    expect(declined).toMatchObject({ __typename: "LoginRequestError", code: "DECLINED", redirectUrl: null });
+  });
+
   it("stops a login on the hosted page when the domain was deactivated or lost login meanwhile", async () => {
     const partner = await createPartner(server.db, { rootDomain: "localhost" });
     const person = await registeredBrowser(server);

@@ -39,6 +39,8 @@ export function fallbackRedirect(domain: Pick<Domain, "fallbackUri">, message: s
   if (!domain.fallbackUri) return undefined;
   try {
     const url = new URL(domain.fallbackUri);
+    // The browser is sent there: anything but http(s), such as javascript:, would run on our origin.
+    if (url.protocol !== "https:" && url.protocol !== "http:") return undefined;
     url.searchParams.set("xwmsmessage_status", "error");
     url.searchParams.set("xwmsmessage_message", message);
     return url.toString();

@@ -25,6 +25,8 @@ const registerInput = z.object({
 });
 
 async function startViewerSession(ctx: Context, user: User): Promise<User> {
+  // A new sign-in never keeps the session it replaces alive.
+  if (ctx.sessionId) await ctx.db.session.deleteMany({ where: { id: ctx.sessionId } });
   ctx.setCookies.push(await startSession(ctx.db, ctx.config, user.id, ctx));
   ctx.viewer = user;
   return user;
