@@ -44,6 +44,19 @@ describe("test/envelope: every /api answer is {status, message, data} with a fit
 
     const notAnObject = await post("/sign-token-verify", '"just a string"');
     expect(notAnObject.status).toBe(400);
+
+    const badEmail = await post("/sign-token", '{"redirect_url": "http://localhost/cb", "email": "not-an-address"}');
+    expect(badEmail.status).toBe(400);
+    expect(badEmail.body.data.errors[0].field).toBe("email");
+  });
+
+  it("passes the e-mail hint through, and treats an empty one as none", async () => {
+    const withHint = await post("/sign-token", '{"redirect_url": "http://localhost/cb", "email": "ada@example.org"}');
+    expect(withHint.status).toBe(200);
+    expect(withHint.body.data.email).toBe("ada@example.org");
+    const empty = await post("/sign-token", '{"redirect_url": "http://localhost/cb", "email": ""}');
+    expect(empty.status).toBe(200);
+    expect(empty.body.data).not.toHaveProperty("email");
   });
 
   it("answers a body over the limit with 413, also when the client lies about its length", async () => {

@@ -6,7 +6,7 @@ import { userInfo } from "./user.js";
 
 /** The route table of the XWMS-compatible REST API, relative to /api. */
 export const XWMS_ENDPOINTS: readonly { method: "GET" | "POST"; path: string; handler: XwmsHandler }[] = [
-  { method: "GET", path: "/info", handler: (c, deps) => info(c, deps) },
+  { method: "GET", path: "/info", handler: info },
   { method: "POST", path: "/sign-token", handler: signToken },
   { method: "POST", path: "/sign-token-verify", handler: signTokenVerify },
   { method: "POST", path: "/get/user/info", handler: userInfo },

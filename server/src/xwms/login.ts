@@ -6,17 +6,19 @@ import { success } from "./envelope.js";
 
 const signTokenBody = z.looseObject({
   redirect_url: z.string().min(1, "is required").max(2048),
-  email: z.email().max(320).optional(),
+  // SDKs send an empty string when they have no e-mail hint.
+  email: z.union([z.literal(""), z.email().max(320)]).optional(),
 });
 
 export const signToken: XwmsHandler = async (c, deps) => {
   const body = await readJson(c, signTokenBody);
   const auth = await authenticate(c, deps, "login");
-  const login = await startLogin({ ...deps, auth, redirectUrl: body.redirect_url, email: body.email });
+  const email = body.email || undefined;
+  const login = await startLogin({ ...deps, auth, redirectUrl: body.redirect_url, email });
   return success(c, {
     client_id: auth.client.id,
     token: login.token,
-    ...(body.email ? { email: body.email } : {}),
+    ...(email ? { email } : {}),
     expires_at: login.expiresAt.toISOString(),
     url: login.url,
   });
