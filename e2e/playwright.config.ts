@@ -21,7 +21,8 @@ export default defineConfig({
   fullyParallel: false,
   forbidOnly: !!process.env.CI,
   retries: 0,
-  reporter: "list",
+  // scripts/test.sh asks for a JSON report too, to print one summary line for the whole suite.
+  reporter: process.env.TEST_JSON_REPORT ? [["list"], ["json", { outputFile: process.env.TEST_JSON_REPORT }]] : "list",
   timeout: 60_000,
   expect: { timeout: 10_000 },
   use: {

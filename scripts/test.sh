@@ -3,6 +3,8 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export npm_config_nodedir="${npm_config_nodedir:-/usr}"
+reports="$PWD/test-results"
+rm -rf "$reports" && mkdir -p "$reports"
 
 echo "== lint and format (biome)"
 pnpm exec biome check .
@@ -18,10 +20,12 @@ if ! pg_isready -q -h 127.0.0.1 -p 5432; then
 fi
 pg_isready -h 127.0.0.1 -p 5432 || { echo "PostgreSQL is not reachable at 127.0.0.1:5432 (set TEST_POSTGRES_URL)"; exit 1; }
 echo "== server tests on SQLite (vitest)"
-pnpm --filter @gatehouse/server test
+TEST_JSON_REPORT="$reports/server-sqlite.json" pnpm --filter @gatehouse/server test
 echo "== server tests on PostgreSQL (vitest)"
-GATEHOUSE_TEST_DATABASE=postgresql pnpm --filter @gatehouse/server test
+GATEHOUSE_TEST_DATABASE=postgresql TEST_JSON_REPORT="$reports/server-postgresql.json" pnpm --filter @gatehouse/server test
 echo "== end-to-end on SQLite (playwright, Chromium)"
-pnpm --filter @gatehouse/e2e test
+TEST_JSON_REPORT="$reports/e2e-sqlite.json" pnpm --filter @gatehouse/e2e test
 echo "== end-to-end on PostgreSQL (playwright, Chromium)"
-GATEHOUSE_TEST_DATABASE=postgresql pnpm --filter @gatehouse/e2e test
+GATEHOUSE_TEST_DATABASE=postgresql TEST_JSON_REPORT="$reports/e2e-postgresql.json" pnpm --filter @gatehouse/e2e test
+echo "== summary"
+node scripts/test-summary.mjs "$reports"

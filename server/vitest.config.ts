@@ -11,5 +11,9 @@ export default defineConfig({
     testTimeout: 30_000,
     hookTimeout: 60_000,
     env: { NODE_ENV: "test" },
+    // scripts/test.sh asks for a JSON report too, to print one summary line for the whole suite.
+    ...(process.env.TEST_JSON_REPORT
+      ? { reporters: ["default", "json"], outputFile: { json: process.env.TEST_JSON_REPORT } }
+      : {}),
   },
 });
