@@ -3,7 +3,8 @@ import { bodyLimit } from "hono/body-limit";
 import { secureHeaders } from "hono/secure-headers";
 import type { Config } from "./config.js";
 import type { Db } from "./db.js";
-import { buildContext } from "./graphql/context.js";
+import { CallerRejected } from "./graphql/caller.js";
+import { buildContext, type Context } from "./graphql/context.js";
 import { createGraphqlHandler } from "./graphql/yoga.js";
 import { mountSpa } from "./static.js";
 import { xwmsRoutes } from "./xwms/routes.js";
@@ -37,7 +38,13 @@ export function createApp({ db, config }: { db: Db; config: Config }): Hono {
     }),
   );
   app.on(["GET", "POST"], "/graphql", async (c) => {
-    const context = await buildContext(c, db, config);
+    let context: Context;
+    try {
+      context = await buildContext(c, db, config);
+    } catch (error) {
+      if (!(error instanceof CallerRejected)) throw error;
+      return c.json({ errors: [{ message: error.message, extensions: { code: "UNAUTHENTICATED" } }] }, 401);
+    }
     const response = await yoga.fetch(c.req.raw, context);
     for (const cookie of context.setCookies) response.headers.append("set-cookie", cookie);
     return response;

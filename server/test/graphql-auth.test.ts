@@ -86,7 +86,7 @@ describe("test/graphql-auth: sign-in, registration and sessions through /graphql
     expect(browser.cookieHeader()).not.toBe(oldCookie);
     const replay = await fetch(`${server.baseUrl}/graphql`, {
       method: "POST",
-      headers: { "content-type": "application/json", cookie: oldCookie },
+      headers: { "content-type": "application/json", "x-gatehouse-csrf": "1", cookie: oldCookie },
       body: JSON.stringify({ query: VIEWER }),
     });
     expect((await replay.json()).data.viewer).toBeNull();
@@ -101,7 +101,7 @@ describe("test/graphql-auth: sign-in, registration and sessions through /graphql
     // The old cookie is dead on the server too, not just forgotten by the browser.
     const replay = await fetch(`${server.baseUrl}/graphql`, {
       method: "POST",
-      headers: { "content-type": "application/json", cookie: cookieBefore },
+      headers: { "content-type": "application/json", "x-gatehouse-csrf": "1", cookie: cookieBefore },
       body: JSON.stringify({ query: VIEWER }),
     });
     expect((await replay.json()).data.viewer).toBeNull();

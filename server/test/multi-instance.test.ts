@@ -78,7 +78,7 @@ describe(`test/multi-instance (${TEST_DIALECT}): two server processes on one dat
     const person = await registeredBrowser(one);
     const viewer = await fetch(`${two.baseUrl}/graphql`, {
       method: "POST",
-      headers: { "content-type": "application/json", cookie: person.browser.cookieHeader() },
+      headers: { "content-type": "application/json", "x-gatehouse-csrf": "1", cookie: person.browser.cookieHeader() },
       body: JSON.stringify({ query: "{ viewer { sub } }" }),
     });
     expect((await viewer.json()).data.viewer.sub).toBe(person.sub);

@@ -5,12 +5,21 @@ import RelayPlugin from "@pothos/plugin-relay";
 import ScopeAuthPlugin from "@pothos/plugin-scope-auth";
 import type PrismaTypes from "../generated/prisma/pothos-types.js";
 import { getDatamodel } from "../generated/prisma/pothos-types.js";
+import type { Permission } from "../modules/role/built-in-roles.js";
 import type { AuthenticatedContext, Context } from "./context.js";
+
+const capitalize = (name: string) => name.charAt(0).toUpperCase() + name.slice(1);
 
 export const builder = new SchemaBuilder<{
   Context: Context;
   PrismaTypes: PrismaTypes;
-  AuthScopes: { signedIn: boolean; staff: boolean };
+  AuthScopes: {
+    signedIn: boolean;
+    staff: boolean;
+    /** A live member of the client (or the client itself, for partner tooling). */
+    member: string;
+    can: { clientId: string; permission: Permission };
+  };
   AuthContexts: { signedIn: AuthenticatedContext };
   Scalars: { DateTime: { Input: Date; Output: Date } };
   DefaultFieldNullability: false;
@@ -23,6 +32,8 @@ export const builder = new SchemaBuilder<{
     authScopes: (ctx) => ({
       signedIn: ctx.viewer !== null,
       staff: ctx.viewer?.platformRole === "STAFF" || ctx.viewer?.platformRole === "ADMIN",
+      member: (clientId) => ctx.access.isMember(clientId),
+      can: ({ clientId, permission }) => ctx.access.can(clientId, permission),
     }),
   },
   prisma: {
@@ -32,7 +43,12 @@ export const builder = new SchemaBuilder<{
     filterConnectionTotalCount: true,
   },
   relay: {},
-  errors: { defaultTypes: [] },
+  errors: {
+    defaultTypes: [],
+    // Every mutation answers `<Name>Payload = <Name>Success { data } | ...errors`.
+    defaultResultOptions: { name: ({ fieldName }) => `${capitalize(fieldName)}Success` },
+    defaultUnionOptions: { name: ({ fieldName }) => `${capitalize(fieldName)}Payload` },
+  },
 });
 
 builder.scalarType("DateTime", {

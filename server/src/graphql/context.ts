@@ -1,16 +1,19 @@
 import type { Context as HonoContext } from "hono";
-import { getCookie } from "hono/cookie";
+import { Access, type Caller } from "../auth/access.js";
 import { clientIp } from "../auth/client-ip.js";
-import { sessionCookieName, sessionFromToken } from "../auth/session.js";
 import type { Config } from "../config.js";
 import type { Db } from "../db.js";
 import type { User } from "../generated/prisma/client.js";
+import { resolveCaller } from "./caller.js";
 
 export type Context = {
   db: Db;
   config: Config;
+  caller: Caller;
+  /** The signed-in person (session or API token); null for anonymous and client-credential callers. */
   viewer: User | null;
   sessionId: string | undefined;
+  access: Access;
   ip: string | undefined;
   userAgent: string | undefined;
   /** Set-Cookie values the HTTP layer adds to the response. */
@@ -19,14 +22,16 @@ export type Context = {
 
 export type AuthenticatedContext = Context & { viewer: User };
 
-/** Built once per request, before Yoga runs. */
+/** Built once per request, before Yoga runs; throws CallerRejected for credentials that do not work. */
 export async function buildContext(c: HonoContext, db: Db, config: Config): Promise<Context> {
-  const session = await sessionFromToken(db, getCookie(c, sessionCookieName(config)));
+  const caller = await resolveCaller(c, db, config);
   return {
     db,
     config,
-    viewer: session?.user ?? null,
-    sessionId: session?.id,
+    caller,
+    viewer: caller.kind === "session" || caller.kind === "apiToken" ? caller.user : null,
+    sessionId: caller.kind === "session" ? caller.sessionId : undefined,
+    access: new Access(db, caller),
     ip: clientIp(c, config.trustProxy),
     userAgent: c.req.header("user-agent"),
     setCookies: [],

@@ -24,6 +24,15 @@ export class NotAuthenticatedError extends Error {
     super("Sign in to continue.");
   }
 }
+/** Also answers for objects of clients the caller is not part of, so other tenants cannot be probed. */
+export class NotFoundError extends Error {}
+export class ForbiddenError extends Error {}
+export class ConflictError extends Error {}
+export class PlanRequiredError extends Error {
+  constructor() {
+    super("Only accounts on the PAID plan can own clients. Upgrade your plan to create one.");
+  }
+}
 
 export const ErrorInterface = builder.interfaceRef<Error>("Error").implement({
   fields: (t) => ({ message: t.exposeString("message") }),
@@ -44,6 +53,10 @@ for (const [type, name] of [
   [InvalidCredentialsError, "InvalidCredentialsError"],
   [EmailTakenError, "EmailTakenError"],
   [NotAuthenticatedError, "NotAuthenticatedError"],
+  [NotFoundError, "NotFoundError"],
+  [ForbiddenError, "ForbiddenError"],
+  [ConflictError, "ConflictError"],
+  [PlanRequiredError, "PlanRequiredError"],
 ] as const) {
   builder.objectType(type, {
     name,

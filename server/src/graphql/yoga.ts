@@ -1,11 +1,10 @@
+import { EnvelopArmor } from "@escape.tech/graphql-armor";
 import { useCSRFPrevention } from "@graphql-yoga/plugin-csrf-prevention";
 import { createYoga } from "graphql-yoga";
 import type { Config } from "../config.js";
 import type { Context } from "./context.js";
+import { CSRF_HEADER } from "./csrf.js";
 import { schema } from "./schema.js";
-
-/** The header browsers cannot send cross-site without a CORS preflight, which Gatehouse never grants. */
-export const CSRF_HEADER = "x-gatehouse-csrf";
 
 export function createGraphqlHandler(config: Config) {
   return createYoga<Context>({
@@ -17,6 +16,17 @@ export function createGraphqlHandler(config: Config) {
     graphiql: config.env !== "production",
     landingPage: false,
     logging: config.env === "test" ? false : "info",
-    plugins: [useCSRFPrevention({ requestHeaders: [CSRF_HEADER] })],
+    plugins: [
+      useCSRFPrevention({ requestHeaders: [CSRF_HEADER] }),
+      // Depth, cost, alias and token limits: one request cannot ask for unbounded work.
+      ...new EnvelopArmor({
+        maxDepth: { n: 12 },
+        costLimit: { maxCost: 20_000 },
+        maxAliases: { n: 20 },
+        maxDirectives: { n: 20 },
+        maxTokens: { n: 5_000 },
+        blockFieldSuggestion: { enabled: config.env === "production" },
+      }).protect().plugins,
+    ],
   });
 }

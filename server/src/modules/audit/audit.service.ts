@@ -28,3 +28,50 @@ export async function recordAudit(db: Pick<Db, "auditEvent">, entry: AuditEntry)
     },
   });
 }
+
+/** The database handle inside a transaction. */
+export type Tx = Parameters<Parameters<Db["$transaction"]>[0]>[0];
+
+type AuditedChange<T> = {
+  result: T;
+  action: string;
+  targetType: string;
+  targetId?: string | null;
+  /** Summaries of the target before and after the change (never secret values). */
+  before?: Record<string, unknown> | null;
+  after?: Record<string, unknown> | null;
+  /** The client the change belongs to, when only the change itself knows it (a new client). */
+  clientId?: string;
+};
+
+/**
+ * Runs an administrative change and writes its audit event in the same transaction: either both
+ * happen or neither does.
+ */
+export async function audited<T>(
+  ctx: {
+    db: Db;
+    viewer: { id: string } | null;
+    caller: { kind: string; clientId?: string };
+    ip?: string | undefined;
+    userAgent?: string | undefined;
+  },
+  clientId: string | null,
+  change: (tx: Tx) => Promise<AuditedChange<T>>,
+): Promise<T> {
+  return ctx.db.$transaction(async (tx) => {
+    const { result, action, targetType, targetId, before, after, clientId: changedClient } = await change(tx);
+    await recordAudit(tx, {
+      action,
+      targetType,
+      targetId: targetId ?? null,
+      clientId: changedClient ?? clientId,
+      actorUserId: ctx.viewer?.id ?? null,
+      actorClient: ctx.caller.kind === "client" ? (ctx.caller.clientId ?? null) : null,
+      details: before || after ? { before: before ?? null, after: after ?? null } : undefined,
+      ip: ctx.ip ?? null,
+      userAgent: ctx.userAgent ?? null,
+    });
+    return result;
+  });
+}

@@ -1,11 +1,11 @@
 /** Every permission a role can hold. */
 export const PERMISSIONS = [
-  "client:manage",
+  "client:update",
   "domains:manage",
   "scopes:manage",
   "secrets:manage",
   "users:read",
-  "users:manage",
+  "requests:send",
   "verification:manage",
   "members:manage",
   "roles:manage",
@@ -22,7 +22,7 @@ type BuiltInRole = {
   permissions: readonly Permission[];
 };
 
-/** Roles every client starts with; a higher level may grant every lower one. */
+/** Roles every client starts with; nobody grants or edits a role above their own level. */
 export const BUILT_IN_ROLES: readonly BuiltInRole[] = [
   {
     key: "owner",
@@ -34,9 +34,9 @@ export const BUILT_IN_ROLES: readonly BuiltInRole[] = [
   {
     key: "admin",
     name: "Admin",
-    description: "Manages the integration and the team, except the owner.",
+    description: "Manages the integration and the team.",
     level: 80,
-    permissions: PERMISSIONS.filter((permission) => permission !== "client:manage"),
+    permissions: PERMISSIONS,
   },
   {
     key: "developer",
@@ -48,8 +48,11 @@ export const BUILT_IN_ROLES: readonly BuiltInRole[] = [
   {
     key: "viewer",
     name: "Viewer",
-    description: "Reads the integration's users.",
+    description: "Reads the integration and its users.",
     level: 10,
     permissions: ["users:read"],
   },
 ];
+
+/** What partner tooling may do with the client's own credentials (the three X-Client headers). */
+export const CLIENT_CREDENTIAL_PERMISSIONS: readonly Permission[] = ["users:read", "requests:send"];
