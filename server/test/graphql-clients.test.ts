@@ -113,7 +113,7 @@ describe("test/graphql-clients: clients, callers and tenancy", () => {
     const owner = await signedInPerson(server);
     const clientId = await clientOwnedBy(server, owner, "Token Co");
     const created = await gql(server, owner.caller, CREATE_TOKEN, { input: { label: "CI deploys" } });
-    const { value, token } = created.data?.createApiToken.data;
+    const { value, token } = created.data?.createApiToken.data ?? {};
     expect(value).toMatch(/^gha_[A-Za-z0-9_-]{43}$/);
     expect(value.startsWith(token.prefix)).toBe(true);
     expect(await server.db.apiToken.count({ where: { tokenHash: value } })).toBe(0);

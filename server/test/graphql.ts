@@ -12,7 +12,10 @@ export type GraphqlResult<T> = {
   errors?: { message: string; extensions?: Record<string, unknown> }[];
 };
 
-export async function gql<T = Record<string, any>>(
+// biome-ignore lint/suspicious/noExplicitAny: tests read answers field by field and assert every value they use.
+type AnyAnswer = Record<string, any>;
+
+export async function gql<T = AnyAnswer>(
   server: Pick<TestServer, "baseUrl">,
   caller: GraphqlCaller,
   query: string,
