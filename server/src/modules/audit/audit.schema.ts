@@ -1,0 +1,2 @@
+// The audit part of the GraphQL schema (filled in by its module).
+export {};
