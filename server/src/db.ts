@@ -12,17 +12,26 @@ export type Db = PrismaClient;
 export type Database = { db: Db; dialect: Dialect; close: () => Promise<void> };
 
 /** Opens the Prisma client for the dialect DATABASE_URL names. */
-export function openDatabase(databaseUrl: string, options: { poolSize?: number } = {}): Database {
+export type DatabaseOptions = {
+  poolSize?: number;
+  /** Called with every SQL statement; tests count them to prove a query is not N+1. */
+  onQuery?: (sql: string) => void;
+};
+
+export function openDatabase(databaseUrl: string, options: DatabaseOptions = {}): Database {
+  const log = options.onQuery ? [{ emit: "event" as const, level: "query" as const }] : [];
   const dialect = dialectOf(databaseUrl);
   let db: Db;
   if (dialect === "postgresql") {
     const adapter = new PrismaPg({ connectionString: databaseUrl, max: options.poolSize ?? 10 });
     // Same models, other provider: the generated types are identical, only the query compiler differs.
-    db = new PostgresPrismaClient({ adapter }) as unknown as Db;
+    db = new PostgresPrismaClient({ adapter, log }) as unknown as Db;
   } else {
     const file = sqliteFilePath(databaseUrl);
     mkdirSync(path.dirname(file), { recursive: true });
-    db = new PrismaClient({ adapter: new PrismaBetterSQLite3({ url: file }) });
+    db = new PrismaClient({ adapter: new PrismaBetterSQLite3({ url: file }), log });
   }
+  const { onQuery } = options;
+  if (onQuery) (db as PrismaClient<"query">).$on("query", (event) => onQuery(event.query));
   return { db, dialect, close: () => db.$disconnect() };
 }

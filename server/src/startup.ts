@@ -1,7 +1,7 @@
 import type { Config } from "./config.js";
 import { migrate } from "./db/migrate.js";
 import { withStartupLock } from "./db/startup-lock.js";
-import { type Database, openDatabase } from "./db.js";
+import { type Database, type DatabaseOptions, openDatabase } from "./db.js";
 import { type DemoCredentials, ensureDemoData } from "./seed/demo.js";
 import { seedReferenceData } from "./seed/seed.js";
 
@@ -11,10 +11,13 @@ export type PreparedDatabase = Database & {
 };
 
 /** Migrates, seeds the reference data and (when asked) the demo, once across instances starting together. */
-export function prepareDatabase(config: Config, { demo }: { demo: boolean }): Promise<PreparedDatabase> {
+export function prepareDatabase(
+  config: Config,
+  { demo, ...options }: { demo: boolean } & DatabaseOptions,
+): Promise<PreparedDatabase> {
   return withStartupLock(config.databaseUrl, async () => {
     const { applied } = await migrate(config.databaseUrl);
-    const database = openDatabase(config.databaseUrl);
+    const database = openDatabase(config.databaseUrl, options);
     try {
       await seedReferenceData(database.db);
       return { ...database, applied, demo: demo ? await ensureDemoData(database.db, config) : undefined };

@@ -14,6 +14,8 @@ export type TestServer = {
   config: Config;
   db: Db;
   demo: DemoCredentials;
+  /** SQL statements run so far, to prove a request is not N+1. */
+  sqlCount: () => number;
   close: () => Promise<void>;
 };
 
@@ -23,7 +25,8 @@ export async function startTestServer(overrides: Record<string, string> = {}): P
   const databaseUrl = database.url;
 
   let config = loadConfig({ NODE_ENV: "test", DATABASE_URL: databaseUrl, PORT: "0", ...overrides });
-  const { db, close } = await prepareDatabase(config, { demo: false });
+  let statements = 0;
+  const { db, close } = await prepareDatabase(config, { demo: false, onQuery: () => statements++ });
   const app = createApp({ db, config });
   const server = serve({ fetch: app.fetch, port: 0, hostname: "127.0.0.1" });
   await new Promise<void>((resolve) => server.once("listening", () => resolve()));
@@ -39,6 +42,7 @@ export async function startTestServer(overrides: Record<string, string> = {}): P
     config,
     db,
     demo: credentials,
+    sqlCount: () => statements,
     close: async () => {
       await new Promise<void>((resolve) => server.close(() => resolve()));
       await close();

@@ -12,22 +12,26 @@ export type Caller =
 /** What the caller may do within one client; null when they are not part of it. */
 export type Grant = { level: number; permissions: ReadonlySet<Permission>; memberId: string | null };
 
+type Batch = Map<string, { resolve: (grant: Grant | null) => void; reject: (error: unknown) => void }>;
+
 /**
  * Answers "may the caller do X in client C" once per client per request. Expired members, expired
  * roles and disabled roles grant nothing.
  */
 export class Access {
   private readonly grants = new Map<string, Promise<Grant | null>>();
+  private batch: Batch | null = null;
 
   constructor(
     private readonly db: Db,
     readonly caller: Caller,
   ) {}
 
+  /** Grants asked for in the same tick (e.g. one per client in a list) load in one query. */
   grant(clientId: string): Promise<Grant | null> {
     let grant = this.grants.get(clientId);
     if (!grant) {
-      grant = this.load(clientId);
+      grant = this.enqueue(clientId);
       this.grants.set(clientId, grant);
     }
     return grant;
@@ -46,26 +50,56 @@ export class Access {
     this.grants.clear();
   }
 
-  private async load(clientId: string): Promise<Grant | null> {
+  private enqueue(clientId: string): Promise<Grant | null> {
     const { caller } = this;
-    if (caller.kind === "anonymous") return null;
+    if (caller.kind === "anonymous") return Promise.resolve(null);
     if (caller.kind === "client") {
-      return caller.clientId === clientId
-        ? { level: 0, permissions: new Set(CLIENT_CREDENTIAL_PERMISSIONS), memberId: null }
-        : null;
+      return Promise.resolve(
+        caller.clientId === clientId
+          ? { level: 0, permissions: new Set(CLIENT_CREDENTIAL_PERMISSIONS), memberId: null }
+          : null,
+      );
     }
-    const member = await this.db.member.findUnique({
-      where: { clientId_userId: { clientId, userId: caller.user.id } },
+    if (!this.batch) {
+      const batch: Batch = new Map();
+      this.batch = batch;
+      const userId = caller.user.id;
+      setImmediate(() => {
+        this.batch = null;
+        this.loadMembers(userId, [...batch.keys()]).then(
+          (grants) => {
+            for (const [id, waiting] of batch) waiting.resolve(grants.get(id) ?? null);
+          },
+          (error: unknown) => {
+            for (const [id, waiting] of batch) {
+              this.grants.delete(id);
+              waiting.reject(error);
+            }
+          },
+        );
+      });
+    }
+    const batch = this.batch;
+    return new Promise<Grant | null>((resolve, reject) => batch.set(clientId, { resolve, reject }));
+  }
+
+  private async loadMembers(userId: string, clientIds: string[]): Promise<Map<string, Grant>> {
+    const members = await this.db.member.findMany({
+      where: { userId, clientId: { in: clientIds } },
       include: { role: { include: { permissions: true } } },
     });
     const now = Date.now();
-    if (!member || (member.expiresAt && member.expiresAt.getTime() <= now)) return null;
-    const { role } = member;
-    if (role.status !== "ACTIVE" || (role.expiresAt && role.expiresAt.getTime() <= now)) return null;
-    return {
-      level: role.level,
-      permissions: new Set(role.permissions.map((entry) => entry.permission as Permission)),
-      memberId: member.id,
-    };
+    const grants = new Map<string, Grant>();
+    for (const member of members) {
+      const { role } = member;
+      if (member.expiresAt && member.expiresAt.getTime() <= now) continue;
+      if (role.status !== "ACTIVE" || (role.expiresAt && role.expiresAt.getTime() <= now)) continue;
+      grants.set(member.clientId, {
+        level: role.level,
+        permissions: new Set(role.permissions.map((entry) => entry.permission as Permission)),
+        memberId: member.id,
+      });
+    }
+    return grants;
   }
 }
