@@ -1,5 +1,6 @@
 import { builder } from "./builder.js";
 import "./errors.js";
+import "./enums.js";
 import "../modules/user/user.schema.js";
 import "../modules/login/login.schema.js";
 import "../modules/client/client.schema.js";

@@ -1,17 +1,16 @@
 import type { Scope } from "../../generated/prisma/client.js";
 import { builder } from "../../graphql/builder.js";
+import { ScopeTierEnum } from "../../graphql/enums.js";
 import { NotAuthenticatedError } from "../../graphql/errors.js";
 import { completeLogin, describeLoginRequest } from "../../login/login.service.js";
 import { LoginFlowError } from "../../login/login-errors.js";
-
-const ScopeTier = builder.enumType("ScopeTier", { values: ["BASIC", "VERIFIED"] as const });
 
 const LoginScope = builder.objectRef<Scope>("LoginScope").implement({
   description: "A scope the app asks for on the consent screen.",
   fields: (t) => ({
     key: t.exposeString("key"),
     description: t.exposeString("description"),
-    tier: t.field({ type: ScopeTier, resolve: (scope) => scope.tier }),
+    tier: t.field({ type: ScopeTierEnum, resolve: (scope) => scope.tier }),
   }),
 });
 

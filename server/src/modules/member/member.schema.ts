@@ -1,2 +1,98 @@
-// The member part of the GraphQL schema (filled in by its module).
-export {};
+import { builder } from "../../graphql/builder.js";
+import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from "../../graphql/errors.js";
+import { RoleType } from "../role/role.schema.js";
+import { addMember, removeMember, updateMember } from "./member.service.js";
+
+/** Only what teammates need to recognise each other; never the rest of the account. */
+const MemberUser = builder.objectRef<{ name: string; email: string }>("MemberUser").implement({
+  fields: (t) => ({ name: t.exposeString("name"), email: t.exposeString("email") }),
+});
+
+export const MemberType = builder.prismaObject("Member", {
+  authScopes: (member) => ({ member: member.clientId }),
+  fields: (t) => ({
+    id: t.exposeID("id"),
+    user: t.field({
+      type: MemberUser,
+      select: { user: { select: { name: true, email: true } } },
+      resolve: (member) => member.user,
+    }),
+    role: t.relation("role", { type: RoleType }),
+    expiresAt: t.expose("expiresAt", { type: "DateTime", nullable: true }),
+    createdAt: t.expose("createdAt", { type: "DateTime" }),
+  }),
+});
+
+builder.prismaObjectField("Client", "members", (t) =>
+  t.relation("members", { query: { orderBy: [{ createdAt: "asc" }, { id: "asc" }] } }),
+);
+
+const memberErrors = [NotFoundError, ForbiddenError, ConflictError, ValidationError];
+
+builder.mutationField("addMember", (t) =>
+  t.field({
+    type: MemberType,
+    args: {
+      input: t.arg({
+        type: builder.inputType("AddMemberInput", {
+          fields: (f) => ({
+            clientId: f.id(),
+            email: f.string(),
+            roleId: f.id(),
+            expiresAt: f.field({ type: "DateTime", required: false }),
+          }),
+        }),
+      }),
+    },
+    errors: { types: memberErrors },
+    resolve: (_root, { input }, ctx) =>
+      addMember({
+        ctx,
+        clientId: String(input.clientId),
+        input: { email: input.email, roleId: String(input.roleId), expiresAt: input.expiresAt },
+      }),
+  }),
+);
+
+builder.mutationField("updateMember", (t) =>
+  t.field({
+    type: MemberType,
+    args: {
+      input: t.arg({
+        type: builder.inputType("UpdateMemberInput", {
+          fields: (f) => ({
+            memberId: f.id(),
+            roleId: f.id({ required: false }),
+            expiresAt: f.field({
+              type: "DateTime",
+              required: false,
+              description: "null removes the expiry; leave out to keep it.",
+            }),
+          }),
+        }),
+      }),
+    },
+    errors: { types: memberErrors },
+    resolve: (_root, { input }, ctx) =>
+      updateMember({
+        ctx,
+        memberId: String(input.memberId),
+        input: { roleId: input.roleId == null ? input.roleId : String(input.roleId), expiresAt: input.expiresAt },
+      }),
+  }),
+);
+
+const RemovedMember = builder.objectRef<{ id: string; email: string }>("RemovedMember").implement({
+  fields: (t) => ({ id: t.exposeID("id"), email: t.exposeString("email") }),
+});
+
+builder.mutationField("removeMember", (t) =>
+  t.field({
+    type: RemovedMember,
+    args: {
+      input: t.arg({ type: builder.inputType("RemoveMemberInput", { fields: (f) => ({ memberId: f.id() }) }) }),
+    },
+    errors: { types: memberErrors },
+    resolve: (_root, { input }, ctx) => removeMember({ ctx, memberId: String(input.memberId) }),
+  }),
+);

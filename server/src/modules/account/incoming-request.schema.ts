@@ -1,0 +1,85 @@
+import { builder } from "../../graphql/builder.js";
+import { AccessRequestKindEnum, AccessRequestStatusEnum, ScopeTierEnum } from "../../graphql/enums.js";
+import { ConflictError, ForbiddenError, NotAuthenticatedError, NotFoundError } from "../../graphql/errors.js";
+import { ownAccountOnly } from "./account-caller.js";
+import { AppSummary } from "./connected-app.schema.js";
+import { acceptAccessRequest, declineAccessRequest } from "./incoming-request.service.js";
+
+const AccessRequestKind = AccessRequestKindEnum;
+const AccessRequestStatus = AccessRequestStatusEnum;
+const ScopeTier = ScopeTierEnum;
+
+const RequestedScope = builder
+  .objectRef<{ key: string; description: string; tier: "BASIC" | "VERIFIED" }>("RequestedScope")
+  .implement({
+    fields: (t) => ({
+      key: t.exposeString("key"),
+      description: t.exposeString("description"),
+      tier: t.field({ type: ScopeTier, resolve: (scope) => scope.tier }),
+    }),
+  });
+
+const IncomingAccessRequest = builder.prismaObject("AccessRequest", {
+  variant: "IncomingAccessRequest",
+  description: "A request from a client to the signed-in person, for scopes or to become a test user.",
+  authScopes: (request, ctx) => ctx.viewer?.id === request.userId,
+  fields: (t) => ({
+    id: t.exposeID("id"),
+    kind: t.field({ type: AccessRequestKind, resolve: (request) => request.kind }),
+    status: t.field({ type: AccessRequestStatus, resolve: (request) => request.status }),
+    message: t.exposeString("message", { nullable: true }),
+    createdAt: t.expose("createdAt", { type: "DateTime" }),
+    respondedAt: t.expose("respondedAt", { type: "DateTime", nullable: true }),
+    client: t.field({
+      type: AppSummary,
+      select: { client: { select: { id: true, name: true } } },
+      resolve: (request) => request.client,
+    }),
+    scopes: t.field({
+      type: [RequestedScope],
+      select: { scopes: { select: { scope: { select: { key: true, description: true, tier: true } } } } },
+      resolve: (request) => request.scopes.map((entry) => entry.scope).sort((a, b) => a.key.localeCompare(b.key)),
+    }),
+  }),
+});
+
+builder.prismaObjectField("User", "accessRequests", (t) =>
+  t.relation("accessRequests", {
+    type: IncomingAccessRequest,
+    authScopes: ownAccountOnly,
+    description: "Requests clients sent to this person, newest first; pending ones unless status says otherwise.",
+    args: { status: t.arg({ type: AccessRequestStatus, required: false, defaultValue: "PENDING" }) },
+    query: (args) => ({
+      where: { status: args.status ?? "PENDING" },
+      orderBy: [{ createdAt: "desc" }, { id: "asc" }],
+    }),
+  }),
+);
+
+const respondErrors = [NotAuthenticatedError, ForbiddenError, NotFoundError, ConflictError];
+
+builder.mutationField("acceptAccessRequest", (t) =>
+  t.field({
+    type: IncomingAccessRequest,
+    args: {
+      input: t.arg({
+        type: builder.inputType("AcceptAccessRequestInput", { fields: (f) => ({ accessRequestId: f.id() }) }),
+      }),
+    },
+    errors: { types: respondErrors },
+    resolve: (_root, { input }, ctx) => acceptAccessRequest({ ctx, accessRequestId: String(input.accessRequestId) }),
+  }),
+);
+
+builder.mutationField("declineAccessRequest", (t) =>
+  t.field({
+    type: IncomingAccessRequest,
+    args: {
+      input: t.arg({
+        type: builder.inputType("DeclineAccessRequestInput", { fields: (f) => ({ accessRequestId: f.id() }) }),
+      }),
+    },
+    errors: { types: respondErrors },
+    resolve: (_root, { input }, ctx) => declineAccessRequest({ ctx, accessRequestId: String(input.accessRequestId) }),
+  }),
+);
