@@ -34,6 +34,11 @@ const environment = z.object({
   TRUST_PROXY: booleanFlag.default(false),
   SEED_DEMO: booleanFlag.optional(),
   WEB_DIST: z.string().optional(),
+  SMTP_URL: z.string().optional(),
+  MAIL_FROM: z.string().default("Gatehouse <no-reply@gatehouse.local>"),
+  DEV_OUTBOX_DIR: z.string().default(".data/outbox"),
+  REDIS_URL: z.string().optional(),
+  REQUEST_TIMEOUT_MS: z.coerce.number().int().min(1000).default(30_000),
 });
 
 export type Config = {
@@ -49,6 +54,14 @@ export type Config = {
   /** Demo admin and client are created (and printed once) unless in production. */
   seedDemo: boolean;
   webDist: string | undefined;
+  /** smtp:// or smtps:// URL; without it mail lands in devOutboxDir. */
+  smtpUrl: string | undefined;
+  mailFrom: string;
+  /** Where mail goes when no SMTP server is configured (relative to the repository root). */
+  devOutboxDir: string;
+  /** Rate limits use Redis when set, the database otherwise. */
+  redisUrl: string | undefined;
+  requestTimeoutMs: number;
 };
 
 /** Parses the environment once; throws a readable error naming every bad variable. */
@@ -72,5 +85,10 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
     trustProxy: env.TRUST_PROXY,
     seedDemo: env.SEED_DEMO ?? env.NODE_ENV !== "production",
     webDist: env.WEB_DIST,
+    smtpUrl: env.SMTP_URL,
+    mailFrom: env.MAIL_FROM,
+    devOutboxDir: env.DEV_OUTBOX_DIR,
+    redisUrl: env.REDIS_URL,
+    requestTimeoutMs: env.REQUEST_TIMEOUT_MS,
   };
 }

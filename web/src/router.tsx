@@ -1,8 +1,11 @@
 import { createBrowserRouter, redirect } from "react-router";
 import { PageLoading } from "./components/ui/Spinner";
+import { accountRoutes } from "./routes/account/account-routes";
+import { clientsRoutes } from "./routes/clients/client-routes";
 import { NotFoundPage } from "./routes/errors/NotFoundPage";
 import { RouteErrorPage } from "./routes/errors/RouteErrorPage";
 import { RootLayout } from "./routes/layouts/RootLayout";
+import { staffRoutes } from "./routes/staff/staff-routes";
 
 export const router = createBrowserRouter([
   {
@@ -30,11 +33,9 @@ export const router = createBrowserRouter([
         errorElement: <RouteErrorPage />,
         lazy: () => import("./routes/layouts/ProtectedLayout").then((m) => ({ Component: m.ProtectedLayout })),
         children: [
-          {
-            path: "account",
-            errorElement: <RouteErrorPage />,
-            lazy: () => import("./routes/account/profile/AccountPage").then((m) => ({ Component: m.AccountPage })),
-          },
+          { path: "account", errorElement: <RouteErrorPage />, children: accountRoutes },
+          { path: "clients", errorElement: <RouteErrorPage />, children: clientsRoutes },
+          { path: "staff", errorElement: <RouteErrorPage />, children: staffRoutes },
         ],
       },
       // Not lazy: the error boundary renders this page for 404s too, so it is in the main chunk anyway.

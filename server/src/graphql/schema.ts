@@ -15,5 +15,8 @@ import "../modules/role/role.schema.js";
 import "../modules/member/member.schema.js";
 import "../modules/audit/audit.schema.js";
 import "../modules/account/account.schema.js";
+import "../modules/webhook/webhook.schema.js";
+import "../modules/security/security.schema.js";
+import "../modules/staff/staff.schema.js";
 
 export const schema = builder.toSchema();

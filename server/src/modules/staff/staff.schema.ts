@@ -1,0 +1,2 @@
+// The staff part of the GraphQL schema (filled in by its module).
+export {};

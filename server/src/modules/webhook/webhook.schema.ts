@@ -1,0 +1,2 @@
+// The webhook part of the GraphQL schema (filled in by its module).
+export {};
