@@ -2,6 +2,7 @@ import type { Consent } from "../../generated/prisma/client.js";
 import type { Context } from "../../graphql/context.js";
 import { NotFoundError } from "../../graphql/errors.js";
 import { audited } from "../audit/audit.service.js";
+import { enqueueWebhook } from "../webhook/webhook.service.js";
 import { accountOwner } from "./account-caller.js";
 
 /**
@@ -22,12 +23,19 @@ export async function revokeConsent({ ctx, consentId }: { ctx: Context; consentI
       where: { clientId: consent.clientId, userId: viewer.id, revokedAt: null },
       data: { revokedAt: now },
     });
+    const scopes = consent.scopes.map((entry) => entry.scope.key).sort();
+    await enqueueWebhook(tx, {
+      clientId: consent.clientId,
+      event: "consent.revoked",
+      payload: { sub: viewer.sub, client_id: consent.clientId, scopes, revoked_at: now.toISOString() },
+      now,
+    });
     return {
       result: revoked,
       action: "consent.revoked",
       targetType: "Consent",
       targetId: consent.id,
-      before: { scopes: consent.scopes.map((entry) => entry.scope.key).sort() },
+      before: { scopes },
       after: { revoked: true },
     };
   });

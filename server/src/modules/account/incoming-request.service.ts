@@ -2,6 +2,7 @@ import type { AccessRequest } from "../../generated/prisma/client.js";
 import type { Context } from "../../graphql/context.js";
 import { ConflictError, NotFoundError } from "../../graphql/errors.js";
 import { audited } from "../audit/audit.service.js";
+import { enqueueWebhook } from "../webhook/webhook.service.js";
 import { accountOwner } from "./account-caller.js";
 
 type Response = "ACCEPTED" | "DECLINED";
@@ -46,13 +47,27 @@ async function respond(ctx: Context, accessRequestId: string, status: Response):
         },
       });
     }
+    const scopes = request.scopes.map((entry) => entry.scope.key).sort();
+    await enqueueWebhook(tx, {
+      clientId: request.clientId,
+      event: status === "ACCEPTED" ? "access_request.accepted" : "access_request.declined",
+      payload: {
+        access_request_id: request.id,
+        kind: request.kind,
+        status,
+        sub: viewer.sub,
+        scopes,
+        responded_at: now.toISOString(),
+      },
+      now,
+    });
     return {
       result: await tx.accessRequest.findUniqueOrThrow({ where: { id: request.id } }),
       action: status === "ACCEPTED" ? "accessRequest.accepted" : "accessRequest.declined",
       targetType: "AccessRequest",
       targetId: request.id,
       before: { status: "PENDING" },
-      after: { status, kind: request.kind, scopes: request.scopes.map((entry) => entry.scope.key).sort() },
+      after: { status, kind: request.kind, scopes },
     };
   });
 }
