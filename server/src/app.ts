@@ -6,16 +6,39 @@ import type { Db } from "./db.js";
 import { CallerRejected } from "./graphql/caller.js";
 import { buildContext, type Context } from "./graphql/context.js";
 import { createGraphqlHandler } from "./graphql/yoga.js";
+import { graphqlCors } from "./http/cors.js";
+import { mountHealth } from "./http/health.js";
+import { createLogger, describeError, type Logger } from "./http/logger.js";
+import { callerKey, isMutationRequest } from "./http/mutations.js";
+import { requestLog } from "./http/request-log.js";
+import { requestTimeout } from "./http/timeout.js";
+import { RateLimiters } from "./rate-limit/limiters.js";
+import { defaultRateLimits, type RateLimits } from "./rate-limit/limits.js";
 import { mountSpa } from "./static.js";
+import { failure, XwmsError } from "./xwms/envelope.js";
 import { xwmsRoutes } from "./xwms/routes.js";
 
-/** The one HTTP app: /api (XWMS REST), /graphql (Yoga) and the SPA. */
-export function createApp({ db, config }: { db: Db; config: Config }): Hono {
+export type AppOptions = {
+  db: Db;
+  config: Config;
+  /** Defaults to DEFAULT_RATE_LIMITS (raised under NODE_ENV=test, see limits.ts). */
+  rateLimits?: RateLimits;
+  /** Request and error log; JSON lines on stdout by default, nothing under NODE_ENV=test. */
+  logger?: Logger;
+};
+
+const defaultLogger = (config: Config) => createLogger(config.env === "test" ? { write: () => true } : process.stdout);
+
+/** The one HTTP app: /api (XWMS REST), /graphql (Yoga), health checks and the SPA. */
+export function createApp({ db, config, rateLimits, logger = defaultLogger(config) }: AppOptions): Hono {
   const app = new Hono();
+  const limiters = new RateLimiters(db, rateLimits ?? defaultRateLimits(config));
+  app.use(requestLog(logger));
   app.use(
     secureHeaders({
       // Login tokens travel in URLs; never hand them to another site in a Referer.
       referrerPolicy: "no-referrer",
+      strictTransportSecurity: config.publicUrl.startsWith("https:") ? "max-age=31536000; includeSubDomains" : false,
       contentSecurityPolicy: {
         defaultSrc: ["'self'"],
         imgSrc: ["'self'", "data:", "https:"],
@@ -26,10 +49,26 @@ export function createApp({ db, config }: { db: Db; config: Config }): Hono {
       },
     }),
   );
+  app.onError((error, c) => {
+    logger.error("unhandled error", { requestId: c.get("requestId"), ...describeError(error) });
+    return c.json({ errors: [{ message: "Internal server error" }] }, 500);
+  });
 
-  app.route("/api", xwmsRoutes({ db, config }));
+  mountHealth(app, db, config);
+
+  const timedOut = "The request took too long and was stopped.";
+  app.use(
+    "/api/*",
+    requestTimeout(config.requestTimeoutMs, (c) => failure(c, new XwmsError(503, timedOut))),
+  );
+  app.route("/api", xwmsRoutes({ db, config }, { limiters, logger }));
 
   const yoga = createGraphqlHandler(config);
+  app.use("/graphql", graphqlCors(config));
+  app.use(
+    "/graphql",
+    requestTimeout(config.requestTimeoutMs, (c) => c.json({ errors: [{ message: timedOut }] }, 503)),
+  );
   app.use(
     "/graphql",
     bodyLimit({
@@ -40,10 +79,18 @@ export function createApp({ db, config }: { db: Db; config: Config }): Hono {
   app.on(["GET", "POST"], "/graphql", async (c) => {
     let context: Context;
     try {
-      context = await buildContext(c, db, config);
+      context = await buildContext(c, db, config, limiters);
     } catch (error) {
       if (!(error instanceof CallerRejected)) throw error;
       return c.json({ errors: [{ message: error.message, extensions: { code: "UNAUTHENTICATED" } }] }, 401);
+    }
+    if (c.req.method === "POST" && (await isMutationRequest(c.req.raw))) {
+      const wait = await limiters.mutation(callerKey(context));
+      if (wait !== null) {
+        c.header("Retry-After", String(wait));
+        const message = `Too many changes in a short time. Try again in ${wait} seconds.`;
+        return c.json({ errors: [{ message, extensions: { code: "RATE_LIMITED", retryAfterSeconds: wait } }] }, 429);
+      }
     }
     const response = await yoga.fetch(c.req.raw, context);
     for (const cookie of context.setCookies) response.headers.append("set-cookie", cookie);

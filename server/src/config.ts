@@ -37,7 +37,6 @@ const environment = z.object({
   SMTP_URL: z.string().optional(),
   MAIL_FROM: z.string().default("Gatehouse <no-reply@gatehouse.local>"),
   DEV_OUTBOX_DIR: z.string().default(".data/outbox"),
-  REDIS_URL: z.string().optional(),
   REQUEST_TIMEOUT_MS: z.coerce.number().int().min(1000).default(30_000),
 });
 
@@ -59,8 +58,6 @@ export type Config = {
   mailFrom: string;
   /** Where mail goes when no SMTP server is configured (relative to the repository root). */
   devOutboxDir: string;
-  /** Rate limits use Redis when set, the database otherwise. */
-  redisUrl: string | undefined;
   requestTimeoutMs: number;
 };
 
@@ -88,7 +85,6 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
     smtpUrl: env.SMTP_URL,
     mailFrom: env.MAIL_FROM,
     devOutboxDir: env.DEV_OUTBOX_DIR,
-    redisUrl: env.REDIS_URL,
     requestTimeoutMs: env.REQUEST_TIMEOUT_MS,
   };
 }

@@ -1,12 +1,24 @@
 import { serve } from "@hono/node-server";
 import { createApp } from "./app.js";
 import { loadConfig } from "./config.js";
+import { createLogger } from "./http/logger.js";
+import { productionProblems, sqliteFileMode } from "./http/production-check.js";
+import { closeGracefully } from "./http/shutdown.js";
 import { schedulePurge } from "./maintenance/purge-expired.js";
+import { startWebhookWorker } from "./modules/webhook/webhook-worker.js";
+import { scheduleRateLimitPurge } from "./rate-limit/limiters.js";
 import { demoBanner, demoCredentialsFile } from "./seed/demo.js";
 import { prepareDatabase } from "./startup.js";
 
 const config = loadConfig();
+const logger = createLogger();
 const { db, close, applied, demo } = await prepareDatabase(config, { demo: config.seedDemo });
+const problems = productionProblems(config, sqliteFileMode(config.databaseUrl));
+if (problems.length) {
+  console.error(`Gatehouse refuses to start in production mode:\n${problems.map((p) => `  - ${p}`).join("\n")}`);
+  await close();
+  process.exit(1);
+}
 if (applied.length) console.log(`Applied ${applied.length} migration(s).`);
 if (demo?.created) {
   // Production never prints credentials; an operator who asked for demo data finds them in the file.
@@ -17,15 +29,13 @@ if (demo?.created) {
   );
 }
 
-const app = createApp({ db, config });
+const app = createApp({ db, config, logger });
 const stopPurge = schedulePurge(db);
+const stopRateLimitPurge = scheduleRateLimitPurge(db, (error) =>
+  logger.error("purging rate limits failed", { error: String(error) }),
+);
 const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info) => {
   console.log(`Gatehouse is listening on http://${info.address}:${info.port} (public URL ${config.publicUrl})`);
 });
-
-for (const signal of ["SIGINT", "SIGTERM"] as const) {
-  process.once(signal, () => {
-    stopPurge();
-    server.close(() => void close().then(() => process.exit(0)));
-  });
-}
+const webhooks = startWebhookWorker({ db, config });
+closeGracefully(server, [stopPurge, stopRateLimitPurge, () => webhooks.stop(), close], logger);

@@ -1,5 +1,7 @@
-import { rmSync } from "node:fs";
+import { mkdtempSync, rmSync } from "node:fs";
 import type { AddressInfo } from "node:net";
+import { tmpdir } from "node:os";
+import path from "node:path";
 import { serve } from "@hono/node-server";
 import { createApp } from "../src/app.js";
 import { type Config, loadConfig } from "../src/config.js";
@@ -24,7 +26,15 @@ export async function startTestServer(overrides: Record<string, string> = {}): P
   const database = await freshDatabase();
   const databaseUrl = database.url;
 
-  let config = loadConfig({ NODE_ENV: "test", DATABASE_URL: databaseUrl, PORT: "0", ...overrides });
+  // Mail of this server goes to its own outbox, removed with it.
+  const outbox = mkdtempSync(path.join(tmpdir(), "gatehouse-outbox-"));
+  let config = loadConfig({
+    NODE_ENV: "test",
+    DATABASE_URL: databaseUrl,
+    PORT: "0",
+    DEV_OUTBOX_DIR: outbox,
+    ...overrides,
+  });
   let statements = 0;
   const { db, close } = await prepareDatabase(config, { demo: false, onQuery: () => statements++ });
   const app = createApp({ db, config });
@@ -48,6 +58,7 @@ export async function startTestServer(overrides: Record<string, string> = {}): P
       await close();
       await database.drop();
       rmSync(demoCredentialsFile(databaseUrl), { force: true });
+      rmSync(outbox, { recursive: true, force: true });
     },
   };
 }

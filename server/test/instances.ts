@@ -1,5 +1,6 @@
 import { type ChildProcess, spawn } from "node:child_process";
 import { createServer } from "node:net";
+import { tmpdir } from "node:os";
 import path from "node:path";
 
 const serverDir = path.resolve(import.meta.dirname, "..");
@@ -24,7 +25,14 @@ export async function startInstance(env: Record<string, string>): Promise<Instan
   let output = "";
   const child: ChildProcess = spawn(process.execPath, ["--import", "tsx", "src/main.ts"], {
     cwd: serverDir,
-    env: { ...process.env, NODE_ENV: "test", PORT: String(port), PUBLIC_URL: baseUrl, ...env },
+    env: {
+      ...process.env,
+      NODE_ENV: "test",
+      PORT: String(port),
+      PUBLIC_URL: baseUrl,
+      DEV_OUTBOX_DIR: path.join(tmpdir(), "gatehouse-instance-outbox"),
+      ...env,
+    },
     stdio: ["ignore", "pipe", "pipe"],
   });
   child.stdout?.on("data", (chunk) => (output += chunk));

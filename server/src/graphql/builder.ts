@@ -3,6 +3,7 @@ import ErrorsPlugin from "@pothos/plugin-errors";
 import PrismaPlugin from "@pothos/plugin-prisma";
 import RelayPlugin from "@pothos/plugin-relay";
 import ScopeAuthPlugin from "@pothos/plugin-scope-auth";
+import { GraphQLError } from "graphql";
 import type PrismaTypes from "../generated/prisma/pothos-types.js";
 import { getDatamodel } from "../generated/prisma/pothos-types.js";
 import type { Permission } from "../modules/role/built-in-roles.js";
@@ -55,7 +56,11 @@ builder.scalarType("DateTime", {
   serialize: (value) => value.toISOString(),
   parseValue: (value) => {
     const date = new Date(String(value));
-    if (Number.isNaN(date.getTime())) throw new TypeError("DateTime must be an ISO 8601 string");
+    const year = date.getUTCFullYear();
+    // A GraphQLError is answered as bad input (anything else is masked as a fault); both databases store years 1-9999.
+    if (Number.isNaN(date.getTime()) || year < 1 || year > 9999) {
+      throw new GraphQLError("DateTime must be an ISO 8601 date between the years 0001 and 9999");
+    }
     return date;
   },
 });

@@ -4,6 +4,7 @@ import { clientIp } from "../auth/client-ip.js";
 import type { Config } from "../config.js";
 import type { Db } from "../db.js";
 import type { User } from "../generated/prisma/client.js";
+import type { RateLimiters } from "../rate-limit/limiters.js";
 import { resolveCaller } from "./caller.js";
 
 export type Context = {
@@ -18,12 +19,19 @@ export type Context = {
   userAgent: string | undefined;
   /** Set-Cookie values the HTTP layer adds to the response. */
   setCookies: string[];
+  /** The app's shared rate limiters (sign-in lockout). */
+  rateLimiters: RateLimiters;
 };
 
 export type AuthenticatedContext = Context & { viewer: User };
 
 /** Built once per request, before Yoga runs; throws CallerRejected for credentials that do not work. */
-export async function buildContext(c: HonoContext, db: Db, config: Config): Promise<Context> {
+export async function buildContext(
+  c: HonoContext,
+  db: Db,
+  config: Config,
+  rateLimiters: RateLimiters,
+): Promise<Context> {
   const caller = await resolveCaller(c, db, config);
   return {
     db,
@@ -35,5 +43,6 @@ export async function buildContext(c: HonoContext, db: Db, config: Config): Prom
     ip: clientIp(c, config.trustProxy),
     userAgent: c.req.header("user-agent"),
     setCookies: [],
+    rateLimiters,
   };
 }

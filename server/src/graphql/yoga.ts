@@ -2,6 +2,7 @@ import { EnvelopArmor } from "@escape.tech/graphql-armor";
 import { useCSRFPrevention } from "@graphql-yoga/plugin-csrf-prevention";
 import { createYoga } from "graphql-yoga";
 import type { Config } from "../config.js";
+import { refuseNulCharacters } from "../modules/security/nul-guard.js";
 import type { Context } from "./context.js";
 import { CSRF_HEADER } from "./csrf.js";
 import { schema } from "./schema.js";
@@ -15,9 +16,12 @@ export function createGraphqlHandler(config: Config) {
     maskedErrors: true,
     graphiql: config.env !== "production",
     landingPage: false,
+    // CORS is decided by the HTTP layer (http/cors.ts): only the SPA's own origin.
+    cors: false,
     logging: config.env === "test" ? false : "info",
     plugins: [
       useCSRFPrevention({ requestHeaders: [CSRF_HEADER] }),
+      refuseNulCharacters,
       // Depth, cost, alias and token limits: one request cannot ask for unbounded work.
       ...new EnvelopArmor({
         maxDepth: { n: 12 },

@@ -1,5 +1,6 @@
 import type { Context } from "hono";
 import type { z } from "zod";
+import { containsNul, NUL_MESSAGE } from "../modules/security/nul-guard.js";
 import { XwmsError } from "./envelope.js";
 
 /** Reads and validates a JSON body; every problem becomes a 400 envelope naming the fields. */
@@ -11,6 +12,8 @@ export async function readJson<T extends z.ZodType>(c: Context, schema: T): Prom
   } catch {
     throw new XwmsError(400, "Malformed JSON body");
   }
+  // PostgreSQL text cannot hold NUL: refuse it here rather than fail in the database.
+  if (containsNul(body)) throw new XwmsError(400, NUL_MESSAGE);
   const parsed = schema.safeParse(body);
   if (!parsed.success) {
     const fields = parsed.error.issues.map((issue) => ({

@@ -1,12 +1,26 @@
 import { Hono } from "hono";
 import { bodyLimit } from "hono/body-limit";
+import { describeError, type Logger } from "../http/logger.js";
+import type { RateLimiters } from "../rate-limit/limiters.js";
 import type { XwmsDeps } from "./deps.js";
 import { XWMS_ENDPOINTS } from "./endpoints.js";
 import { failure, XwmsError } from "./envelope.js";
 
 /** Mounts the route table; every answer, including faults, is the XWMS envelope. */
-export function xwmsRoutes(deps: XwmsDeps): Hono {
+export function xwmsRoutes(deps: XwmsDeps, { limiters, logger }: { limiters: RateLimiters; logger: Logger }): Hono {
   const api = new Hono();
+  // Per client id, before any work; a request with bad credentials costs the client id more.
+  api.use(async (c, next) => {
+    const clientId = c.req.header("x-client-id")?.slice(0, 128);
+    if (!clientId) return next();
+    const wait = await limiters.apiRequest(clientId);
+    if (wait !== null) {
+      c.header("Retry-After", String(wait));
+      return failure(c, new XwmsError(429, `Too many requests for this client. Try again in ${wait} seconds.`));
+    }
+    await next();
+    if (c.res.status === 401) await limiters.apiBadCredentials(clientId);
+  });
   api.use(
     bodyLimit({
       maxSize: deps.config.bodyLimitBytes,
@@ -20,7 +34,7 @@ export function xwmsRoutes(deps: XwmsDeps): Hono {
   api.all("*", (c) => failure(c, new XwmsError(404, `No such endpoint: ${c.req.method} ${c.req.path}`)));
   api.onError((error, c) => {
     if (error instanceof XwmsError) return failure(c, error);
-    console.error("Unhandled error in", c.req.method, c.req.path, error);
+    logger.error("unhandled error", { requestId: c.get("requestId"), path: c.req.path, ...describeError(error) });
     return failure(c, new XwmsError(500, "Internal server error"));
   });
   return api;

@@ -1,5 +1,6 @@
 import { builder } from "../../graphql/builder.js";
 import { EmailTakenError, InvalidCredentialsError, ValidationError } from "../../graphql/errors.js";
+import { RateLimitedError } from "../../rate-limit/rate-limited-error.js";
 import { register, signIn, signOut } from "./user.service.js";
 
 const PlatformRole = builder.enumType("PlatformRole", { values: ["USER", "STAFF", "ADMIN"] as const });
@@ -41,7 +42,7 @@ builder.mutationField("signIn", (t) =>
     type: UserType,
     args: { input: t.arg({ type: SignInInput }) },
     errors: {
-      types: [InvalidCredentialsError, ValidationError],
+      types: [InvalidCredentialsError, RateLimitedError, ValidationError],
       union: { name: "SignInPayload" },
       result: { name: "SignInSuccess" },
     },

@@ -1,11 +1,14 @@
 import { z } from "zod";
 import { newSub } from "../../auth/crypto.js";
 import { hashPassword, PASSWORD_MIN_LENGTH, verifyAgainstNothing, verifyPassword } from "../../auth/password.js";
+import { checkPasswordPolicy } from "../../auth/password-policy.js";
 import { endSession, startSession } from "../../auth/session.js";
 import { Prisma, type User } from "../../generated/prisma/client.js";
 import type { Context } from "../../graphql/context.js";
 import { EmailTakenError, InvalidCredentialsError } from "../../graphql/errors.js";
 import { validate } from "../../graphql/validate.js";
+import { RateLimitedError } from "../../rate-limit/rate-limited-error.js";
+import { sendVerificationEmail } from "../security/security.service.js";
 
 const email = z
   .string()
@@ -34,9 +37,17 @@ async function startViewerSession(ctx: Context, user: User): Promise<User> {
 
 export async function signIn({ ctx, ...input }: { ctx: Context; email: string; password: string }): Promise<User> {
   const { email, password } = validate(signInInput, input);
+  const limiters = ctx.rateLimiters;
+  // Checked before the password, and keyed by the e-mail whether or not an account has it: no disclosure.
+  const lockedFor = await limiters.signInLockedFor(email, ctx.ip);
+  if (lockedFor !== null) throw new RateLimitedError(lockedFor);
   const user = await ctx.db.user.findUnique({ where: { email } });
   const valid = user ? await verifyPassword(user.passwordHash, password) : await verifyAgainstNothing(password);
-  if (!user || !valid) throw new InvalidCredentialsError();
+  if (!user || !valid) {
+    const lockedNow = await limiters.signInFailed(email, ctx.ip);
+    throw lockedNow === null ? new InvalidCredentialsError() : new RateLimitedError(lockedNow);
+  }
+  await limiters.signInSucceeded(email);
   return startViewerSession(ctx, user);
 }
 
@@ -62,12 +73,14 @@ export async function register({
   name: string;
 }): Promise<User> {
   const { email, password, name } = validate(registerInput, input);
+  checkPasswordPolicy(password, { email, name });
   if (await ctx.db.user.findUnique({ where: { email }, select: { id: true } })) throw new EmailTakenError();
   const passwordHash = await hashPassword(password);
   // A fresh random sub collides about once in 10^15 tries; retry rather than fail the sign-up.
   for (let attempt = 0; ; attempt++) {
     try {
       const user = await ctx.db.user.create({ data: { email, name, ...splitName(name), passwordHash, sub: newSub() } });
+      await sendVerificationEmail(ctx, user);
       return await startViewerSession(ctx, user);
     } catch (error) {
       if (isUniqueViolation(error, "email")) throw new EmailTakenError();

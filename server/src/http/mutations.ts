@@ -1,0 +1,35 @@
+import { Kind, parse } from "graphql";
+import type { Context } from "../graphql/context.js";
+
+/** Whether a POSTed GraphQL request carries a mutation; read from a clone so Yoga still gets the body. */
+export async function isMutationRequest(request: Request): Promise<boolean> {
+  let query: unknown;
+  try {
+    query = ((await request.clone().json()) as { query?: unknown } | null)?.query;
+  } catch {
+    return false; // Yoga answers malformed bodies itself
+  }
+  if (typeof query !== "string") return false;
+  try {
+    return parse(query, { maxTokens: 5_000 }).definitions.some(
+      (definition) => definition.kind === Kind.OPERATION_DEFINITION && definition.operation === "mutation",
+    );
+  } catch {
+    return false;
+  }
+}
+
+/** Mutations are counted per session, API token, client, or IP address for anonymous callers. */
+export function callerKey(context: Pick<Context, "caller" | "ip">): string {
+  const { caller } = context;
+  switch (caller.kind) {
+    case "session":
+      return `session:${caller.sessionId}`;
+    case "apiToken":
+      return `token:${caller.tokenId}`;
+    case "client":
+      return `client:${caller.clientId}`;
+    default:
+      return `ip:${context.ip ?? "unknown"}`;
+  }
+}

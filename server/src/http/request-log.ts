@@ -1,0 +1,38 @@
+import { randomUUID } from "node:crypto";
+import type { MiddlewareHandler } from "hono";
+import type { Logger } from "./logger.js";
+
+declare module "hono" {
+  interface ContextVariableMap {
+    requestId: string;
+  }
+}
+
+const SANE_ID = /^[A-Za-z0-9_-]{1,64}$/;
+
+/** Accepts a caller's X-Request-Id when it is short and plain, otherwise makes one. */
+export const requestIdFrom = (incoming: string | undefined) =>
+  incoming && SANE_ID.test(incoming) ? incoming : randomUUID();
+
+/**
+ * Gives every request an id (also in the X-Request-Id response header) and logs one line when it ends:
+ * method, path without the query string (login tokens travel there), status, duration and client id.
+ */
+export function requestLog(logger: Logger): MiddlewareHandler {
+  return async (c, next) => {
+    const started = performance.now();
+    const requestId = requestIdFrom(c.req.header("x-request-id"));
+    c.set("requestId", requestId);
+    await next();
+    c.res.headers.set("X-Request-Id", requestId);
+    const clientId = c.req.header("x-client-id");
+    logger.info("request", {
+      requestId,
+      method: c.req.method,
+      path: c.req.path,
+      status: c.res.status,
+      durationMs: Math.round((performance.now() - started) * 10) / 10,
+      clientId: clientId && SANE_ID.test(clientId) ? clientId : undefined,
+    });
+  };
+}

@@ -1,0 +1,34 @@
+import type { Config } from "../config.js";
+
+/** Every limit Gatehouse enforces, in one place; tests pass their own through createApp({ rateLimits }). */
+export type RateLimits = {
+  /** Failed sign-ins from one IP address within the window. */
+  signInPerIp: { failures: number; windowSeconds: number };
+  /** Failed sign-ins for one e-mail address before it locks; each further lock lasts twice as long. */
+  signInPerAccount: { failures: number; windowSeconds: number; firstLockSeconds: number; maxLockSeconds: number };
+  /** Requests per client id on /api; a request with bad credentials costs badCredentialsPoints. */
+  apiPerClient: { points: number; windowSeconds: number; badCredentialsPoints: number };
+  /** GraphQL mutations per session, API token, client or (anonymous) IP address. */
+  mutationsPerCaller: { points: number; windowSeconds: number };
+};
+
+export const DEFAULT_RATE_LIMITS: RateLimits = {
+  signInPerIp: { failures: 20, windowSeconds: 15 * 60 },
+  signInPerAccount: { failures: 5, windowSeconds: 60 * 60, firstLockSeconds: 60, maxLockSeconds: 60 * 60 },
+  apiPerClient: { points: 600, windowSeconds: 60, badCredentialsPoints: 5 },
+  mutationsPerCaller: { points: 120, windowSeconds: 60 },
+};
+
+/**
+ * Under NODE_ENV=test every suite hammers one server from 127.0.0.1, so the volume limits are
+ * raised a hundredfold; the suites that test the limits pass DEFAULT_RATE_LIMITS explicitly.
+ */
+const TEST_RATE_LIMITS: RateLimits = {
+  ...DEFAULT_RATE_LIMITS,
+  signInPerIp: { failures: 2_000, windowSeconds: 15 * 60 },
+  apiPerClient: { points: 60_000, windowSeconds: 60, badCredentialsPoints: 5 },
+  mutationsPerCaller: { points: 12_000, windowSeconds: 60 },
+};
+
+export const defaultRateLimits = (config: Pick<Config, "env">): RateLimits =>
+  config.env === "test" ? TEST_RATE_LIMITS : DEFAULT_RATE_LIMITS;
