@@ -25,6 +25,27 @@ export const router = createBrowserRouter([
         lazy: () => import("./routes/auth/signin/SignInPage").then((m) => ({ Component: m.SignInPage })),
       },
       {
+        path: "forgot-password",
+        errorElement: <RouteErrorPage />,
+        lazy: () => import("./routes/auth/links/ForgotPasswordPage").then((m) => ({ Component: m.ForgotPasswordPage })),
+      },
+      {
+        path: "reset-password",
+        errorElement: <RouteErrorPage />,
+        lazy: () => import("./routes/auth/links/ResetPasswordPage").then((m) => ({ Component: m.ResetPasswordPage })),
+      },
+      {
+        path: "verify-email",
+        errorElement: <RouteErrorPage />,
+        lazy: () => import("./routes/auth/links/ConfirmLinkPage").then((m) => ({ Component: m.VerifyEmailPage })),
+      },
+      {
+        path: "confirm-email-change",
+        errorElement: <RouteErrorPage />,
+        lazy: () =>
+          import("./routes/auth/links/ConfirmLinkPage").then((m) => ({ Component: m.ConfirmEmailChangePage })),
+      },
+      {
         path: "register",
         errorElement: <RouteErrorPage />,
         lazy: () => import("./routes/auth/register/RegisterPage").then((m) => ({ Component: m.RegisterPage })),

@@ -1,2 +1,22 @@
-// The staff part of the GraphQL schema (filled in by its module).
-export {};
+// The staff part of the GraphQL schema: platform-wide actions for Gatehouse staff.
+import { builder } from "../../graphql/builder.js";
+import { PlanEnum } from "../../graphql/enums.js";
+import { ForbiddenError, NotFoundError } from "../../graphql/errors.js";
+import { UserType } from "../user/user.schema.js";
+import { setUserPlan } from "./staff.service.js";
+
+builder.mutationField("setUserPlan", (t) =>
+  t.field({
+    type: UserType,
+    description: "Platform staff only: sets the plan of the user with this e-mail address.",
+    args: {
+      input: t.arg({
+        type: builder.inputType("SetUserPlanInput", {
+          fields: (f) => ({ email: f.string(), plan: f.field({ type: PlanEnum, required: true }) }),
+        }),
+      }),
+    },
+    errors: { types: [NotFoundError, ForbiddenError] },
+    resolve: (_root, { input }, ctx) => setUserPlan({ ctx, input: { email: input.email, plan: input.plan } }),
+  }),
+);

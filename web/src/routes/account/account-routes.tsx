@@ -1,9 +1,34 @@
 import type { RouteObject } from "react-router";
 
-/** /account and its sections: profile, addresses, connected apps, access requests, API tokens. */
+/**
+ * /account and its sections: profile, addresses, connected apps, access requests, API tokens.
+ * Follow-up: a "Sessions" section (list and revoke signed-in devices) once the API has `User.sessions`
+ * and `revokeSession`; server/schema.graphql has neither yet.
+ */
 export const accountRoutes: RouteObject[] = [
   {
-    index: true,
-    lazy: () => import("./profile/AccountPage").then((m) => ({ Component: m.AccountPage })),
+    lazy: () => import("./AccountLayout").then((m) => ({ Component: m.AccountLayout })),
+    children: [
+      {
+        index: true,
+        lazy: () => import("./profile/AccountPage").then((m) => ({ Component: m.AccountPage })),
+      },
+      {
+        path: "addresses",
+        lazy: () => import("./addresses/AddressesPage").then((m) => ({ Component: m.AddressesPage })),
+      },
+      {
+        path: "apps",
+        lazy: () => import("./apps/ConnectedAppsPage").then((m) => ({ Component: m.ConnectedAppsPage })),
+      },
+      {
+        path: "requests",
+        lazy: () => import("./requests/AccessRequestsPage").then((m) => ({ Component: m.AccessRequestsPage })),
+      },
+      {
+        path: "tokens",
+        lazy: () => import("./tokens/ApiTokensPage").then((m) => ({ Component: m.ApiTokensPage })),
+      },
+    ],
   },
 ];

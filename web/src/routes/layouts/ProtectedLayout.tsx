@@ -7,7 +7,7 @@ import { PageLoading } from "../../components/ui/Spinner";
 import { describeError } from "../../lib/errors";
 
 const ProtectedLayoutViewer = gql<
-  { viewer: { id: string; email: string; name: string } | null },
+  { viewer: { id: string; email: string; name: string; platformRole: "USER" | "STAFF" | "ADMIN" } | null },
   Record<string, never>
 >`
   query ProtectedLayout_Viewer {
@@ -15,6 +15,7 @@ const ProtectedLayoutViewer = gql<
       id
       email
       name
+      platformRole
     }
   }
 `;
@@ -67,7 +68,11 @@ export function ProtectedLayout() {
         <div className="app-header-inner">
           <Brand to="/account" />
           <nav className="app-nav" aria-label="Main">
+            <NavLink to="/clients">My clients</NavLink>
             <NavLink to="/account">Account</NavLink>
+            {viewer.platformRole === "STAFF" || viewer.platformRole === "ADMIN" ? (
+              <NavLink to="/staff">Staff</NavLink>
+            ) : null}
           </nav>
           <div className="app-user">
             <span className="app-user-email">{viewer.email}</span>

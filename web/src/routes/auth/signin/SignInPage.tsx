@@ -30,7 +30,8 @@ export function SignInPage() {
           <SignInForm onSignedIn={() => navigate("/account", { replace: true })} />
         )}
         <CardFooter>
-          New to Gatehouse? <Link to="/register">Create an account</Link>
+          <Link to="/forgot-password">Forgot your password?</Link> · New to Gatehouse?{" "}
+          <Link to="/register">Create an account</Link>
         </CardFooter>
       </Card>
     </AuthShell>

@@ -1,0 +1,87 @@
+import { useEffect, useRef, useState } from "react";
+import { Link, useSearchParams } from "react-router";
+import { gql, useMutation } from "urql";
+import { AuthShell } from "../../../components/layout/AuthShell";
+import { Alert } from "../../../components/ui/Alert";
+import { Card, CardHeader } from "../../../components/ui/Card";
+import { StatusBlock } from "../../../components/ui/Spinner";
+import { describeError } from "../../../lib/errors";
+
+type LinkAnswer = { __typename: string; message?: string };
+
+const ConfirmLinkPageVerifyEmail = gql<{ answer: LinkAnswer }, { input: { token: string } }>`
+  mutation ConfirmLinkPage_VerifyEmail($input: VerifyEmailInput!) {
+    answer: verifyEmail(input: $input) {
+      __typename
+      ... on Error {
+        message
+      }
+    }
+  }
+`;
+
+const ConfirmLinkPageConfirmEmailChange = gql<{ answer: LinkAnswer }, { input: { token: string } }>`
+  mutation ConfirmLinkPage_ConfirmEmailChange($input: ConfirmEmailChangeInput!) {
+    answer: confirmEmailChange(input: $input) {
+      __typename
+      ... on Error {
+        message
+      }
+    }
+  }
+`;
+
+const KINDS = {
+  verifyEmail: {
+    document: ConfirmLinkPageVerifyEmail,
+    title: "Confirm your e-mail",
+    done: "Your e-mail address is confirmed.",
+  },
+  emailChange: {
+    document: ConfirmLinkPageConfirmEmailChange,
+    title: "Confirm your new e-mail",
+    done: "Your account now uses the new e-mail address.",
+  },
+} as const;
+
+/** The page a mailed confirmation link opens: it confirms once, on arrival, and says how it went. */
+export function ConfirmLinkPage({ kind }: { kind: keyof typeof KINDS }) {
+  const { document, title, done } = KINDS[kind];
+  const [params] = useSearchParams();
+  const token = params.get("token") ?? "";
+  const [, confirm] = useMutation(document);
+  const [outcome, setOutcome] = useState<{ ok: boolean; message: string } | null>(
+    token ? null : { ok: false, message: "This link is incomplete." },
+  );
+  const sent = useRef(false);
+
+  useEffect(() => {
+    if (!token || sent.current) return;
+    sent.current = true; // a link is single-use: never send it twice, also not in React's development double effects
+    void confirm({ input: { token } }).then((result) => {
+      const answer = result.data?.answer;
+      if (result.error) setOutcome({ ok: false, message: describeError(result.error) });
+      else if (answer?.__typename.endsWith("Success")) setOutcome({ ok: true, message: done });
+      else setOutcome({ ok: false, message: answer?.message ?? "This link does not work." });
+    });
+  }, [confirm, done, token]);
+
+  return (
+    <AuthShell>
+      <title>{`${title} · Gatehouse`}</title>
+      <Card aria-labelledby="confirm-title">
+        <CardHeader id="confirm-title" title={title} />
+        {outcome === null ? (
+          <StatusBlock label="Confirming…" />
+        ) : (
+          <Alert tone={outcome.ok ? "success" : "error"}>
+            {outcome.message} <Link to="/account">Go to your account</Link>
+          </Alert>
+        )}
+      </Card>
+    </AuthShell>
+  );
+}
+
+export const VerifyEmailPage = () => <ConfirmLinkPage kind="verifyEmail" />;
+export const ConfirmEmailChangePage = () => <ConfirmLinkPage kind="emailChange" />;

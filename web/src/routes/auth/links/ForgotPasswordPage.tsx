@@ -1,0 +1,74 @@
+import { type FormEvent, useState } from "react";
+import { Link } from "react-router";
+import { gql, useMutation } from "urql";
+import { AuthShell } from "../../../components/layout/AuthShell";
+import { Alert } from "../../../components/ui/Alert";
+import { Button } from "../../../components/ui/Button";
+import { Card, CardFooter, CardHeader } from "../../../components/ui/Card";
+import { Field } from "../../../components/ui/Field";
+import { describeError, looksLikeEmail } from "../../../lib/errors";
+
+const ForgotPasswordPageRequest = gql<
+  {
+    requestPasswordReset:
+      | { __typename: "RequestPasswordResetSuccess" }
+      | { __typename: "ValidationError"; message: string };
+  },
+  { input: { email: string } }
+>`
+  mutation ForgotPasswordPage_Request($input: RequestPasswordResetInput!) {
+    requestPasswordReset(input: $input) {
+      __typename
+      ... on ValidationError {
+        message
+      }
+    }
+  }
+`;
+
+/** Asks for a reset link; the answer is the same whether or not the address has an account. */
+export function ForgotPasswordPage() {
+  const [{ fetching }, request] = useMutation(ForgotPasswordPageRequest);
+  const [error, setError] = useState<string | null>(null);
+  const [sentTo, setSentTo] = useState<string | null>(null);
+
+  async function handleSubmit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const email = String(new FormData(event.currentTarget).get("email") ?? "").trim();
+    if (!looksLikeEmail(email)) return setError("Enter an email address like name@example.com.");
+    setError(null);
+    const result = await request({ input: { email } });
+    const answer = result.data?.requestPasswordReset;
+    if (result.error) setError(describeError(result.error));
+    else if (answer?.__typename === "ValidationError") setError(answer.message);
+    else setSentTo(email);
+  }
+
+  return (
+    <AuthShell>
+      <title>Reset your password · Gatehouse</title>
+      <Card aria-labelledby="forgot-title">
+        <CardHeader
+          id="forgot-title"
+          title="Reset your password"
+          description="We mail you a link that works for one hour."
+        />
+        {sentTo ? (
+          <Alert tone="success" title="Check your mail">
+            If an account uses {sentTo}, a reset link is on its way.
+          </Alert>
+        ) : (
+          <form className="form" onSubmit={handleSubmit} noValidate>
+            <Field label="Email" name="email" type="email" autoComplete="email" required error={error ?? undefined} />
+            <Button type="submit" block loading={fetching}>
+              Send reset link
+            </Button>
+          </form>
+        )}
+        <CardFooter>
+          Remembered it? <Link to="/signin">Sign in</Link>
+        </CardFooter>
+      </Card>
+    </AuthShell>
+  );
+}
