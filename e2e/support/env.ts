@@ -12,6 +12,7 @@ export type DemoCredentials = {
 // Global setup runs in the runner process; workers inherit its environment.
 export const ENV_URL = "GATEHOUSE_E2E_URL";
 export const ENV_DEMO = "GATEHOUSE_E2E_DEMO";
+export const ENV_OUTBOX = "GATEHOUSE_E2E_OUTBOX";
 
 export function readGatehouseEnv(): { url: string; demo: DemoCredentials } {
   const url = process.env[ENV_URL];

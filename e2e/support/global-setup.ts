@@ -7,7 +7,7 @@ import { join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { promisify } from "node:util";
 import type { FullConfig } from "@playwright/test";
-import { type DemoCredentials, ENV_DEMO, ENV_URL } from "./env";
+import { type DemoCredentials, ENV_DEMO, ENV_OUTBOX, ENV_URL } from "./env";
 
 const repoRoot = resolve(fileURLToPath(new URL("../..", import.meta.url)));
 const startupTimeoutMs = 120_000;
@@ -51,6 +51,8 @@ export default async function globalSetup(config: FullConfig) {
     DATABASE_URL: database.url,
     PORT: String(port),
     PUBLIC_URL: url,
+    // Mail of this run lands in its own outbox, which the journeys read like a mailbox.
+    DEV_OUTBOX_DIR: join(dataDir, "outbox"),
   };
 
   const log = createWriteStream(logPath);
@@ -76,6 +78,7 @@ export default async function globalSetup(config: FullConfig) {
     const { stdout } = await run("pnpm", ["--silent", "demo:credentials"], { cwd: repoRoot, env });
     const demo = parseCredentials(stdout);
     process.env[ENV_URL] = url;
+    process.env[ENV_OUTBOX] = join(dataDir, "outbox");
     process.env[ENV_DEMO] = JSON.stringify(demo);
   } catch (error) {
     await teardown();

@@ -1,10 +1,6 @@
 import type { RouteObject } from "react-router";
 
-/**
- * /account and its sections: profile, addresses, connected apps, access requests, API tokens.
- * Follow-up: a "Sessions" section (list and revoke signed-in devices) once the API has `User.sessions`
- * and `revokeSession`; server/schema.graphql has neither yet.
- */
+/** /account and its sections: profile, addresses, connected apps, access requests, API tokens, sessions. */
 export const accountRoutes: RouteObject[] = [
   {
     lazy: () => import("./AccountLayout").then((m) => ({ Component: m.AccountLayout })),
@@ -28,6 +24,10 @@ export const accountRoutes: RouteObject[] = [
       {
         path: "tokens",
         lazy: () => import("./tokens/ApiTokensPage").then((m) => ({ Component: m.ApiTokensPage })),
+      },
+      {
+        path: "sessions",
+        lazy: () => import("./sessions/SessionsPage").then((m) => ({ Component: m.SessionsPage })),
       },
     ],
   },
