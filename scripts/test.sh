@@ -19,6 +19,12 @@ if ! pg_isready -q -h 127.0.0.1 -p 5432; then
   for _ in $(seq 30); do pg_isready -q -h 127.0.0.1 -p 5432 && break; sleep 1; done
 fi
 pg_isready -h 127.0.0.1 -p 5432 || { echo "PostgreSQL is not reachable at 127.0.0.1:5432 (set TEST_POSTGRES_URL)"; exit 1; }
+echo "== Redis (rate-limit store when REDIS_URL is set)"
+if ! redis-cli -h 127.0.0.1 ping >/dev/null 2>&1; then
+  redis-server --daemonize yes --bind 127.0.0.1 --port 6379 --save "" --appendonly no || true
+  for _ in $(seq 10); do redis-cli -h 127.0.0.1 ping >/dev/null 2>&1 && break; sleep 1; done
+fi
+redis-cli -h 127.0.0.1 ping || { echo "Redis is not reachable at 127.0.0.1:6379 (set TEST_REDIS_URL)"; exit 1; }
 echo "== server tests on SQLite (vitest)"
 TEST_JSON_REPORT="$reports/server-sqlite.json" pnpm --filter @gatehouse/server test
 echo "== server tests on PostgreSQL (vitest)"

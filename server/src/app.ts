@@ -12,7 +12,7 @@ import { createLogger, describeError, type Logger } from "./http/logger.js";
 import { callerKey, isMutationRequest } from "./http/mutations.js";
 import { requestLog } from "./http/request-log.js";
 import { requestTimeout } from "./http/timeout.js";
-import { RateLimiters } from "./rate-limit/limiters.js";
+import { type LimiterStore, RateLimiters } from "./rate-limit/limiters.js";
 import { defaultRateLimits, type RateLimits } from "./rate-limit/limits.js";
 import { mountSpa } from "./static.js";
 import { failure, XwmsError } from "./xwms/envelope.js";
@@ -23,6 +23,8 @@ export type AppOptions = {
   config: Config;
   /** Defaults to DEFAULT_RATE_LIMITS (raised under NODE_ENV=test, see limits.ts). */
   rateLimits?: RateLimits;
+  /** Where rate-limit counters live; the database unless main.ts passes Redis (REDIS_URL). */
+  rateLimitStore?: LimiterStore;
   /** Request and error log; JSON lines on stdout by default, nothing under NODE_ENV=test. */
   logger?: Logger;
 };
@@ -30,9 +32,15 @@ export type AppOptions = {
 const defaultLogger = (config: Config) => createLogger(config.env === "test" ? { write: () => true } : process.stdout);
 
 /** The one HTTP app: /api (XWMS REST), /graphql (Yoga), health checks and the SPA. */
-export function createApp({ db, config, rateLimits, logger = defaultLogger(config) }: AppOptions): Hono {
+export function createApp({
+  db,
+  config,
+  rateLimits,
+  rateLimitStore = { kind: "database", db },
+  logger = defaultLogger(config),
+}: AppOptions): Hono {
   const app = new Hono();
-  const limiters = new RateLimiters(db, rateLimits ?? defaultRateLimits(config));
+  const limiters = new RateLimiters(rateLimitStore, rateLimits ?? defaultRateLimits(config));
   app.use(requestLog(logger));
   app.use(
     secureHeaders({

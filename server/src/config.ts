@@ -37,6 +37,7 @@ const environment = z.object({
   SMTP_URL: z.string().optional(),
   MAIL_FROM: z.string().default("Gatehouse <no-reply@gatehouse.local>"),
   DEV_OUTBOX_DIR: z.string().default(".data/outbox"),
+  REDIS_URL: z.string().startsWith("redis", "must be a redis:// or rediss:// URL").optional(),
   REQUEST_TIMEOUT_MS: z.coerce.number().int().min(1000).default(30_000),
 });
 
@@ -59,6 +60,8 @@ export type Config = {
   /** Where mail goes when no SMTP server is configured (relative to the repository root). */
   devOutboxDir: string;
   requestTimeoutMs: number;
+  /** Rate-limit counters go to Redis when set, to the database otherwise. */
+  redisUrl: string | undefined;
 };
 
 /** Parses the environment once; throws a readable error naming every bad variable. */
@@ -86,5 +89,6 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
     mailFrom: env.MAIL_FROM,
     devOutboxDir: env.DEV_OUTBOX_DIR,
     requestTimeoutMs: env.REQUEST_TIMEOUT_MS,
+    redisUrl: env.REDIS_URL,
   };
 }

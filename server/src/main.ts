@@ -1,4 +1,5 @@
 import { serve } from "@hono/node-server";
+import { Redis } from "ioredis";
 import { createApp } from "./app.js";
 import { loadConfig } from "./config.js";
 import { createLogger } from "./http/logger.js";
@@ -29,7 +30,13 @@ if (demo?.created) {
   );
 }
 
-const app = createApp({ db, config, logger });
+const redis = config.redisUrl ? new Redis(config.redisUrl, { maxRetriesPerRequest: 2 }) : undefined;
+const app = createApp({
+  db,
+  config,
+  logger,
+  rateLimitStore: redis ? { kind: "redis", client: redis } : { kind: "database", db },
+});
 const stopPurge = schedulePurge(db);
 const stopRateLimitPurge = scheduleRateLimitPurge(db, (error) =>
   logger.error("purging rate limits failed", { error: String(error) }),
@@ -38,4 +45,4 @@ const server = serve({ fetch: app.fetch, port: config.port, hostname: config.hos
   console.log(`Gatehouse is listening on http://${info.address}:${info.port} (public URL ${config.publicUrl})`);
 });
 const webhooks = startWebhookWorker({ db, config });
-closeGracefully(server, [stopPurge, stopRateLimitPurge, () => webhooks.stop(), close], logger);
+closeGracefully(server, [stopPurge, stopRateLimitPurge, () => webhooks.stop(), () => redis?.quit(), close], logger);

@@ -1,4 +1,5 @@
 import type { Db } from "../db.js";
+import { flagExpiringSecrets } from "./expiring-secrets.js";
 
 /** Expired rows stay this long, so that a late verify still gets "expired" rather than "unknown". */
 const GRACE_MS = 24 * 3600 * 1000;
@@ -16,9 +17,12 @@ export async function purgeExpired(db: Db, now = new Date()): Promise<{ loginTok
   return { loginTokens: loginTokens.count, sessions: sessions.count };
 }
 
-/** Runs purgeExpired now and then every `intervalMs`; returns a function that stops it. */
+/** Purges expired rows and flags expiring secrets now and every `intervalMs`; returns a function that stops it. */
 export function schedulePurge(db: Db, intervalMs = 15 * 60 * 1000): () => void {
-  const run = () => purgeExpired(db).catch((error) => console.error("Purging expired rows failed:", error));
+  const run = () =>
+    Promise.all([purgeExpired(db), flagExpiringSecrets(db)]).catch((error) =>
+      console.error("Periodic maintenance failed:", error),
+    );
   void run();
   const timer = setInterval(run, intervalMs);
   timer.unref();

@@ -1,8 +1,12 @@
-import { RateLimiterPrisma, RateLimiterRes } from "rate-limiter-flexible";
+import type { Redis } from "ioredis";
+import { type RateLimiterAbstract, RateLimiterPrisma, RateLimiterRedis, RateLimiterRes } from "rate-limiter-flexible";
 import type { Db } from "../db.js";
 import type { RateLimits } from "./limits.js";
 
-type Limiter = RateLimiterPrisma;
+type Limiter = RateLimiterAbstract;
+
+/** Where the counters live: the database (default) or Redis (REDIS_URL). Either way every instance shares them. */
+export type LimiterStore = { kind: "database"; db: Db } | { kind: "redis"; client: Redis };
 
 /** Seconds until the caller may try again, at least 1. */
 const retryAfter = (res: RateLimiterRes) => Math.max(1, Math.ceil(res.msBeforeNext / 1000));
@@ -28,9 +32,7 @@ async function consume(limiter: Limiter, key: string, points = 1): Promise<numbe
   }
 }
 
-/**
- * The limiters, stored in the RateLimiterFlexible table so every instance on the database shares them.
- */
+/** The limiters, in the RateLimiterFlexible table or in Redis, so every instance shares them. */
 export class RateLimiters {
   private readonly signInIp: Limiter;
   private readonly signInAccount: Limiter;
@@ -39,39 +41,42 @@ export class RateLimiters {
   private readonly mutations: Limiter;
 
   constructor(
-    db: Db,
+    store: LimiterStore,
     readonly limits: RateLimits,
   ) {
-    // Prisma's delegate is db.rateLimiterFlexible; expired rows are purged by scheduleRateLimitPurge.
-    const store = { storeClient: db, tableName: "rateLimiterFlexible", clearExpiredByTimeout: false };
+    const limiter = (options: { keyPrefix: string; points: number; duration: number }): Limiter =>
+      store.kind === "redis"
+        ? new RateLimiterRedis({ ...options, storeClient: store.client, keyPrefix: `gatehouse:${options.keyPrefix}` })
+        : // Prisma's delegate is db.rateLimiterFlexible; expired rows are purged by scheduleRateLimitPurge.
+          new RateLimiterPrisma({
+            ...options,
+            storeClient: store.db,
+            tableName: "rateLimiterFlexible",
+            clearExpiredByTimeout: false,
+          });
     const { signInPerIp, signInPerAccount, apiPerClient, mutationsPerCaller } = limits;
-    this.signInIp = new RateLimiterPrisma({
-      ...store,
+    this.signInIp = limiter({
       keyPrefix: "signin-ip",
       points: signInPerIp.failures,
       duration: signInPerIp.windowSeconds,
     });
-    this.signInAccount = new RateLimiterPrisma({
-      ...store,
+    this.signInAccount = limiter({
       keyPrefix: "signin-account",
       points: signInPerAccount.failures,
       duration: signInPerAccount.windowSeconds,
     });
     // Counts locks of one account in a day; the n-th lock lasts firstLockSeconds * 2^(n-1).
-    this.signInLocks = new RateLimiterPrisma({
-      ...store,
+    this.signInLocks = limiter({
       keyPrefix: "signin-locks",
       points: Number.MAX_SAFE_INTEGER,
       duration: 24 * 3600,
     });
-    this.api = new RateLimiterPrisma({
-      ...store,
+    this.api = limiter({
       keyPrefix: "api-client",
       points: apiPerClient.points,
       duration: apiPerClient.windowSeconds,
     });
-    this.mutations = new RateLimiterPrisma({
-      ...store,
+    this.mutations = limiter({
       keyPrefix: "graphql-mutations",
       points: mutationsPerCaller.points,
       duration: mutationsPerCaller.windowSeconds,

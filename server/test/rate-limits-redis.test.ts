@@ -1,0 +1,100 @@
+import { randomUUID } from "node:crypto";
+import type { AddressInfo } from "node:net";
+import { serve } from "@hono/node-server";
+import { Redis } from "ioredis";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createApp } from "../src/app.js";
+import { type Config, loadConfig } from "../src/config.js";
+import type { Db } from "../src/db.js";
+import { DEFAULT_RATE_LIMITS, type RateLimits } from "../src/rate-limit/limits.js";
+import { prepareDatabase } from "../src/startup.js";
+import { type FreshDatabase, freshDatabase } from "./databases.js";
+import { createPartner } from "./fixtures.js";
+import { SIGN_IN, sdkHeaders } from "./harness.js";
+
+const REDIS_URL = process.env.TEST_REDIS_URL ?? "redis://127.0.0.1:6379";
+const LIMITS: RateLimits = {
+  ...DEFAULT_RATE_LIMITS,
+  apiPerClient: { points: 6, windowSeconds: 60, badCredentialsPoints: 5 },
+};
+
+type Instance = { baseUrl: string; redis: Redis; close: () => Promise<void> };
+
+/** One Gatehouse app with its own Redis connection, as one instance of several would have. */
+async function serveInstance(db: Db, config: Config): Promise<Instance> {
+  const redis = new Redis(REDIS_URL, { maxRetriesPerRequest: 2 });
+  const app = createApp({
+    db,
+    config,
+    rateLimits: LIMITS,
+    rateLimitStore: { kind: "redis", client: redis },
+    logger: { info() {}, warn() {}, error() {} },
+  });
+  const server = serve({ fetch: app.fetch, port: 0, hostname: "127.0.0.1" });
+  await new Promise<void>((resolve) => server.once("listening", () => resolve()));
+  const { port } = server.address() as AddressInfo;
+  return {
+    baseUrl: `http://localhost:${port}`,
+    redis,
+    close: async () => {
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await redis.quit();
+    },
+  };
+}
+
+let database: FreshDatabase;
+let db: Db;
+let closeDb: () => Promise<void>;
+let one: Instance;
+let two: Instance;
+
+beforeAll(async () => {
+  database = await freshDatabase();
+  const config = loadConfig({ NODE_ENV: "test", DATABASE_URL: database.url, TRUST_PROXY: "true" });
+  ({ db, close: closeDb } = await prepareDatabase(config, { demo: false }));
+  [one, two] = await Promise.all([serveInstance(db, config), serveInstance(db, config)]);
+}, 60_000);
+
+afterAll(async () => {
+  await Promise.all([one?.close(), two?.close()]);
+  await closeDb?.();
+  await database?.drop();
+});
+
+describe("test/rate-limits-redis: with REDIS_URL the counters live in Redis and every instance shares them", () => {
+  it("counts one client's /api calls across both instances, and keeps nothing in the database", async () => {
+    const partner = await createPartner(db);
+    const call = (instance: Instance) =>
+      fetch(`${instance.baseUrl}/api/sign-token`, {
+        method: "POST",
+        headers: sdkHeaders(partner.credentials),
+        body: JSON.stringify({ redirect_url: "https://example.com/cb" }),
+      });
+    const statuses: number[] = [];
+    for (let i = 0; i < 6; i++) statuses.push((await call(i % 2 === 0 ? one : two)).status);
+    expect(statuses).toEqual([200, 200, 200, 200, 200, 200]);
+    const refused = await call(two);
+    expect(refused.status).toBe(429);
+    expect(Number(refused.headers.get("retry-after"))).toBeGreaterThan(0);
+    expect(await one.redis.exists(`gatehouse:api-client:${partner.client.id}`)).toBe(1);
+    expect(await db.rateLimiterFlexible.count()).toBe(0);
+  });
+
+  it("locks an account on one instance after failures spread over both", async () => {
+    const email = `nobody-${randomUUID()}@example.org`;
+    const attempt = async (instance: Instance, n: number) => {
+      const response = await fetch(`${instance.baseUrl}/graphql`, {
+        method: "POST",
+        headers: { "content-type": "application/json", "x-forwarded-for": `198.51.100.${n}` },
+        body: JSON.stringify({ query: SIGN_IN, variables: { input: { email, password: "wrong password 123" } } }),
+      });
+      return ((await response.json()) as { data: { signIn: { __typename: string } } }).data.signIn.__typename;
+    };
+    const answers: string[] = [];
+    for (let n = 1; n <= 5; n++) answers.push(await attempt(n % 2 === 0 ? one : two, n));
+    expect(answers.slice(0, 4)).toEqual(Array(4).fill("InvalidCredentialsError"));
+    expect(answers[4]).toBe("RateLimitedError");
+    expect(await attempt(one, 6)).toBe("RateLimitedError");
+  });
+});
