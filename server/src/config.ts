@@ -38,6 +38,8 @@ const environment = z.object({
   MAIL_FROM: z.string().default("Gatehouse <no-reply@gatehouse.local>"),
   DEV_OUTBOX_DIR: z.string().default(".data/outbox"),
   REDIS_URL: z.string().startsWith("redis", "must be a redis:// or rediss:// URL").optional(),
+  API_REQUESTS_PER_MINUTE: z.coerce.number().int().min(1).default(600),
+  MUTATIONS_PER_MINUTE: z.coerce.number().int().min(1).default(120),
   REQUEST_TIMEOUT_MS: z.coerce.number().int().min(1000).default(30_000),
 });
 
@@ -60,6 +62,10 @@ export type Config = {
   /** Where mail goes when no SMTP server is configured (relative to the repository root). */
   devOutboxDir: string;
   requestTimeoutMs: number;
+  /** /api requests one client may make per minute (a bad secret counts five). */
+  apiRequestsPerMinute: number;
+  /** GraphQL mutations one session, token, client or IP may make per minute. */
+  mutationsPerMinute: number;
   /** Rate-limit counters go to Redis when set, to the database otherwise. */
   redisUrl: string | undefined;
 };
@@ -89,6 +95,8 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
     mailFrom: env.MAIL_FROM,
     devOutboxDir: env.DEV_OUTBOX_DIR,
     requestTimeoutMs: env.REQUEST_TIMEOUT_MS,
+    apiRequestsPerMinute: env.API_REQUESTS_PER_MINUTE,
+    mutationsPerMinute: env.MUTATIONS_PER_MINUTE,
     redisUrl: env.REDIS_URL,
   };
 }

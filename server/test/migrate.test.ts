@@ -1,4 +1,5 @@
 import { execFile } from "node:child_process";
+import { statSync } from "node:fs";
 import path from "node:path";
 import { promisify } from "node:util";
 import { afterEach, describe, expect, it } from "vitest";
@@ -72,5 +73,13 @@ describe(`test/migrate (${TEST_DIALECT}): migrations apply once, in Prisma's own
       env: { ...process.env, DATABASE_URL: url },
     });
     expect(stdout).toMatch(/No pending migrations to apply/);
+  });
+});
+
+describe("test/migrate: the SQLite file Gatehouse creates", () => {
+  it.runIf(TEST_DIALECT === "sqlite")("is readable by its owner only", async () => {
+    const url = await fresh();
+    await migrate(url);
+    expect(statSync(url.slice("file:".length)).mode & 0o777).toBe(0o600);
   });
 });

@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { mkdirSync } from "node:fs";
+import { chmodSync, existsSync, mkdirSync } from "node:fs";
 import path from "node:path";
 import Database from "better-sqlite3";
 import { assertUnchanged, type MigrationResult, migrationsDirs, readMigrations } from "./migrations.js";
@@ -18,7 +18,10 @@ const MIGRATIONS_TABLE = `CREATE TABLE IF NOT EXISTS "_prisma_migrations" (
 
 export function migrateSqlite(file: string): MigrationResult {
   mkdirSync(path.dirname(file), { recursive: true });
+  const created = !existsSync(file);
   const sqlite = new Database(file);
+  // The database holds hashes and personal data: a file Gatehouse creates is readable by its owner only.
+  if (created) chmodSync(file, 0o600);
   try {
     sqlite.pragma("journal_mode = WAL");
     sqlite.pragma("busy_timeout = 10000");

@@ -30,5 +30,14 @@ const TEST_RATE_LIMITS: RateLimits = {
   mutationsPerCaller: { points: 12_000, windowSeconds: 60 },
 };
 
-export const defaultRateLimits = (config: Pick<Config, "env">): RateLimits =>
-  config.env === "test" ? TEST_RATE_LIMITS : DEFAULT_RATE_LIMITS;
+/** The limits for this deployment: the defaults, with the per-client and per-caller volumes from the config. */
+export const defaultRateLimits = (
+  config: Pick<Config, "env" | "apiRequestsPerMinute" | "mutationsPerMinute">,
+): RateLimits => {
+  if (config.env === "test") return TEST_RATE_LIMITS;
+  return {
+    ...DEFAULT_RATE_LIMITS,
+    apiPerClient: { ...DEFAULT_RATE_LIMITS.apiPerClient, points: config.apiRequestsPerMinute },
+    mutationsPerCaller: { ...DEFAULT_RATE_LIMITS.mutationsPerCaller, points: config.mutationsPerMinute },
+  };
+};
