@@ -6,7 +6,7 @@ import type { Config } from "../config.js";
 import { dialectOf, repoRoot, sqliteFilePath } from "../db/url.js";
 import type { Db } from "../db.js";
 import { newDomainPublicId } from "../modules/domain/domain-id.js";
-import { BUILT_IN_ROLES } from "../modules/role/built-in-roles.js";
+import { createBuiltInRoles } from "../modules/role/built-in-roles.js";
 import { newClientSecret } from "../modules/secret/secret-value.js";
 import { SCOPE_CATALOGUE } from "./catalogue.js";
 
@@ -91,7 +91,14 @@ export async function ensureDemoData(
 
   const client =
     (await db.client.findFirst({ where: { ownerId: admin.id, name: DEMO_CLIENT_NAME } })) ??
-    (await db.client.create({ data: { name: DEMO_CLIENT_NAME, ownerId: admin.id, verification: "VERIFIED" } }));
+    (await db.$transaction(async (tx) => {
+      const created = await tx.client.create({
+        data: { name: DEMO_CLIENT_NAME, ownerId: admin.id, verification: "VERIFIED" },
+      });
+      // The same built-in roles and Owner membership as a client created in the dashboard.
+      await createBuiltInRoles(tx, created.id, admin.id);
+      return created;
+    }));
 
   const domain = await db.domain.upsert({
     where: { clientId_rootDomain: { clientId: client.id, rootDomain: DEMO_DOMAIN } },
@@ -116,28 +123,6 @@ export async function ensureDemoData(
       update: {},
     });
   }
-
-  for (const role of BUILT_IN_ROLES) {
-    await db.role.upsert({
-      where: { clientId_key: { clientId: client.id, key: role.key } },
-      create: {
-        clientId: client.id,
-        key: role.key,
-        name: role.name,
-        description: role.description,
-        level: role.level,
-        builtIn: true,
-        permissions: { create: role.permissions.map((permission) => ({ permission })) },
-      },
-      update: {},
-    });
-  }
-  const ownerRole = await db.role.findUniqueOrThrow({ where: { clientId_key: { clientId: client.id, key: "owner" } } });
-  await db.member.upsert({
-    where: { clientId_userId: { clientId: client.id, userId: admin.id } },
-    create: { clientId: client.id, userId: admin.id, roleId: ownerRole.id },
-    update: {},
-  });
 
   const secret = newClientSecret();
   await db.clientSecret.create({

@@ -2,29 +2,11 @@ import { z } from "zod";
 import type { Context } from "../../graphql/context.js";
 import { NotAuthenticatedError, PlanRequiredError, ValidationError } from "../../graphql/errors.js";
 import { validate } from "../../graphql/validate.js";
-import { audited, type Tx } from "../audit/audit.service.js";
-import { BUILT_IN_ROLES } from "../role/built-in-roles.js";
+import { audited } from "../audit/audit.service.js";
+import { createBuiltInRoles } from "../role/built-in-roles.js";
 import { requirePermission } from "./client-access.js";
 
 const clientName = z.string().trim().min(1, "Enter a name for the client.").max(100, "Use at most 100 characters.");
-
-/** Every new client gets the built-in roles and its creator as Owner. */
-async function createBuiltInRoles(tx: Tx, clientId: string, ownerId: string): Promise<void> {
-  for (const role of BUILT_IN_ROLES) {
-    const created = await tx.role.create({
-      data: {
-        clientId,
-        key: role.key,
-        name: role.name,
-        description: role.description,
-        level: role.level,
-        builtIn: true,
-        permissions: { create: role.permissions.map((permission) => ({ permission })) },
-      },
-    });
-    if (role.key === "owner") await tx.member.create({ data: { clientId, userId: ownerId, roleId: created.id } });
-  }
-}
 
 export async function createClient({ ctx, name }: { ctx: Context; name: string }) {
   const viewer = ctx.viewer;

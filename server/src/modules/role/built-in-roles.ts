@@ -1,3 +1,5 @@
+import type { Tx } from "../audit/audit.service.js";
+
 /** Every permission a role can hold. */
 export const PERMISSIONS = [
   "client:update",
@@ -56,3 +58,21 @@ export const BUILT_IN_ROLES: readonly BuiltInRole[] = [
 
 /** What partner tooling may do with the client's own credentials (the three X-Client headers). */
 export const CLIENT_CREDENTIAL_PERMISSIONS: readonly Permission[] = ["users:read", "requests:send"];
+
+/** Every new client gets the built-in roles and its creator as Owner. */
+export async function createBuiltInRoles(tx: Tx, clientId: string, ownerId: string): Promise<void> {
+  for (const role of BUILT_IN_ROLES) {
+    const created = await tx.role.create({
+      data: {
+        clientId,
+        key: role.key,
+        name: role.name,
+        description: role.description,
+        level: role.level,
+        builtIn: true,
+        permissions: { create: role.permissions.map((permission) => ({ permission })) },
+      },
+    });
+    if (role.key === "owner") await tx.member.create({ data: { clientId, userId: ownerId, roleId: created.id } });
+  }
+}
