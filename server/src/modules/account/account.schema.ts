@@ -10,8 +10,6 @@ import "./social.schema.js";
 import "./connected-app.schema.js";
 import "./incoming-request.schema.js";
 
-const Plan = PlanEnum;
-
 builder.prismaObject("Country", {
   description: "An ISO 3166 country.",
   fields: (t) => ({
@@ -27,7 +25,7 @@ builder.prismaObjectFields("User", (t) => ({
   gender: t.exposeString("gender", { nullable: true, authScopes: ownAccountOnly }),
   secondEmail: t.exposeString("secondEmail", { nullable: true, authScopes: ownAccountOnly }),
   country: t.relation("country", { nullable: true, authScopes: ownAccountOnly }),
-  plan: t.field({ type: Plan, authScopes: ownAccountOnly, resolve: (user) => user.plan }),
+  plan: t.field({ type: PlanEnum, authScopes: ownAccountOnly, resolve: (user) => user.plan }),
   createdAt: t.expose("createdAt", { type: "DateTime", authScopes: ownAccountOnly }),
 }));
 

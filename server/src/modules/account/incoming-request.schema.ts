@@ -5,17 +5,13 @@ import { ownAccountOnly } from "./account-caller.js";
 import { AppSummary } from "./connected-app.schema.js";
 import { acceptAccessRequest, declineAccessRequest } from "./incoming-request.service.js";
 
-const AccessRequestKind = AccessRequestKindEnum;
-const AccessRequestStatus = AccessRequestStatusEnum;
-const ScopeTier = ScopeTierEnum;
-
 const RequestedScope = builder
   .objectRef<{ key: string; description: string; tier: "BASIC" | "VERIFIED" }>("RequestedScope")
   .implement({
     fields: (t) => ({
       key: t.exposeString("key"),
       description: t.exposeString("description"),
-      tier: t.field({ type: ScopeTier, resolve: (scope) => scope.tier }),
+      tier: t.field({ type: ScopeTierEnum, resolve: (scope) => scope.tier }),
     }),
   });
 
@@ -25,8 +21,8 @@ const IncomingAccessRequest = builder.prismaObject("AccessRequest", {
   authScopes: (request, ctx) => ctx.viewer?.id === request.userId,
   fields: (t) => ({
     id: t.exposeID("id"),
-    kind: t.field({ type: AccessRequestKind, resolve: (request) => request.kind }),
-    status: t.field({ type: AccessRequestStatus, resolve: (request) => request.status }),
+    kind: t.field({ type: AccessRequestKindEnum, resolve: (request) => request.kind }),
+    status: t.field({ type: AccessRequestStatusEnum, resolve: (request) => request.status }),
     message: t.exposeString("message", { nullable: true }),
     createdAt: t.expose("createdAt", { type: "DateTime" }),
     respondedAt: t.expose("respondedAt", { type: "DateTime", nullable: true }),
@@ -48,7 +44,7 @@ builder.prismaObjectField("User", "accessRequests", (t) =>
     type: IncomingAccessRequest,
     authScopes: ownAccountOnly,
     description: "Requests clients sent to this person, newest first; pending ones unless status says otherwise.",
-    args: { status: t.arg({ type: AccessRequestStatus, required: false, defaultValue: "PENDING" }) },
+    args: { status: t.arg({ type: AccessRequestStatusEnum, required: false, defaultValue: "PENDING" }) },
     query: (args) => ({
       where: { status: args.status ?? "PENDING" },
       orderBy: [{ createdAt: "desc" }, { id: "asc" }],
