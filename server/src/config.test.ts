@@ -23,6 +23,19 @@ describe("src/config", () => {
     expect(loadConfig({ PUBLIC_URL: "https://id.example.com/" }).publicUrl).toBe("https://id.example.com");
   });
 
+  it("reads TRUST_PROXY as a number of trusted proxy hops", () => {
+    expect(loadConfig({}).trustProxy).toBe(0);
+    expect(loadConfig({ TRUST_PROXY: "false" }).trustProxy).toBe(0);
+    expect(loadConfig({ TRUST_PROXY: "true" }).trustProxy).toBe(1);
+    expect(loadConfig({ TRUST_PROXY: "2" }).trustProxy).toBe(2);
+    expect(() => loadConfig({ TRUST_PROXY: "yes" })).toThrowError(/TRUST_PROXY/);
+  });
+
+  it("keeps webhooks off private addresses unless WEBHOOK_ALLOW_PRIVATE is set", () => {
+    expect(loadConfig({}).webhookAllowPrivate).toBe(false);
+    expect(loadConfig({ WEBHOOK_ALLOW_PRIVATE: "true" }).webhookAllowPrivate).toBe(true);
+  });
+
   it("names every bad variable", () => {
     expect(() => loadConfig({ PORT: "eighty", DATABASE_URL: "mysql://x", PUBLIC_URL: "nope" })).toThrowError(
       /PORT[\s\S]*DATABASE_URL: must start with file: \(SQLite\) or postgresql:\/\/[\s\S]*PUBLIC_URL/,

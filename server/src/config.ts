@@ -31,7 +31,12 @@ const environment = z.object({
     .int()
     .min(1024)
     .default(64 * 1024),
-  TRUST_PROXY: booleanFlag.default(false),
+  TRUST_PROXY: z
+    .string()
+    .regex(/^(true|false|\d)$/, "must be false, true (one proxy) or the number of proxies in front (0-9)")
+    .default("false")
+    .transform((value) => (value === "true" ? 1 : value === "false" ? 0 : Number(value))),
+  WEBHOOK_ALLOW_PRIVATE: booleanFlag.default(false),
   SEED_DEMO: booleanFlag.optional(),
   WEB_DIST: z.string().optional(),
   SMTP_URL: z.string().optional(),
@@ -52,7 +57,10 @@ export type Config = {
   loginTokenTtlSeconds: number;
   sessionTtlHours: number;
   bodyLimitBytes: number;
-  trustProxy: boolean;
+  /** How many proxies of our own stand in front; the caller IP is that many X-Forwarded-For hops from the right. */
+  trustProxy: number;
+  /** Webhooks may reach loopback and private addresses (local development only; refused in production). */
+  webhookAllowPrivate: boolean;
   /** Demo admin and client are created (and printed once) unless in production. */
   seedDemo: boolean;
   webDist: string | undefined;
@@ -89,6 +97,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
     sessionTtlHours: env.SESSION_TTL_HOURS,
     bodyLimitBytes: env.BODY_LIMIT_BYTES,
     trustProxy: env.TRUST_PROXY,
+    webhookAllowPrivate: env.WEBHOOK_ALLOW_PRIVATE,
     seedDemo: env.SEED_DEMO ?? env.NODE_ENV !== "production",
     webDist: env.WEB_DIST,
     smtpUrl: env.SMTP_URL,
