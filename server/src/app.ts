@@ -9,7 +9,7 @@ import { createGraphqlHandler } from "./graphql/yoga.js";
 import { graphqlCors } from "./http/cors.js";
 import { mountHealth } from "./http/health.js";
 import { createLogger, describeError, type Logger } from "./http/logger.js";
-import { callerKey, isMutationRequest } from "./http/mutations.js";
+import { callerKey, isJsonBody, isMutationRequest } from "./http/mutations.js";
 import { requestLog } from "./http/request-log.js";
 import { requestTimeout } from "./http/timeout.js";
 import { type LimiterStore, RateLimiters } from "./rate-limit/limiters.js";
@@ -85,6 +85,10 @@ export function createApp({
     }),
   );
   app.on(["GET", "POST"], "/graphql", async (c) => {
+    if (c.req.method === "POST" && !isJsonBody(c.req.raw)) {
+      const message = "Send GraphQL requests as application/json.";
+      return c.json({ errors: [{ message, extensions: { code: "UNSUPPORTED_MEDIA_TYPE" } }] }, 415);
+    }
     let context: Context;
     try {
       context = await buildContext(c, db, config, limiters);

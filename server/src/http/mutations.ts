@@ -1,6 +1,15 @@
 import { Kind, parse } from "graphql";
 import type { Context } from "../graphql/context.js";
 
+/**
+ * POST bodies on /graphql must be JSON: the mutation limit reads them as JSON, so any other
+ * content type (application/graphql, multipart, forms, text) could carry an uncounted mutation.
+ */
+export function isJsonBody(request: Request): boolean {
+  const type = request.headers.get("content-type")?.split(";")[0]?.trim().toLowerCase();
+  return type === "application/json";
+}
+
 /** Whether a POSTed GraphQL request carries a mutation; read from a clone so Yoga still gets the body. */
 export async function isMutationRequest(request: Request): Promise<boolean> {
   let query: unknown;
