@@ -267,7 +267,12 @@ describe(`test/http-hardening (${TEST_DIALECT}): request ids and logs`, () => {
 });
 
 describe("test/http-hardening: production start check", () => {
-  const production = { env: "production" as const, host: "0.0.0.0", databaseUrl: "file:/srv/gatehouse.db" };
+  const production = {
+    env: "production" as const,
+    host: "0.0.0.0",
+    databaseUrl: "file:/srv/gatehouse.db",
+    webhookAllowPrivate: false,
+  };
 
   it("accepts https, or http on a loopback host, and a private SQLite file", () => {
     expect(productionProblems({ ...production, publicUrl: "https://id.example.com" }, 0o100600)).toEqual([]);
@@ -281,6 +286,14 @@ describe("test/http-hardening: production start check", () => {
     expect(productionProblems({ ...production, publicUrl: "http://id.example.com" }, 0o100644)).toEqual([
       "PUBLIC_URL must be https:// in production (got http://id.example.com); sessions and secrets would cross the network in clear text.",
       "The SQLite file /srv/gatehouse.db is readable by every user on this machine; run chmod 600 on it.",
+    ]);
+  });
+
+  it("refuses webhooks to private addresses in production", () => {
+    expect(
+      productionProblems({ ...production, publicUrl: "https://id.example.com", webhookAllowPrivate: true }, 0o100600),
+    ).toEqual([
+      "WEBHOOK_ALLOW_PRIVATE=true lets any client's webhooks reach this machine and its private network; remove it in production.",
     ]);
   });
 

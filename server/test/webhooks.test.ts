@@ -13,6 +13,7 @@ import {
   MAX_ATTEMPTS,
   retryDelayMs,
   startWebhookWorker,
+  type WebhookFetch,
 } from "../src/modules/webhook/webhook-worker.js";
 import { createPartner } from "./fixtures.js";
 import { addMember, clientOwnedBy, gql, signedInPerson } from "./graphql.js";
@@ -20,7 +21,8 @@ import { startTestServer, type TestServer } from "./harness.js";
 
 let server: TestServer;
 beforeAll(async () => {
-  server = await startTestServer();
+  // The partners' receivers in these tests listen on loopback.
+  server = await startTestServer({ WEBHOOK_ALLOW_PRIVATE: "true" });
 });
 afterAll(() => server.close());
 
@@ -92,7 +94,7 @@ describe("test/webhooks: signed deliveries from a durable queue", () => {
     });
     expect(secret).toMatch(/^whsec_[A-Za-z0-9_-]{43}$/);
 
-    const tick = await deliverDueWebhooks({ db: server.db, now });
+    const tick = await deliverDueWebhooks({ db: server.db, config: server.config, now });
     expect(tick).toEqual({ delivered: [id], retrying: [], failed: [] });
     expect(hook.requests).toHaveLength(1);
     const [request] = hook.requests;
@@ -131,7 +133,7 @@ describe("test/webhooks: signed deliveries from a durable queue", () => {
       lastAttemptAt: now,
     });
     // Delivered rows are never sent again.
-    expect(await deliverDueWebhooks({ db: server.db, now: at(now, HOUR) })).toEqual({
+    expect(await deliverDueWebhooks({ db: server.db, config: server.config, now: at(now, HOUR) })).toEqual({
       delivered: [],
       retrying: [],
       failed: [],
@@ -152,7 +154,7 @@ describe("test/webhooks: signed deliveries from a durable queue", () => {
     });
     if (!id) throw new Error("nothing queued");
 
-    expect((await deliverDueWebhooks({ db: server.db, now: start })).retrying).toEqual([id]);
+    expect((await deliverDueWebhooks({ db: server.db, config: server.config, now: start })).retrying).toEqual([id]);
     const first = await delivery(id);
     expect(first).toMatchObject({ status: "PENDING", attempts: 1, responseStatus: 500, lastError: "HTTP 500" });
     const firstDelay = first.nextAttemptAt.getTime() - start.getTime();
@@ -160,11 +162,11 @@ describe("test/webhooks: signed deliveries from a durable queue", () => {
     expect(firstDelay).toBeLessThanOrEqual(12_000);
 
     // Not due yet: nothing is sent.
-    await deliverDueWebhooks({ db: server.db, now: at(start, 9_999) });
+    await deliverDueWebhooks({ db: server.db, config: server.config, now: at(start, 9_999) });
     expect(hook.requests).toHaveLength(1);
 
     const second = at(start, 12_000);
-    expect((await deliverDueWebhooks({ db: server.db, now: second })).retrying).toEqual([id]);
+    expect((await deliverDueWebhooks({ db: server.db, config: server.config, now: second })).retrying).toEqual([id]);
     const afterSecond = await delivery(id);
     expect(afterSecond).toMatchObject({ status: "PENDING", attempts: 2, responseStatus: 500 });
     const secondDelay = afterSecond.nextAttemptAt.getTime() - second.getTime();
@@ -172,7 +174,7 @@ describe("test/webhooks: signed deliveries from a durable queue", () => {
     expect(secondDelay).toBeLessThanOrEqual(24_000);
 
     const third = at(second, 24_000);
-    expect((await deliverDueWebhooks({ db: server.db, now: third })).delivered).toEqual([id]);
+    expect((await deliverDueWebhooks({ db: server.db, config: server.config, now: third })).delivered).toEqual([id]);
     expect(await delivery(id)).toMatchObject({
       status: "DELIVERED",
       attempts: 3,
@@ -208,11 +210,11 @@ describe("test/webhooks: signed deliveries from a durable queue", () => {
     });
     if (!id) throw new Error("nothing queued");
     for (let n = 1; n <= MAX_ATTEMPTS; n++) {
-      await deliverDueWebhooks({ db: server.db, now });
+      await deliverDueWebhooks({ db: server.db, config: server.config, now });
       now = at(now, 2 * HOUR);
     }
     expect(await delivery(id)).toMatchObject({ status: "FAILED", attempts: MAX_ATTEMPTS, lastError: "HTTP 503" });
-    await deliverDueWebhooks({ db: server.db, now: at(now, 2 * HOUR) });
+    await deliverDueWebhooks({ db: server.db, config: server.config, now: at(now, 2 * HOUR) });
     expect(hook.requests).toHaveLength(MAX_ATTEMPTS);
     await hook.close();
   });
@@ -266,7 +268,9 @@ describe("test/webhooks: signed deliveries from a durable queue", () => {
         ? [openDatabase(server.config.databaseUrl), openDatabase(server.config.databaseUrl)]
         : [];
     const dbs: Db[] = [server.db, ...connections.map((connection) => connection.db)];
-    const ticks = await Promise.all([...dbs, ...dbs, ...dbs].map((db) => deliverDueWebhooks({ db, now })));
+    const ticks = await Promise.all(
+      [...dbs, ...dbs, ...dbs].map((db) => deliverDueWebhooks({ db, config: server.config, now })),
+    );
     await Promise.all(connections.map((connection) => connection.close()));
 
     expect(ticks.flatMap((tick) => tick.delivered).sort()).toEqual([...ids].sort());
@@ -276,10 +280,12 @@ describe("test/webhooks: signed deliveries from a durable queue", () => {
     await hook.close();
   });
 
-  it("refuses loopback and private destinations unless the domain is in test mode", async () => {
+  const closed = { webhookAllowPrivate: false };
+
+  it("refuses loopback and private destinations, test mode or not, unless WEBHOOK_ALLOW_PRIVATE is set", async () => {
     const hook = await receiver([200]);
     const partner = await partnerWithWebhooks([hook.url, "http://[::1]:9/x", "https://internal.partner.example/x"], {
-      testMode: false,
+      testMode: true,
     });
     const now = new Date();
     const ids = await enqueueWebhook(server.db, {
@@ -293,7 +299,7 @@ describe("test/webhooks: signed deliveries from a durable queue", () => {
       lookups.push(host);
       return [{ address: "93.184.216.34" }, { address: "10.1.2.3" }];
     };
-    const tick = await deliverDueWebhooks({ db: server.db, now, lookup });
+    const tick = await deliverDueWebhooks({ db: server.db, config: closed, now, lookup });
     expect(tick.failed.sort()).toEqual([...ids].sort());
     expect(lookups).toEqual(["internal.partner.example"]);
     const rows = await server.db.webhookDelivery.findMany({ where: { id: { in: ids } } });
@@ -311,29 +317,119 @@ describe("test/webhooks: signed deliveries from a durable queue", () => {
       now,
     });
     const sent: string[] = [];
-    const fetch: typeof globalThis.fetch = async (url) => {
+    const fetch: WebhookFetch = async (url) => {
       sent.push(String(url));
       return new Response(null, { status: 202 });
     };
     const publicTick = await deliverDueWebhooks({
       db: server.db,
+      config: closed,
       now,
       fetch,
       lookup: async () => [{ address: "93.184.216.34" }, { address: "2606:2800:220:1::1" }],
     });
     expect(publicTick.delivered).toEqual([publicId]);
     expect(sent).toEqual(["https://hooks.partner.example/x"]);
-
-    for (const address of ["127.0.0.1", "10.0.0.1", "172.16.5.4", "172.31.255.255", "192.168.1.1", "169.254.169.254"]) {
-      expect([address, isForbiddenAddress(address)]).toEqual([address, true]);
-    }
-    for (const address of ["0.0.0.0", "::1", "::", "fe80::1", "fc00::1", "fd12:3456::1", "::ffff:127.0.0.1"]) {
-      expect([address, isForbiddenAddress(address)]).toEqual([address, true]);
-    }
-    for (const address of ["93.184.216.34", "172.32.0.1", "8.8.8.8", "2606:2800:220:1::1"]) {
-      expect([address, isForbiddenAddress(address)]).toEqual([address, false]);
-    }
     await hook.close();
+  });
+
+  it("checks the address it really dials: a name resolving to 127.0.0.1 is refused at connect time", async () => {
+    const hook = await receiver([204]);
+    const port = new URL(hook.url).port;
+    const partner = await partnerWithWebhooks([`http://hooks.partner.example:${port}/hooks/gatehouse`]);
+    const lookup = async (host: string) => (host === "hooks.partner.example" ? [{ address: "127.0.0.1" }] : []);
+    const now = new Date();
+    const [id] = await enqueueWebhook(server.db, {
+      clientId: partner.client.id,
+      event: "user.deleted",
+      payload: {},
+      now,
+    });
+    if (!id) throw new Error("nothing queued");
+
+    expect(await deliverDueWebhooks({ db: server.db, config: closed, now, lookup })).toEqual({
+      delivered: [],
+      retrying: [],
+      failed: [id],
+    });
+    expect(await delivery(id)).toMatchObject({ status: "FAILED", lastError: "Destination address not allowed" });
+    expect(hook.requests).toEqual([]);
+
+    // With the server-level setting the same name is dialled at the address the lookup gave.
+    const [again] = await enqueueWebhook(server.db, {
+      clientId: partner.client.id,
+      event: "user.deleted",
+      payload: {},
+      now,
+    });
+    const allowed = await deliverDueWebhooks({ db: server.db, config: server.config, now, lookup });
+    expect(allowed.delivered).toEqual([again]);
+    expect(hook.requests).toHaveLength(1);
+    expect(hook.requests[0]?.headers.host).toBe(`hooks.partner.example:${port}`);
+    await hook.close();
+  });
+
+  it("logs only a safe summary of a failure: the status or the kind of network error, never a body", async () => {
+    const hook = await receiver([500]);
+    const gone = await receiver([200]);
+    await gone.close(); // nothing listens on its port any more
+    const partner = await partnerWithWebhooks([hook.url, gone.url]);
+    const now = new Date();
+    const ids = await enqueueWebhook(server.db, {
+      clientId: partner.client.id,
+      event: "user.deleted",
+      payload: {},
+      now,
+    });
+    await deliverDueWebhooks({ db: server.db, config: server.config, now });
+    const rows = await server.db.webhookDelivery.findMany({ where: { id: { in: ids } }, orderBy: { url: "asc" } });
+    const byUrl = Object.fromEntries(rows.map((row) => [row.url, [row.responseStatus, row.lastError]]));
+    expect(byUrl).toEqual({ [hook.url]: [500, "HTTP 500"], [gone.url]: [null, "Connection refused"] });
+    await hook.close();
+  });
+
+  it("classifies every non-public address range as forbidden", () => {
+    const forbidden: [string, string][] = [
+      ["loopback", "127.0.0.1"],
+      ["loopback", "127.255.0.9"],
+      ["private", "10.0.0.1"],
+      ["private", "172.16.5.4"],
+      ["private", "172.31.255.255"],
+      ["private", "192.168.1.1"],
+      ["link-local (cloud metadata)", "169.254.169.254"],
+      ["unspecified", "0.0.0.0"],
+      ["CGNAT", "100.64.0.1"],
+      ["multicast", "224.0.0.251"],
+      ["broadcast", "255.255.255.255"],
+      ["reserved", "240.0.0.1"],
+      ["IPv6 loopback", "::1"],
+      ["IPv6 unspecified", "::"],
+      ["IPv6 link-local", "fe80::1"],
+      ["unique-local", "fc00::1"],
+      ["unique-local", "fd12:3456::1"],
+      ["IPv6 multicast", "ff02::1"],
+      ["IPv4-mapped loopback", "::ffff:127.0.0.1"],
+      ["IPv4-mapped private", "::ffff:10.0.0.1"],
+      ["NAT64 of loopback", "64:ff9b::7f00:1"],
+      ["NAT64 of metadata", "64:ff9b::169.254.169.254"],
+      ["6to4 of private", "2002:0a00:0001::1"],
+      ["6to4 of loopback", "2002:7f00:0001::"],
+      ["Teredo", "2001:0::1"],
+      ["not an address", "localhost"],
+    ];
+    for (const [kind, address] of forbidden)
+      expect([kind, address, isForbiddenAddress(address)]).toEqual([kind, address, true]);
+    const allowed: [string, string][] = [
+      ["public IPv4", "93.184.216.34"],
+      ["just outside 172.16/12", "172.32.0.1"],
+      ["public IPv4", "8.8.8.8"],
+      ["public IPv6", "2606:2800:220:1::1"],
+      ["IPv4-mapped public", "::ffff:93.184.216.34"],
+      ["NAT64 of public", "64:ff9b::5db8:d822"],
+      ["6to4 of public", "2002:5db8:d822::1"],
+    ];
+    for (const [kind, address] of allowed)
+      expect([kind, address, isForbiddenAddress(address)]).toEqual([kind, address, false]);
   });
 
   it("queues consent.revoked and access_request events from the account page's mutations", async () => {
@@ -437,13 +533,15 @@ describe("test/webhooks: signed deliveries from a durable queue", () => {
     const [id] = await enqueueWebhook(server.db, { clientId, event: "user.deleted", payload: {}, now });
     await deliverDueWebhooks({
       db: server.db,
+      config: server.config,
       now,
-      fetch: async () => new Response("nope", { status: 410 }),
+      fetch: async () => new Response("internal detail nope", { status: 410 }),
     });
     const secret = (await server.db.domain.findUniqueOrThrow({ where: { id: domain.id } })).webhookSigningSecret;
 
     const log = await gql(server, owner.caller, LOG, { id: clientId });
     expect(log.errors).toBeUndefined();
+    expect(JSON.stringify(log.data)).not.toContain("internal detail");
     const [seen] = log.data?.client.domains ?? [];
     expect(seen.webhookSigningSecret).toBe(secret);
     expect(seen.webhookDeliveries.edges.map((edge: { node: unknown }) => edge.node)).toEqual([

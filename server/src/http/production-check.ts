@@ -16,7 +16,7 @@ export function sqliteFileMode(databaseUrl: string): number | undefined {
 
 /** Reasons not to start in production mode; empty when it is safe (or not production). */
 export function productionProblems(
-  config: Pick<Config, "env" | "host" | "publicUrl" | "databaseUrl">,
+  config: Pick<Config, "env" | "host" | "publicUrl" | "databaseUrl" | "webhookAllowPrivate">,
   sqliteMode: number | undefined,
 ): string[] {
   if (config.env !== "production") return [];
@@ -29,6 +29,11 @@ export function productionProblems(
   if (sqliteMode !== undefined && (sqliteMode & 0o004) !== 0) {
     problems.push(
       `The SQLite file ${sqliteFilePath(config.databaseUrl)} is readable by every user on this machine; run chmod 600 on it.`,
+    );
+  }
+  if (config.webhookAllowPrivate) {
+    problems.push(
+      "WEBHOOK_ALLOW_PRIVATE=true lets any client's webhooks reach this machine and its private network; remove it in production.",
     );
   }
   return problems;

@@ -1,9 +1,17 @@
-import { lookup as dnsLookup } from "node:dns/promises";
-import { BlockList, isIP } from "node:net";
+import { type Dispatcher, fetch as undiciFetch } from "undici";
 import type { Config } from "../../config.js";
 import type { Db } from "../../db.js";
 import type { WebhookDelivery } from "../../generated/prisma/client.js";
+import {
+  type Lookup,
+  literalHostAllowed,
+  REFUSED_DESTINATION,
+  systemLookup,
+  webhookDispatcher,
+} from "./webhook-destination.js";
 import { signWebhook } from "./webhook-signature.js";
+
+export { isForbiddenAddress, REFUSED_DESTINATION } from "./webhook-destination.js";
 
 export const MAX_ATTEMPTS = 8;
 const LOCK_MS = 60_000;
@@ -11,56 +19,20 @@ const TIMEOUT_MS = 5_000;
 const BASE_DELAY_MS = 10_000;
 const MAX_DELAY_MS = 60 * 60_000;
 const BATCH_SIZE = 20;
-export const REFUSED_DESTINATION = "Destination address not allowed";
 
-type Fetch = typeof globalThis.fetch;
-type Lookup = (host: string) => Promise<{ address: string }[]>;
-
-/** Addresses a webhook may not reach unless its domain is in test mode: this host and private networks. */
-const forbidden = new BlockList();
-for (const [network, prefix] of [
-  ["0.0.0.0", 8],
-  ["10.0.0.0", 8],
-  ["100.64.0.0", 10],
-  ["127.0.0.0", 8],
-  ["169.254.0.0", 16],
-  ["172.16.0.0", 12],
-  ["192.168.0.0", 16],
-  ["224.0.0.0", 3],
-] as const) {
-  forbidden.addSubnet(network, prefix, "ipv4");
-}
-for (const [network, prefix] of [
-  ["::", 128],
-  ["::1", 128],
-  ["fc00::", 7],
-  ["fe80::", 10],
-  ["ff00::", 8],
-] as const) {
-  forbidden.addSubnet(network, prefix, "ipv6");
-}
-
-export function isForbiddenAddress(address: string): boolean {
-  const mapped = /^::ffff:(\d+\.\d+\.\d+\.\d+)$/i.exec(address)?.[1];
-  const ip = mapped ?? address;
-  const family = isIP(ip);
-  if (family === 0) return true;
-  return forbidden.check(ip, family === 4 ? "ipv4" : "ipv6");
-}
-
-const systemLookup: Lookup = (host) => dnsLookup(host, { all: true, verbatim: true });
-
-/** Every address the host resolves to must be public; an IP literal is checked as is. */
-async function destinationAllowed(url: URL, lookup: Lookup): Promise<boolean> {
-  const host = url.hostname.replace(/^\[|\]$/g, "");
-  if (isIP(host)) return !isForbiddenAddress(host);
-  try {
-    const addresses = await lookup(host);
-    return addresses.length > 0 && addresses.every(({ address }) => !isForbiddenAddress(address));
-  } catch {
-    return false;
-  }
-}
+type WebhookRequest = {
+  method: "POST";
+  headers: Record<string, string>;
+  body: string;
+  redirect: "manual";
+  signal: AbortSignal;
+  dispatcher: Dispatcher;
+};
+/** undici's fetch by default; tests pass a fake one that never dials. */
+export type WebhookFetch = (
+  url: URL,
+  init: WebhookRequest,
+) => Promise<{ status: number; body: { cancel(): Promise<void> } | null }>;
 
 /** 10 s, 20 s, 40 s ... capped at 1 h, plus up to 20% jitter so failed receivers are not hit in lockstep. */
 export function retryDelayMs(previousAttempts: number, random = Math.random()): number {
@@ -68,14 +40,22 @@ export function retryDelayMs(previousAttempts: number, random = Math.random()): 
   return Math.round(base * (1 + 0.2 * random));
 }
 
-/** Short and free of secrets: the status, or the kind of network failure. */
-function describeError(error: unknown): string {
-  if (error instanceof Error && (error.name === "TimeoutError" || error.name === "AbortError")) {
-    return `Timed out after ${TIMEOUT_MS / 1000} s`;
+/** Every error in fetch's chain of causes, outermost first. */
+function* causes(error: unknown): Generator<{ name?: unknown; code?: unknown }> {
+  for (let depth = 0; error instanceof Error && depth < 5; depth++, error = error.cause) yield error as never;
+}
+
+/** Members read the log, so it names only the kind of failure: never a body, host detail or error text. */
+function describeError(error: unknown): { message: string; final?: boolean } {
+  for (const cause of causes(error)) {
+    if (cause.code === "GATEHOUSE_DESTINATION_REFUSED") return { message: REFUSED_DESTINATION, final: true };
+    if (cause.name === "TimeoutError" || cause.name === "AbortError" || cause.code === "UND_ERR_CONNECT_TIMEOUT") {
+      return { message: `Timed out after ${TIMEOUT_MS / 1000} s` };
+    }
+    if (cause.code === "ECONNREFUSED") return { message: "Connection refused" };
+    if (cause.code === "ENOTFOUND" || cause.code === "EAI_AGAIN") return { message: "Host not found" };
   }
-  const cause = error instanceof Error ? (error.cause as { code?: unknown } | undefined) : undefined;
-  const code = typeof cause?.code === "string" ? cause.code : undefined;
-  return code ? `Connection failed (${code})` : "Connection failed";
+  return { message: "Connection failed" };
 }
 
 /**
@@ -97,16 +77,12 @@ async function claim(db: Db, id: string, now: Date): Promise<boolean> {
 
 type Outcome = { ok: true; status: number } | { ok: false; status: number | null; error: string; final?: boolean };
 
-async function attempt(
-  db: Db,
-  delivery: WebhookDelivery,
-  now: Date,
-  fetchImpl: Fetch,
-  lookup: Lookup,
-): Promise<Outcome> {
+type Sender = { fetch: WebhookFetch; dispatcher: Dispatcher; allowPrivate: boolean };
+
+async function attempt(db: Db, delivery: WebhookDelivery, now: Date, sender: Sender): Promise<Outcome> {
   const domain = await db.domain.findUnique({
     where: { id: delivery.domainId },
-    select: { testMode: true, webhookSigningSecret: true },
+    select: { webhookSigningSecret: true },
   });
   if (!domain?.webhookSigningSecret) return { ok: false, status: null, error: "No signing secret", final: true };
   let url: URL;
@@ -115,14 +91,12 @@ async function attempt(
   } catch {
     return { ok: false, status: null, error: "Invalid URL", final: true };
   }
-  if (
-    !domain.testMode &&
-    ((url.protocol !== "https:" && url.protocol !== "http:") || !(await destinationAllowed(url, lookup)))
-  ) {
+  // Host names are checked by the dispatcher at dial time; IP literals are never looked up.
+  if ((url.protocol !== "https:" && url.protocol !== "http:") || !literalHostAllowed(url, sender.allowPrivate)) {
     return { ok: false, status: null, error: REFUSED_DESTINATION, final: true };
   }
   try {
-    const response = await fetchImpl(url, {
+    const response = await sender.fetch(url, {
       method: "POST",
       headers: {
         "Content-Type": "application/json",
@@ -133,17 +107,19 @@ async function attempt(
       // A redirect could lead to a private address, so it counts as a failure instead of being followed.
       redirect: "manual",
       signal: AbortSignal.timeout(TIMEOUT_MS),
+      dispatcher: sender.dispatcher,
     });
     await response.body?.cancel().catch(() => undefined);
     if (response.status >= 200 && response.status < 300) return { ok: true, status: response.status };
     return { ok: false, status: response.status, error: `HTTP ${response.status}` };
   } catch (error) {
-    return { ok: false, status: null, error: describeError(error) };
+    const { message, final } = describeError(error);
+    return { ok: false, status: null, error: message, ...(final ? { final } : {}) };
   }
 }
 
-async function deliverOne(db: Db, delivery: WebhookDelivery, now: Date, fetchImpl: Fetch, lookup: Lookup) {
-  const outcome = await attempt(db, delivery, now, fetchImpl, lookup);
+async function deliverOne(db: Db, delivery: WebhookDelivery, now: Date, sender: Sender) {
+  const outcome = await attempt(db, delivery, now, sender);
   const attempts = delivery.attempts + 1;
   const common = { attempts, lastAttemptAt: now, lockedUntil: null, responseStatus: outcome.status };
   if (outcome.ok) {
@@ -174,14 +150,16 @@ export type DeliveryTick = { delivered: string[]; retrying: string[]; failed: st
  */
 export async function deliverDueWebhooks({
   db,
+  config,
   now = new Date(),
-  fetch: fetchImpl = globalThis.fetch,
+  fetch = undiciFetch,
   lookup = systemLookup,
   batchSize = BATCH_SIZE,
 }: {
   db: Db;
+  config: Pick<Config, "webhookAllowPrivate">;
   now?: Date;
-  fetch?: Fetch;
+  fetch?: WebhookFetch;
   lookup?: Lookup;
   batchSize?: number;
 }): Promise<DeliveryTick> {
@@ -195,30 +173,37 @@ export async function deliverDueWebhooks({
     take: batchSize,
   });
   const tick: DeliveryTick = { delivered: [], retrying: [], failed: [] };
-  await Promise.all(
-    due.map(async (delivery) => {
-      if (!(await claim(db, delivery.id, now))) return;
-      // Re-read once ours: another worker may have attempted it since the list was read.
-      const claimed = await db.webhookDelivery.findUniqueOrThrow({ where: { id: delivery.id } });
-      const result = await deliverOne(db, claimed, now, fetchImpl, lookup);
-      (result === "DELIVERED" ? tick.delivered : result === "RETRY" ? tick.retrying : tick.failed).push(delivery.id);
-    }),
-  );
+  if (due.length === 0) return tick;
+  const allowPrivate = config.webhookAllowPrivate;
+  const sender: Sender = { fetch, dispatcher: webhookDispatcher(lookup, allowPrivate), allowPrivate };
+  try {
+    await Promise.all(
+      due.map(async (delivery) => {
+        if (!(await claim(db, delivery.id, now))) return;
+        // Re-read once ours: another worker may have attempted it since the list was read.
+        const claimed = await db.webhookDelivery.findUniqueOrThrow({ where: { id: delivery.id } });
+        const result = await deliverOne(db, claimed, now, sender);
+        (result === "DELIVERED" ? tick.delivered : result === "RETRY" ? tick.retrying : tick.failed).push(delivery.id);
+      }),
+    );
+  } finally {
+    await sender.dispatcher.destroy();
+  }
   return tick;
 }
 
 /** Delivers queued webhooks every `intervalMs` until stopped; stop() waits for the pass in flight. */
 export function startWebhookWorker({
   db,
-  config: _config,
+  config,
   intervalMs = 5_000,
-  fetch: fetchImpl,
+  fetch,
   lookup,
 }: {
   db: Db;
   config: Config;
   intervalMs?: number;
-  fetch?: Fetch;
+  fetch?: WebhookFetch;
   lookup?: Lookup;
 }): { stop(): Promise<void> } {
   let stopped = false;
@@ -226,7 +211,7 @@ export function startWebhookWorker({
   let running: Promise<unknown> = Promise.resolve();
   const loop = () => {
     if (stopped) return;
-    running = deliverDueWebhooks({ db, fetch: fetchImpl, lookup })
+    running = deliverDueWebhooks({ db, config, fetch, lookup })
       .catch((error: unknown) => console.error("Webhook delivery pass failed:", error))
       .finally(() => {
         if (!stopped) timer = setTimeout(loop, intervalMs);
