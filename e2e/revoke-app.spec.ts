@@ -201,6 +201,10 @@ test.describe("a user revokes a connected app", () => {
       await page.getByRole("button", { name: "Create token" }).click();
       await expect(page.getByText("Give the token a label, so you know where it is used.")).toBeVisible();
       await page.getByLabel("Label").fill("Deploy script");
+      await page.getByLabel("Your current password").fill("not my password");
+      await page.getByRole("button", { name: "Create token" }).click();
+      await expect(page.getByText("Your current password is incorrect.")).toBeVisible();
+      await page.getByLabel("Your current password").fill(user.password);
       await page.getByRole("button", { name: "Create token" }).click();
       await expect(page.getByText("Copy it now: it is shown only this once.")).toBeVisible();
       await expect(page.getByTestId("new-token-value")).not.toBeEmpty();

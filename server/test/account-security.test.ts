@@ -181,13 +181,13 @@ describe("test/account-security: password reset", () => {
     expect(stored.expiresAt.getTime() - stored.createdAt.getTime()).toBe(3600_000);
   });
 
-  it("sets the new password, ends every session, keeps API tokens, and works once", async () => {
+  it("sets the new password, ends every session and API token, and works once", async () => {
     const { browser, email } = await registeredBrowser(server, "Sam Sessions");
     const other = await signInAgain(email);
     expect(other.typename).toBe("SignInSuccess");
     const apiToken = (
       await browser.graphql<{ createApiToken: { data: { value: string } } }>(CREATE_TOKEN, {
-        input: { label: "tooling" },
+        input: { label: "tooling", currentPassword: "correct horse battery" },
       })
     ).data?.createApiToken.data.value as string;
 
@@ -212,8 +212,9 @@ describe("test/account-security: password reset", () => {
     expect(await server.db.session.count({ where: { user: { email } } })).toBe(0);
     expect((await signInAgain(email)).typename).toBe("InvalidCredentialsError");
     expect((await signInAgain(email, newPassword)).typename).toBe("SignInSuccess");
+    // The API token dies with the old password.
     const viaToken = await gql(server, { bearer: apiToken }, VIEWER);
-    expect(viaToken.data?.viewer.email).toBe(email);
+    expect(viaToken.status).toBe(401);
 
     const reused = await anonymous.graphql<{ resetPassword: unknown }>(RESET, {
       input: { token, newPassword: "yet another violet kettle" },
@@ -227,7 +228,10 @@ describe("test/account-security: password reset", () => {
     expect(events[0]?.actorUserId).toBe(user.id);
     expect(events[0]?.details).not.toContain(token);
     expect(events[0]?.details).not.toContain(newPassword);
-    expect(JSON.parse(events[0]?.details ?? "{}")).toEqual({ before: null, after: { sessionsEnded: 2 } });
+    expect(JSON.parse(events[0]?.details ?? "{}")).toEqual({
+      before: null,
+      after: { sessionsEnded: 2, apiTokensRevoked: 1, linksCancelled: 0 },
+    });
   });
 
   it("refuses an expired reset link and leaves the password as it was", async () => {
@@ -253,7 +257,7 @@ describe("test/account-security: signed-in changes", () => {
     const other = await signInAgain(email);
     const apiToken = (
       await browser.graphql<{ createApiToken: { data: { value: string } } }>(CREATE_TOKEN, {
-        input: { label: "tooling" },
+        input: { label: "tooling", currentPassword: "correct horse battery" },
       })
     ).data?.createApiToken.data.value as string;
     const input = { currentPassword: PASSWORD, newPassword: "a brand new violet kettle" };

@@ -177,8 +177,11 @@ describe("test/graphql-account: the viewer's own account", () => {
     expect(asClient.data?.updateProfile.__typename).toBe("NotAuthenticatedError");
     expect((await gql(server, { client: partner.credentials }, PROFILE)).data?.viewer).toBeNull();
 
-    const token = (await gql(server, person.caller, CREATE_TOKEN, { input: { label: "tooling" } })).data?.createApiToken
-      .data.value;
+    const token = (
+      await gql(server, person.caller, CREATE_TOKEN, {
+        input: { label: "tooling", currentPassword: "correct horse battery" },
+      })
+    ).data?.createApiToken.data.value;
     const asToken = await gql(server, { bearer: token }, UPDATE_PROFILE, input);
     expect(asToken.data?.updateProfile).toEqual({
       __typename: "ForbiddenError",

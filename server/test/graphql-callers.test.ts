@@ -72,7 +72,7 @@ beforeAll(async () => {
   const token = await gql(
     server,
     viewer.caller,
-    `mutation { createApiToken(input: { label: "matrix" }) { ... on CreateApiTokenSuccess { data { value } } } }`,
+    `mutation { createApiToken(input: { label: "matrix", currentPassword: "correct horse battery" }) { ... on CreateApiTokenSuccess { data { value } } } }`,
   );
   apiTokenOfViewer = token.data?.createApiToken.data.value;
   stranger = (await signedInPerson(server)).caller;

@@ -112,7 +112,9 @@ describe("test/graphql-clients: clients, callers and tenancy", () => {
   it("authenticates partner tooling with personal API tokens, which can be revoked", async () => {
     const owner = await signedInPerson(server);
     const clientId = await clientOwnedBy(server, owner, "Token Co");
-    const created = await gql(server, owner.caller, CREATE_TOKEN, { input: { label: "CI deploys" } });
+    const created = await gql(server, owner.caller, CREATE_TOKEN, {
+      input: { label: "CI deploys", currentPassword: "correct horse battery" },
+    });
     const { value, token } = created.data?.createApiToken.data ?? {};
     expect(value).toMatch(/^gha_[A-Za-z0-9_-]{43}$/);
     expect(value.startsWith(token.prefix)).toBe(true);
@@ -121,7 +123,9 @@ describe("test/graphql-clients: clients, callers and tenancy", () => {
     const asToken = await gql(server, { bearer: value }, CLIENT, { id: clientId });
     expect(asToken.data?.client.name).toBe("Token Co");
     // A token cannot mint more tokens.
-    const minted = await gql(server, { bearer: value }, CREATE_TOKEN, { input: { label: "more" } });
+    const minted = await gql(server, { bearer: value }, CREATE_TOKEN, {
+      input: { label: "more", currentPassword: "correct horse battery" },
+    });
     expect(minted.data?.createApiToken.__typename).toBe("ForbiddenError");
 
     const revoked = await gql(server, owner.caller, REVOKE_TOKEN, { input: { id: token.id } });

@@ -351,7 +351,7 @@ describe("test/graphql-domains: domains and their URLs", () => {
     const token = await gql(
       server,
       owner.caller,
-      `mutation { createApiToken(input: { label: "deploy" }) { ... on CreateApiTokenSuccess { data { value } } } }`,
+      `mutation { createApiToken(input: { label: "deploy", currentPassword: "correct horse battery" }) { ... on CreateApiTokenSuccess { data { value } } } }`,
     );
     const bearer: GraphqlCaller = { bearer: token.data?.createApiToken.data.value };
     const created = await gql(server, bearer, CREATE, { input: { clientId, rootDomain: "api.token.example.com" } });

@@ -345,8 +345,11 @@ describe("test/graphql-members: roles and members", () => {
     });
     expect((await gql(server, newcomer.caller, TEAM, { id: t.clientId })).data?.client.id).toBe(t.clientId);
 
-    const token = (await gql(server, t.owner.caller, CREATE_TOKEN, { input: { label: "team sync" } })).data
-      ?.createApiToken.data.value;
+    const token = (
+      await gql(server, t.owner.caller, CREATE_TOKEN, {
+        input: { label: "team sync", currentPassword: "correct horse battery" },
+      })
+    ).data?.createApiToken.data.value;
     const other = await signedInPerson(server);
     const viaToken = await gql(server, { bearer: token }, ADD, {
       input: { clientId: t.clientId, email: other.email, roleId: await roleId(t.clientId, "viewer") },

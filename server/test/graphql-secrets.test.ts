@@ -140,7 +140,7 @@ describe("test/graphql-secrets: client secrets", () => {
     const token = await gql(
       server,
       owner.caller,
-      `mutation { createApiToken(input: { label: "ci" }) { ... on CreateApiTokenSuccess { data { value } } } }`,
+      `mutation { createApiToken(input: { label: "ci", currentPassword: "correct horse battery" }) { ... on CreateApiTokenSuccess { data { value } } } }`,
     );
     const bearer = { bearer: token.data?.createApiToken.data.value as string };
     const byToken = await gql(server, bearer, CREATE, { input: { clientId, label: "by token" } });

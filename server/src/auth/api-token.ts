@@ -4,6 +4,13 @@ import { randomToken, sha256 } from "./crypto.js";
 
 const TOKEN_PREFIX = "gha_";
 const TOUCH_INTERVAL_MS = 60_000;
+/** Every token expires: after this many days unless its creator picks a date, and never later than the maximum. */
+export const API_TOKEN_DEFAULT_DAYS = 90;
+export const API_TOKEN_MAX_DAYS = 365;
+
+/** When a token stops working; tokens made before expiry was required end API_TOKEN_MAX_DAYS after creation. */
+export const apiTokenExpiry = (token: { createdAt: Date; expiresAt: Date | null }): Date =>
+  token.expiresAt ?? new Date(token.createdAt.getTime() + API_TOKEN_MAX_DAYS * 86_400_000);
 
 /** A new personal API token: 256 random bits; only the hash and a short prefix are stored. */
 export function newApiToken(): { value: string; tokenHash: string; prefix: string } {
@@ -14,7 +21,7 @@ export function newApiToken(): { value: string; tokenHash: string; prefix: strin
 /** The user behind a Bearer token, or null when it is unknown, revoked or expired. */
 export async function userForApiToken(db: Db, value: string): Promise<{ user: User; tokenId: string } | null> {
   const token = await db.apiToken.findUnique({ where: { tokenHash: sha256(value) }, include: { user: true } });
-  if (!token || token.revokedAt || (token.expiresAt && token.expiresAt.getTime() <= Date.now())) return null;
+  if (!token || token.revokedAt || apiTokenExpiry(token).getTime() <= Date.now()) return null;
   if (!token.lastUsedAt || Date.now() - token.lastUsedAt.getTime() > TOUCH_INTERVAL_MS) {
     await db.apiToken.update({ where: { id: token.id }, data: { lastUsedAt: new Date() } });
   }

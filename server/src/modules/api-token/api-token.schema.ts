@@ -1,5 +1,7 @@
+import { apiTokenExpiry } from "../../auth/api-token.js";
 import { builder } from "../../graphql/builder.js";
 import { ForbiddenError, NotAuthenticatedError, NotFoundError, ValidationError } from "../../graphql/errors.js";
+import { WrongPasswordError } from "../security/security.service.js";
 import { createApiToken, revokeApiToken } from "./api-token.service.js";
 
 const ApiToken = builder.prismaObject("ApiToken", {
@@ -10,7 +12,7 @@ const ApiToken = builder.prismaObject("ApiToken", {
     label: t.exposeString("label"),
     prefix: t.exposeString("prefix"),
     createdAt: t.expose("createdAt", { type: "DateTime" }),
-    expiresAt: t.expose("expiresAt", { type: "DateTime", nullable: true }),
+    expiresAt: t.field({ type: "DateTime", resolve: (token) => apiTokenExpiry(token) }),
     lastUsedAt: t.expose("lastUsedAt", { type: "DateTime", nullable: true }),
     revokedAt: t.expose("revokedAt", { type: "DateTime", nullable: true }),
   }),
@@ -36,12 +38,21 @@ builder.mutationField("createApiToken", (t) =>
     args: {
       input: t.arg({
         type: builder.inputType("CreateApiTokenInput", {
-          fields: (f) => ({ label: f.string(), expiresAt: f.field({ type: "DateTime", required: false }) }),
+          fields: (f) => ({
+            label: f.string(),
+            currentPassword: f.string({ description: "The person's password: minting a token needs it again." }),
+            expiresAt: f.field({
+              type: "DateTime",
+              required: false,
+              description: "At most 365 days away; 90 days from now when left out.",
+            }),
+          }),
         }),
       }),
     },
-    errors: { types: [NotAuthenticatedError, ForbiddenError, ValidationError] },
-    resolve: (_root, { input }, ctx) => createApiToken({ ctx, label: input.label, expiresAt: input.expiresAt }),
+    errors: { types: [NotAuthenticatedError, ForbiddenError, WrongPasswordError, ValidationError] },
+    resolve: (_root, { input }, ctx) =>
+      createApiToken({ ctx, label: input.label, currentPassword: input.currentPassword, expiresAt: input.expiresAt }),
   }),
 );
 

@@ -1,15 +1,23 @@
 import { z } from "zod";
-import { newApiToken } from "../../auth/api-token.js";
+import { API_TOKEN_DEFAULT_DAYS, API_TOKEN_MAX_DAYS, newApiToken } from "../../auth/api-token.js";
 import type { Context } from "../../graphql/context.js";
 import { ForbiddenError, NotAuthenticatedError, NotFoundError } from "../../graphql/errors.js";
 import { validate } from "../../graphql/validate.js";
 import { audited } from "../audit/audit.service.js";
+import { reauthenticate } from "../security/security.service.js";
+
+const DAY_MS = 86_400_000;
 
 const createInput = z.object({
   label: z.string().trim().min(1, "Give the token a label.").max(100, "Use at most 100 characters."),
+  currentPassword: z.string().min(1, "Enter your current password.").max(1024, "The password is too long."),
   expiresAt: z
     .date()
     .refine((date) => date.getTime() > Date.now(), "The expiry must be in the future.")
+    .refine(
+      (date) => date.getTime() <= Date.now() + API_TOKEN_MAX_DAYS * DAY_MS,
+      `A token can live at most ${API_TOKEN_MAX_DAYS} days.`,
+    )
     .nullish(),
 });
 
@@ -21,9 +29,19 @@ function sessionViewer(ctx: Context) {
   return ctx.viewer;
 }
 
-export async function createApiToken({ ctx, ...input }: { ctx: Context; label: string; expiresAt?: Date | null }) {
+/** A token acts as the person from anywhere, so minting one needs the password again, not just a session. */
+export async function createApiToken({
+  ctx,
+  ...input
+}: {
+  ctx: Context;
+  label: string;
+  currentPassword: string;
+  expiresAt?: Date | null;
+}) {
   const viewer = sessionViewer(ctx);
-  const { label, expiresAt } = validate(createInput, input);
+  const { label, currentPassword, expiresAt } = validate(createInput, input);
+  await reauthenticate(ctx, currentPassword);
   const token = newApiToken();
   const row = await audited(ctx, null, async (tx) => {
     const created = await tx.apiToken.create({
@@ -32,7 +50,7 @@ export async function createApiToken({ ctx, ...input }: { ctx: Context; label: s
         label,
         tokenHash: token.tokenHash,
         prefix: token.prefix,
-        expiresAt: expiresAt ?? null,
+        expiresAt: expiresAt ?? new Date(Date.now() + API_TOKEN_DEFAULT_DAYS * DAY_MS),
       },
     });
     return {

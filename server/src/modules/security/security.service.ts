@@ -11,6 +11,7 @@ import { validate } from "../../graphql/validate.js";
 import { sendMail } from "../../mail/mail.js";
 import { accountOwner } from "../account/account-caller.js";
 import { audited } from "../audit/audit.service.js";
+import { evictOldAccess } from "./eviction.js";
 import { consumeToken, findUsableToken, issueUserToken } from "./user-token.js";
 
 export class WrongPasswordError extends Error {
@@ -108,20 +109,15 @@ export async function resetPassword({
   await audited({ ...ctx, viewer: { id: user.id } }, null, async (tx) => {
     await consumeToken(tx, found);
     await tx.user.update({ where: { id: user.id }, data: { passwordHash, emailVerified: true } });
-    // Whoever knew the old password is signed out everywhere; API tokens and consents stay.
-    const { count } = await tx.session.deleteMany({ where: { userId: user.id } });
-    return {
-      result: true,
-      action: "user.password.reset",
-      targetType: "User",
-      targetId: user.id,
-      after: { sessionsEnded: count },
-    };
+    // Whoever knew the old password is shut out everywhere; consents stay.
+    const evicted = await evictOldAccess(tx, user.id);
+    return { result: true, action: "user.password.reset", targetType: "User", targetId: user.id, after: evicted };
   });
   return true;
 }
 
-async function reauthenticate(ctx: Context, currentPassword: string): Promise<User> {
+/** The signed-in person, after proving again that they know the password. */
+export async function reauthenticate(ctx: Context, currentPassword: string): Promise<User> {
   const viewer = accountOwner(ctx);
   const user = await ctx.db.user.findUniqueOrThrow({ where: { id: viewer.id } });
   if (!(await verifyPassword(user.passwordHash, currentPassword))) throw new WrongPasswordError();
@@ -148,14 +144,8 @@ export async function changePassword({
   const passwordHash = await hashPassword(newPassword);
   return audited(ctx, null, async (tx) => {
     const updated = await tx.user.update({ where: { id: user.id }, data: { passwordHash } });
-    const { count } = await tx.session.deleteMany({ where: { userId: user.id, id: { not: ctx.sessionId ?? "" } } });
-    return {
-      result: updated,
-      action: "user.password.change",
-      targetType: "User",
-      targetId: user.id,
-      after: { otherSessionsEnded: count },
-    };
+    const evicted = await evictOldAccess(tx, user.id, ctx.sessionId);
+    return { result: updated, action: "user.password.change", targetType: "User", targetId: user.id, after: evicted };
   });
 }
 

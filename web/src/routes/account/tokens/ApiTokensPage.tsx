@@ -56,7 +56,7 @@ const ApiTokensPageCreate = gql<
   {
     createApiToken: { __typename: "CreateApiTokenSuccess"; data: { value: string; token: ApiToken } } | PayloadError;
   },
-  { input: { label: string; expiresAt: string | null } }
+  { input: { label: string; currentPassword: string; expiresAt: string | null } }
 >`
   mutation ApiTokensPage_Create($input: CreateApiTokenInput!) {
     createApiToken(input: $input) {
@@ -242,6 +242,7 @@ function CreateTokenCard({ onCreated }: { onCreated: (value: string, label: stri
   const formRef = useRef<HTMLFormElement>(null);
   const [label, setLabel] = useState("");
   const [expiresOn, setExpiresOn] = useState("");
+  const [currentPassword, setCurrentPassword] = useState("");
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [formError, setFormError] = useState<string | null>(null);
   const [{ fetching }, create] = useMutation(ApiTokensPageCreate);
@@ -253,14 +254,17 @@ function CreateTokenCard({ onCreated }: { onCreated: (value: string, label: stri
     if (!label.trim()) found.label = "Give the token a label, so you know where it is used.";
     else if (label.trim().length > 100) found.label = "Use at most 100 characters for the label.";
     if (expiresOn && expiresOn <= todayInput()) found.expiresAt = "Pick a day after today, or leave it empty.";
+    else if (expiresOn && expiresOn > todayInput(365)) found.expiresAt = "A token can live at most 365 days.";
+    if (!currentPassword) found.currentPassword = "Enter your current password.";
     setErrors(found);
     if (Object.keys(found).length > 0) return focusFirstInvalid(formRef.current);
 
     const result = await create({
-      input: { label: label.trim(), expiresAt: expiresOn ? endOfDayIso(expiresOn) : null },
+      input: { label: label.trim(), currentPassword, expiresAt: expiresOn ? endOfDayIso(expiresOn) : null },
     });
     const payload = result.data?.createApiToken;
     if (!payload) return setFormError(result.error ? describeError(result.error) : "We couldn't create the token.");
+    setCurrentPassword("");
     if (payload.__typename === "CreateApiTokenSuccess") {
       setLabel("");
       setExpiresOn("");
@@ -300,10 +304,21 @@ function CreateTokenCard({ onCreated }: { onCreated: (value: string, label: stri
               name="expiresAt"
               type="date"
               min={todayInput(1)}
+              max={todayInput(365)}
               value={expiresOn}
               onChange={(event) => setExpiresOn(event.target.value)}
               error={errors.expiresAt}
-              hint="Leave empty for a token that does not expire."
+              hint="Leave empty for 90 days. A token lives at most a year."
+            />
+            <Field
+              label="Your current password"
+              name="currentPassword"
+              type="password"
+              autoComplete="current-password"
+              value={currentPassword}
+              onChange={(event) => setCurrentPassword(event.target.value)}
+              error={errors.currentPassword}
+              hint="A token acts as you, so creating one needs your password."
             />
           </div>
         </fieldset>
