@@ -1,13 +1,12 @@
 import { z } from "zod";
 import { hashPassword, verifyPassword } from "../../auth/password.js";
-import { checkPasswordPolicy } from "../../auth/password-policy.js";
 import { endSession } from "../../auth/session.js";
 import type { Config } from "../../config.js";
 import type { Db } from "../../db.js";
 import { Prisma, type Session, type User } from "../../generated/prisma/client.js";
 import type { Context } from "../../graphql/context.js";
 import { ConflictError, EmailTakenError, NotAuthenticatedError, NotFoundError } from "../../graphql/errors.js";
-import { validate } from "../../graphql/validate.js";
+import { checkPasswordPolicy, validate } from "../../graphql/validate.js";
 import { sendMail } from "../../mail/mail.js";
 import { accountOwner } from "../account/account-caller.js";
 import { audited } from "../audit/audit.service.js";

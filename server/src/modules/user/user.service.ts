@@ -1,12 +1,11 @@
 import { z } from "zod";
 import { newSub } from "../../auth/crypto.js";
 import { hashPassword, PASSWORD_MIN_LENGTH, verifyAgainstNothing, verifyPassword } from "../../auth/password.js";
-import { checkPasswordPolicy } from "../../auth/password-policy.js";
 import { endSession, startSession } from "../../auth/session.js";
 import { Prisma, type User } from "../../generated/prisma/client.js";
 import type { Context } from "../../graphql/context.js";
 import { EmailTakenError, InvalidCredentialsError } from "../../graphql/errors.js";
-import { validate } from "../../graphql/validate.js";
+import { checkPasswordPolicy, validate } from "../../graphql/validate.js";
 import { RateLimitedError } from "../../rate-limit/rate-limited-error.js";
 import { sendVerificationEmail } from "../security/security.service.js";
 
