@@ -43,16 +43,18 @@ const CREATE_TOKEN = `mutation T($input: CreateApiTokenInput!) { createApiToken(
 
 /** The messages mailed to `to`, oldest first. */
 const mailTo = async (to: string) => (await readOutbox(outbox)).filter((message) => message.to === to);
-/** The token in the newest link to `page` mailed to `to`. */
+/** The token in the newest link to `page` mailed to `to`; mail goes out after the answer, so it waits for it. */
 async function linkToken(to: string, page: string): Promise<string> {
-  const messages = await mailTo(to);
   const pattern = new RegExp(`${server.config.publicUrl}/${page}\\?token=([A-Za-z0-9_-]+)`);
-  const match = messages
-    .map((message) => message.text.match(pattern))
-    .filter((found) => found !== null)
-    .at(-1);
-  if (!match?.[1]) throw new Error(`no ${page} link mailed to ${to}`);
-  return match[1];
+  for (let tries = 0; tries < 200; tries++) {
+    const match = (await mailTo(to))
+      .map((message) => message.text.match(pattern))
+      .filter((found) => found !== null)
+      .at(-1);
+    if (match?.[1]) return match[1];
+    await new Promise((resolve) => setTimeout(resolve, 25));
+  }
+  throw new Error(`no ${page} link mailed to ${to}`);
 }
 
 async function signInAgain(email: string, password = PASSWORD): Promise<{ browser: Browser; typename: string }> {
@@ -172,6 +174,7 @@ describe("test/account-security: password reset", () => {
     const known = await anonymous.graphql(REQUEST_RESET, { input: { email: email.toUpperCase() } });
     expect(unknown).toEqual(known);
     expect(known.data).toEqual({ requestPasswordReset: { __typename: "RequestPasswordResetSuccess", data: true } });
+    await linkToken(email, "reset-password");
     expect(await mailTo("nobody-here@example.org")).toEqual([]);
     const reset = (await mailTo(email)).at(-1);
     expect(reset?.subject).toBe("Reset your Gatehouse password");

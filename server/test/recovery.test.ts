@@ -29,16 +29,19 @@ const RESET = `mutation R($input: ResetPasswordInput!) { resetPassword(input: $i
   ... on InvalidLinkError { reason } ... on Error { message } } }`;
 const CHANGE_PASSWORD = `mutation C($input: ChangePasswordInput!) { changePassword(input: $input) { __typename ... on Error { message } } }`;
 
-/** The token in the newest link to `page` mailed to `to`. */
+/** The token in the newest link to `page` mailed to `to`; mail goes out after the answer, so it waits for it. */
 async function linkToken(to: string, page: string): Promise<string> {
   const pattern = new RegExp(`${server.config.publicUrl}/${page}\\?token=([A-Za-z0-9_-]+)`);
-  const match = (await readOutbox(outbox))
-    .filter((message) => message.to === to)
-    .map((message) => message.text.match(pattern))
-    .filter((found) => found !== null)
-    .at(-1);
-  if (!match?.[1]) throw new Error(`no ${page} link mailed to ${to}`);
-  return match[1];
+  for (let tries = 0; tries < 200; tries++) {
+    const match = (await readOutbox(outbox))
+      .filter((message) => message.to === to)
+      .map((message) => message.text.match(pattern))
+      .filter((found) => found !== null)
+      .at(-1);
+    if (match?.[1]) return match[1];
+    await new Promise((resolve) => setTimeout(resolve, 25));
+  }
+  throw new Error(`no ${page} link mailed to ${to}`);
 }
 
 /** A second browser signed in as the same person: the attacker's stolen session. */

@@ -40,10 +40,21 @@ export async function startSession(
   return serialize(sessionCookieName(config), token, cookieOptions(config, maxAge));
 }
 
+/** lastSeenAt is written at most this often per session, so reads do not turn into a write each. */
+const TOUCH_INTERVAL_MS = 60_000;
+
 export async function sessionFromToken(db: Db, token: string | undefined): Promise<{ id: string; user: User } | null> {
   if (!token) return null;
   const session = await db.session.findUnique({ where: { tokenHash: sha256(token) }, include: { user: true } });
   if (!session || session.expiresAt.getTime() <= Date.now()) return null;
+  const now = Date.now();
+  if (now - session.lastSeenAt.getTime() > TOUCH_INTERVAL_MS) {
+    // Conditional, so concurrent requests of one session write it once.
+    await db.session.updateMany({
+      where: { id: session.id, lastSeenAt: { lt: new Date(now - TOUCH_INTERVAL_MS) } },
+      data: { lastSeenAt: new Date(now) },
+    });
+  }
   return { id: session.id, user: session.user };
 }
 

@@ -72,20 +72,29 @@ export async function verifyEmail({ ctx, ...input }: { ctx: Context; token: stri
   return true;
 }
 
-/** Always the same answer, so nobody learns whether an account exists for the address. */
+/**
+ * Always the same answer, by the same path: the link for a known address is issued and mailed after
+ * the answer, so neither the reply nor its timing tells whether an account exists for the address.
+ */
 export async function requestPasswordReset({ ctx, ...input }: { ctx: Context; email: string }): Promise<boolean> {
   const { email: address } = validate(z.object({ email }), input);
   const user = await ctx.db.user.findUnique({ where: { email: address } });
   if (user) {
-    const value = await issueUserToken(ctx.db, user.id, "PASSWORD_RESET");
-    await mailQuietly(
-      ctx.config,
-      user.email,
-      "Reset your Gatehouse password",
-      `Hello ${user.name},\n\nSomeone asked to reset the password of your Gatehouse account. Choose a new password within one hour:\n\n${link(ctx.config, "reset-password", value)}\n\nIf it was not you, ignore this message: your password stays as it is.\n`,
-    );
+    void mailResetLink(ctx, user).catch((error: unknown) => {
+      console.error(`Could not issue a reset link: ${error instanceof Error ? error.name : "unknown error"}`);
+    });
   }
   return true;
+}
+
+async function mailResetLink({ db, config }: { db: Db; config: Config }, user: User): Promise<void> {
+  const value = await issueUserToken(db, user.id, "PASSWORD_RESET");
+  await mailQuietly(
+    config,
+    user.email,
+    "Reset your Gatehouse password",
+    `Hello ${user.name},\n\nSomeone asked to reset the password of your Gatehouse account. Choose a new password within one hour:\n\n${link(config, "reset-password", value)}\n\nIf it was not you, ignore this message: your password stays as it is.\n`,
+  );
 }
 
 export async function resetPassword({
