@@ -43,7 +43,7 @@ export async function startSession(
 export async function sessionFromToken(db: Db, token: string | undefined): Promise<{ id: string; user: User } | null> {
   if (!token) return null;
   const session = await db.session.findUnique({ where: { tokenHash: sha256(token) }, include: { user: true } });
-  if (!session || session.expiresAt.getTime() <= Date.now()) return null;
+  if (!session || session.expiresAt.getTime() <= Date.now() || session.user.disabledAt) return null;
   return { id: session.id, user: session.user };
 }
 

@@ -1,6 +1,12 @@
 import { randomUUID } from "node:crypto";
 import pg from "pg";
-import { assertNoUnknownMigrations, assertUnchanged, type MigrationResult, migrationsDirs, readMigrations } from "./migrations.js";
+import {
+  assertNoUnknownMigrations,
+  assertUnchanged,
+  type MigrationResult,
+  migrationsDirs,
+  readMigrations,
+} from "./migrations.js";
 
 // The table Prisma's `migrate deploy` creates on PostgreSQL, so either tool can take over from the other.
 const MIGRATIONS_TABLE = `CREATE TABLE IF NOT EXISTS "_prisma_migrations" (

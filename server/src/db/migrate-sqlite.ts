@@ -2,7 +2,13 @@ import { randomUUID } from "node:crypto";
 import { chmodSync, existsSync, mkdirSync } from "node:fs";
 import path from "node:path";
 import Database from "better-sqlite3";
-import { assertNoUnknownMigrations, assertUnchanged, type MigrationResult, migrationsDirs, readMigrations } from "./migrations.js";
+import {
+  assertNoUnknownMigrations,
+  assertUnchanged,
+  type MigrationResult,
+  migrationsDirs,
+  readMigrations,
+} from "./migrations.js";
 
 // The table Prisma's `migrate deploy` creates, so either tool can take over from the other.
 const MIGRATIONS_TABLE = `CREATE TABLE IF NOT EXISTS "_prisma_migrations" (

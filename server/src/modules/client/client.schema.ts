@@ -6,8 +6,8 @@ import {
   PlanRequiredError,
   ValidationError,
 } from "../../graphql/errors.js";
-import { PERMISSIONS } from "../role/built-in-roles.js";
 import { ownAccountOnly } from "../account/account-caller.js";
+import { PERMISSIONS } from "../role/built-in-roles.js";
 import { createClient, deleteClient, renameClient } from "./client.service.js";
 import { mayCreateClients } from "./client-creation.js";
 
