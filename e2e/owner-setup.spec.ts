@@ -19,7 +19,7 @@ test.describe("an owner sets up a client", () => {
       await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "My clients" }).click();
       await expect(page.getByRole("heading", { name: "My clients", level: 1 })).toBeVisible();
       await expect(page.getByText("No clients yet")).toBeVisible();
-      await expect(page.getByText("A paid plan is needed to own clients")).toBeVisible();
+      await expect(page.getByText("You cannot create clients yet")).toBeVisible();
       await expect(page.getByRole("button", { name: "Create client" })).toBeDisabled();
       await page.screenshot({ path: "screenshots/clients-list-free-1280.png", fullPage: true });
     });

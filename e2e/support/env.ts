@@ -13,6 +13,8 @@ export type DemoCredentials = {
 export const ENV_URL = "GATEHOUSE_E2E_URL";
 export const ENV_DEMO = "GATEHOUSE_E2E_DEMO";
 export const ENV_OUTBOX = "GATEHOUSE_E2E_OUTBOX";
+/** The run's DATABASE_URL, for journeys that use the `gatehouse` command line like an operator. */
+export const ENV_DATABASE = "GATEHOUSE_E2E_DATABASE_URL";
 
 export function readGatehouseEnv(): { url: string; demo: DemoCredentials } {
   const url = process.env[ENV_URL];

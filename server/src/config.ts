@@ -46,6 +46,7 @@ const environment = z.object({
   API_REQUESTS_PER_MINUTE: z.coerce.number().int().min(1).default(600),
   MUTATIONS_PER_MINUTE: z.coerce.number().int().min(1).default(120),
   REQUEST_TIMEOUT_MS: z.coerce.number().int().min(1000).default(30_000),
+  CLIENT_CREATION: z.enum(["paid", "anyone", "staff"]).default("paid"),
 });
 
 export type Config = {
@@ -76,6 +77,8 @@ export type Config = {
   mutationsPerMinute: number;
   /** Rate-limit counters go to Redis when set, to the database otherwise. */
   redisUrl: string | undefined;
+  /** Who may create clients: PAID-plan accounts (as XWMS), any signed-in person, or platform staff only. */
+  clientCreation: "paid" | "anyone" | "staff";
 };
 
 /** Parses the environment once; throws a readable error naming every bad variable. */
@@ -107,5 +110,6 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
     apiRequestsPerMinute: env.API_REQUESTS_PER_MINUTE,
     mutationsPerMinute: env.MUTATIONS_PER_MINUTE,
     redisUrl: env.REDIS_URL,
+    clientCreation: env.CLIENT_CREATION,
   };
 }

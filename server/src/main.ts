@@ -2,6 +2,7 @@ import { serve } from "@hono/node-server";
 import { Redis } from "ioredis";
 import { createApp } from "./app.js";
 import { loadConfig } from "./config.js";
+import { markServing } from "./db/serving-marker.js";
 import { createLogger } from "./http/logger.js";
 import { productionProblems, sqliteFileMode } from "./http/production-check.js";
 import { closeGracefully } from "./http/shutdown.js";
@@ -13,13 +14,15 @@ import { prepareDatabase } from "./startup.js";
 
 const config = loadConfig();
 const logger = createLogger();
-const { db, close, applied, demo } = await prepareDatabase(config, { demo: config.seedDemo });
+const { db, close, applied, demo, setupLink } = await prepareDatabase(config, { demo: config.seedDemo });
 const problems = productionProblems(config, sqliteFileMode(config.databaseUrl));
 if (problems.length) {
   console.error(`Gatehouse refuses to start in production mode:\n${problems.map((p) => `  - ${p}`).join("\n")}`);
   await close();
   process.exit(1);
 }
+// `gatehouse db restore` refuses to replace a SQLite file while this marker names a live process.
+const unmarkServing = markServing(config.databaseUrl);
 if (applied.length) console.log(`Applied ${applied.length} migration(s).`);
 if (demo?.created) {
   // Production never prints credentials; an operator who asked for demo data finds them in the file.
@@ -27,6 +30,12 @@ if (demo?.created) {
     config.env === "production"
       ? `Demo data created; its credentials are in ${demoCredentialsFile(config.databaseUrl)}`
       : demoBanner(demo.credentials, config.publicUrl),
+  );
+}
+
+if (setupLink) {
+  console.log(
+    `No platform admin yet. Create the first one within the hour with this single-use link (also in ${setupLink.file}):\n  ${setupLink.url}`,
   );
 }
 
@@ -45,4 +54,8 @@ const server = serve({ fetch: app.fetch, port: config.port, hostname: config.hos
   console.log(`Gatehouse is listening on http://${info.address}:${info.port} (public URL ${config.publicUrl})`);
 });
 const webhooks = startWebhookWorker({ db, config });
-closeGracefully(server, [stopPurge, stopRateLimitPurge, () => webhooks.stop(), () => redis?.quit(), close], logger);
+closeGracefully(
+  server,
+  [stopPurge, stopRateLimitPurge, () => webhooks.stop(), () => redis?.quit(), close, unmarkServing],
+  logger,
+);

@@ -2,12 +2,15 @@ import type { Config } from "./config.js";
 import { migrate } from "./db/migrate.js";
 import { withStartupLock } from "./db/startup-lock.js";
 import { type Database, type DatabaseOptions, openDatabase } from "./db.js";
+import { ensureFirstAdminLink, type SetupLink } from "./modules/admin-setup/setup-link.js";
 import { type DemoCredentials, ensureDemoData } from "./seed/demo.js";
 import { seedReferenceData } from "./seed/seed.js";
 
 export type PreparedDatabase = Database & {
   applied: string[];
   demo: { credentials: DemoCredentials; created: boolean } | undefined;
+  /** Set once: the first production start on a database without platform staff. */
+  setupLink: (SetupLink & { file: string }) | undefined;
 };
 
 /** Migrates, seeds the reference data and (when asked) the demo, once across instances starting together. */
@@ -20,7 +23,10 @@ export function prepareDatabase(
     const database = openDatabase(config.databaseUrl, options);
     try {
       await seedReferenceData(database.db);
-      return { ...database, applied, demo: demo ? await ensureDemoData(database.db, config) : undefined };
+      const demoData = demo ? await ensureDemoData(database.db, config) : undefined;
+      // Inside the startup lock, so instances starting together print one link between them.
+      const setupLink = config.env === "production" ? await ensureFirstAdminLink(database.db, config) : undefined;
+      return { ...database, applied, demo: demoData, setupLink };
     } catch (error) {
       await database.close();
       throw error;

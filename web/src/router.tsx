@@ -30,6 +30,11 @@ export const router = createBrowserRouter([
         lazy: () => import("./routes/auth/links/ForgotPasswordPage").then((m) => ({ Component: m.ForgotPasswordPage })),
       },
       {
+        path: "setup",
+        errorElement: <RouteErrorPage />,
+        lazy: () => import("./routes/auth/setup/AdminSetupPage").then((m) => ({ Component: m.AdminSetupPage })),
+      },
+      {
         path: "reset-password",
         errorElement: <RouteErrorPage />,
         lazy: () => import("./routes/auth/links/ResetPasswordPage").then((m) => ({ Component: m.ResetPasswordPage })),

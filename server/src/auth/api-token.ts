@@ -22,6 +22,7 @@ export function newApiToken(): { value: string; tokenHash: string; prefix: strin
 export async function userForApiToken(db: Db, value: string): Promise<{ user: User; tokenId: string } | null> {
   const token = await db.apiToken.findUnique({ where: { tokenHash: sha256(value) }, include: { user: true } });
   if (!token || token.revokedAt || apiTokenExpiry(token).getTime() <= Date.now()) return null;
+  if (token.user.disabledAt) return null;
   if (!token.lastUsedAt || Date.now() - token.lastUsedAt.getTime() > TOUCH_INTERVAL_MS) {
     await db.apiToken.update({ where: { id: token.id }, data: { lastUsedAt: new Date() } });
   }

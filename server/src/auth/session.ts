@@ -46,7 +46,7 @@ const TOUCH_INTERVAL_MS = 60_000;
 export async function sessionFromToken(db: Db, token: string | undefined): Promise<{ id: string; user: User } | null> {
   if (!token) return null;
   const session = await db.session.findUnique({ where: { tokenHash: sha256(token) }, include: { user: true } });
-  if (!session || session.expiresAt.getTime() <= Date.now()) return null;
+  if (!session || session.expiresAt.getTime() <= Date.now() || session.user.disabledAt) return null;
   const now = Date.now();
   if (now - session.lastSeenAt.getTime() > TOUCH_INTERVAL_MS) {
     // Conditional, so concurrent requests of one session write it once.

@@ -1,6 +1,12 @@
 import { randomUUID } from "node:crypto";
 import pg from "pg";
-import { assertUnchanged, type MigrationResult, migrationsDirs, readMigrations } from "./migrations.js";
+import {
+  assertNoUnknownMigrations,
+  assertUnchanged,
+  type MigrationResult,
+  migrationsDirs,
+  readMigrations,
+} from "./migrations.js";
 
 // The table Prisma's `migrate deploy` creates on PostgreSQL, so either tool can take over from the other.
 const MIGRATIONS_TABLE = `CREATE TABLE IF NOT EXISTS "_prisma_migrations" (
@@ -32,7 +38,9 @@ export async function migratePostgres(connectionString: string): Promise<Migrati
     );
     const done = new Map(rows.map((row) => [row.migration_name, row.checksum]));
     const applied: string[] = [];
-    for (const migration of readMigrations(migrationsDirs.postgresql)) {
+    const migrations = readMigrations(migrationsDirs.postgresql);
+    assertNoUnknownMigrations(done.keys(), migrations);
+    for (const migration of migrations) {
       const checksum = done.get(migration.name);
       if (checksum !== undefined) {
         assertUnchanged(migration, checksum);

@@ -2,7 +2,13 @@ import { randomUUID } from "node:crypto";
 import { chmodSync, existsSync, mkdirSync } from "node:fs";
 import path from "node:path";
 import Database from "better-sqlite3";
-import { assertUnchanged, type MigrationResult, migrationsDirs, readMigrations } from "./migrations.js";
+import {
+  assertNoUnknownMigrations,
+  assertUnchanged,
+  type MigrationResult,
+  migrationsDirs,
+  readMigrations,
+} from "./migrations.js";
 
 // The table Prisma's `migrate deploy` creates, so either tool can take over from the other.
 const MIGRATIONS_TABLE = `CREATE TABLE IF NOT EXISTS "_prisma_migrations" (
@@ -35,7 +41,9 @@ export function migrateSqlite(file: string): MigrationResult {
         )
         .all() as { migration_name: string; checksum: string }[];
       const done = new Map(rows.map((row) => [row.migration_name, row.checksum]));
-      for (const migration of readMigrations(migrationsDirs.sqlite)) {
+      const migrations = readMigrations(migrationsDirs.sqlite);
+      assertNoUnknownMigrations(done.keys(), migrations);
+      for (const migration of migrations) {
         const checksum = done.get(migration.name);
         if (checksum !== undefined) {
           assertUnchanged(migration, checksum);

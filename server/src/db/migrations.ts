@@ -12,6 +12,18 @@ export function assertUnchanged(migration: Migration, appliedChecksum: string): 
   }
 }
 
+/** Refuses a database migrated by a newer Gatehouse: its schema may not match what this code expects. */
+export function assertNoUnknownMigrations(appliedNames: Iterable<string>, known: Migration[]): void {
+  const names = new Set(known.map((migration) => migration.name));
+  const unknown = [...appliedNames].filter((name) => !names.has(name)).sort();
+  if (unknown.length) {
+    throw new Error(
+      `The database is newer than this version of Gatehouse: it has migration(s) this code does not know (${unknown.join(", ")}). ` +
+        "Start the newer version, or restore the backup taken before the upgrade.",
+    );
+  }
+}
+
 export type Migration = { name: string; sql: string; checksum: string };
 
 /** Each dialect's own Prisma-generated migrations (the PostgreSQL ones are derived, see derive-postgres.ts). */

@@ -29,8 +29,8 @@ export class NotFoundError extends Error {}
 export class ForbiddenError extends Error {}
 export class ConflictError extends Error {}
 export class PlanRequiredError extends Error {
-  constructor() {
-    super("Only accounts on the PAID plan can own clients. Upgrade your plan to create one.");
+  constructor(message = "Only accounts on the PAID plan can own clients. Upgrade your plan to create one.") {
+    super(message);
   }
 }
 

@@ -18,5 +18,6 @@ import "../modules/account/account.schema.js";
 import "../modules/webhook/webhook.schema.js";
 import "../modules/security/security.schema.js";
 import "../modules/staff/staff.schema.js";
+import "../modules/admin-setup/admin-setup.schema.js";
 
 export const schema = builder.toSchema();

@@ -25,7 +25,8 @@ export async function consentedUser(db: Db, auth: AuthenticatedClient, sub: stri
     },
   });
   const scopes = new Set(found?.consents.flatMap((consent) => consent.scopes.map((entry) => entry.scope.key)));
-  if (!found || found.clientUsers.length === 0 || scopes.size === 0) throw new XwmsError(404, "User not found");
+  if (!found || found.disabledAt || found.clientUsers.length === 0 || scopes.size === 0)
+    throw new XwmsError(404, "User not found");
   const { clientUsers: _clientUsers, consents: _consents, ...user } = found;
   return { user, scopes };
 }

@@ -6,8 +6,10 @@ import {
   PlanRequiredError,
   ValidationError,
 } from "../../graphql/errors.js";
+import { ownAccountOnly } from "../account/account-caller.js";
 import { PERMISSIONS } from "../role/built-in-roles.js";
 import { createClient, deleteClient, renameClient } from "./client.service.js";
+import { mayCreateClients } from "./client-creation.js";
 
 const VerificationStatus = builder.enumType("VerificationStatus", { values: ["UNVERIFIED", "VERIFIED"] as const });
 export const PermissionEnum = builder.enumType("Permission", {
@@ -15,6 +17,14 @@ export const PermissionEnum = builder.enumType("Permission", {
     PERMISSIONS.map((permission) => [permission.replace(":", "_").toUpperCase(), { value: permission }]),
   ),
 });
+
+builder.prismaObjectFields("User", (t) => ({
+  canCreateClients: t.boolean({
+    description: "Whether this person may create clients under the installation's CLIENT_CREATION policy.",
+    authScopes: ownAccountOnly,
+    resolve: (user, _args, ctx) => mayCreateClients(ctx.config.clientCreation, user),
+  }),
+}));
 
 /** A client is visible only to its live members (and to itself, for partner tooling). */
 export const ClientType = builder.prismaObject("Client", {

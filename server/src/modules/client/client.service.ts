@@ -5,6 +5,7 @@ import { validate } from "../../graphql/validate.js";
 import { audited } from "../audit/audit.service.js";
 import { createBuiltInRoles } from "../role/built-in-roles.js";
 import { requirePermission } from "./client-access.js";
+import { clientCreationRefusal, mayCreateClients } from "./client-creation.js";
 
 const clientName = z.string().trim().min(1, "Enter a name for the client.").max(100, "Use at most 100 characters.");
 
@@ -12,7 +13,8 @@ export async function createClient({ ctx, name }: { ctx: Context; name: string }
   const viewer = ctx.viewer;
   if (!viewer) throw new NotAuthenticatedError();
   const input = validate(z.object({ name: clientName }), { name });
-  if (viewer.plan !== "PAID") throw new PlanRequiredError();
+  const policy = ctx.config.clientCreation;
+  if (!mayCreateClients(policy, viewer)) throw new PlanRequiredError(clientCreationRefusal(policy));
   const client = await audited(ctx, null, async (tx) => {
     const created = await tx.client.create({ data: { name: input.name, ownerId: viewer.id } });
     await createBuiltInRoles(tx, created.id, viewer.id);

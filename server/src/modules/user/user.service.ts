@@ -42,7 +42,8 @@ export async function signIn({ ctx, ...input }: { ctx: Context; email: string; p
   if (lockedFor !== null) throw new RateLimitedError(lockedFor);
   const user = await ctx.db.user.findUnique({ where: { email } });
   const valid = user ? await verifyPassword(user.passwordHash, password) : await verifyAgainstNothing(password);
-  if (!user || !valid) {
+  // A disabled account answers like a wrong password: sign-in must not reveal the operator's decision.
+  if (!user || !valid || user.disabledAt) {
     const lockedNow = await limiters.signInFailed(email, ctx.ip);
     throw lockedNow === null ? new InvalidCredentialsError() : new RateLimitedError(lockedNow);
   }
@@ -50,7 +51,7 @@ export async function signIn({ ctx, ...input }: { ctx: Context; email: string; p
   return startViewerSession(ctx, user);
 }
 
-function splitName(name: string): { givenName: string | null; familyName: string | null } {
+export function splitName(name: string): { givenName: string | null; familyName: string | null } {
   const parts = name.split(/\s+/);
   return parts.length < 2
     ? { givenName: name, familyName: null }

@@ -16,7 +16,7 @@ type ListedClient = DashboardClient & { domains: { id: string; rootDomain: strin
 
 const ClientsPageClients = gql<
   {
-    viewer: { id: string; plan: "FREE" | "PAID" } | null;
+    viewer: { id: string; plan: "FREE" | "PAID"; canCreateClients: boolean } | null;
     clients: { edges: { node: ListedClient }[] };
   },
   Record<string, never>
@@ -25,6 +25,7 @@ const ClientsPageClients = gql<
     viewer {
       id
       plan
+      canCreateClients
     }
     clients(first: 100) {
       edges {
@@ -133,12 +134,12 @@ export function ClientsPage() {
         )}
       </Card>
 
-      <CreateClientCard plan={data?.viewer?.plan ?? null} />
+      <CreateClientCard allowed={data?.viewer?.canCreateClients ?? null} />
     </div>
   );
 }
 
-function CreateClientCard({ plan }: { plan: "FREE" | "PAID" | null }) {
+function CreateClientCard({ allowed }: { allowed: boolean | null }) {
   const navigate = useNavigate();
   const formRef = useRef<HTMLFormElement>(null);
   const [{ fetching }, createClient] = useMutation(ClientsPageCreateClient);
@@ -170,16 +171,16 @@ function CreateClientCard({ plan }: { plan: "FREE" | "PAID" | null }) {
     focusFirstInvalid(formRef.current);
   }
 
-  const needsPlan = plan === "FREE" || planError !== null;
+  const needsPlan = allowed === false || planError !== null;
 
   return (
     <Card aria-labelledby="create-client-title">
       <h2 id="create-client-title">Create a client</h2>
       <form ref={formRef} className="form" onSubmit={handleSubmit} noValidate aria-labelledby="create-client-title">
         {needsPlan ? (
-          <Alert tone="warning" title="A paid plan is needed to own clients">
+          <Alert tone="warning" title="You cannot create clients yet">
             {planError ??
-              "Your account is on the free plan. Only paid accounts can create clients; you can still work in clients you were invited to."}
+              "This Gatehouse lets only paid accounts (or staff) create clients; you can still work in clients you were invited to."}
           </Alert>
         ) : null}
         {formError ? <Alert tone="error">{formError}</Alert> : null}
