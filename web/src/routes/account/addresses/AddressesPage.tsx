@@ -1,5 +1,6 @@
 import { type FormEvent, useRef, useState } from "react";
 import { gql, useMutation, useQuery } from "urql";
+import { type CountryOption, CountryOptions, SelectField } from "../../../components/account/account-fields";
 import { Alert } from "../../../components/ui/Alert";
 import { Badge } from "../../../components/ui/Badge";
 import { Button } from "../../../components/ui/Button";
@@ -9,7 +10,6 @@ import { EmptyState } from "../../../components/ui/EmptyState";
 import { Field } from "../../../components/ui/Field";
 import { StatusBlock } from "../../../components/ui/Spinner";
 import { describeError, fieldErrorMap, focusFirstInvalid } from "../../../lib/errors";
-import { type CountryOption, CountryOptions, SelectField } from "../account-fields";
 import { type PayloadError, VALIDATION_ERROR_FIELDS } from "../account-shared";
 
 type Address = {

@@ -1,12 +1,12 @@
 import { type FormEvent, useRef, useState } from "react";
 import { gql, useMutation, useQuery } from "urql";
+import { type CountryOption, CountryOptions, SelectField } from "../../../components/account/account-fields";
 import { Alert } from "../../../components/ui/Alert";
 import { Button } from "../../../components/ui/Button";
 import { Card } from "../../../components/ui/Card";
 import { Field } from "../../../components/ui/Field";
 import { StatusBlock } from "../../../components/ui/Spinner";
 import { describeError, fieldErrorMap, focusFirstInvalid, looksLikeEmail } from "../../../lib/errors";
-import { type CountryOption, CountryOptions, SelectField } from "../account-fields";
 import { type PayloadError, VALIDATION_ERROR_FIELDS } from "../account-shared";
 
 type Profile = {

@@ -1,0 +1,30 @@
+import type { CombinedError } from "urql";
+import { describeError } from "../../lib/errors";
+import { Alert } from "./Alert";
+import { Button } from "./Button";
+
+/** The error state of something that did not load, with a retry. */
+export function LoadFailed({
+  title,
+  error,
+  onRetry,
+  className = "stack-sm",
+}: {
+  title: string;
+  error: CombinedError;
+  onRetry: () => void;
+  className?: string;
+}) {
+  return (
+    <div className={className}>
+      <Alert tone="error" title={title}>
+        {describeError(error)}
+      </Alert>
+      <div>
+        <Button variant="secondary" onClick={onRetry}>
+          Try again
+        </Button>
+      </div>
+    </div>
+  );
+}

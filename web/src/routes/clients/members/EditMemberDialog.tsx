@@ -1,0 +1,88 @@
+import { useState } from "react";
+import { SelectField } from "../../../components/account/account-fields";
+import { ConfirmDialog } from "../../../components/ui/ConfirmDialog";
+import { Field } from "../../../components/ui/Field";
+import { dateInputToIso, isoToDateInput, todayInput } from "../../../lib/format";
+import { ErrorFields, graphql } from "../../../lib/graphql";
+import { useMutationForm } from "../../../lib/use-mutation-form";
+import { type Member, MemberFields, type RoleOption, RoleOptions } from "./member-fields";
+
+const EditMemberDialog_Update = graphql(
+  `
+    mutation EditMemberDialog_Update($input: UpdateMemberInput!) {
+      updateMember(input: $input) {
+        __typename
+        ... on UpdateMemberSuccess {
+          data {
+            ...MemberFields
+          }
+        }
+        ...ErrorFields
+      }
+    }
+  `,
+  [MemberFields, ErrorFields],
+);
+
+export function EditMemberDialog({
+  member,
+  roles,
+  myLevel,
+  onClose,
+  onSaved,
+}: {
+  member: Member;
+  roles: readonly RoleOption[];
+  myLevel: number;
+  onClose: () => void;
+  onSaved: (member: Member) => void;
+}) {
+  const [roleId, setRoleId] = useState(member.role.id);
+  const [expires, setExpires] = useState(isoToDateInput(member.expiresAt));
+  const form = useMutationForm(EditMemberDialog_Update, (data) => data.updateMember, "We couldn't save the change.");
+  const errors = form.fieldErrors;
+
+  async function save() {
+    if (expires && expires < todayInput()) {
+      form.reject({ expiresAt: "Choose a date in the future, or leave it empty." });
+      return;
+    }
+    const saved = await form.run({ input: { memberId: member.id, roleId, expiresAt: dateInputToIso(expires) } });
+    if (saved) onSaved(saved.data);
+  }
+
+  return (
+    <ConfirmDialog
+      open
+      title={`Change ${member.user.name}`}
+      confirmLabel="Save changes"
+      tone="primary"
+      loading={form.fetching}
+      error={form.formError}
+      onConfirm={save}
+      onCancel={onClose}
+    >
+      <div className="team-dialog-fields">
+        <SelectField
+          label="Role"
+          name="roleId"
+          value={roleId}
+          onChange={(event) => setRoleId(event.target.value)}
+          error={errors.roleId}
+        >
+          <RoleOptions roles={roles} myLevel={myLevel} />
+        </SelectField>
+        <Field
+          label="Access expires (optional)"
+          name="expiresAt"
+          type="date"
+          min={todayInput()}
+          value={expires}
+          onChange={(event) => setExpires(event.target.value)}
+          error={errors.expiresAt}
+          hint="Clear the date for access without an end."
+        />
+      </div>
+    </ConfirmDialog>
+  );
+}
