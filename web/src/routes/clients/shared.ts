@@ -1,16 +1,21 @@
 import { useOutletContext } from "react-router";
+import { type FragmentOf, graphql } from "../../lib/graphql";
 import type { Permission } from "../../lib/permissions";
 
 export { missingPermissionReason, type Permission, permissionLabel } from "../../lib/permissions";
 
 /** What the dashboard layout knows about the client; children read it with useClientDashboard(). */
-export type DashboardClient = {
-  id: string;
-  name: string;
-  verification: "UNVERIFIED" | "VERIFIED";
-  myPermissions: readonly Permission[];
-  myRoleLevel: number | null;
-};
+export const DashboardClientFields = graphql(`
+  fragment DashboardClientFields on Client {
+    id
+    name
+    verification
+    myPermissions
+    myRoleLevel
+  }
+`);
+
+export type DashboardClient = FragmentOf<typeof DashboardClientFields>;
 
 export type ClientDashboardContext = {
   client: DashboardClient;

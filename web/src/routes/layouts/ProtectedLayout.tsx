@@ -1,15 +1,13 @@
 import { Navigate, NavLink, Outlet, useLocation, useNavigate } from "react-router";
-import { gql, useMutation, useQuery } from "urql";
+import { useMutation, useQuery } from "urql";
 import { Alert } from "../../components/ui/Alert";
 import { Brand } from "../../components/ui/Brand";
 import { Button } from "../../components/ui/Button";
 import { PageLoading } from "../../components/ui/Spinner";
 import { describeError } from "../../lib/errors";
+import { graphql } from "../../lib/graphql";
 
-const ProtectedLayoutViewer = gql<
-  { viewer: { id: string; email: string; name: string; platformRole: "USER" | "STAFF" | "ADMIN" } | null },
-  Record<string, never>
->`
+const ProtectedLayout_Viewer = graphql(`
   query ProtectedLayout_Viewer {
     viewer {
       id
@@ -18,23 +16,23 @@ const ProtectedLayoutViewer = gql<
       platformRole
     }
   }
-`;
+`);
 
-const ProtectedLayoutSignOut = gql<{ signOut: boolean }, Record<string, never>>`
+const ProtectedLayout_SignOut = graphql(`
   mutation ProtectedLayout_SignOut {
     signOut
   }
-`;
+`);
 
 /** Everything under it needs a signed-in person; others are sent to /signin. */
 export function ProtectedLayout() {
   const location = useLocation();
   const navigate = useNavigate();
   const [{ data, fetching, error }, reexecute] = useQuery({
-    query: ProtectedLayoutViewer,
+    query: ProtectedLayout_Viewer,
     requestPolicy: "network-only",
   });
-  const [signOutState, signOut] = useMutation(ProtectedLayoutSignOut);
+  const [signOutState, signOut] = useMutation(ProtectedLayout_SignOut);
 
   if (!data) {
     if (fetching) return <PageLoading />;
