@@ -10,15 +10,13 @@ import { graphql } from "../../lib/graphql";
 import { AuthPanel } from "./AuthPanel";
 import { ConsentScreen } from "./ConsentScreen";
 import { LoginRequestErrorView } from "./LoginRequestErrorView";
-import { type LoginRequestError, LoginRequestErrorFields, LoginRequestFields } from "./types";
+import { type LoginRequestError, LoginRequestErrorFields, LoginRequestFields, ViewerFields } from "./types";
 
 const AuthorizePage_LoginRequest = graphql(
   `
   query AuthorizePage_LoginRequest($token: String!) {
     viewer {
-      id
-      email
-      name
+      ...ViewerFields
     }
     loginRequest(token: $token) {
       __typename
@@ -31,7 +29,7 @@ const AuthorizePage_LoginRequest = graphql(
     }
   }
 `,
-  [LoginRequestFields, LoginRequestErrorFields],
+  [ViewerFields, LoginRequestFields, LoginRequestErrorFields],
 );
 
 const AuthorizePage_CompleteLogin = graphql(

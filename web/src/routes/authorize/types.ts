@@ -30,4 +30,12 @@ export type LoginRequest = FragmentOf<typeof LoginRequestFields>;
 export type LoginScope = LoginRequest["scopes"][number];
 export type LoginRequestError = FragmentOf<typeof LoginRequestErrorFields>;
 export type LoginRequestErrorCode = LoginRequestError["code"];
-export type Viewer = { id: string; email: string; name: string };
+export const ViewerFields = graphql(`
+  fragment ViewerFields on User {
+    id
+    email
+    name
+  }
+`);
+
+export type Viewer = FragmentOf<typeof ViewerFields>;

@@ -1,5 +1,6 @@
 import { useState } from "react";
 import { useQuery } from "urql";
+import { CountryOptionFields } from "../../../components/account/account-fields";
 import { Alert } from "../../../components/ui/Alert";
 import { Button } from "../../../components/ui/Button";
 import { Card } from "../../../components/ui/Card";
@@ -22,13 +23,11 @@ const AddressesPage_Addresses = graphql(
         }
       }
       countries {
-        id
-        name
-        shortName
+        ...CountryOptionFields
       }
     }
   `,
-  [AddressFields],
+  [AddressFields, CountryOptionFields],
 );
 
 const AddressesPage_Delete = graphql(

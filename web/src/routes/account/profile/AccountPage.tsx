@@ -1,4 +1,5 @@
 import { useQuery } from "urql";
+import { CountryOptionFields } from "../../../components/account/account-fields";
 import { Card } from "../../../components/ui/Card";
 import { LoadFailed } from "../../../components/ui/LoadFailed";
 import { StatusBlock } from "../../../components/ui/Spinner";
@@ -13,13 +14,11 @@ const AccountPage_Profile = graphql(
         ...ProfileFields
       }
       countries {
-        id
-        name
-        shortName
+        ...CountryOptionFields
       }
     }
   `,
-  [ProfileFields],
+  [ProfileFields, CountryOptionFields],
 );
 
 export function AccountPage() {

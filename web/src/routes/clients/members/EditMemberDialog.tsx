@@ -1,11 +1,9 @@
 import { useState } from "react";
-import { SelectField } from "../../../components/account/account-fields";
 import { ConfirmDialog } from "../../../components/ui/ConfirmDialog";
-import { Field } from "../../../components/ui/Field";
 import { dateInputToIso, isoToDateInput, todayInput } from "../../../lib/format";
 import { ErrorFields, graphql } from "../../../lib/graphql";
 import { useMutationForm } from "../../../lib/use-mutation-form";
-import { type Member, MemberFields, type RoleOption, RoleOptions } from "./member-fields";
+import { type Member, MemberAccessFields, MemberFields, type RoleOption } from "./member-fields";
 
 const EditMemberDialog_Update = graphql(
   `
@@ -63,24 +61,15 @@ export function EditMemberDialog({
       onCancel={onClose}
     >
       <div className="team-dialog-fields">
-        <SelectField
-          label="Role"
-          name="roleId"
-          value={roleId}
-          onChange={(event) => setRoleId(event.target.value)}
-          error={errors.roleId}
-        >
-          <RoleOptions roles={roles} myLevel={myLevel} />
-        </SelectField>
-        <Field
-          label="Access expires (optional)"
-          name="expiresAt"
-          type="date"
-          min={todayInput()}
-          value={expires}
-          onChange={(event) => setExpires(event.target.value)}
-          error={errors.expiresAt}
-          hint="Clear the date for access without an end."
+        <MemberAccessFields
+          roles={roles}
+          myLevel={myLevel}
+          roleId={roleId}
+          expires={expires}
+          errors={errors}
+          onRoleChange={setRoleId}
+          onExpiresChange={setExpires}
+          expiresHint="Clear the date for access without an end."
         />
       </div>
     </ConfirmDialog>

@@ -1,5 +1,4 @@
 import { type FormEvent, useState } from "react";
-import { SelectField } from "../../../components/account/account-fields";
 import { FormError, Reason, SectionHead } from "../../../components/team/team-kit";
 import { Button } from "../../../components/ui/Button";
 import { Card } from "../../../components/ui/Card";
@@ -8,7 +7,7 @@ import { looksLikeEmail } from "../../../lib/errors";
 import { dateInputToIso, todayInput } from "../../../lib/format";
 import { ErrorFields, graphql } from "../../../lib/graphql";
 import { useMutationForm } from "../../../lib/use-mutation-form";
-import { type Member, MemberFields, type RoleOption, RoleOptions } from "./member-fields";
+import { type Member, MemberAccessFields, MemberFields, type RoleOption } from "./member-fields";
 
 const InviteForm_Add = graphql(
   `
@@ -87,26 +86,17 @@ export function InviteForm({
               error={errors.email}
               className="team-wide"
             />
-            <SelectField
-              label="Role"
-              name="roleId"
-              value={roleId}
-              onChange={(event) => setRoleId(event.target.value)}
-              error={errors.roleId}
-              hint="You can give roles up to your own level."
-            >
-              <option value="">Choose a role…</option>
-              <RoleOptions roles={roles} myLevel={myLevel} />
-            </SelectField>
-            <Field
-              label="Access expires (optional)"
-              name="expiresAt"
-              type="date"
-              min={todayInput()}
-              value={expires}
-              onChange={(event) => setExpires(event.target.value)}
-              error={errors.expiresAt}
-              hint="Leave empty for access without an end date."
+            <MemberAccessFields
+              roles={roles}
+              myLevel={myLevel}
+              roleId={roleId}
+              expires={expires}
+              errors={errors}
+              onRoleChange={setRoleId}
+              onExpiresChange={setExpires}
+              roleHint="You can give roles up to your own level."
+              expiresHint="Leave empty for access without an end date."
+              chooseRole
             />
           </div>
         </fieldset>

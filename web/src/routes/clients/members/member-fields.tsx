@@ -1,3 +1,6 @@
+import { SelectField } from "../../../components/account/account-fields";
+import { Field } from "../../../components/ui/Field";
+import { todayInput } from "../../../lib/format";
 import { type FragmentOf, graphql } from "../../../lib/graphql";
 
 export const RoleOptionFields = graphql(`
@@ -45,6 +48,58 @@ export function RoleOptions({ roles, myLevel }: { roles: readonly RoleOption[]; 
             </option>
           );
         })}
+    </>
+  );
+}
+
+/** The role and expiry inputs that inviting and changing a member share. */
+export function MemberAccessFields({
+  roles,
+  myLevel,
+  roleId,
+  expires,
+  errors,
+  onRoleChange,
+  onExpiresChange,
+  roleHint,
+  expiresHint,
+  chooseRole = false,
+}: {
+  roles: readonly RoleOption[];
+  myLevel: number;
+  roleId: string;
+  expires: string;
+  errors: Record<string, string>;
+  onRoleChange: (roleId: string) => void;
+  onExpiresChange: (day: string) => void;
+  roleHint?: string;
+  expiresHint: string;
+  /** Offer an empty "Choose a role…" first, for a new member. */
+  chooseRole?: boolean;
+}) {
+  return (
+    <>
+      <SelectField
+        label="Role"
+        name="roleId"
+        value={roleId}
+        onChange={(event) => onRoleChange(event.target.value)}
+        error={errors.roleId}
+        hint={roleHint}
+      >
+        {chooseRole ? <option value="">Choose a role…</option> : null}
+        <RoleOptions roles={roles} myLevel={myLevel} />
+      </SelectField>
+      <Field
+        label="Access expires (optional)"
+        name="expiresAt"
+        type="date"
+        min={todayInput()}
+        value={expires}
+        onChange={(event) => onExpiresChange(event.target.value)}
+        error={errors.expiresAt}
+        hint={expiresHint}
+      />
     </>
   );
 }
