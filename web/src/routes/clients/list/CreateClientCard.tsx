@@ -1,4 +1,4 @@
-import { type FormEvent, useState } from "react";
+import type { FormEvent } from "react";
 import { useNavigate } from "react-router";
 import { Alert } from "../../../components/ui/Alert";
 import { Button } from "../../../components/ui/Button";
@@ -37,7 +37,6 @@ export function CreateClientCard({ plan }: { plan: "FREE" | "PAID" | null }) {
     },
   );
   const { fetching, fieldErrors, formError } = form;
-  const [planError, setPlanError] = useState<string | null>(null);
 
   async function handleSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -47,9 +46,8 @@ export function CreateClientCard({ plan }: { plan: "FREE" | "PAID" | null }) {
     if (created) navigate(`/clients/${created.data.id}`);
   }
 
-  // Once refused for the plan, the notice stays until the page reloads.
-  const refusal = fieldErrors.plan ?? null;
-  if (refusal && refusal !== planError) setPlanError(refusal);
+  // Once refused for the plan the form stays disabled, so the refusal stays shown.
+  const planError = fieldErrors.plan ?? null;
   const needsPlan = plan === "FREE" || planError !== null;
 
   return (
