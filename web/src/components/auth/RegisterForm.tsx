@@ -1,6 +1,6 @@
 import type { FormEvent } from "react";
 import { looksLikeEmail } from "../../lib/errors";
-import { graphql } from "../../lib/graphql";
+import { ErrorFields, graphql } from "../../lib/graphql";
 import { useMutationForm } from "../../lib/use-mutation-form";
 import { Alert } from "../ui/Alert";
 import { Button } from "../ui/Button";
@@ -8,7 +8,8 @@ import { Field } from "../ui/Field";
 
 export const MIN_PASSWORD_LENGTH = 10;
 
-const RegisterForm_Register = graphql(`
+const RegisterForm_Register = graphql(
+  `
   mutation RegisterForm_Register($input: RegisterInput!) {
     register(input: $input) {
       __typename
@@ -18,19 +19,12 @@ const RegisterForm_Register = graphql(`
           email
         }
       }
-      ... on EmailTakenError {
-        message
-      }
-      ... on ValidationError {
-        message
-        fieldErrors {
-          field
-          message
-        }
-      }
+      ...ErrorFields
     }
   }
-`);
+`,
+  [ErrorFields],
+);
 
 type RegisterFormProps = {
   onRegistered: () => void;

@@ -1,12 +1,13 @@
 import type { FormEvent } from "react";
 import { looksLikeEmail } from "../../lib/errors";
-import { graphql } from "../../lib/graphql";
+import { ErrorFields, graphql } from "../../lib/graphql";
 import { useMutationForm } from "../../lib/use-mutation-form";
 import { Alert } from "../ui/Alert";
 import { Button } from "../ui/Button";
 import { Field } from "../ui/Field";
 
-const SignInForm_SignIn = graphql(`
+const SignInForm_SignIn = graphql(
+  `
   mutation SignInForm_SignIn($input: SignInInput!) {
     signIn(input: $input) {
       __typename
@@ -16,19 +17,12 @@ const SignInForm_SignIn = graphql(`
           email
         }
       }
-      ... on InvalidCredentialsError {
-        message
-      }
-      ... on ValidationError {
-        message
-        fieldErrors {
-          field
-          message
-        }
-      }
+      ...ErrorFields
     }
   }
-`);
+`,
+  [ErrorFields],
+);
 
 type SignInFormProps = {
   onSignedIn: () => void;
