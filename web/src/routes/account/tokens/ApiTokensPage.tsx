@@ -5,8 +5,8 @@ import { Button } from "../../../components/ui/Button";
 import { Card } from "../../../components/ui/Card";
 import { CopyButton } from "../../../components/ui/CopyButton";
 import { EmptyState } from "../../../components/ui/EmptyState";
+import { LoadFailed } from "../../../components/ui/LoadFailed";
 import { StatusBlock } from "../../../components/ui/Spinner";
-import { describeError } from "../../../lib/errors";
 import { graphql } from "../../../lib/graphql";
 import { CreateTokenCard } from "./CreateTokenCard";
 import { TokensTable } from "./TokensTable";
@@ -69,16 +69,7 @@ export function ApiTokensPage() {
           </div>
         </header>
         {error && !data ? (
-          <div className="stack">
-            <Alert tone="error" title="We couldn't load your tokens">
-              {describeError(error)}
-            </Alert>
-            <div>
-              <Button variant="secondary" onClick={refresh}>
-                Try again
-              </Button>
-            </div>
-          </div>
+          <LoadFailed className="stack" title="We couldn't load your tokens" error={error} onRetry={refresh} />
         ) : fetching && !tokens ? (
           <StatusBlock label="Loading your tokens…" />
         ) : tokens && tokens.length === 0 ? (

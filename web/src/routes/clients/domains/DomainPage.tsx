@@ -2,11 +2,10 @@ import { Link, useParams } from "react-router";
 import { useQuery } from "urql";
 import { Alert } from "../../../components/ui/Alert";
 import { Badge } from "../../../components/ui/Badge";
-import { Button } from "../../../components/ui/Button";
 import { CopyField } from "../../../components/ui/CopyButton";
 import { EmptyState } from "../../../components/ui/EmptyState";
+import { LoadFailed } from "../../../components/ui/LoadFailed";
 import { StatusBlock } from "../../../components/ui/Spinner";
-import { describeError } from "../../../lib/errors";
 import { graphql } from "../../../lib/graphql";
 import { can, missingPermissionReason, useClientDashboard } from "../shared";
 import { DeleteDomainCard } from "./DeleteDomainCard";
@@ -52,18 +51,7 @@ export function DomainPage() {
 
   if (!data && fetching) return <StatusBlock label="Loading domain…" />;
   if (error && !data) {
-    return (
-      <div className="stack-sm">
-        <Alert tone="error" title="We couldn't load this domain">
-          {describeError(error)}
-        </Alert>
-        <div>
-          <Button variant="secondary" onClick={refresh}>
-            Try again
-          </Button>
-        </div>
-      </div>
-    );
+    return <LoadFailed title="We couldn't load this domain" error={error} onRetry={refresh} />;
   }
   if (!domain) {
     return (

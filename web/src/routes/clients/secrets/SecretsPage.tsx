@@ -1,11 +1,9 @@
 import { useState } from "react";
 import { useQuery } from "urql";
-import { Alert } from "../../../components/ui/Alert";
-import { Button } from "../../../components/ui/Button";
 import { Card } from "../../../components/ui/Card";
 import { EmptyState } from "../../../components/ui/EmptyState";
+import { LoadFailed } from "../../../components/ui/LoadFailed";
 import { StatusBlock } from "../../../components/ui/Spinner";
-import { describeError } from "../../../lib/errors";
 import { graphql } from "../../../lib/graphql";
 import { can, missingPermissionReason, useClientDashboard } from "../shared";
 import { CreateSecretCard } from "./CreateSecretCard";
@@ -65,16 +63,7 @@ export function SecretsPage() {
         ) : !data && fetching ? (
           <StatusBlock label="Loading secrets…" />
         ) : error && !data ? (
-          <div className="stack-sm">
-            <Alert tone="error" title="We couldn't load the secrets">
-              {describeError(error)}
-            </Alert>
-            <div>
-              <Button variant="secondary" onClick={refresh}>
-                Try again
-              </Button>
-            </div>
-          </div>
+          <LoadFailed title="We couldn't load the secrets" error={error} onRetry={refresh} />
         ) : !secrets || secrets.length === 0 ? (
           <EmptyState title="No secrets yet">Create one above; its value is shown once.</EmptyState>
         ) : (
