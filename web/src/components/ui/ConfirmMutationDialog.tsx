@@ -18,8 +18,10 @@ type ConfirmMutationDialogProps<Data, Variables extends AnyVariables, P extends 
   pick: (data: Data) => P | null | undefined;
   /** Shown when the answer carries no payload and no transport error. */
   fallback: string;
-  onDone: (payload: PayloadSuccess<P>) => void;
-  onCancel: () => void;
+  /** After the mutation succeeded, before the dialog closes. */
+  onDone?: (payload: PayloadSuccess<P>) => void;
+  /** The dialog closes: cancelled, or done. */
+  onClose: () => void;
 };
 
 /** A confirmation that runs one mutation and shows its typed error inside the dialog. */
@@ -29,7 +31,7 @@ export function ConfirmMutationDialog<Data, Variables extends AnyVariables, P ex
   pick,
   fallback,
   onDone,
-  onCancel,
+  onClose,
   children,
   ...dialog
 }: ConfirmMutationDialogProps<Data, Variables, P>) {
@@ -37,7 +39,9 @@ export function ConfirmMutationDialog<Data, Variables extends AnyVariables, P ex
 
   async function confirm() {
     const success = await action.run(variables());
-    if (success) onDone(success);
+    if (!success) return;
+    onDone?.(success);
+    onClose();
   }
 
   return (
@@ -48,7 +52,7 @@ export function ConfirmMutationDialog<Data, Variables extends AnyVariables, P ex
       onConfirm={confirm}
       onCancel={() => {
         action.setError(null);
-        onCancel();
+        onClose();
       }}
     >
       {children}

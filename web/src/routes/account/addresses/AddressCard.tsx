@@ -1,25 +1,7 @@
 import { Badge } from "../../../components/ui/Badge";
 import { Button } from "../../../components/ui/Button";
-import { ErrorFields, graphql } from "../../../lib/graphql";
 import { useMutationAction } from "../../../lib/use-mutation-action";
-import { type Address, AddressFields, describe } from "./address-fields";
-
-const AddressCard_MakeDefault = graphql(
-  `
-    mutation AddressCard_MakeDefault($input: UpdateAddressInput!) {
-      updateAddress(input: $input) {
-        __typename
-        ... on UpdateAddressSuccess {
-          data {
-            ...AddressFields
-          }
-        }
-        ...ErrorFields
-      }
-    }
-  `,
-  [AddressFields, ErrorFields],
-);
+import { type Address, AddressesPage_UpdateAddress, describe } from "./address-fields";
 
 /** One saved address with its actions. */
 export function AddressCard({
@@ -37,7 +19,7 @@ export function AddressCard({
   onMadeDefault: () => void;
 }) {
   const makeDefault = useMutationAction(
-    AddressCard_MakeDefault,
+    AddressesPage_UpdateAddress,
     (data) => data.updateAddress,
     "We couldn't change your default address.",
   );

@@ -5,7 +5,7 @@ import { Button } from "../../../components/ui/Button";
 import { Field } from "../../../components/ui/Field";
 import { ErrorFields, graphql } from "../../../lib/graphql";
 import { useMutationForm } from "../../../lib/use-mutation-form";
-import { type Address, AddressFields } from "./address-fields";
+import { type Address, AddressesPage_UpdateAddress, AddressFields } from "./address-fields";
 
 const AddressForm_Create = graphql(
   `
@@ -13,23 +13,6 @@ const AddressForm_Create = graphql(
       createAddress(input: $input) {
         __typename
         ... on CreateAddressSuccess {
-          data {
-            ...AddressFields
-          }
-        }
-        ...ErrorFields
-      }
-    }
-  `,
-  [AddressFields, ErrorFields],
-);
-
-const AddressForm_Update = graphql(
-  `
-    mutation AddressForm_Update($input: UpdateAddressInput!) {
-      updateAddress(input: $input) {
-        __typename
-        ... on UpdateAddressSuccess {
           data {
             ...AddressFields
           }
@@ -77,7 +60,7 @@ export function AddressForm({
   }));
   const fallback = "We couldn't save the address.";
   const createForm = useMutationForm(AddressForm_Create, (data) => data.createAddress, fallback);
-  const updateForm = useMutationForm(AddressForm_Update, (data) => data.updateAddress, fallback);
+  const updateForm = useMutationForm(AddressesPage_UpdateAddress, (data) => data.updateAddress, fallback);
   // A form either adds or edits for its whole life.
   const form = address ? updateForm : createForm;
   const { fieldErrors: errors, formError } = form;

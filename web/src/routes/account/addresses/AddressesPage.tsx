@@ -152,10 +152,9 @@ export function AddressesPage() {
         fallback="We couldn't delete the address."
         onDone={() => {
           setNotice("The address is deleted.");
-          setDeleting(null);
           refresh();
         }}
-        onCancel={() => setDeleting(null)}
+        onClose={() => setDeleting(null)}
       >
         <p>{deleting ? describe(deleting) : null} will be removed from your account and apps will no longer see it.</p>
       </ConfirmMutationDialog>

@@ -1,4 +1,4 @@
-import { type FragmentOf, graphql } from "../../../lib/graphql";
+import { ErrorFields, type FragmentOf, graphql } from "../../../lib/graphql";
 
 export const AddressFields = graphql(`
   fragment AddressFields on Address {
@@ -24,3 +24,21 @@ export type Address = FragmentOf<typeof AddressFields>;
 export function describe(address: Address): string {
   return address.label ? `“${address.label}”` : `${address.line1}, ${address.city}`;
 }
+
+/** Saves an address; the edit form and "Make default" both send it. */
+export const AddressesPage_UpdateAddress = graphql(
+  `
+    mutation AddressesPage_UpdateAddress($input: UpdateAddressInput!) {
+      updateAddress(input: $input) {
+        __typename
+        ... on UpdateAddressSuccess {
+          data {
+            ...AddressFields
+          }
+        }
+        ...ErrorFields
+      }
+    }
+  `,
+  [AddressFields, ErrorFields],
+);

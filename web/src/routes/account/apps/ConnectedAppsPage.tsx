@@ -144,10 +144,9 @@ export function ConnectedAppsPage() {
         fallback="We couldn't revoke access."
         onDone={() => {
           setRevoked(revoking?.client.name ?? null);
-          setRevoking(null);
           reexecute({ requestPolicy: "network-only" });
         }}
-        onCancel={() => setRevoking(null)}
+        onClose={() => setRevoking(null)}
       >
         <p>
           {revoking?.client.name} will no longer be able to read your details. If you sign in to it again, Gatehouse

@@ -89,10 +89,7 @@ export function SessionsPage() {
   const sessions = data?.viewer?.sessions ?? [];
   const others = sessions.filter((session) => !session.current);
 
-  const done = () => {
-    setTarget(null);
-    reexecute({ requestPolicy: "network-only" });
-  };
+  const done = () => reexecute({ requestPolicy: "network-only" });
   const fallback = "We couldn't sign that session out. Try again.";
 
   return (
@@ -156,7 +153,7 @@ export function SessionsPage() {
         pick={(result) => result.revokeOtherSessions}
         fallback={fallback}
         onDone={done}
-        onCancel={() => setTarget(null)}
+        onClose={() => setTarget(null)}
       >
         {`${others.length} other session${others.length === 1 ? "" : "s"} will have to sign in again.`}
       </ConfirmMutationDialog>
@@ -169,7 +166,7 @@ export function SessionsPage() {
         pick={(result) => result.revokeSession}
         fallback={fallback}
         onDone={done}
-        onCancel={() => setTarget(null)}
+        onClose={() => setTarget(null)}
       >
         {target !== "others" && target?.current
           ? "This is the device you are using: you will be signed out here."

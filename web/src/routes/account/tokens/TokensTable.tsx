@@ -87,11 +87,8 @@ export function TokensTable({ tokens, onRevoked }: { tokens: readonly ApiToken[]
         variables={() => ({ input: { id: revoking?.id ?? "" } })}
         pick={(data) => data.revokeApiToken}
         fallback="We couldn't revoke the token."
-        onDone={() => {
-          setRevoking(null);
-          onRevoked();
-        }}
-        onCancel={() => setRevoking(null)}
+        onDone={onRevoked}
+        onClose={() => setRevoking(null)}
       >
         <p>Anything that uses this token stops working at once. This cannot be undone.</p>
       </ConfirmMutationDialog>

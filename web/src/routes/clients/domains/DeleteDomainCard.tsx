@@ -56,7 +56,7 @@ export function DeleteDomainCard({
         pick={(data) => data.deleteDomain}
         fallback="Not deleted."
         onDone={() => navigate(`/clients/${clientId}/domains`, { replace: true })}
-        onCancel={() => setOpen(false)}
+        onClose={() => setOpen(false)}
       >
         <p>Logins and API calls from {domain.rootDomain} stop working at once. This cannot be undone.</p>
       </ConfirmMutationDialog>

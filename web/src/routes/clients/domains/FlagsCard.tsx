@@ -2,26 +2,8 @@ import { useState } from "react";
 import { Alert } from "../../../components/ui/Alert";
 import { Card } from "../../../components/ui/Card";
 import { Toggle } from "../../../components/ui/Toggle";
-import { ErrorFields, graphql } from "../../../lib/graphql";
 import { useMutationAction } from "../../../lib/use-mutation-action";
-import { type DomainDetail, DomainFields } from "./domain-fields";
-
-const FlagsCard_UpdateDomain = graphql(
-  `
-    mutation FlagsCard_UpdateDomain($input: UpdateDomainInput!) {
-      updateDomain(input: $input) {
-        __typename
-        ... on UpdateDomainSuccess {
-          data {
-            ...DomainFields
-          }
-        }
-        ...ErrorFields
-      }
-    }
-  `,
-  [DomainFields, ErrorFields],
-);
+import { type DomainDetail, DomainPage_UpdateDomain } from "./domain-fields";
 
 const FLAGS: { key: "allowLogin" | "allowApi" | "active" | "primary" | "testMode"; label: string; hint: string }[] = [
   { key: "allowLogin", label: "Allow login", hint: "People can sign in through the hosted pages for this domain." },
@@ -33,7 +15,7 @@ const FLAGS: { key: "allowLogin" | "allowApi" | "active" | "primary" | "testMode
 
 export function FlagsCard({ domain, allowed }: { domain: DomainDetail; allowed: boolean }) {
   const update = useMutationAction(
-    FlagsCard_UpdateDomain,
+    DomainPage_UpdateDomain,
     (data) => data.updateDomain,
     "We couldn't save that change.",
   );

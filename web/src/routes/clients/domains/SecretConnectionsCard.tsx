@@ -164,11 +164,8 @@ export function SecretConnectionsCard({
         variables={() => ({ input: { domainId: domain.id, secretId: unlinking?.id ?? "" } })}
         pick={(data) => data.unlinkSecretFromDomain}
         fallback="Not unlinked."
-        onDone={() => {
-          setUnlinking(null);
-          onChanged();
-        }}
-        onCancel={() => setUnlinking(null)}
+        onDone={onChanged}
+        onClose={() => setUnlinking(null)}
       >
         <p>
           Apps using “{unlinking?.label}” from {domain.rootDomain} will be refused from the next request on.

@@ -4,26 +4,8 @@ import { Button } from "../../../components/ui/Button";
 import { Card } from "../../../components/ui/Card";
 import { Field } from "../../../components/ui/Field";
 import { formatDate } from "../../../lib/format";
-import { ErrorFields, graphql } from "../../../lib/graphql";
 import { useMutationForm } from "../../../lib/use-mutation-form";
-import { type DomainDetail, DomainFields } from "./domain-fields";
-
-const SettingsCard_UpdateDomain = graphql(
-  `
-    mutation SettingsCard_UpdateDomain($input: UpdateDomainInput!) {
-      updateDomain(input: $input) {
-        __typename
-        ... on UpdateDomainSuccess {
-          data {
-            ...DomainFields
-          }
-        }
-        ...ErrorFields
-      }
-    }
-  `,
-  [DomainFields, ErrorFields],
-);
+import { type DomainDetail, DomainPage_UpdateDomain } from "./domain-fields";
 
 function readSettings(form: FormData) {
   const value = (name: string) => String(form.get(name) ?? "").trim();
@@ -49,7 +31,7 @@ function validate(input: ReturnType<typeof readSettings>): Record<string, string
 
 export function SettingsCard({ domain, allowed }: { domain: DomainDetail; allowed: boolean }) {
   const fallbackId = useId();
-  const form = useMutationForm(SettingsCard_UpdateDomain, (data) => data.updateDomain, "We couldn't save the domain.", {
+  const form = useMutationForm(DomainPage_UpdateDomain, (data) => data.updateDomain, "We couldn't save the domain.", {
     fieldFor: (error) => (error.__typename === "ConflictError" ? "rootDomain" : null),
   });
   const { fieldErrors } = form;

@@ -185,11 +185,8 @@ export function UrlsCard({
         variables={() => ({ input: { domainUrlId: removing?.id ?? "" } })}
         pick={(data) => data.removeDomainUrl}
         fallback="Not removed."
-        onDone={() => {
-          setRemoving(null);
-          onChanged();
-        }}
-        onCancel={() => setRemoving(null)}
+        onDone={onChanged}
+        onClose={() => setRemoving(null)}
       >
         <p>
           <code>{removing?.url}</code> will no longer be accepted{removing?.kind === "WEBHOOK" ? " for webhooks" : ""}.

@@ -1,4 +1,4 @@
-import { type FragmentOf, graphql } from "../../../lib/graphql";
+import { ErrorFields, type FragmentOf, graphql } from "../../../lib/graphql";
 
 export const DomainUrlFields = graphql(`
   fragment DomainUrlFields on DomainUrl {
@@ -38,3 +38,21 @@ export const DomainFields = graphql(
 
 export type DomainDetail = FragmentOf<typeof DomainFields>;
 export type DomainUrl = FragmentOf<typeof DomainUrlFields>;
+
+/** Saves domain settings and flags; the access toggles and the settings form both send it. */
+export const DomainPage_UpdateDomain = graphql(
+  `
+    mutation DomainPage_UpdateDomain($input: UpdateDomainInput!) {
+      updateDomain(input: $input) {
+        __typename
+        ... on UpdateDomainSuccess {
+          data {
+            ...DomainFields
+          }
+        }
+        ...ErrorFields
+      }
+    }
+  `,
+  [DomainFields, ErrorFields],
+);

@@ -130,10 +130,9 @@ export function MembersPage() {
         fallback="We couldn't remove the member."
         onDone={() => {
           setNotice(`${removing?.user.name} is no longer a member.`);
-          setRemoving(null);
           refresh();
         }}
-        onCancel={() => setRemoving(null)}
+        onClose={() => setRemoving(null)}
       >
         <p>They lose access to this client at once. You can invite them again later.</p>
       </ConfirmMutationDialog>

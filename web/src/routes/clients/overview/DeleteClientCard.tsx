@@ -55,7 +55,7 @@ export function DeleteClientCard({ client }: { client: DashboardClient }) {
         pick={(data) => data.deleteClient}
         fallback="We couldn't delete the client."
         onDone={() => navigate("/clients", { replace: true })}
-        onCancel={() => {
+        onClose={() => {
           setOpen(false);
           setTyped("");
         }}

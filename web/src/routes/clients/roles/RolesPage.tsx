@@ -121,11 +121,10 @@ export function RolesPage() {
         pick={(result) => result.deleteRole}
         fallback="We couldn't delete the role."
         onDone={(success) => {
-          setDeleting(null);
           setNotice(`The ${success.data.name} role was deleted.`);
           refresh();
         }}
-        onCancel={() => setDeleting(null)}
+        onClose={() => setDeleting(null)}
       >
         <p>Members must have another role first. This cannot be undone.</p>
       </ConfirmMutationDialog>

@@ -89,11 +89,8 @@ export function SecretsTable({ secrets, onChanged }: { secrets: Secret[]; onChan
         variables={() => ({ input: { secretId: revoking?.id ?? "" } })}
         pick={(data) => data.revokeClientSecret}
         fallback="Not revoked."
-        onDone={() => {
-          setRevoking(null);
-          onChanged();
-        }}
-        onCancel={() => setRevoking(null)}
+        onDone={onChanged}
+        onClose={() => setRevoking(null)}
       >
         <p>The partner API refuses this secret from the next request on. This cannot be undone.</p>
       </ConfirmMutationDialog>

@@ -172,10 +172,9 @@ export function RequestsSection({ clientId }: { clientId: string }) {
         fallback="We couldn't cancel the request."
         onDone={(success) => {
           setNotice(`The request to ${success.data.user.email} was cancelled.`);
-          setCancelling(null);
           refresh();
         }}
-        onCancel={() => setCancelling(null)}
+        onClose={() => setCancelling(null)}
       >
         <p>{cancelling ? `${cancelling.user.email} will no longer see it.` : null}</p>
       </ConfirmMutationDialog>
