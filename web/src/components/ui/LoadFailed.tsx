@@ -9,11 +9,14 @@ export function LoadFailed({
   error,
   onRetry,
   className = "stack-sm",
+  retryVariant = "secondary",
 }: {
   title: string;
   error: CombinedError;
   onRetry: () => void;
   className?: string;
+  /** A whole-page failure offers the retry as the main action. */
+  retryVariant?: "primary" | "secondary";
 }) {
   return (
     <div className={className}>
@@ -21,7 +24,7 @@ export function LoadFailed({
         {describeError(error)}
       </Alert>
       <div>
-        <Button variant="secondary" onClick={onRetry}>
+        <Button variant={retryVariant} onClick={onRetry}>
           Try again
         </Button>
       </div>

@@ -3,6 +3,7 @@ import { useMutation, useQuery } from "urql";
 import { Alert } from "../../components/ui/Alert";
 import { Brand } from "../../components/ui/Brand";
 import { Button } from "../../components/ui/Button";
+import { LoadFailed } from "../../components/ui/LoadFailed";
 import { PageLoading } from "../../components/ui/Spinner";
 import { describeError } from "../../lib/errors";
 import { graphql } from "../../lib/graphql";
@@ -39,14 +40,13 @@ export function ProtectedLayout() {
     if (error) {
       return (
         <main className="app-main">
-          <div className="stack">
-            <Alert tone="error" title="We couldn't load your account">
-              {describeError(error)}
-            </Alert>
-            <div>
-              <Button onClick={() => reexecute({ requestPolicy: "network-only" })}>Try again</Button>
-            </div>
-          </div>
+          <LoadFailed
+            className="stack"
+            retryVariant="primary"
+            title="We couldn't load your account"
+            error={error}
+            onRetry={() => reexecute({ requestPolicy: "network-only" })}
+          />
         </main>
       );
     }

@@ -1,12 +1,10 @@
 import { Link, Outlet, useParams } from "react-router";
 import { useQuery } from "urql";
-import { Alert } from "../../../components/ui/Alert";
 import { Badge } from "../../../components/ui/Badge";
-import { Button } from "../../../components/ui/Button";
 import { Card } from "../../../components/ui/Card";
+import { LoadFailed } from "../../../components/ui/LoadFailed";
 import { PageLoading } from "../../../components/ui/Spinner";
 import { type TabItem, Tabs } from "../../../components/ui/Tabs";
-import { describeError } from "../../../lib/errors";
 import { type ClientDashboardContext, DashboardClientFields } from "../shared";
 import "../clients.css";
 import { graphql } from "../../../lib/graphql";
@@ -49,14 +47,13 @@ export function ClientDashboardLayout() {
   if (!data) {
     if (error) {
       return (
-        <div className="stack">
-          <Alert tone="error" title="We couldn't load this client">
-            {describeError(error)}
-          </Alert>
-          <div>
-            <Button onClick={() => reexecute({ requestPolicy: "network-only" })}>Try again</Button>
-          </div>
-        </div>
+        <LoadFailed
+          className="stack"
+          retryVariant="primary"
+          title="We couldn't load this client"
+          error={error}
+          onRetry={() => reexecute({ requestPolicy: "network-only" })}
+        />
       );
     }
     if (fetching) return <PageLoading label="Loading client…" />;
