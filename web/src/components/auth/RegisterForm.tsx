@@ -1,20 +1,15 @@
-import { type FormEvent, useRef, useState } from "react";
-import { gql, useMutation } from "urql";
-import { describeError, type FieldError, fieldErrorMap, focusFirstInvalid, looksLikeEmail } from "../../lib/errors";
+import type { FormEvent } from "react";
+import { looksLikeEmail } from "../../lib/errors";
+import { ErrorFields, graphql } from "../../lib/graphql";
+import { useMutationForm } from "../../lib/use-mutation-form";
 import { Alert } from "../ui/Alert";
 import { Button } from "../ui/Button";
 import { Field } from "../ui/Field";
 
 export const MIN_PASSWORD_LENGTH = 10;
 
-type RegisterResult = {
-  register:
-    | { __typename: "RegisterSuccess"; data: { id: string; email: string } }
-    | { __typename: "EmailTakenError"; message: string }
-    | { __typename: "ValidationError"; message: string; fieldErrors: FieldError[] };
-};
-
-const RegisterFormRegister = gql<RegisterResult, { input: { name: string; email: string; password: string } }>`
+const RegisterForm_Register = graphql(
+  `
   mutation RegisterForm_Register($input: RegisterInput!) {
     register(input: $input) {
       __typename
@@ -24,19 +19,12 @@ const RegisterFormRegister = gql<RegisterResult, { input: { name: string; email:
           email
         }
       }
-      ... on EmailTakenError {
-        message
-      }
-      ... on ValidationError {
-        message
-        fieldErrors {
-          field
-          message
-        }
-      }
+      ...ErrorFields
     }
   }
-`;
+`,
+  [ErrorFields],
+);
 
 type RegisterFormProps = {
   onRegistered: () => void;
@@ -45,17 +33,17 @@ type RegisterFormProps = {
 };
 
 export function RegisterForm({ onRegistered, defaultEmail, submitLabel = "Create account" }: RegisterFormProps) {
-  const formRef = useRef<HTMLFormElement>(null);
-  const [{ fetching }, register] = useMutation(RegisterFormRegister);
-  const [fieldErrors, setFieldErrors] = useState<Record<string, string>>({});
-  const [formError, setFormError] = useState<string | null>(null);
+  const form = useMutationForm(RegisterForm_Register, (data) => data.register, "We couldn't create your account.", {
+    fieldFor: (error) => (error.__typename === "EmailTakenError" ? "email" : null),
+  });
+  const { fetching, fieldErrors, formError } = form;
 
   async function handleSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    const form = new FormData(event.currentTarget);
-    const name = String(form.get("name") ?? "").trim();
-    const email = String(form.get("email") ?? "").trim();
-    const password = String(form.get("password") ?? "");
+    const values = new FormData(event.currentTarget);
+    const name = String(values.get("name") ?? "").trim();
+    const email = String(values.get("email") ?? "").trim();
+    const password = String(values.get("password") ?? "");
 
     const errors: Record<string, string> = {};
     if (!name) errors.name = "Enter your name.";
@@ -64,31 +52,13 @@ export function RegisterForm({ onRegistered, defaultEmail, submitLabel = "Create
     if (password.length < MIN_PASSWORD_LENGTH) {
       errors.password = `Use at least ${MIN_PASSWORD_LENGTH} characters for your password.`;
     }
-    setFieldErrors(errors);
-    setFormError(null);
-    if (Object.keys(errors).length > 0) return focusFirstInvalid(formRef.current);
+    if (form.reject(errors)) return;
 
-    const result = await register({ input: { name, email, password } });
-    const payload = result.data?.register;
-    if (result.error || !payload) {
-      return setFormError(result.error ? describeError(result.error) : "We couldn't create your account.");
-    }
-
-    switch (payload.__typename) {
-      case "RegisterSuccess":
-        return onRegistered();
-      case "EmailTakenError":
-        setFieldErrors({ email: payload.message });
-        return focusFirstInvalid(formRef.current);
-      case "ValidationError":
-        setFieldErrors(fieldErrorMap(payload.fieldErrors));
-        setFormError(payload.fieldErrors.length > 0 ? null : payload.message);
-        return focusFirstInvalid(formRef.current);
-    }
+    if (await form.run({ input: { name, email, password } })) onRegistered();
   }
 
   return (
-    <form ref={formRef} className="form" onSubmit={handleSubmit} noValidate aria-label="Create account">
+    <form ref={form.formRef} className="form" onSubmit={handleSubmit} noValidate aria-label="Create account">
       {formError ? <Alert tone="error">{formError}</Alert> : null}
       <Field label="Name" name="name" autoComplete="name" error={fieldErrors.name} required />
       <Field

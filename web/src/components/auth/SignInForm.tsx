@@ -1,18 +1,13 @@
-import { type FormEvent, useRef, useState } from "react";
-import { gql, useMutation } from "urql";
-import { describeError, type FieldError, fieldErrorMap, focusFirstInvalid, looksLikeEmail } from "../../lib/errors";
+import type { FormEvent } from "react";
+import { looksLikeEmail } from "../../lib/errors";
+import { ErrorFields, graphql } from "../../lib/graphql";
+import { useMutationForm } from "../../lib/use-mutation-form";
 import { Alert } from "../ui/Alert";
 import { Button } from "../ui/Button";
 import { Field } from "../ui/Field";
 
-type SignInResult = {
-  signIn:
-    | { __typename: "SignInSuccess"; data: { id: string; email: string } }
-    | { __typename: "InvalidCredentialsError"; message: string }
-    | { __typename: "ValidationError"; message: string; fieldErrors: FieldError[] };
-};
-
-const SignInFormSignIn = gql<SignInResult, { input: { email: string; password: string } }>`
+const SignInForm_SignIn = graphql(
+  `
   mutation SignInForm_SignIn($input: SignInInput!) {
     signIn(input: $input) {
       __typename
@@ -22,19 +17,12 @@ const SignInFormSignIn = gql<SignInResult, { input: { email: string; password: s
           email
         }
       }
-      ... on InvalidCredentialsError {
-        message
-      }
-      ... on ValidationError {
-        message
-        fieldErrors {
-          field
-          message
-        }
-      }
+      ...ErrorFields
     }
   }
-`;
+`,
+  [ErrorFields],
+);
 
 type SignInFormProps = {
   onSignedIn: () => void;
@@ -43,43 +31,26 @@ type SignInFormProps = {
 };
 
 export function SignInForm({ onSignedIn, defaultEmail, submitLabel = "Sign in" }: SignInFormProps) {
-  const formRef = useRef<HTMLFormElement>(null);
-  const [{ fetching }, signIn] = useMutation(SignInFormSignIn);
-  const [fieldErrors, setFieldErrors] = useState<Record<string, string>>({});
-  const [formError, setFormError] = useState<string | null>(null);
+  const form = useMutationForm(SignInForm_SignIn, (data) => data.signIn, "Sign-in failed.");
+  const { fetching, fieldErrors, formError } = form;
 
   async function handleSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    const form = new FormData(event.currentTarget);
-    const email = String(form.get("email") ?? "").trim();
-    const password = String(form.get("password") ?? "");
+    const values = new FormData(event.currentTarget);
+    const email = String(values.get("email") ?? "").trim();
+    const password = String(values.get("password") ?? "");
 
     const errors: Record<string, string> = {};
     if (!email) errors.email = "Enter your email address.";
     else if (!looksLikeEmail(email)) errors.email = "Enter an email address like name@example.com.";
     if (!password) errors.password = "Enter your password.";
-    setFieldErrors(errors);
-    setFormError(null);
-    if (Object.keys(errors).length > 0) return focusFirstInvalid(formRef.current);
+    if (form.reject(errors)) return;
 
-    const result = await signIn({ input: { email, password } });
-    const payload = result.data?.signIn;
-    if (result.error || !payload) return setFormError(result.error ? describeError(result.error) : "Sign-in failed.");
-
-    switch (payload.__typename) {
-      case "SignInSuccess":
-        return onSignedIn();
-      case "InvalidCredentialsError":
-        return setFormError(payload.message);
-      case "ValidationError":
-        setFieldErrors(fieldErrorMap(payload.fieldErrors));
-        setFormError(payload.fieldErrors.length > 0 ? null : payload.message);
-        return focusFirstInvalid(formRef.current);
-    }
+    if (await form.run({ input: { email, password } })) onSignedIn();
   }
 
   return (
-    <form ref={formRef} className="form" onSubmit={handleSubmit} noValidate aria-label="Sign in">
+    <form ref={form.formRef} className="form" onSubmit={handleSubmit} noValidate aria-label="Sign in">
       {formError ? <Alert tone="error">{formError}</Alert> : null}
       <Field
         label="Email"

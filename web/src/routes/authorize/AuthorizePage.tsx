@@ -1,62 +1,39 @@
 import { useCallback, useEffect, useRef, useState } from "react";
-import { gql, useMutation, useQuery } from "urql";
+import { useMutation, useQuery } from "urql";
 import { AuthShell } from "../../components/layout/AuthShell";
 import { Alert } from "../../components/ui/Alert";
 import { Button } from "../../components/ui/Button";
 import { Card } from "../../components/ui/Card";
 import { StatusBlock } from "../../components/ui/Spinner";
 import { describeError } from "../../lib/errors";
+import { graphql } from "../../lib/graphql";
 import { AuthPanel } from "./AuthPanel";
 import { ConsentScreen } from "./ConsentScreen";
 import { LoginRequestErrorView } from "./LoginRequestErrorView";
-import type { LoginRequest, LoginRequestError, Viewer } from "./types";
+import { type LoginRequestError, LoginRequestErrorFields, LoginRequestFields, ViewerFields } from "./types";
 
-type LoginRequestData = {
-  viewer: Viewer | null;
-  loginRequest: { __typename: "LoginRequestSuccess"; data: LoginRequest } | LoginRequestError;
-};
-
-const AuthorizePageLoginRequest = gql<LoginRequestData, { token: string }>`
+const AuthorizePage_LoginRequest = graphql(
+  `
   query AuthorizePage_LoginRequest($token: String!) {
     viewer {
-      id
-      email
-      name
+      ...ViewerFields
     }
     loginRequest(token: $token) {
       __typename
       ... on LoginRequestSuccess {
         data {
-          clientName
-          domain
-          redirectHost
-          scopes {
-            key
-            description
-            tier
-          }
-          consentRequired
-          email
-          expiresAt
+          ...LoginRequestFields
         }
       }
-      ... on LoginRequestError {
-        message
-        code
-        redirectUrl
-      }
+      ...LoginRequestErrorFields
     }
   }
-`;
+`,
+  [ViewerFields, LoginRequestFields, LoginRequestErrorFields],
+);
 
-type CompleteLoginData = {
-  completeLogin:
-    | { __typename: "CompleteLoginSuccess"; data: { redirectUrl: string } }
-    | LoginRequestError
-    | { __typename: "NotAuthenticatedError"; message: string };
-};
-
-const AuthorizePageCompleteLogin = gql<CompleteLoginData, { input: { token: string; approve: boolean } }>`
+const AuthorizePage_CompleteLogin = graphql(
+  `
   mutation AuthorizePage_CompleteLogin($input: CompleteLoginInput!) {
     completeLogin(input: $input) {
       __typename
@@ -65,17 +42,15 @@ const AuthorizePageCompleteLogin = gql<CompleteLoginData, { input: { token: stri
           redirectUrl
         }
       }
-      ... on LoginRequestError {
-        message
-        code
-        redirectUrl
-      }
+      ...LoginRequestErrorFields
       ... on NotAuthenticatedError {
         message
       }
     }
   }
-`;
+`,
+  [LoginRequestErrorFields],
+);
 
 /** The hosted login page partners send people to: sign in or register, consent, then back to the partner. */
 export function AuthorizePage({ token }: { token: string }) {
@@ -97,11 +72,11 @@ type Outcome = { kind: "redirect"; url: string } | { kind: "failed"; error: Logi
 
 function AuthorizeFlow({ token }: { token: string }) {
   const [result, reexecute] = useQuery({
-    query: AuthorizePageLoginRequest,
+    query: AuthorizePage_LoginRequest,
     variables: { token },
     requestPolicy: "network-only",
   });
-  const [, completeLogin] = useMutation(AuthorizePageCompleteLogin);
+  const [, completeLogin] = useMutation(AuthorizePage_CompleteLogin);
   const [decision, setDecision] = useState<"allow" | "deny" | null>(null);
   const [outcome, setOutcome] = useState<Outcome | null>(null);
   const [completeError, setCompleteError] = useState<string | null>(null);

@@ -1,15 +1,16 @@
-import { gql, useMutation } from "urql";
+import { useMutation } from "urql";
 import { Alert } from "../../components/ui/Alert";
 import { Button } from "../../components/ui/Button";
 import { Card } from "../../components/ui/Card";
 import { BrandMark, CheckIcon } from "../../components/ui/icons";
+import { graphql } from "../../lib/graphql";
 import type { LoginRequest, LoginScope, Viewer } from "./types";
 
-const ConsentScreenSignOut = gql<{ signOut: boolean }, Record<string, never>>`
+const ConsentScreen_SignOut = graphql(`
   mutation ConsentScreen_SignOut {
     signOut
   }
-`;
+`);
 
 type ConsentScreenProps = {
   request: LoginRequest;
@@ -22,7 +23,7 @@ type ConsentScreenProps = {
 };
 
 export function ConsentScreen({ request, viewer, pending, error, onDecide, onSignedOut }: ConsentScreenProps) {
-  const [signOutState, signOut] = useMutation(ConsentScreenSignOut);
+  const [signOutState, signOut] = useMutation(ConsentScreen_SignOut);
   const busy = pending !== null || signOutState.fetching;
 
   async function handleSignOut() {

@@ -1,29 +1,41 @@
-export type LoginRequestErrorCode =
-  | "NOT_FOUND"
-  | "EXPIRED"
-  | "ALREADY_USED"
-  | "DOMAIN_INACTIVE"
-  | "LOGIN_NOT_ALLOWED"
-  | "TEST_MODE_DENIED"
-  | "DECLINED";
+import { type FragmentOf, graphql } from "../../lib/graphql";
 
-export type LoginRequestError = {
-  __typename: "LoginRequestError";
-  message: string;
-  code: LoginRequestErrorCode;
-  redirectUrl: string | null;
-};
+/** What the hosted page shows about a partner's login request. */
+export const LoginRequestFields = graphql(`
+  fragment LoginRequestFields on LoginRequest {
+    clientName
+    domain
+    redirectHost
+    scopes {
+      key
+      description
+      tier
+    }
+    consentRequired
+    email
+    expiresAt
+  }
+`);
 
-export type LoginScope = { key: string; description: string; tier: "BASIC" | "VERIFIED" };
+export const LoginRequestErrorFields = graphql(`
+  fragment LoginRequestErrorFields on LoginRequestError {
+    __typename
+    message
+    code
+    redirectUrl
+  }
+`);
 
-export type LoginRequest = {
-  clientName: string;
-  domain: string;
-  redirectHost: string;
-  scopes: LoginScope[];
-  consentRequired: boolean;
-  email: string | null;
-  expiresAt: string;
-};
+export type LoginRequest = FragmentOf<typeof LoginRequestFields>;
+export type LoginScope = LoginRequest["scopes"][number];
+export type LoginRequestError = FragmentOf<typeof LoginRequestErrorFields>;
+export type LoginRequestErrorCode = LoginRequestError["code"];
+export const ViewerFields = graphql(`
+  fragment ViewerFields on User {
+    id
+    email
+    name
+  }
+`);
 
-export type Viewer = { id: string; email: string; name: string };
+export type Viewer = FragmentOf<typeof ViewerFields>;

@@ -1,15 +1,14 @@
 import { Navigate, NavLink, Outlet, useLocation, useNavigate } from "react-router";
-import { gql, useMutation, useQuery } from "urql";
+import { useMutation, useQuery } from "urql";
 import { Alert } from "../../components/ui/Alert";
 import { Brand } from "../../components/ui/Brand";
 import { Button } from "../../components/ui/Button";
+import { LoadFailed } from "../../components/ui/LoadFailed";
 import { PageLoading } from "../../components/ui/Spinner";
 import { describeError } from "../../lib/errors";
+import { graphql } from "../../lib/graphql";
 
-const ProtectedLayoutViewer = gql<
-  { viewer: { id: string; email: string; name: string; platformRole: "USER" | "STAFF" | "ADMIN" } | null },
-  Record<string, never>
->`
+const ProtectedLayout_Viewer = graphql(`
   query ProtectedLayout_Viewer {
     viewer {
       id
@@ -18,37 +17,36 @@ const ProtectedLayoutViewer = gql<
       platformRole
     }
   }
-`;
+`);
 
-const ProtectedLayoutSignOut = gql<{ signOut: boolean }, Record<string, never>>`
+const ProtectedLayout_SignOut = graphql(`
   mutation ProtectedLayout_SignOut {
     signOut
   }
-`;
+`);
 
 /** Everything under it needs a signed-in person; others are sent to /signin. */
 export function ProtectedLayout() {
   const location = useLocation();
   const navigate = useNavigate();
   const [{ data, fetching, error }, reexecute] = useQuery({
-    query: ProtectedLayoutViewer,
+    query: ProtectedLayout_Viewer,
     requestPolicy: "network-only",
   });
-  const [signOutState, signOut] = useMutation(ProtectedLayoutSignOut);
+  const [signOutState, signOut] = useMutation(ProtectedLayout_SignOut);
 
   if (!data) {
     if (fetching) return <PageLoading />;
     if (error) {
       return (
         <main className="app-main">
-          <div className="stack">
-            <Alert tone="error" title="We couldn't load your account">
-              {describeError(error)}
-            </Alert>
-            <div>
-              <Button onClick={() => reexecute({ requestPolicy: "network-only" })}>Try again</Button>
-            </div>
-          </div>
+          <LoadFailed
+            className="stack"
+            retryVariant="primary"
+            title="We couldn't load your account"
+            error={error}
+            onRetry={() => reexecute({ requestPolicy: "network-only" })}
+          />
         </main>
       );
     }

@@ -1,26 +1,16 @@
 import { useState } from "react";
-import { gql, useMutation, useQuery } from "urql";
+import { useQuery } from "urql";
 import { Alert } from "../../../components/ui/Alert";
 import { Button } from "../../../components/ui/Button";
 import { Card } from "../../../components/ui/Card";
-import { ConfirmDialog } from "../../../components/ui/ConfirmDialog";
+import { ConfirmMutationDialog } from "../../../components/ui/ConfirmMutationDialog";
 import { EmptyState } from "../../../components/ui/EmptyState";
+import { LoadFailed } from "../../../components/ui/LoadFailed";
 import { StatusBlock } from "../../../components/ui/Spinner";
-import { describeError } from "../../../lib/errors";
-import { formatDate, formatDateTime, PAYLOAD_ERROR_FIELDS, type PayloadError } from "../account-shared";
+import { formatDate, formatDateTime } from "../../../lib/format";
+import { ErrorFields, graphql, type ResultOf } from "../../../lib/graphql";
 
-type ConnectedApp = {
-  id: string;
-  client: { id: string; name: string };
-  grantedAt: string;
-  lastLoginAt: string | null;
-  scopes: { key: string; description: string }[];
-};
-
-const ConnectedAppsPageApps = gql<
-  { viewer: { id: string; connectedApps: ConnectedApp[] } | null },
-  Record<string, never>
->`
+const ConnectedAppsPage_Apps = graphql(`
   query ConnectedAppsPage_Apps {
     viewer {
       id
@@ -39,51 +29,36 @@ const ConnectedAppsPageApps = gql<
       }
     }
   }
-`;
+`);
 
-const ConnectedAppsPageRevoke = gql<
-  {
-    revokeConsent:
-      | { __typename: "RevokeConsentSuccess"; data: { id: string; revokedAt: string | null } }
-      | PayloadError;
-  },
-  { input: { consentId: string } }
->`
-  mutation ConnectedAppsPage_Revoke($input: RevokeConsentInput!) {
-    revokeConsent(input: $input) {
-      ${PAYLOAD_ERROR_FIELDS}
-      ... on RevokeConsentSuccess {
-        data {
-          id
-          revokedAt
+type ConnectedApp = NonNullable<ResultOf<typeof ConnectedAppsPage_Apps>["viewer"]>["connectedApps"][number];
+
+const ConnectedAppsPage_Revoke = graphql(
+  `
+    mutation ConnectedAppsPage_Revoke($input: RevokeConsentInput!) {
+      revokeConsent(input: $input) {
+        __typename
+        ... on RevokeConsentSuccess {
+          data {
+            id
+            revokedAt
+          }
         }
+        ...ErrorFields
       }
     }
-  }
-`;
+  `,
+  [ErrorFields],
+);
 
 export function ConnectedAppsPage() {
   const [{ data, fetching, error }, reexecute] = useQuery({
-    query: ConnectedAppsPageApps,
+    query: ConnectedAppsPage_Apps,
     requestPolicy: "cache-and-network",
   });
   const [revoking, setRevoking] = useState<ConnectedApp | null>(null);
-  const [revokeError, setRevokeError] = useState<string | null>(null);
   const [revoked, setRevoked] = useState<string | null>(null);
-  const [{ fetching: sending }, revoke] = useMutation(ConnectedAppsPageRevoke);
   const apps = data?.viewer?.connectedApps;
-
-  async function confirmRevoke() {
-    if (!revoking) return;
-    setRevokeError(null);
-    const result = await revoke({ input: { consentId: revoking.id } });
-    const payload = result.data?.revokeConsent;
-    if (!payload) return setRevokeError(result.error ? describeError(result.error) : "We couldn't revoke access.");
-    if (payload.__typename !== "RevokeConsentSuccess") return setRevokeError(payload.message);
-    setRevoked(revoking.client.name);
-    setRevoking(null);
-    reexecute({ requestPolicy: "network-only" });
-  }
 
   return (
     <Card aria-labelledby="apps-title">
@@ -99,16 +74,12 @@ export function ConnectedAppsPage() {
       </header>
       {revoked ? <Alert tone="success">{revoked} can no longer access your account.</Alert> : null}
       {error && !data ? (
-        <div className="stack">
-          <Alert tone="error" title="We couldn't load your connected apps">
-            {describeError(error)}
-          </Alert>
-          <div>
-            <Button variant="secondary" onClick={() => reexecute({ requestPolicy: "network-only" })}>
-              Try again
-            </Button>
-          </div>
-        </div>
+        <LoadFailed
+          className="stack"
+          title="We couldn't load your connected apps"
+          error={error}
+          onRetry={() => reexecute({ requestPolicy: "network-only" })}
+        />
       ) : fetching && !apps ? (
         <StatusBlock label="Loading your connected apps…" />
       ) : apps && apps.length === 0 ? (
@@ -136,7 +107,6 @@ export function ConnectedAppsPage() {
                     variant="secondary"
                     className="btn-danger-outline"
                     onClick={() => {
-                      setRevokeError(null);
                       setRevoked(null);
                       setRevoking(app);
                     }}
@@ -164,20 +134,25 @@ export function ConnectedAppsPage() {
           ))}
         </ul>
       ) : null}
-      <ConfirmDialog
+      <ConfirmMutationDialog
         open={revoking !== null}
         title={`Revoke access for ${revoking?.client.name ?? "this app"}?`}
         confirmLabel="Revoke access"
-        loading={sending}
-        error={revokeError}
-        onConfirm={confirmRevoke}
-        onCancel={() => setRevoking(null)}
+        document={ConnectedAppsPage_Revoke}
+        variables={() => ({ input: { consentId: revoking?.id ?? "" } })}
+        pick={(result) => result.revokeConsent}
+        fallback="We couldn't revoke access."
+        onDone={() => {
+          setRevoked(revoking?.client.name ?? null);
+          reexecute({ requestPolicy: "network-only" });
+        }}
+        onClose={() => setRevoking(null)}
       >
         <p>
           {revoking?.client.name} will no longer be able to read your details. If you sign in to it again, Gatehouse
           asks for your permission first.
         </p>
-      </ConfirmDialog>
+      </ConfirmMutationDialog>
     </Card>
   );
 }

@@ -1,153 +1,48 @@
 import { useState } from "react";
-import { gql, useMutation, useQuery } from "urql";
+import { useQuery } from "urql";
 import { Alert } from "../../../components/ui/Alert";
 import { Badge } from "../../../components/ui/Badge";
-import { Button } from "../../../components/ui/Button";
 import { Card } from "../../../components/ui/Card";
 import { EmptyState } from "../../../components/ui/EmptyState";
+import { LoadFailed } from "../../../components/ui/LoadFailed";
 import { StatusBlock } from "../../../components/ui/Spinner";
-import { describeError } from "../../../lib/errors";
-import { formatDate, formatDateTime, PAYLOAD_ERROR_FIELDS, type PayloadError } from "../account-shared";
+import { formatDateTime } from "../../../lib/format";
+import { graphql } from "../../../lib/graphql";
+import { IncomingRequestFields } from "./incoming-request-fields";
+import { KIND_LABEL, PendingRequestItem } from "./PendingRequestItem";
 
-type AccessRequestStatus = "ACCEPTED" | "CANCELLED" | "DECLINED" | "PENDING";
-
-type IncomingRequest = {
-  id: string;
-  client: { id: string; name: string };
-  kind: "ACCESS" | "TEST_USER";
-  message: string | null;
-  createdAt: string;
-  respondedAt: string | null;
-  status: AccessRequestStatus;
-  scopes: { key: string; description: string; tier: "BASIC" | "VERIFIED" }[];
-};
-
-const REQUEST_FIELDS = `
-  id
-  client {
-    id
-    name
-  }
-  kind
-  message
-  createdAt
-  respondedAt
-  status
-  scopes {
-    key
-    description
-    tier
-  }
-`;
-
-const AccessRequestsPageRequests = gql<
-  {
-    viewer: {
-      id: string;
-      pending: IncomingRequest[];
-      accepted: IncomingRequest[];
-      declined: IncomingRequest[];
-    } | null;
-  },
-  Record<string, never>
->`
-  query AccessRequestsPage_Requests {
-    viewer {
-      id
-      pending: accessRequests(status: PENDING) {
-        ${REQUEST_FIELDS}
-      }
-      accepted: accessRequests(status: ACCEPTED) {
-        ${REQUEST_FIELDS}
-      }
-      declined: accessRequests(status: DECLINED) {
-        ${REQUEST_FIELDS}
-      }
-    }
-  }
-`;
-
-type RespondResult = {
-  __typename: "AcceptAccessRequestSuccess" | "DeclineAccessRequestSuccess";
-  data: IncomingRequest;
-};
-
-const AccessRequestsPageAccept = gql<
-  { acceptAccessRequest: RespondResult | PayloadError },
-  { input: { accessRequestId: string } }
->`
-  mutation AccessRequestsPage_Accept($input: AcceptAccessRequestInput!) {
-    acceptAccessRequest(input: $input) {
-      ${PAYLOAD_ERROR_FIELDS}
-      ... on AcceptAccessRequestSuccess {
-        data {
-          ${REQUEST_FIELDS}
+const AccessRequestsPage_Requests = graphql(
+  `
+    query AccessRequestsPage_Requests {
+      viewer {
+        id
+        pending: accessRequests(status: PENDING) {
+          ...IncomingRequestFields
+        }
+        accepted: accessRequests(status: ACCEPTED) {
+          ...IncomingRequestFields
+        }
+        declined: accessRequests(status: DECLINED) {
+          ...IncomingRequestFields
         }
       }
     }
-  }
-`;
-
-const AccessRequestsPageDecline = gql<
-  { declineAccessRequest: RespondResult | PayloadError },
-  { input: { accessRequestId: string } }
->`
-  mutation AccessRequestsPage_Decline($input: DeclineAccessRequestInput!) {
-    declineAccessRequest(input: $input) {
-      ${PAYLOAD_ERROR_FIELDS}
-      ... on DeclineAccessRequestSuccess {
-        data {
-          ${REQUEST_FIELDS}
-        }
-      }
-    }
-  }
-`;
-
-const KIND_LABEL: Record<IncomingRequest["kind"], string> = {
-  ACCESS: "Access request",
-  TEST_USER: "Test-user invitation",
-};
+  `,
+  [IncomingRequestFields],
+);
 
 export function AccessRequestsPage() {
   const [{ data, fetching, error }, reexecute] = useQuery({
-    query: AccessRequestsPageRequests,
+    query: AccessRequestsPage_Requests,
     requestPolicy: "cache-and-network",
   });
-  const [pending, setPending] = useState<{ id: string; action: "accept" | "decline" } | null>(null);
-  const [errors, setErrors] = useState<Record<string, string>>({});
   const [notice, setNotice] = useState<string | null>(null);
-  const [, accept] = useMutation(AccessRequestsPageAccept);
-  const [, decline] = useMutation(AccessRequestsPageDecline);
   const viewer = data?.viewer;
   const answered = viewer
     ? [...viewer.accepted, ...viewer.declined].sort((a, b) =>
         (b.respondedAt ?? b.createdAt).localeCompare(a.respondedAt ?? a.createdAt),
       )
     : [];
-
-  async function respond(request: IncomingRequest, action: "accept" | "decline") {
-    setPending({ id: request.id, action });
-    setNotice(null);
-    setErrors(({ [request.id]: _, ...rest }) => rest);
-    const variables = { input: { accessRequestId: request.id } };
-    const result = action === "accept" ? await accept(variables) : await decline(variables);
-    setPending(null);
-    const payload =
-      result.data &&
-      ("acceptAccessRequest" in result.data ? result.data.acceptAccessRequest : result.data.declineAccessRequest);
-    if (!payload) {
-      const message = result.error ? describeError(result.error) : "We couldn't send your answer.";
-      return setErrors((current) => ({ ...current, [request.id]: message }));
-    }
-    if ("message" in payload) return setErrors((current) => ({ ...current, [request.id]: payload.message }));
-    setNotice(
-      action === "accept"
-        ? `You accepted the request from ${request.client.name}.`
-        : `You declined the request from ${request.client.name}.`,
-    );
-    reexecute({ requestPolicy: "network-only" });
-  }
 
   return (
     <div className="stack">
@@ -163,16 +58,12 @@ export function AccessRequestsPage() {
         </header>
         {notice ? <Alert tone="success">{notice}</Alert> : null}
         {error && !data ? (
-          <div className="stack">
-            <Alert tone="error" title="We couldn't load your requests">
-              {describeError(error)}
-            </Alert>
-            <div>
-              <Button variant="secondary" onClick={() => reexecute({ requestPolicy: "network-only" })}>
-                Try again
-              </Button>
-            </div>
-          </div>
+          <LoadFailed
+            className="stack"
+            title="We couldn't load your requests"
+            error={error}
+            onRetry={() => reexecute({ requestPolicy: "network-only" })}
+          />
         ) : fetching && !viewer ? (
           <StatusBlock label="Loading your requests…" />
         ) : viewer && viewer.pending.length === 0 ? (
@@ -181,70 +72,17 @@ export function AccessRequestsPage() {
           </EmptyState>
         ) : viewer ? (
           <ul className="item-list" aria-label="Requests waiting for your answer">
-            {viewer.pending.map((request) => {
-              const busy = pending?.id === request.id;
-              return (
-                <li key={request.id} className="item" aria-labelledby={`request-${request.id}`}>
-                  <div className="item-head">
-                    <span className="item-avatar" aria-hidden="true">
-                      {request.client.name.trim().charAt(0).toUpperCase() || "?"}
-                    </span>
-                    <div className="item-title">
-                      <h3 id={`request-${request.id}`}>{request.client.name}</h3>
-                      <p className="item-meta">
-                        <Badge tone={request.kind === "TEST_USER" ? "info" : "neutral"}>
-                          {KIND_LABEL[request.kind]}
-                        </Badge>{" "}
-                        sent {formatDate(request.createdAt)}
-                      </p>
-                    </div>
-                  </div>
-                  <div className="item-body">
-                    {request.message ? <blockquote className="request-message">{request.message}</blockquote> : null}
-                    {request.scopes.length > 0 ? (
-                      <>
-                        <p className="item-label">
-                          {request.kind === "TEST_USER" ? "As a test user it could:" : "It asks to:"}
-                        </p>
-                        <ul className="scope-words">
-                          {request.scopes.map((scope) => (
-                            <li key={scope.key}>
-                              {scope.description} <code className="scope-key">{scope.key}</code>
-                            </li>
-                          ))}
-                        </ul>
-                      </>
-                    ) : request.kind === "TEST_USER" ? (
-                      <p className="muted">It invites you to try the app before it is public.</p>
-                    ) : null}
-                    {errors[request.id] ? (
-                      <p className="field-error" role="alert">
-                        {errors[request.id]}
-                      </p>
-                    ) : null}
-                    <div className="item-footer">
-                      <Button
-                        onClick={() => respond(request, "accept")}
-                        loading={busy && pending?.action === "accept"}
-                        disabled={busy}
-                        aria-label={`Accept the request from ${request.client.name}`}
-                      >
-                        Accept
-                      </Button>
-                      <Button
-                        variant="secondary"
-                        onClick={() => respond(request, "decline")}
-                        loading={busy && pending?.action === "decline"}
-                        disabled={busy}
-                        aria-label={`Decline the request from ${request.client.name}`}
-                      >
-                        Decline
-                      </Button>
-                    </div>
-                  </div>
-                </li>
-              );
-            })}
+            {viewer.pending.map((request) => (
+              <PendingRequestItem
+                key={request.id}
+                request={request}
+                onStart={() => setNotice(null)}
+                onAnswered={(message) => {
+                  setNotice(message);
+                  reexecute({ requestPolicy: "network-only" });
+                }}
+              />
+            ))}
           </ul>
         ) : null}
       </Card>

@@ -1,25 +1,17 @@
 import { useState } from "react";
-import { gql, useMutation, useQuery } from "urql";
+import { useQuery } from "urql";
 import { Alert } from "../../../components/ui/Alert";
 import { Badge } from "../../../components/ui/Badge";
 import { Button } from "../../../components/ui/Button";
 import { Card } from "../../../components/ui/Card";
-import { ConfirmDialog } from "../../../components/ui/ConfirmDialog";
+import { ConfirmMutationDialog } from "../../../components/ui/ConfirmMutationDialog";
 import { StatusBlock } from "../../../components/ui/Spinner";
 import { Table } from "../../../components/ui/Table";
 import { describeError } from "../../../lib/errors";
-import { formatDateTime } from "../account-shared";
+import { formatDateTime } from "../../../lib/format";
+import { ErrorFields, graphql, type ResultOf } from "../../../lib/graphql";
 
-type Session = {
-  id: string;
-  createdAt: string;
-  lastSeenAt: string;
-  ip: string | null;
-  userAgent: string | null;
-  current: boolean;
-};
-
-const SessionsPageSessions = gql<{ viewer: { id: string; sessions: Session[] } | null }, Record<string, never>>`
+const SessionsPage_Sessions = graphql(`
   query SessionsPage_Sessions {
     viewer {
       id
@@ -33,31 +25,33 @@ const SessionsPageSessions = gql<{ viewer: { id: string; sessions: Session[] } |
       }
     }
   }
-`;
+`);
 
-type RevokeAnswer = { __typename: string; message?: string };
+type Session = NonNullable<ResultOf<typeof SessionsPage_Sessions>["viewer"]>["sessions"][number];
 
-const SessionsPageRevoke = gql<{ revokeSession: RevokeAnswer }, { input: { sessionId: string } }>`
-  mutation SessionsPage_Revoke($input: RevokeSessionInput!) {
-    revokeSession(input: $input) {
-      __typename
-      ... on Error {
-        message
+const SessionsPage_Revoke = graphql(
+  `
+    mutation SessionsPage_Revoke($input: RevokeSessionInput!) {
+      revokeSession(input: $input) {
+        __typename
+        ...ErrorFields
       }
     }
-  }
-`;
+  `,
+  [ErrorFields],
+);
 
-const SessionsPageRevokeOthers = gql<{ revokeOtherSessions: RevokeAnswer }, Record<string, never>>`
-  mutation SessionsPage_RevokeOthers {
-    revokeOtherSessions {
-      __typename
-      ... on Error {
-        message
+const SessionsPage_RevokeOthers = graphql(
+  `
+    mutation SessionsPage_RevokeOthers {
+      revokeOtherSessions {
+        __typename
+        ...ErrorFields
       }
     }
-  }
-`;
+  `,
+  [ErrorFields],
+);
 
 /** A readable device name from a user agent, e.g. "Chrome on Linux". */
 function deviceName(userAgent: string | null): string {
@@ -88,28 +82,15 @@ function deviceName(userAgent: string | null): string {
 /** Where the person is signed in, with a way to sign any other device out. */
 export function SessionsPage() {
   const [{ data, fetching, error }, reexecute] = useQuery({
-    query: SessionsPageSessions,
+    query: SessionsPage_Sessions,
     requestPolicy: "network-only",
   });
-  const [revokeState, revoke] = useMutation(SessionsPageRevoke);
-  const [othersState, revokeOthers] = useMutation(SessionsPageRevokeOthers);
   const [target, setTarget] = useState<Session | "others" | null>(null);
-  const [actionError, setActionError] = useState<string | null>(null);
   const sessions = data?.viewer?.sessions ?? [];
   const others = sessions.filter((session) => !session.current);
 
-  async function confirm() {
-    if (!target) return;
-    setActionError(null);
-    const result =
-      target === "others"
-        ? (await revokeOthers({})).data?.revokeOtherSessions
-        : (await revoke({ input: { sessionId: target.id } })).data?.revokeSession;
-    if (!result) return setActionError("We couldn't sign that session out. Try again.");
-    if (result.message) return setActionError(result.message);
-    setTarget(null);
-    reexecute({ requestPolicy: "network-only" });
-  }
+  const done = () => reexecute({ requestPolicy: "network-only" });
+  const fallback = "We couldn't sign that session out. Try again.";
 
   return (
     <div className="stack">
@@ -163,25 +144,34 @@ export function SessionsPage() {
           </Table>
         )}
       </Card>
-      <ConfirmDialog
-        open={target !== null}
-        title={target === "others" ? "Sign out all other sessions?" : "Sign this session out?"}
+      <ConfirmMutationDialog
+        open={target === "others"}
+        title="Sign out all other sessions?"
         confirmLabel="Sign out"
-        tone="danger"
-        loading={revokeState.fetching || othersState.fetching}
-        error={actionError}
-        onConfirm={() => void confirm()}
-        onCancel={() => {
-          setTarget(null);
-          setActionError(null);
-        }}
+        document={SessionsPage_RevokeOthers}
+        variables={() => ({})}
+        pick={(result) => result.revokeOtherSessions}
+        fallback={fallback}
+        onDone={done}
+        onClose={() => setTarget(null)}
       >
-        {target === "others"
-          ? `${others.length} other session${others.length === 1 ? "" : "s"} will have to sign in again.`
-          : target?.current
-            ? "This is the device you are using: you will be signed out here."
-            : "That device will have to sign in again."}
-      </ConfirmDialog>
+        {`${others.length} other session${others.length === 1 ? "" : "s"} will have to sign in again.`}
+      </ConfirmMutationDialog>
+      <ConfirmMutationDialog
+        open={target !== null && target !== "others"}
+        title="Sign this session out?"
+        confirmLabel="Sign out"
+        document={SessionsPage_Revoke}
+        variables={() => ({ input: { sessionId: target && target !== "others" ? target.id : "" } })}
+        pick={(result) => result.revokeSession}
+        fallback={fallback}
+        onDone={done}
+        onClose={() => setTarget(null)}
+      >
+        {target !== "others" && target?.current
+          ? "This is the device you are using: you will be signed out here."
+          : "That device will have to sign in again."}
+      </ConfirmMutationDialog>
     </div>
   );
 }

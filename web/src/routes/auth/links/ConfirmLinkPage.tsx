@@ -1,15 +1,14 @@
 import { useEffect, useRef, useState } from "react";
 import { Link, useSearchParams } from "react-router";
-import { gql, useMutation } from "urql";
+import { useMutation } from "urql";
 import { AuthShell } from "../../../components/layout/AuthShell";
 import { Alert } from "../../../components/ui/Alert";
 import { Card, CardHeader } from "../../../components/ui/Card";
 import { StatusBlock } from "../../../components/ui/Spinner";
 import { describeError } from "../../../lib/errors";
+import { graphql } from "../../../lib/graphql";
 
-type LinkAnswer = { __typename: string; message?: string };
-
-const ConfirmLinkPageVerifyEmail = gql<{ answer: LinkAnswer }, { input: { token: string } }>`
+const ConfirmLinkPage_VerifyEmail = graphql(`
   mutation ConfirmLinkPage_VerifyEmail($input: VerifyEmailInput!) {
     answer: verifyEmail(input: $input) {
       __typename
@@ -18,9 +17,9 @@ const ConfirmLinkPageVerifyEmail = gql<{ answer: LinkAnswer }, { input: { token:
       }
     }
   }
-`;
+`);
 
-const ConfirmLinkPageConfirmEmailChange = gql<{ answer: LinkAnswer }, { input: { token: string } }>`
+const ConfirmLinkPage_ConfirmEmailChange = graphql(`
   mutation ConfirmLinkPage_ConfirmEmailChange($input: ConfirmEmailChangeInput!) {
     answer: confirmEmailChange(input: $input) {
       __typename
@@ -29,16 +28,16 @@ const ConfirmLinkPageConfirmEmailChange = gql<{ answer: LinkAnswer }, { input: {
       }
     }
   }
-`;
+`);
 
 const KINDS = {
   verifyEmail: {
-    document: ConfirmLinkPageVerifyEmail,
+    document: ConfirmLinkPage_VerifyEmail,
     title: "Confirm your e-mail",
     done: "Your e-mail address is confirmed.",
   },
   emailChange: {
-    document: ConfirmLinkPageConfirmEmailChange,
+    document: ConfirmLinkPage_ConfirmEmailChange,
     title: "Confirm your new e-mail",
     done: "Your account now uses the new e-mail address.",
   },
@@ -62,7 +61,11 @@ export function ConfirmLinkPage({ kind }: { kind: keyof typeof KINDS }) {
       const answer = result.data?.answer;
       if (result.error) setOutcome({ ok: false, message: describeError(result.error) });
       else if (answer?.__typename.endsWith("Success")) setOutcome({ ok: true, message: done });
-      else setOutcome({ ok: false, message: answer?.message ?? "This link does not work." });
+      else
+        setOutcome({
+          ok: false,
+          message: (answer && "message" in answer ? answer.message : null) ?? "This link does not work.",
+        });
     });
   }, [confirm, done, token]);
 

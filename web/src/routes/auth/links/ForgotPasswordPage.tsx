@@ -1,21 +1,15 @@
 import { type FormEvent, useState } from "react";
 import { Link } from "react-router";
-import { gql, useMutation } from "urql";
+import { useMutation } from "urql";
 import { AuthShell } from "../../../components/layout/AuthShell";
 import { Alert } from "../../../components/ui/Alert";
 import { Button } from "../../../components/ui/Button";
 import { Card, CardFooter, CardHeader } from "../../../components/ui/Card";
 import { Field } from "../../../components/ui/Field";
 import { describeError, looksLikeEmail } from "../../../lib/errors";
+import { graphql } from "../../../lib/graphql";
 
-const ForgotPasswordPageRequest = gql<
-  {
-    requestPasswordReset:
-      | { __typename: "RequestPasswordResetSuccess" }
-      | { __typename: "ValidationError"; message: string };
-  },
-  { input: { email: string } }
->`
+const ForgotPasswordPage_Request = graphql(`
   mutation ForgotPasswordPage_Request($input: RequestPasswordResetInput!) {
     requestPasswordReset(input: $input) {
       __typename
@@ -24,11 +18,11 @@ const ForgotPasswordPageRequest = gql<
       }
     }
   }
-`;
+`);
 
 /** Asks for a reset link; the answer is the same whether or not the address has an account. */
 export function ForgotPasswordPage() {
-  const [{ fetching }, request] = useMutation(ForgotPasswordPageRequest);
+  const [{ fetching }, request] = useMutation(ForgotPasswordPage_Request);
   const [error, setError] = useState<string | null>(null);
   const [sentTo, setSentTo] = useState<string | null>(null);
 

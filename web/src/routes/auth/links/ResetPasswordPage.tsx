@@ -1,19 +1,15 @@
 import { type FormEvent, useState } from "react";
 import { Link, useSearchParams } from "react-router";
-import { gql, useMutation } from "urql";
+import { useMutation } from "urql";
 import { AuthShell } from "../../../components/layout/AuthShell";
 import { Alert } from "../../../components/ui/Alert";
 import { Button } from "../../../components/ui/Button";
 import { Card, CardFooter, CardHeader } from "../../../components/ui/Card";
 import { Field } from "../../../components/ui/Field";
 import { describeError } from "../../../lib/errors";
+import { graphql } from "../../../lib/graphql";
 
-type ResetAnswer =
-  | { __typename: "ResetPasswordSuccess" }
-  | { __typename: "InvalidLinkError"; message: string }
-  | { __typename: "ValidationError"; message: string; fieldErrors: { field: string; message: string }[] };
-
-const ResetPasswordPageReset = gql<{ resetPassword: ResetAnswer }, { input: { token: string; newPassword: string } }>`
+const ResetPasswordPage_Reset = graphql(`
   mutation ResetPasswordPage_Reset($input: ResetPasswordInput!) {
     resetPassword(input: $input) {
       __typename
@@ -29,12 +25,12 @@ const ResetPasswordPageReset = gql<{ resetPassword: ResetAnswer }, { input: { to
       }
     }
   }
-`;
+`);
 
 export function ResetPasswordPage() {
   const [params] = useSearchParams();
   const token = params.get("token") ?? "";
-  const [{ fetching }, reset] = useMutation(ResetPasswordPageReset);
+  const [{ fetching }, reset] = useMutation(ResetPasswordPage_Reset);
   const [fieldError, setFieldError] = useState<string | null>(null);
   const [linkError, setLinkError] = useState<string | null>(token ? null : "This reset link is incomplete.");
   const [done, setDone] = useState(false);

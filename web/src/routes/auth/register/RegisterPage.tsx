@@ -1,21 +1,22 @@
 import { Link, Navigate, useNavigate } from "react-router";
-import { gql, useQuery } from "urql";
+import { useQuery } from "urql";
 import { RegisterForm } from "../../../components/auth/RegisterForm";
 import { AuthShell } from "../../../components/layout/AuthShell";
 import { Card, CardFooter, CardHeader } from "../../../components/ui/Card";
 import { StatusBlock } from "../../../components/ui/Spinner";
+import { graphql } from "../../../lib/graphql";
 
-const RegisterPageViewer = gql<{ viewer: { id: string } | null }, Record<string, never>>`
+const RegisterPage_Viewer = graphql(`
   query RegisterPage_Viewer {
     viewer {
       id
     }
   }
-`;
+`);
 
 export function RegisterPage() {
   const navigate = useNavigate();
-  const [{ data, fetching }] = useQuery({ query: RegisterPageViewer, requestPolicy: "network-only" });
+  const [{ data, fetching }] = useQuery({ query: RegisterPage_Viewer, requestPolicy: "network-only" });
 
   if (data?.viewer) return <Navigate to="/account" replace />;
 

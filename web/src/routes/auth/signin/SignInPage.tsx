@@ -1,21 +1,22 @@
 import { Link, Navigate, useNavigate } from "react-router";
-import { gql, useQuery } from "urql";
+import { useQuery } from "urql";
 import { SignInForm } from "../../../components/auth/SignInForm";
 import { AuthShell } from "../../../components/layout/AuthShell";
 import { Card, CardFooter, CardHeader } from "../../../components/ui/Card";
 import { StatusBlock } from "../../../components/ui/Spinner";
+import { graphql } from "../../../lib/graphql";
 
-const SignInPageViewer = gql<{ viewer: { id: string } | null }, Record<string, never>>`
+const SignInPage_Viewer = graphql(`
   query SignInPage_Viewer {
     viewer {
       id
     }
   }
-`;
+`);
 
 export function SignInPage() {
   const navigate = useNavigate();
-  const [{ data, fetching }] = useQuery({ query: SignInPageViewer, requestPolicy: "network-only" });
+  const [{ data, fetching }] = useQuery({ query: SignInPage_Viewer, requestPolicy: "network-only" });
 
   if (data?.viewer) return <Navigate to="/account" replace />;
 

@@ -1,83 +1,50 @@
 import { type FormEvent, useCallback, useEffect, useState } from "react";
-import { useParams } from "react-router";
-import { type CombinedError, gql, useClient } from "urql";
+import { type CombinedError, useClient } from "urql";
+import { lacking, SectionHead } from "../../../components/team/team-kit";
 import { Alert } from "../../../components/ui/Alert";
 import { Button } from "../../../components/ui/Button";
 import { Card } from "../../../components/ui/Card";
 import { EmptyState } from "../../../components/ui/EmptyState";
-import { Field } from "../../../components/ui/Field";
+import { LoadFailed } from "../../../components/ui/LoadFailed";
 import { StatusBlock } from "../../../components/ui/Spinner";
-import { Table } from "../../../components/ui/Table";
 import { looksLikeEmail } from "../../../lib/errors";
-import { CLIENT_ACCESS_FIELDS, type ClientAccess, LoadFailed, lacking, SectionHead } from "../members/team-kit";
-import { formatDateTime } from "../shared";
+import { graphql } from "../../../lib/graphql";
+import { useClientDashboard } from "../shared";
+import { AuditEventsTable } from "./AuditEventsTable";
+import { AuditFilterForm, type Filters, NO_FILTERS } from "./AuditFilterForm";
+import { type AuditEvent, AuditEventFields } from "./audit-event-fields";
 
 const PAGE_SIZE = 25;
 
-type AuditEvent = {
-  id: string;
-  action: string;
-  targetType: string;
-  targetId: string | null;
-  details: string | null;
-  ip: string | null;
-  createdAt: string;
-  actor: { name: string; email: string } | null;
-  actorClient: string | null;
-};
-
-type Filters = { actorEmail: string; action: string; since: string; until: string };
-const NO_FILTERS: Filters = { actorEmail: "", action: "", since: "", until: "" };
-
-const AuditPageEvents = gql<
-  {
-    client:
-      | (ClientAccess & {
-          auditEvents: {
-            pageInfo: { hasNextPage: boolean; endCursor: string | null };
-            edges: { node: AuditEvent }[];
-          } | null;
-        })
-      | null;
-  },
-  {
-    id: string;
-    first: number;
-    after: string | null;
-    actorEmail: string | null;
-    action: string | null;
-    since: string | null;
-    until: string | null;
-  }
->`
-  query AuditPage_Events($id: ID!, $first: Int, $after: String, $actorEmail: String, $action: String, $since: DateTime, $until: DateTime) {
-    client(id: $id) {
-      ${CLIENT_ACCESS_FIELDS}
-      auditEvents(first: $first, after: $after, actorEmail: $actorEmail, action: $action, since: $since, until: $until) {
-        pageInfo {
-          hasNextPage
-          endCursor
-        }
-        edges {
-          node {
-            id
-            action
-            targetType
-            targetId
-            details
-            ip
-            createdAt
-            actor {
-              name
-              email
+const AuditPage_Events = graphql(
+  `
+    query AuditPage_Events(
+      $id: ID!
+      $first: Int
+      $after: String
+      $actorEmail: String
+      $action: String
+      $since: DateTime
+      $until: DateTime
+    ) {
+      client(id: $id) {
+        id
+        auditEvents(first: $first, after: $after, actorEmail: $actorEmail, action: $action, since: $since, until: $until) {
+          pageInfo {
+            hasNextPage
+            endCursor
+          }
+          edges {
+            node {
+              ...AuditEventFields
             }
-            actorClient
           }
         }
       }
     }
-  }
-`;
+  `,
+  [AuditEventFields],
+);
 
 /** The start of a day (local) as ISO, for `since`; `until` is the day after (exclusive). */
 function dayStart(value: string, plusDays = 0): string | null {
@@ -89,12 +56,14 @@ function dayStart(value: string, plusDays = 0): string | null {
 
 /** The audit log: who changed what, filterable, newest first. */
 export function AuditPage() {
-  const { clientId = "" } = useParams();
+  const { client: viewer } = useClientDashboard();
+  const clientId = viewer.id;
   const urql = useClient();
   const [draft, setDraft] = useState<Filters>(NO_FILTERS);
   const [filters, setFilters] = useState<Filters>(NO_FILTERS);
   const [filterErrors, setFilterErrors] = useState<Record<string, string>>({});
-  const [client, setClient] = useState<ClientAccess | null | undefined>(undefined);
+  // undefined until the first answer; null when the client is gone.
+  const [client, setClient] = useState<{ id: string } | null | undefined>(undefined);
   const [events, setEvents] = useState<AuditEvent[]>([]);
   const [cursor, setCursor] = useState<string | null>(null);
   const [hasMore, setHasMore] = useState(false);
@@ -108,7 +77,7 @@ export function AuditPage() {
       setError(null);
       const result = await urql
         .query(
-          AuditPageEvents,
+          AuditPage_Events,
           {
             id: clientId,
             first: PAGE_SIZE,
@@ -140,7 +109,7 @@ export function AuditPage() {
     void load(null, filters);
   }, [load, filters]);
 
-  function apply(event: FormEvent) {
+  function apply(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const found: Record<string, string> = {};
     if (draft.actorEmail.trim() && !looksLikeEmail(draft.actorEmail.trim()))
@@ -151,7 +120,7 @@ export function AuditPage() {
   }
 
   const filtered = Object.values(filters).some(Boolean);
-  const noRead = lacking(client, "AUDIT_READ");
+  const noRead = lacking(viewer, "AUDIT_READ");
 
   return (
     <div className="stack">
@@ -160,67 +129,34 @@ export function AuditPage() {
         <SectionHead id="audit-title" title="Audit log">
           Every administrative change to this client: who made it, when, and what changed.
         </SectionHead>
-        <form className="stack" onSubmit={apply} noValidate aria-label="Filter the audit log">
-          <fieldset className="team-fieldset" disabled={loading || denied}>
-            <div className="team-form">
-              <Field
-                label="Actor e-mail"
-                name="actorEmail"
-                type="email"
-                value={draft.actorEmail}
-                onChange={(event) => setDraft({ ...draft, actorEmail: event.target.value })}
-                error={filterErrors.actorEmail}
-              />
-              <Field
-                label="Action"
-                name="action"
-                placeholder="e.g. member.added"
-                value={draft.action}
-                onChange={(event) => setDraft({ ...draft, action: event.target.value })}
-                error={filterErrors.action}
-              />
-              <Field
-                label="From (day)"
-                name="since"
-                type="date"
-                value={draft.since}
-                onChange={(event) => setDraft({ ...draft, since: event.target.value })}
-                error={filterErrors.since}
-              />
-              <Field
-                label="To (day, inclusive)"
-                name="until"
-                type="date"
-                value={draft.until}
-                onChange={(event) => setDraft({ ...draft, until: event.target.value })}
-                error={filterErrors.until}
-              />
-            </div>
-          </fieldset>
-          <div className="team-form-actions">
-            <Button type="submit" loading={loading && events.length === 0} disabled={denied}>
-              Apply filters
-            </Button>
-            <Button
-              variant="secondary"
-              disabled={!filtered || loading}
-              onClick={() => {
-                setDraft(NO_FILTERS);
-                setFilterErrors({});
-                setFilters(NO_FILTERS);
-              }}
-            >
-              Clear
-            </Button>
-          </div>
-        </form>
+        <AuditFilterForm
+          draft={draft}
+          errors={filterErrors}
+          disabled={loading || denied}
+          applying={loading && events.length === 0}
+          denied={denied}
+          filtered={filtered}
+          clearing={loading}
+          onChange={setDraft}
+          onApply={apply}
+          onClear={() => {
+            setDraft(NO_FILTERS);
+            setFilterErrors({});
+            setFilters(NO_FILTERS);
+          }}
+        />
       </Card>
       <Card aria-labelledby="events-title">
         <SectionHead id="events-title" title="Events">
           Newest first.
         </SectionHead>
         {error && events.length === 0 ? (
-          <LoadFailed title="We couldn't load the audit log" error={error} onRetry={() => load(null, filters)} />
+          <LoadFailed
+            className="stack"
+            title="We couldn't load the audit log"
+            error={error}
+            onRetry={() => load(null, filters)}
+          />
         ) : client === undefined || (loading && events.length === 0) ? (
           <StatusBlock label="Loading the audit log…" />
         ) : client === null ? (
@@ -237,51 +173,7 @@ export function AuditPage() {
           </EmptyState>
         ) : (
           <>
-            <Table caption="Audit events, newest first">
-              <thead>
-                <tr>
-                  <th scope="col">When</th>
-                  <th scope="col">Who</th>
-                  <th scope="col">Action</th>
-                  <th scope="col">Change</th>
-                </tr>
-              </thead>
-              <tbody>
-                {events.map((event) => (
-                  <tr key={event.id}>
-                    <td data-label="When">
-                      <span className="team-cell">
-                        {formatDateTime(event.createdAt)}
-                        {event.ip ? <span className="team-cell-sub">{event.ip}</span> : null}
-                      </span>
-                    </td>
-                    <td data-label="Who">
-                      <span className="team-cell">
-                        {event.actor ? (
-                          <>
-                            <span className="team-cell-main">{event.actor.name}</span>
-                            <span className="team-cell-sub">{event.actor.email}</span>
-                          </>
-                        ) : event.actorClient ? (
-                          <span>Partner tooling</span>
-                        ) : (
-                          <span className="muted">System</span>
-                        )}
-                      </span>
-                    </td>
-                    <td data-label="Action">
-                      <span className="team-cell">
-                        <code className="team-code team-nowrap">{event.action}</code>
-                        <span className="team-cell-sub">{event.targetType}</span>
-                      </span>
-                    </td>
-                    <td data-label="Change">
-                      <Changes details={event.details} />
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </Table>
+            <AuditEventsTable events={events} />
             {error ? (
               <p className="field-error" role="alert">
                 We couldn't load more events. Try again.
@@ -303,54 +195,5 @@ export function AuditPage() {
         )}
       </Card>
     </div>
-  );
-}
-
-function show(value: unknown): string {
-  if (value === null || value === undefined) return "—";
-  if (typeof value === "string") return value;
-  return JSON.stringify(value);
-}
-
-/** `details` is JSON `{ before, after }`: a change reads "field: before → after", a creation "field: value". */
-function Changes({ details }: { details: string | null }) {
-  if (!details) return <span className="muted">—</span>;
-  let parsed: { before?: Record<string, unknown> | null; after?: Record<string, unknown> | null };
-  try {
-    parsed = JSON.parse(details);
-  } catch {
-    return <span className="team-code">{details}</span>;
-  }
-  const before = parsed.before ?? null;
-  const after = parsed.after ?? null;
-  const keys = [...new Set([...Object.keys(before ?? {}), ...Object.keys(after ?? {})])];
-  if (keys.length === 0) return <span className="muted">—</span>;
-  return (
-    <ul className="team-changes">
-      {keys.map((key) => {
-        const old = before?.[key];
-        const next = after?.[key];
-        const same = JSON.stringify(old) === JSON.stringify(next);
-        return (
-          <li key={key}>
-            <span className="team-change-key">{key}:</span>{" "}
-            {!before || same ? (
-              show(next)
-            ) : !after ? (
-              <>{show(old)} (removed)</>
-            ) : (
-              <>
-                {show(old)}
-                <span className="team-arrow" aria-hidden="true">
-                  →
-                </span>
-                <span className="visually-hidden">changed to</span>
-                {show(next)}
-              </>
-            )}
-          </li>
-        );
-      })}
-    </ul>
   );
 }

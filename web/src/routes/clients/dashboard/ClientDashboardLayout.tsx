@@ -1,26 +1,24 @@
 import { Link, Outlet, useParams } from "react-router";
-import { gql, useQuery } from "urql";
-import { Alert } from "../../../components/ui/Alert";
+import { useQuery } from "urql";
 import { Badge } from "../../../components/ui/Badge";
-import { Button } from "../../../components/ui/Button";
 import { Card } from "../../../components/ui/Card";
+import { LoadFailed } from "../../../components/ui/LoadFailed";
 import { PageLoading } from "../../../components/ui/Spinner";
 import { type TabItem, Tabs } from "../../../components/ui/Tabs";
-import { describeError } from "../../../lib/errors";
-import type { ClientDashboardContext, DashboardClient } from "../shared";
+import { type ClientDashboardContext, DashboardClientFields } from "../shared";
 import "../clients.css";
+import { graphql } from "../../../lib/graphql";
 
-const ClientDashboardLayoutClient = gql<{ client: DashboardClient | null }, { id: string }>`
-  query ClientDashboardLayout_Client($id: ID!) {
-    client(id: $id) {
-      id
-      name
-      verification
-      myPermissions
-      myRoleLevel
+const ClientDashboardLayout_Client = graphql(
+  `
+    query ClientDashboardLayout_Client($id: ID!) {
+      client(id: $id) {
+        ...DashboardClientFields
+      }
     }
-  }
-`;
+  `,
+  [DashboardClientFields],
+);
 
 function sections(clientId: string): TabItem[] {
   const base = `/clients/${clientId}`;
@@ -41,7 +39,7 @@ function sections(clientId: string): TabItem[] {
 export function ClientDashboardLayout() {
   const { clientId = "" } = useParams();
   const [{ data, fetching, error }, reexecute] = useQuery({
-    query: ClientDashboardLayoutClient,
+    query: ClientDashboardLayout_Client,
     variables: { id: clientId },
     requestPolicy: "cache-and-network",
   });
@@ -49,14 +47,13 @@ export function ClientDashboardLayout() {
   if (!data) {
     if (error) {
       return (
-        <div className="stack">
-          <Alert tone="error" title="We couldn't load this client">
-            {describeError(error)}
-          </Alert>
-          <div>
-            <Button onClick={() => reexecute({ requestPolicy: "network-only" })}>Try again</Button>
-          </div>
-        </div>
+        <LoadFailed
+          className="stack"
+          retryVariant="primary"
+          title="We couldn't load this client"
+          error={error}
+          onRetry={() => reexecute({ requestPolicy: "network-only" })}
+        />
       );
     }
     if (fetching) return <PageLoading label="Loading client…" />;

@@ -1,23 +1,17 @@
 import { useState } from "react";
 import { Link } from "react-router";
-import { gql, useMutation, useQuery } from "urql";
-import { Alert } from "../../../components/ui/Alert";
+import { useMutation, useQuery } from "urql";
 import { Badge } from "../../../components/ui/Badge";
-import { Button } from "../../../components/ui/Button";
 import { Card } from "../../../components/ui/Card";
 import { EmptyState } from "../../../components/ui/EmptyState";
+import { LoadFailed } from "../../../components/ui/LoadFailed";
 import { StatusBlock } from "../../../components/ui/Spinner";
 import { Toggle } from "../../../components/ui/Toggle";
-import { describeError } from "../../../lib/errors";
-import { can, ERROR_FIELDS, missingPermissionReason, type Payload, useClientDashboard } from "../shared";
+import { ErrorFields, graphql } from "../../../lib/graphql";
+import { runMutation } from "../../../lib/mutation";
+import { can, missingPermissionReason, useClientDashboard } from "../shared";
 
-type Scope = { key: string; description: string; tier: "BASIC" | "VERIFIED" };
-type ClientScope = { enabled: boolean; scope: { key: string } };
-
-const ScopesPageScopes = gql<
-  { scopes: Scope[]; client: { id: string; verification: "UNVERIFIED" | "VERIFIED"; scopes: ClientScope[] } | null },
-  { id: string }
->`
+const ScopesPage_Scopes = graphql(`
   query ScopesPage_Scopes($id: ID!) {
     scopes {
       key
@@ -35,59 +29,57 @@ const ScopesPageScopes = gql<
       }
     }
   }
-`;
+`);
 
-type ScopeResult = { enabled: boolean; scope: { key: string } };
-
-const ScopesPageEnable = gql<
-  { enableClientScope: Payload<"EnableClientScopeSuccess", ScopeResult> },
-  { input: { clientId: string; scopeKey: string } }
->`
-  mutation ScopesPage_Enable($input: ClientScopeInput!) {
-    enableClientScope(input: $input) {
-      __typename
-      ... on EnableClientScopeSuccess {
-        data {
-          enabled
-          scope {
-            key
+const ScopesPage_Enable = graphql(
+  `
+    mutation ScopesPage_Enable($input: ClientScopeInput!) {
+      enableClientScope(input: $input) {
+        __typename
+        ... on EnableClientScopeSuccess {
+          data {
+            enabled
+            scope {
+              key
+            }
           }
         }
+        ...ErrorFields
       }
-      ${ERROR_FIELDS}
     }
-  }
-`;
+  `,
+  [ErrorFields],
+);
 
-const ScopesPageDisable = gql<
-  { disableClientScope: Payload<"DisableClientScopeSuccess", ScopeResult> },
-  { input: { clientId: string; scopeKey: string } }
->`
-  mutation ScopesPage_Disable($input: ClientScopeInput!) {
-    disableClientScope(input: $input) {
-      __typename
-      ... on DisableClientScopeSuccess {
-        data {
-          enabled
-          scope {
-            key
+const ScopesPage_Disable = graphql(
+  `
+    mutation ScopesPage_Disable($input: ClientScopeInput!) {
+      disableClientScope(input: $input) {
+        __typename
+        ... on DisableClientScopeSuccess {
+          data {
+            enabled
+            scope {
+              key
+            }
           }
         }
+        ...ErrorFields
       }
-      ${ERROR_FIELDS}
     }
-  }
-`;
+  `,
+  [ErrorFields],
+);
 
 export function ScopesPage() {
   const { client } = useClientDashboard();
   const [{ data, fetching, error }, reexecute] = useQuery({
-    query: ScopesPageScopes,
+    query: ScopesPage_Scopes,
     variables: { id: client.id },
     requestPolicy: "cache-and-network",
   });
-  const [enableState, enable] = useMutation(ScopesPageEnable);
-  const [disableState, disable] = useMutation(ScopesPageDisable);
+  const [enableState, enable] = useMutation(ScopesPage_Enable);
+  const [disableState, disable] = useMutation(ScopesPage_Disable);
   const [pending, setPending] = useState<string | null>(null);
   const [errors, setErrors] = useState<Record<string, string>>({});
   const allowed = can(client, "SCOPES_MANAGE");
@@ -99,17 +91,11 @@ export function ScopesPage() {
     setPending(key);
     setErrors((current) => ({ ...current, [key]: "" }));
     const input = { clientId: client.id, scopeKey: key };
-    const result = on ? await enable({ input }) : await disable({ input });
+    const outcome = on
+      ? await runMutation(enable({ input }), (data) => data.enableClientScope, "Not saved.")
+      : await runMutation(disable({ input }), (data) => data.disableClientScope, "Not saved.");
     setPending(null);
-    const payload = result.data
-      ? "enableClientScope" in result.data
-        ? result.data.enableClientScope
-        : result.data.disableClientScope
-      : null;
-    if (result.error || !payload) {
-      return setErrors((c) => ({ ...c, [key]: result.error ? describeError(result.error) : "Not saved." }));
-    }
-    if ("message" in payload) return setErrors((c) => ({ ...c, [key]: payload.message }));
+    if (!outcome.ok) return setErrors((c) => ({ ...c, [key]: outcome.message }));
     reexecute({ requestPolicy: "network-only" });
   }
 
@@ -123,16 +109,11 @@ export function ScopesPage() {
       {!data && fetching ? (
         <StatusBlock label="Loading scopes…" />
       ) : error && !data ? (
-        <div className="stack-sm">
-          <Alert tone="error" title="We couldn't load the scopes">
-            {describeError(error)}
-          </Alert>
-          <div>
-            <Button variant="secondary" onClick={() => reexecute({ requestPolicy: "network-only" })}>
-              Try again
-            </Button>
-          </div>
-        </div>
+        <LoadFailed
+          title="We couldn't load the scopes"
+          error={error}
+          onRetry={() => reexecute({ requestPolicy: "network-only" })}
+        />
       ) : !data || data.scopes.length === 0 ? (
         <EmptyState title="No scopes in the catalogue">The platform has not defined any scopes yet.</EmptyState>
       ) : (

@@ -1,5 +1,6 @@
 import { type ReactNode, type SelectHTMLAttributes, type TextareaHTMLAttributes, useId } from "react";
-import { AlertIcon } from "../../components/ui/icons";
+import { type FragmentOf, graphql } from "../../lib/graphql";
+import { AlertIcon } from "../ui/icons";
 
 type SelectFieldProps = Omit<SelectHTMLAttributes<HTMLSelectElement>, "id"> & {
   label: string;
@@ -87,7 +88,15 @@ function FieldMessages({
   );
 }
 
-export type CountryOption = { id: number; name: string; shortName: string };
+export const CountryOptionFields = graphql(`
+  fragment CountryOptionFields on Country {
+    id
+    name
+    shortName
+  }
+`);
+
+export type CountryOption = FragmentOf<typeof CountryOptionFields>;
 
 /** Country options for a SelectField, by name, with an empty choice first. */
 export function CountryOptions({ countries, emptyLabel }: { countries: readonly CountryOption[]; emptyLabel: string }) {

@@ -1,0 +1,27 @@
+import type { graphql } from "./graphql";
+
+/** A permission a role grants in a client, as the schema's `Permission` enum spells it. */
+export type Permission = ReturnType<typeof graphql.scalar<"Permission">>;
+
+export const ALL_PERMISSIONS: readonly Permission[] = [
+  "CLIENT_UPDATE",
+  "DOMAINS_MANAGE",
+  "SCOPES_MANAGE",
+  "SECRETS_MANAGE",
+  "USERS_READ",
+  "REQUESTS_SEND",
+  "VERIFICATION_MANAGE",
+  "MEMBERS_MANAGE",
+  "ROLES_MANAGE",
+  "AUDIT_READ",
+];
+
+/** The permission as people see it in roles: SECRETS_MANAGE → secrets:manage. */
+export function permissionLabel(permission: Permission): string {
+  return permission.toLowerCase().replace("_", ":");
+}
+
+/** The sentence shown beside a disabled control. */
+export function missingPermissionReason(permission: Permission): string {
+  return `You need the ${permissionLabel(permission)} permission in this client. Ask its owner for a role that has it.`;
+}

@@ -1,0 +1,163 @@
+import { type FormEvent, useState } from "react";
+import { type CountryOption, CountryOptions, SelectField } from "../../../components/account/account-fields";
+import { Alert } from "../../../components/ui/Alert";
+import { Button } from "../../../components/ui/Button";
+import { Card } from "../../../components/ui/Card";
+import { Field } from "../../../components/ui/Field";
+import { ErrorFields, graphql } from "../../../lib/graphql";
+import { useMutationForm } from "../../../lib/use-mutation-form";
+import { blankToNull, type FormValues, type Profile, ProfileFields, validate, valuesOf } from "./profile-fields";
+
+const ProfileForm_UpdateProfile = graphql(
+  `
+    mutation ProfileForm_UpdateProfile($input: UpdateProfileInput!) {
+      updateProfile(input: $input) {
+        __typename
+        ... on UpdateProfileSuccess {
+          data {
+            ...ProfileFields
+          }
+        }
+        ...ErrorFields
+      }
+    }
+  `,
+  [ProfileFields, ErrorFields],
+);
+
+export function ProfileForm({ viewer, countries }: { viewer: Profile; countries: readonly CountryOption[] }) {
+  const [values, setValues] = useState(() => valuesOf(viewer));
+  const [saved, setSaved] = useState(false);
+  const form = useMutationForm(
+    ProfileForm_UpdateProfile,
+    (data) => data.updateProfile,
+    "We couldn't save your profile.",
+  );
+  const { fetching, fieldErrors: errors, formError } = form;
+
+  const set = (name: keyof FormValues) => (event: { target: { value: string } }) => {
+    setValues((current) => ({ ...current, [name]: event.target.value }));
+    setSaved(false);
+  };
+
+  async function handleSubmit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    setSaved(false);
+    if (form.reject(validate(values, viewer.email))) return;
+
+    const updated = await form.run({
+      input: {
+        name: values.name.trim(),
+        givenName: blankToNull(values.givenName),
+        familyName: blankToNull(values.familyName),
+        picture: blankToNull(values.picture),
+        birthDate: values.birthDate ? `${values.birthDate}T00:00:00.000Z` : null,
+        gender: blankToNull(values.gender),
+        secondEmail: blankToNull(values.secondEmail),
+        countryCode: values.countryCode || null,
+      },
+    });
+    if (!updated) return;
+    setValues(valuesOf(updated.data));
+    setSaved(true);
+  }
+
+  return (
+    <Card aria-labelledby="profile-edit-title">
+      <header className="section-head">
+        <div>
+          <h2 id="profile-edit-title">Edit profile</h2>
+          <p className="muted">Apps you allow to read your profile see these details.</p>
+        </div>
+      </header>
+      <form ref={form.formRef} className="form" noValidate onSubmit={handleSubmit} aria-busy={fetching || undefined}>
+        <fieldset className="plain-fieldset" disabled={fetching}>
+          <div className="form-grid">
+            <Field
+              label="Name"
+              name="name"
+              autoComplete="name"
+              value={values.name}
+              onChange={set("name")}
+              error={errors.name}
+              className="span-2"
+            />
+            <Field
+              label="Given name"
+              name="givenName"
+              autoComplete="given-name"
+              value={values.givenName}
+              onChange={set("givenName")}
+              error={errors.givenName}
+            />
+            <Field
+              label="Family name"
+              name="familyName"
+              autoComplete="family-name"
+              value={values.familyName}
+              onChange={set("familyName")}
+              error={errors.familyName}
+            />
+            <Field
+              label="Picture URL"
+              name="picture"
+              type="url"
+              inputMode="url"
+              placeholder="https://"
+              value={values.picture}
+              onChange={set("picture")}
+              error={errors.picture}
+              hint="An https:// link to a square image."
+              className="span-2"
+            />
+            <Field
+              label="Birth date"
+              name="birthDate"
+              type="date"
+              autoComplete="bday"
+              max={new Date().toISOString().slice(0, 10)}
+              value={values.birthDate}
+              onChange={set("birthDate")}
+              error={errors.birthDate}
+            />
+            <Field
+              label="Gender"
+              name="gender"
+              autoComplete="sex"
+              value={values.gender}
+              onChange={set("gender")}
+              error={errors.gender}
+            />
+            <Field
+              label="Second e-mail"
+              name="secondEmail"
+              type="email"
+              autoComplete="email"
+              value={values.secondEmail}
+              onChange={set("secondEmail")}
+              error={errors.secondEmail}
+              hint="A backup address; it must differ from the one you sign in with."
+            />
+            <SelectField
+              label="Country"
+              name="countryCode"
+              autoComplete="country"
+              value={values.countryCode}
+              onChange={set("countryCode")}
+              error={errors.countryCode}
+            >
+              <CountryOptions countries={countries} emptyLabel="Not set" />
+            </SelectField>
+          </div>
+        </fieldset>
+        {formError ? <Alert tone="error">{formError}</Alert> : null}
+        {saved ? <Alert tone="success">Your profile is saved.</Alert> : null}
+        <div className="form-actions">
+          <Button type="submit" loading={fetching}>
+            Save profile
+          </Button>
+        </div>
+      </form>
+    </Card>
+  );
+}

@@ -1,0 +1,133 @@
+import { Badge } from "../../../components/ui/Badge";
+import { Button } from "../../../components/ui/Button";
+import { formatDate } from "../../../lib/format";
+import { ErrorFields, graphql } from "../../../lib/graphql";
+import { useMutationAction } from "../../../lib/use-mutation-action";
+import { type IncomingRequest, IncomingRequestFields } from "./incoming-request-fields";
+
+const PendingRequestItem_Accept = graphql(
+  `
+    mutation PendingRequestItem_Accept($input: AcceptAccessRequestInput!) {
+      acceptAccessRequest(input: $input) {
+        __typename
+        ... on AcceptAccessRequestSuccess {
+          data {
+            ...IncomingRequestFields
+          }
+        }
+        ...ErrorFields
+      }
+    }
+  `,
+  [IncomingRequestFields, ErrorFields],
+);
+
+const PendingRequestItem_Decline = graphql(
+  `
+    mutation PendingRequestItem_Decline($input: DeclineAccessRequestInput!) {
+      declineAccessRequest(input: $input) {
+        __typename
+        ... on DeclineAccessRequestSuccess {
+          data {
+            ...IncomingRequestFields
+          }
+        }
+        ...ErrorFields
+      }
+    }
+  `,
+  [IncomingRequestFields, ErrorFields],
+);
+
+export const KIND_LABEL: Record<IncomingRequest["kind"], string> = {
+  ACCESS: "Access request",
+  TEST_USER: "Test-user invitation",
+};
+
+/** One request waiting for the person's answer. */
+export function PendingRequestItem({
+  request,
+  onStart,
+  onAnswered,
+}: {
+  request: IncomingRequest;
+  onStart: () => void;
+  onAnswered: (message: string) => void;
+}) {
+  const fallback = "We couldn't send your answer.";
+  const accept = useMutationAction(PendingRequestItem_Accept, (data) => data.acceptAccessRequest, fallback);
+  const decline = useMutationAction(PendingRequestItem_Decline, (data) => data.declineAccessRequest, fallback);
+  const busy = accept.fetching || decline.fetching;
+  const error = accept.error ?? decline.error;
+
+  async function respond(action: "accept" | "decline") {
+    onStart();
+    (action === "accept" ? decline : accept).setError(null);
+    const variables = { input: { accessRequestId: request.id } };
+    const answered = action === "accept" ? await accept.run(variables) : await decline.run(variables);
+    if (!answered) return;
+    onAnswered(
+      action === "accept"
+        ? `You accepted the request from ${request.client.name}.`
+        : `You declined the request from ${request.client.name}.`,
+    );
+  }
+
+  return (
+    <li key={request.id} className="item" aria-labelledby={`request-${request.id}`}>
+      <div className="item-head">
+        <span className="item-avatar" aria-hidden="true">
+          {request.client.name.trim().charAt(0).toUpperCase() || "?"}
+        </span>
+        <div className="item-title">
+          <h3 id={`request-${request.id}`}>{request.client.name}</h3>
+          <p className="item-meta">
+            <Badge tone={request.kind === "TEST_USER" ? "info" : "neutral"}>{KIND_LABEL[request.kind]}</Badge> sent{" "}
+            {formatDate(request.createdAt)}
+          </p>
+        </div>
+      </div>
+      <div className="item-body">
+        {request.message ? <blockquote className="request-message">{request.message}</blockquote> : null}
+        {request.scopes.length > 0 ? (
+          <>
+            <p className="item-label">{request.kind === "TEST_USER" ? "As a test user it could:" : "It asks to:"}</p>
+            <ul className="scope-words">
+              {request.scopes.map((scope) => (
+                <li key={scope.key}>
+                  {scope.description} <code className="scope-key">{scope.key}</code>
+                </li>
+              ))}
+            </ul>
+          </>
+        ) : request.kind === "TEST_USER" ? (
+          <p className="muted">It invites you to try the app before it is public.</p>
+        ) : null}
+        {error ? (
+          <p className="field-error" role="alert">
+            {error}
+          </p>
+        ) : null}
+        <div className="item-footer">
+          <Button
+            onClick={() => respond("accept")}
+            loading={accept.fetching}
+            disabled={busy}
+            aria-label={`Accept the request from ${request.client.name}`}
+          >
+            Accept
+          </Button>
+          <Button
+            variant="secondary"
+            onClick={() => respond("decline")}
+            loading={decline.fetching}
+            disabled={busy}
+            aria-label={`Decline the request from ${request.client.name}`}
+          >
+            Decline
+          </Button>
+        </div>
+      </div>
+    </li>
+  );
+}

@@ -1,0 +1,77 @@
+import { useState } from "react";
+import { ConfirmDialog } from "../../../components/ui/ConfirmDialog";
+import { dateInputToIso, isoToDateInput, todayInput } from "../../../lib/format";
+import { ErrorFields, graphql } from "../../../lib/graphql";
+import { useMutationForm } from "../../../lib/use-mutation-form";
+import { type Member, MemberAccessFields, MemberFields, type RoleOption } from "./member-fields";
+
+const EditMemberDialog_Update = graphql(
+  `
+    mutation EditMemberDialog_Update($input: UpdateMemberInput!) {
+      updateMember(input: $input) {
+        __typename
+        ... on UpdateMemberSuccess {
+          data {
+            ...MemberFields
+          }
+        }
+        ...ErrorFields
+      }
+    }
+  `,
+  [MemberFields, ErrorFields],
+);
+
+export function EditMemberDialog({
+  member,
+  roles,
+  myLevel,
+  onClose,
+  onSaved,
+}: {
+  member: Member;
+  roles: readonly RoleOption[];
+  myLevel: number;
+  onClose: () => void;
+  onSaved: (member: Member) => void;
+}) {
+  const [roleId, setRoleId] = useState(member.role.id);
+  const [expires, setExpires] = useState(isoToDateInput(member.expiresAt));
+  const form = useMutationForm(EditMemberDialog_Update, (data) => data.updateMember, "We couldn't save the change.");
+  const errors = form.fieldErrors;
+
+  async function save() {
+    if (expires && expires < todayInput()) {
+      form.reject({ expiresAt: "Choose a date in the future, or leave it empty." });
+      return;
+    }
+    const saved = await form.run({ input: { memberId: member.id, roleId, expiresAt: dateInputToIso(expires) } });
+    if (saved) onSaved(saved.data);
+  }
+
+  return (
+    <ConfirmDialog
+      open
+      title={`Change ${member.user.name}`}
+      confirmLabel="Save changes"
+      tone="primary"
+      loading={form.fetching}
+      error={form.formError}
+      onConfirm={save}
+      onCancel={onClose}
+    >
+      <div className="team-dialog-fields">
+        <MemberAccessFields
+          roles={roles}
+          myLevel={myLevel}
+          roleId={roleId}
+          expires={expires}
+          errors={errors}
+          onRoleChange={setRoleId}
+          onExpiresChange={setExpires}
+          expiresHint="Clear the date for access without an end."
+        />
+      </div>
+    </ConfirmDialog>
+  );
+}

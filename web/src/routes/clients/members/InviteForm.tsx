@@ -1,0 +1,115 @@
+import { type FormEvent, useState } from "react";
+import { FormError, Reason, SectionHead } from "../../../components/team/team-kit";
+import { Button } from "../../../components/ui/Button";
+import { Card } from "../../../components/ui/Card";
+import { Field } from "../../../components/ui/Field";
+import { looksLikeEmail } from "../../../lib/errors";
+import { dateInputToIso, todayInput } from "../../../lib/format";
+import { ErrorFields, graphql } from "../../../lib/graphql";
+import { useMutationForm } from "../../../lib/use-mutation-form";
+import { type Member, MemberAccessFields, MemberFields, type RoleOption } from "./member-fields";
+
+const InviteForm_Add = graphql(
+  `
+    mutation InviteForm_Add($input: AddMemberInput!) {
+      addMember(input: $input) {
+        __typename
+        ... on AddMemberSuccess {
+          data {
+            ...MemberFields
+          }
+        }
+        ...ErrorFields
+      }
+    }
+  `,
+  [MemberFields, ErrorFields],
+);
+
+export function InviteForm({
+  clientId,
+  roles,
+  myLevel,
+  noManage,
+  onInvited,
+}: {
+  clientId: string;
+  roles: readonly RoleOption[];
+  myLevel: number;
+  noManage: string | null;
+  onInvited: (m: Member) => void;
+}) {
+  const viewerRole = roles.find((role) => role.key === "viewer" && role.level <= myLevel);
+  const [email, setEmail] = useState("");
+  const [roleId, setRoleId] = useState(viewerRole?.id ?? "");
+  const [expires, setExpires] = useState("");
+  const form = useMutationForm(InviteForm_Add, (data) => data.addMember, "We couldn't add the member.", {
+    fieldFor: (error) =>
+      error.__typename === "ConflictError" ||
+      (error.__typename === "NotFoundError" && /account|e-mail/i.test(error.message))
+        ? "email"
+        : null,
+  });
+  const { fetching, fieldErrors: errors } = form;
+
+  async function submit(event: FormEvent) {
+    event.preventDefault();
+    const found: Record<string, string> = {};
+    if (!looksLikeEmail(email.trim())) found.email = "Enter the e-mail address of their Gatehouse account.";
+    if (!roleId) found.roleId = "Choose a role.";
+    if (expires && expires < todayInput()) found.expiresAt = "Choose a date in the future, or leave it empty.";
+    if (form.reject(found)) return;
+    const added = await form.run({
+      input: { clientId, email: email.trim(), roleId, expiresAt: dateInputToIso(expires) },
+    });
+    if (!added) return;
+    setEmail("");
+    setExpires("");
+    onInvited(added.data);
+  }
+
+  return (
+    <Card aria-labelledby="invite-title">
+      <SectionHead id="invite-title" title="Invite a member">
+        They need a Gatehouse account; they get access at once.
+      </SectionHead>
+      <form ref={form.formRef} className="stack" onSubmit={submit} noValidate aria-busy={fetching || undefined}>
+        <fieldset className="team-fieldset team-wide" disabled={!!noManage || fetching}>
+          <div className="team-form">
+            <Field
+              label="E-mail address"
+              name="email"
+              type="email"
+              autoComplete="off"
+              value={email}
+              onChange={(event) => setEmail(event.target.value)}
+              error={errors.email}
+              className="team-wide"
+            />
+            <MemberAccessFields
+              roles={roles}
+              myLevel={myLevel}
+              roleId={roleId}
+              expires={expires}
+              errors={errors}
+              onRoleChange={setRoleId}
+              onExpiresChange={setExpires}
+              roleHint="You can give roles up to your own level."
+              expiresHint="Leave empty for access without an end date."
+              chooseRole
+            />
+          </div>
+        </fieldset>
+        <div className="team-form-actions">
+          <Button type="submit" loading={fetching} disabled={!!noManage}>
+            Invite member
+          </Button>
+          {noManage ? <Reason>{noManage}</Reason> : null}
+        </div>
+        <div className="team-wide">
+          <FormError>{form.formError}</FormError>
+        </div>
+      </form>
+    </Card>
+  );
+}

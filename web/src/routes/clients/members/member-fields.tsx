@@ -1,0 +1,105 @@
+import { SelectField } from "../../../components/account/account-fields";
+import { Field } from "../../../components/ui/Field";
+import { todayInput } from "../../../lib/format";
+import { type FragmentOf, graphql } from "../../../lib/graphql";
+
+export const RoleOptionFields = graphql(`
+  fragment RoleOptionFields on Role {
+    id
+    name
+    key
+    level
+    status
+  }
+`);
+
+export const MemberFields = graphql(
+  `
+    fragment MemberFields on Member {
+      id
+      createdAt
+      expiresAt
+      role {
+        ...RoleOptionFields
+      }
+      user {
+        name
+        email
+      }
+    }
+  `,
+  [RoleOptionFields],
+);
+
+export type RoleOption = FragmentOf<typeof RoleOptionFields>;
+export type Member = FragmentOf<typeof MemberFields>;
+
+/** The roles a member may be given, highest first; those above the viewer's level or disabled are greyed out. */
+export function RoleOptions({ roles, myLevel }: { roles: readonly RoleOption[]; myLevel: number }) {
+  return (
+    <>
+      {[...roles]
+        .sort((a, b) => b.level - a.level)
+        .map((role) => {
+          const blocked = role.level > myLevel ? "above your level" : role.status === "DISABLED" ? "disabled" : null;
+          return (
+            <option key={role.id} value={role.id} disabled={!!blocked}>
+              {role.name} (level {role.level}){blocked ? ` — ${blocked}` : ""}
+            </option>
+          );
+        })}
+    </>
+  );
+}
+
+/** The role and expiry inputs that inviting and changing a member share. */
+export function MemberAccessFields({
+  roles,
+  myLevel,
+  roleId,
+  expires,
+  errors,
+  onRoleChange,
+  onExpiresChange,
+  roleHint,
+  expiresHint,
+  chooseRole = false,
+}: {
+  roles: readonly RoleOption[];
+  myLevel: number;
+  roleId: string;
+  expires: string;
+  errors: Record<string, string>;
+  onRoleChange: (roleId: string) => void;
+  onExpiresChange: (day: string) => void;
+  roleHint?: string;
+  expiresHint: string;
+  /** Offer an empty "Choose a role…" first, for a new member. */
+  chooseRole?: boolean;
+}) {
+  return (
+    <>
+      <SelectField
+        label="Role"
+        name="roleId"
+        value={roleId}
+        onChange={(event) => onRoleChange(event.target.value)}
+        error={errors.roleId}
+        hint={roleHint}
+      >
+        {chooseRole ? <option value="">Choose a role…</option> : null}
+        <RoleOptions roles={roles} myLevel={myLevel} />
+      </SelectField>
+      <Field
+        label="Access expires (optional)"
+        name="expiresAt"
+        type="date"
+        min={todayInput()}
+        value={expires}
+        onChange={(event) => onExpiresChange(event.target.value)}
+        error={errors.expiresAt}
+        hint={expiresHint}
+      />
+    </>
+  );
+}

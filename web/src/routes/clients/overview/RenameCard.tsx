@@ -1,0 +1,70 @@
+import { type FormEvent, useState } from "react";
+import { Alert } from "../../../components/ui/Alert";
+import { Button } from "../../../components/ui/Button";
+import { Card } from "../../../components/ui/Card";
+import { Field } from "../../../components/ui/Field";
+import { ErrorFields, graphql } from "../../../lib/graphql";
+import { useMutationForm } from "../../../lib/use-mutation-form";
+import { can, type DashboardClient, missingPermissionReason, useClientDashboard } from "../shared";
+
+const RenameCard_RenameClient = graphql(
+  `
+    mutation RenameCard_RenameClient($input: RenameClientInput!) {
+      renameClient(input: $input) {
+        __typename
+        ... on RenameClientSuccess {
+          data {
+            id
+            name
+          }
+        }
+        ...ErrorFields
+      }
+    }
+  `,
+  [ErrorFields],
+);
+
+export function RenameCard({ client }: { client: DashboardClient }) {
+  const { refreshClient } = useClientDashboard();
+  const form = useMutationForm(RenameCard_RenameClient, (data) => data.renameClient, "We couldn't rename the client.");
+  const [saved, setSaved] = useState(false);
+  const allowed = can(client, "CLIENT_UPDATE");
+
+  async function handleSubmit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const name = String(new FormData(event.currentTarget).get("name") ?? "").trim();
+    setSaved(false);
+    if (form.reject(name ? {} : { name: "Enter a name." })) return;
+    if (!(await form.run({ input: { clientId: client.id, name } }))) return;
+    setSaved(true);
+    refreshClient();
+  }
+
+  return (
+    <Card aria-labelledby="rename-title">
+      <h2 id="rename-title">Client name</h2>
+      <form ref={form.formRef} className="form" onSubmit={handleSubmit} noValidate aria-labelledby="rename-title">
+        {!allowed ? <p className="reason">{missingPermissionReason("CLIENT_UPDATE")}</p> : null}
+        {form.formError ? <Alert tone="error">{form.formError}</Alert> : null}
+        {saved ? <Alert tone="success">Saved.</Alert> : null}
+        <fieldset className="form-fieldset" disabled={form.fetching || !allowed}>
+          <div className="inline-form">
+            <Field
+              label="Name"
+              name="name"
+              defaultValue={client.name}
+              key={client.name}
+              maxLength={100}
+              error={form.fieldErrors.name}
+              required
+            />
+            <Button type="submit" variant="secondary" loading={form.fetching}>
+              Rename
+            </Button>
+          </div>
+        </fieldset>
+      </form>
+    </Card>
+  );
+}

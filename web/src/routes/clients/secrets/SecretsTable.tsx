@@ -1,0 +1,99 @@
+import { useState } from "react";
+import { Badge } from "../../../components/ui/Badge";
+import { Button } from "../../../components/ui/Button";
+import { ConfirmMutationDialog } from "../../../components/ui/ConfirmMutationDialog";
+import { Table } from "../../../components/ui/Table";
+import { formatDate, formatDateTime } from "../../../lib/format";
+import { ErrorFields, graphql } from "../../../lib/graphql";
+import { type Secret, SecretFields, secretStatus } from "./secret-fields";
+
+const SecretsTable_RevokeSecret = graphql(
+  `
+    mutation SecretsTable_RevokeSecret($input: RevokeClientSecretInput!) {
+      revokeClientSecret(input: $input) {
+        __typename
+        ... on RevokeClientSecretSuccess {
+          data {
+            ...SecretFields
+          }
+        }
+        ...ErrorFields
+      }
+    }
+  `,
+  [SecretFields, ErrorFields],
+);
+
+export function SecretsTable({ secrets, onChanged }: { secrets: Secret[]; onChanged: () => void }) {
+  const [revoking, setRevoking] = useState<Secret | null>(null);
+
+  return (
+    <>
+      <Table caption="Client secrets">
+        <thead>
+          <tr>
+            <th scope="col">Secret</th>
+            <th scope="col">Status</th>
+            <th scope="col">Domains</th>
+            <th scope="col">Expires</th>
+            <th scope="col">Last used</th>
+            <th scope="col">
+              <span className="visually-hidden">Actions</span>
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {secrets.map((secret) => {
+            const status = secretStatus(secret);
+            return (
+              <tr key={secret.id} data-testid="secret-row">
+                <td data-label="Secret">
+                  <span className="secret-name">
+                    <strong>{secret.label}</strong>
+                    <code className="muted">{secret.prefix}…</code>
+                  </span>
+                </td>
+                <td data-label="Status">
+                  <Badge tone={status.tone}>{status.label}</Badge>
+                </td>
+                <td data-label="Domains">
+                  {secret.domains.length === 0 ? (
+                    <span className="muted">None</span>
+                  ) : (
+                    secret.domains.map((d) => d.rootDomain).join(", ")
+                  )}
+                </td>
+                <td data-label="Expires">{secret.expiresAt ? formatDate(secret.expiresAt) : "Never"}</td>
+                <td data-label="Last used">{secret.lastUsedAt ? formatDateTime(secret.lastUsedAt) : "Never"}</td>
+                <td className="table-actions">
+                  <Button
+                    variant="secondary"
+                    className="btn-sm"
+                    disabled={secret.revokedAt !== null}
+                    title={secret.revokedAt ? "Already revoked" : undefined}
+                    onClick={() => setRevoking(secret)}
+                  >
+                    Revoke
+                  </Button>
+                </td>
+              </tr>
+            );
+          })}
+        </tbody>
+      </Table>
+      <ConfirmMutationDialog
+        open={revoking !== null}
+        title={`Revoke “${revoking?.label ?? ""}”?`}
+        confirmLabel="Revoke secret"
+        document={SecretsTable_RevokeSecret}
+        variables={() => ({ input: { secretId: revoking?.id ?? "" } })}
+        pick={(data) => data.revokeClientSecret}
+        fallback="Not revoked."
+        onDone={onChanged}
+        onClose={() => setRevoking(null)}
+      >
+        <p>The partner API refuses this secret from the next request on. This cannot be undone.</p>
+      </ConfirmMutationDialog>
+    </>
+  );
+}

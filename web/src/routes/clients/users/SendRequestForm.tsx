@@ -1,0 +1,153 @@
+import { type FormEvent, useState } from "react";
+import { SelectField, TextAreaField } from "../../../components/account/account-fields";
+import { Check, CheckGroup, FormError, Reason, SectionHead } from "../../../components/team/team-kit";
+import { Button } from "../../../components/ui/Button";
+import { Card } from "../../../components/ui/Card";
+import { Field } from "../../../components/ui/Field";
+import { looksLikeEmail } from "../../../lib/errors";
+import { ErrorFields, graphql } from "../../../lib/graphql";
+import { useMutationForm } from "../../../lib/use-mutation-form";
+import { type Kind, type SentRequest, SentRequestFields } from "./request-fields";
+
+const SendRequestForm_Send = graphql(
+  `
+    mutation SendRequestForm_Send($input: SendAccessRequestInput!) {
+      sendAccessRequest(input: $input) {
+        __typename
+        ... on SendAccessRequestSuccess {
+          data {
+            ...SentRequestFields
+          }
+        }
+        ...ErrorFields
+      }
+    }
+  `,
+  [SentRequestFields, ErrorFields],
+);
+
+export function SendRequestForm({
+  clientId,
+  noSend,
+  enabledScopes,
+  onSent,
+}: {
+  clientId: string;
+  /** Why the viewer may not send requests, or null when they may. */
+  noSend: string | null;
+  enabledScopes: readonly { key: string; description: string; tier: "BASIC" | "VERIFIED" }[];
+  onSent: (request: SentRequest) => void;
+}) {
+  const [email, setEmail] = useState("");
+  const [kind, setKind] = useState<Kind>("ACCESS");
+  const [scopeKeys, setScopeKeys] = useState<string[]>([]);
+  const [message, setMessage] = useState("");
+  const form = useMutationForm(
+    SendRequestForm_Send,
+    (data) => data.sendAccessRequest,
+    "We couldn't send the request.",
+    {
+      fieldFor: (error) =>
+        error.__typename === "NotFoundError" || error.__typename === "ConflictError" ? "email" : null,
+    },
+  );
+  const { fetching, fieldErrors: errors } = form;
+
+  async function submit(event: FormEvent) {
+    event.preventDefault();
+    const found: Record<string, string> = {};
+    if (!looksLikeEmail(email.trim())) found.email = "Enter the e-mail address of their Gatehouse account.";
+    if (kind === "ACCESS" && scopeKeys.length === 0) found.scopeKeys = "Choose at least one scope to ask for.";
+    if (message.length > 1000) found.message = "Use at most 1000 characters.";
+    if (form.reject(found)) return;
+    const sent = await form.run({
+      input: { clientId, email: email.trim(), kind, scopeKeys, message: message.trim() || null },
+    });
+    if (!sent) return;
+    setEmail("");
+    setMessage("");
+    setScopeKeys([]);
+    onSent(sent.data);
+  }
+
+  return (
+    <Card aria-labelledby="send-title">
+      <SectionHead id="send-title" title="Send a request">
+        Ask a person for more of their details, or invite them to test your app before it goes live.
+      </SectionHead>
+      <form ref={form.formRef} className="stack" onSubmit={submit} noValidate aria-busy={fetching || undefined}>
+        <fieldset className="team-fieldset" disabled={!!noSend || fetching}>
+          <div className="team-form">
+            <Field
+              label="E-mail address"
+              name="email"
+              type="email"
+              autoComplete="off"
+              value={email}
+              onChange={(event) => setEmail(event.target.value)}
+              error={errors.email}
+            />
+            <SelectField
+              label="Kind"
+              name="kind"
+              value={kind}
+              onChange={(event) => setKind(event.target.value as Kind)}
+              error={errors.kind}
+            >
+              <option value="ACCESS">Access request (more scopes)</option>
+              <option value="TEST_USER">Test-user invitation</option>
+            </SelectField>
+            <div className="team-wide">
+              <CheckGroup
+                legend="Scopes"
+                error={errors.scopeKeys}
+                hint={
+                  enabledScopes.length === 0
+                    ? "This client has no enabled scopes yet; enable them under Client Scopes."
+                    : undefined
+                }
+              >
+                {enabledScopes.map((scope) => (
+                  <Check
+                    key={scope.key}
+                    name="scopeKeys"
+                    value={scope.key}
+                    label={scope.description}
+                    hint={
+                      <>
+                        <code>{scope.key}</code>
+                        {scope.tier === "VERIFIED" ? " · verified" : ""}
+                      </>
+                    }
+                    checked={scopeKeys.includes(scope.key)}
+                    onChange={(event) =>
+                      setScopeKeys((current) =>
+                        event.target.checked ? [...current, scope.key] : current.filter((k) => k !== scope.key),
+                      )
+                    }
+                  />
+                ))}
+              </CheckGroup>
+            </div>
+            <TextAreaField
+              label="Message (optional)"
+              name="message"
+              rows={3}
+              value={message}
+              onChange={(event) => setMessage(event.target.value)}
+              error={errors.message}
+              className="team-wide"
+            />
+          </div>
+        </fieldset>
+        <FormError>{form.formError}</FormError>
+        <div className="team-form-actions">
+          <Button type="submit" loading={fetching} disabled={!!noSend}>
+            Send request
+          </Button>
+          {noSend ? <Reason>{noSend}</Reason> : null}
+        </div>
+      </form>
+    </Card>
+  );
+}

@@ -1,0 +1,92 @@
+import { type FormEvent, useState } from "react";
+import { SelectField } from "../../components/account/account-fields";
+import { FormError, SectionHead } from "../../components/team/team-kit";
+import { Alert } from "../../components/ui/Alert";
+import { Button } from "../../components/ui/Button";
+import { Card } from "../../components/ui/Card";
+import { Field } from "../../components/ui/Field";
+import { looksLikeEmail } from "../../lib/errors";
+import { ErrorFields, graphql } from "../../lib/graphql";
+import { useMutationForm } from "../../lib/use-mutation-form";
+
+const SetPlanForm_SetPlan = graphql(
+  `
+    mutation SetPlanForm_SetPlan($input: SetUserPlanInput!) {
+      setUserPlan(input: $input) {
+        __typename
+        ... on SetUserPlanSuccess {
+          data {
+            id
+            email
+            name
+          }
+        }
+        ...ErrorFields
+      }
+    }
+  `,
+  [ErrorFields],
+);
+
+export function SetPlanForm() {
+  const [email, setEmail] = useState("");
+  const [plan, setPlan] = useState<"FREE" | "PAID">("PAID");
+  const [notice, setNotice] = useState<string | null>(null);
+  const form = useMutationForm(SetPlanForm_SetPlan, (data) => data.setUserPlan, "We couldn't change the plan.", {
+    fieldFor: (error) => (error.__typename === "NotFoundError" ? "email" : null),
+  });
+  const { fetching, fieldErrors: errors } = form;
+
+  async function submit(event: FormEvent) {
+    event.preventDefault();
+    setNotice(null);
+    if (
+      form.reject(looksLikeEmail(email.trim()) ? {} : { email: "Enter the e-mail address of their Gatehouse account." })
+    )
+      return;
+    const changed = await form.run({ input: { email: email.trim(), plan } });
+    if (!changed) return;
+    setNotice(`${changed.data.name} (${changed.data.email}) is now on the ${plan === "PAID" ? "Paid" : "Free"} plan.`);
+    setEmail("");
+  }
+
+  return (
+    <Card aria-labelledby="plan-title">
+      <SectionHead id="plan-title" title="Change a user's plan">
+        Owning clients needs the Paid plan. The change is recorded in the platform audit log.
+      </SectionHead>
+      {notice ? <Alert tone="success">{notice}</Alert> : null}
+      <form ref={form.formRef} className="stack" onSubmit={submit} noValidate aria-busy={fetching || undefined}>
+        <fieldset className="team-fieldset" disabled={fetching}>
+          <div className="team-form">
+            <Field
+              label="E-mail address"
+              name="email"
+              type="email"
+              autoComplete="off"
+              value={email}
+              onChange={(event) => setEmail(event.target.value)}
+              error={errors.email}
+            />
+            <SelectField
+              label="Plan"
+              name="plan"
+              value={plan}
+              onChange={(event) => setPlan(event.target.value as "FREE" | "PAID")}
+              error={errors.plan}
+            >
+              <option value="PAID">Paid</option>
+              <option value="FREE">Free</option>
+            </SelectField>
+          </div>
+        </fieldset>
+        <FormError>{form.formError}</FormError>
+        <div>
+          <Button type="submit" loading={fetching}>
+            Change plan
+          </Button>
+        </div>
+      </form>
+    </Card>
+  );
+}
