@@ -1,5 +1,5 @@
 import { type FormEvent, useState } from "react";
-import { gql, useMutation, useQuery } from "urql";
+import { useQuery } from "urql";
 import { AuthShell } from "../../../components/layout/AuthShell";
 import { Alert } from "../../../components/ui/Alert";
 import { Button } from "../../../components/ui/Button";
@@ -7,10 +7,10 @@ import { Card, CardHeader } from "../../../components/ui/Card";
 import { Field } from "../../../components/ui/Field";
 import { StatusBlock } from "../../../components/ui/Spinner";
 import { describeError } from "../../../lib/errors";
+import { ErrorFields, graphql, type ResultOf, type VariablesOf } from "../../../lib/graphql";
+import { useMutationForm } from "../../../lib/use-mutation-form";
 
-type LinkInfo = { state: "VALID" | "USED" | "EXPIRED" | "UNKNOWN"; email: string | null; existingAccount: boolean };
-
-const AdminSetupPageLink = gql<{ adminSetupLink: LinkInfo }, { token: string }>`
+const AdminSetupPage_Link = graphql(`
   query AdminSetupPage_Link($token: String!) {
     adminSetupLink(token: $token) {
       state
@@ -18,31 +18,21 @@ const AdminSetupPageLink = gql<{ adminSetupLink: LinkInfo }, { token: string }>`
       existingAccount
     }
   }
-`;
+`);
 
-type SetupAnswer =
-  | { __typename: "CompleteAdminSetupSuccess" }
-  | { __typename: "NotFoundError" | "ConflictError" | "EmailTakenError"; message: string }
-  | { __typename: "ValidationError"; message: string; fieldErrors: { field: string; message: string }[] };
+type LinkInfo = ResultOf<typeof AdminSetupPage_Link>["adminSetupLink"];
 
-type SetupInput = { token: string; email?: string; name?: string; password: string };
-
-const AdminSetupPageComplete = gql<{ completeAdminSetup: SetupAnswer }, { input: SetupInput }>`
-  mutation AdminSetupPage_Complete($input: CompleteAdminSetupInput!) {
-    completeAdminSetup(input: $input) {
-      __typename
-      ... on Error {
-        message
-      }
-      ... on ValidationError {
-        fieldErrors {
-          field
-          message
-        }
+const AdminSetupPage_Complete = graphql(
+  `
+    mutation AdminSetupPage_Complete($input: CompleteAdminSetupInput!) {
+      completeAdminSetup(input: $input) {
+        __typename
+        ...ErrorFields
       }
     }
-  }
-`;
+  `,
+  [ErrorFields],
+);
 
 const LINK_PROBLEMS: Record<Exclude<LinkInfo["state"], "VALID">, string> = {
   USED: "This setup link has already been used. Sign in instead.",
@@ -56,37 +46,25 @@ const tokenFromHash = () => new URLSearchParams(window.location.hash.slice(1)).g
 export function AdminSetupPage() {
   const [token] = useState(tokenFromHash);
   const [{ data, fetching: loading, error }] = useQuery({
-    query: AdminSetupPageLink,
+    query: AdminSetupPage_Link,
     variables: { token },
     pause: !token,
   });
-  const [{ fetching }, complete] = useMutation(AdminSetupPageComplete);
-  const [fieldErrors, setFieldErrors] = useState<Record<string, string>>({});
-  const [formError, setFormError] = useState<string | null>(null);
+  const form = useMutationForm(AdminSetupPage_Complete, (data) => data.completeAdminSetup, "Setup failed.");
+  const { fetching, fieldErrors, formError } = form;
   const link = data?.adminSetupLink;
 
   async function handleSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    const form = new FormData(event.currentTarget);
-    const password = String(form.get("password") ?? "");
-    if (password !== String(form.get("repeat") ?? "")) return setFieldErrors({ password: "The two passwords differ." });
-    setFieldErrors({});
-    setFormError(null);
-    const input: SetupInput = { token, password };
-    if (!link?.email) input.email = String(form.get("email") ?? "");
-    if (!link?.existingAccount) input.name = String(form.get("name") ?? "");
-    const result = await complete({ input });
-    const answer = result.data?.completeAdminSetup;
-    if (result.error || !answer) return setFormError(result.error ? describeError(result.error) : "Setup failed.");
-    if (answer.__typename === "CompleteAdminSetupSuccess") {
-      // A full load, so every cached query sees the new admin's session.
-      window.location.assign("/clients");
+    const values = new FormData(event.currentTarget);
+    const password = String(values.get("password") ?? "");
+    if (form.reject(password === String(values.get("repeat") ?? "") ? {} : { password: "The two passwords differ." }))
       return;
-    }
-    if (answer.__typename === "ValidationError") {
-      return setFieldErrors(Object.fromEntries(answer.fieldErrors.map((e) => [e.field, e.message])));
-    }
-    setFormError(answer.message);
+    const input: VariablesOf<typeof AdminSetupPage_Complete>["input"] = { token, password };
+    if (!link?.email) input.email = String(values.get("email") ?? "");
+    if (!link?.existingAccount) input.name = String(values.get("name") ?? "");
+    // A full load, so every cached query sees the new admin's session.
+    if (await form.run({ input })) window.location.assign("/clients");
   }
 
   const problem = !token ? LINK_PROBLEMS.UNKNOWN : link && link.state !== "VALID" ? LINK_PROBLEMS[link.state] : null;
@@ -104,7 +82,7 @@ export function AdminSetupPage() {
             {problem}
           </Alert>
         ) : (
-          <form className="form" onSubmit={handleSubmit} noValidate>
+          <form ref={form.formRef} className="form" onSubmit={handleSubmit} noValidate>
             {formError ? <Alert tone="error">{formError}</Alert> : null}
             {link?.email ? (
               <p>
