@@ -148,6 +148,13 @@ describe("test/hostile-input: a malformed request line or Host gets the envelope
     });
   });
 
+  it("answers a header Node's parser refuses with the envelope too", async () => {
+    const answer = await rawRequest("GET /api/info HTTP/1.1\r\nHost: localhost\r\nX-Bad: a\u0001b\r\n\r\n");
+    const [head = "", body = ""] = answer.split("\r\n\r\n");
+    expect(head).toMatch(/^HTTP\/1\.1 400 /);
+    expect(JSON.parse(body)).toEqual({ status: "error", message: "Malformed request.", data: {} });
+  });
+
   it("serves a well-formed Host on the same route", async () => {
     const port = new URL(server.baseUrl).port;
     const answer = await rawRequest(`GET /api/info HTTP/1.1\r\nHost: localhost:${port}\r\nConnection: close\r\n\r\n`);

@@ -1,4 +1,5 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
+import type { Duplex } from "node:stream";
 import { getRequestListener, RequestError } from "@hono/node-server";
 import type { Context, Hono } from "hono";
 
@@ -39,13 +40,30 @@ function drainAfterAnswer(incoming: IncomingMessage, outgoing: ServerResponse): 
   });
 }
 
+/** What Node's own parser refuses (a control character in a header, oversized headers) also gets the envelope. */
+function answerClientError(error: Error & { code?: string }, socket: Duplex): void {
+  if (!socket.writable || error.code === "ECONNRESET") return void socket.destroy();
+  const tooLarge = error.code === "HPE_HEADER_OVERFLOW";
+  const body = JSON.stringify({
+    status: "error",
+    message: tooLarge ? "Request headers are too large." : "Malformed request.",
+    data: {},
+  });
+  socket.end(
+    `HTTP/1.1 ${tooLarge ? "431 Request Header Fields Too Large" : "400 Bad Request"}\r\n` +
+      `Content-Type: application/json\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`,
+  );
+}
+
 /** The HTTP server of main.ts and the tests: Node's server around the Hono app, hardened as above. */
 export function createHttpServer(app: Hono): Server {
   const listener = getRequestListener(app.fetch, { errorHandler: answerUnroutable, autoCleanupIncoming: false });
-  return createServer((incoming, outgoing) => {
+  const server = createServer((incoming, outgoing) => {
     drainAfterAnswer(incoming, outgoing);
     return listener(incoming, outgoing);
   });
+  server.on("clientError", answerClientError);
+  return server;
 }
 
 /**
