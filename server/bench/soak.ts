@@ -113,7 +113,12 @@ try {
       if (at > SECONDS) break;
       samples.push({ at, rss: rssOf(instance.pid) });
       console.log(`  ${at}s rss ${(rssOf(instance.pid) / MiB).toFixed(0)} MiB`);
-      if (!startHeap && at >= WARMUP_SECONDS) startHeap = await heapSnapshot(instance.pid, snapshots);
+      if (!startHeap && at >= WARMUP_SECONDS) {
+        startHeap = await heapSnapshot(instance.pid, snapshots);
+        // Writing a snapshot costs the process memory of its own; the curve after it is what to compare.
+        console.log(`  after the warm-up heap snapshot: rss ${(rssOf(instance.pid) / MiB).toFixed(0)} MiB`);
+        samples.push({ at: -1, rss: rssOf(instance.pid) });
+      }
     }
   })();
   const result = await run;
@@ -130,7 +135,10 @@ try {
     .map(([key, count]) => `${key} ${count}`);
   console.log(`status classes: ${statuses.join(", ")}`);
   console.log("\n| seconds | RSS MiB |\n| ---: | ---: |");
-  for (const sample of samples) console.log(`| ${sample.at} | ${(sample.rss / MiB).toFixed(0)} |`);
+  for (const sample of samples) {
+    const when = sample.at < 0 ? "after heap snapshot" : String(sample.at);
+    console.log(`| ${when} | ${(sample.rss / MiB).toFixed(0)} |`);
+  }
   console.log(
     `\nheap after warm-up ${(totalBytes(before) / MiB).toFixed(1)} MiB, at the end ${(totalBytes(after) / MiB).toFixed(1)} MiB`,
   );

@@ -4,7 +4,7 @@ import { hostileValue } from "./values.js";
 
 export type ApiCase = { kind: "api"; path: string; body: Record<string, unknown>; credentials: boolean };
 export type GraphqlCase = { kind: "graphql"; request: GraphqlRequest; caller: "owner" | "anonymous" | "client" };
-export type KeepAliveCase = { kind: "keep-alive"; oversize: number; chunked: boolean; then: number };
+export type KeepAliveCase = { kind: "keep-alive"; oversize: number; chunked: boolean; followUps: number };
 export type HostCase = { kind: "host"; host: string; path: string; extraHeader: string | null };
 export type LimitCase = { kind: "limit"; concurrent: number; viaGraphql: boolean };
 export type FuzzCase = ApiCase | GraphqlCase | KeepAliveCase | HostCase | LimitCase;
@@ -84,7 +84,7 @@ export function fuzzCases(knownIds: () => string[], sub: () => string, bodyLimit
         kind: fc.constant("keep-alive" as const),
         oversize: fc.integer({ min: bodyLimit + 1, max: bodyLimit * 20 }),
         chunked: fc.boolean(),
-        then: fc.integer({ min: 1, max: 4 }),
+        followUps: fc.integer({ min: 1, max: 4 }),
       }),
     },
     { weight: 2, arbitrary: hostCase },

@@ -85,7 +85,10 @@ export async function runFuzz(server: TestServer, { runs, seed }: { runs: number
   /** The properties every single answer must hold; answers whether the request was refused. */
   const check = (answer: Answer, which: FuzzCase, underApi: boolean): boolean => {
     tally.requests++;
-    if ("dropped" in answer) return (fail("dropped", answer.dropped, which), true);
+    if ("dropped" in answer) {
+      fail("dropped", answer.dropped, which);
+      return true;
+    }
     if (answer.status >= 500) fail("fiveXx", `${answer.status} ${answer.text.slice(0, 200)}`, which);
     if (/INTERNAL_SERVER_ERROR|Unexpected error/.test(answer.text)) fail("internal", answer.text.slice(0, 200), which);
     if (!answer.type.startsWith("application/") || (underApi && !isEnvelope(answer.text))) {
@@ -136,7 +139,7 @@ export async function runFuzz(server: TestServer, { runs, seed }: { runs: number
         which,
         true,
       );
-      for (let i = 0; i < which.then; i++) {
+      for (let i = 0; i < which.followUps; i++) {
         check(await send(port, { method: "GET", path: "/api/info", agent }), which, true);
         check(
           await send(port, { method: "POST", path: "/graphql", headers: json, agent }, '{"query":"{ __typename }"}'),
