@@ -53,7 +53,7 @@ const instance = await startInstance(
     MUTATIONS_PER_MINUTE: "100000000",
     NODE_OPTIONS: `--heapsnapshot-signal=SIGUSR2 --diagnostic-dir=${snapshots}`,
   },
-  { keepOutput: false },
+  { keepOutput: false, startTimeoutMs: 300_000 },
 );
 try {
   const demo = JSON.parse(readFileSync(demoCredentialsFile(database.url), "utf8")) as DemoCredentials;

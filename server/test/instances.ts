@@ -25,7 +25,10 @@ async function freePort(): Promise<number> {
 }
 
 /** Starts a real `src/main.ts` process, exactly as `pnpm start` runs it, and waits until it answers. */
-export async function startInstance(env: Record<string, string>, { keepOutput = true } = {}): Promise<Instance> {
+export async function startInstance(
+  env: Record<string, string>,
+  { keepOutput = true, startTimeoutMs = 60_000 } = {},
+): Promise<Instance> {
   const port = await freePort();
   const baseUrl = `http://localhost:${port}`;
   let output = "";
@@ -48,7 +51,7 @@ export async function startInstance(env: Record<string, string>, { keepOutput = 
   child.stderr?.on("data", (chunk) => (output += chunk));
   const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
 
-  const deadline = Date.now() + 60_000;
+  const deadline = Date.now() + startTimeoutMs;
   for (;;) {
     if (child.exitCode !== null) throw new Error(`instance exited early:\n${output}`);
     try {
