@@ -11,6 +11,7 @@ import { mountHealth } from "./http/health.js";
 import { createLogger, describeError, type Logger } from "./http/logger.js";
 import { callerKey, isJsonBody, isMutationRequest } from "./http/mutations.js";
 import { requestLog } from "./http/request-log.js";
+import { closeIfUndrainable } from "./http/serve.js";
 import { requestTimeout } from "./http/timeout.js";
 import { type LimiterStore, RateLimiters } from "./rate-limit/limiters.js";
 import { defaultRateLimits, type RateLimits } from "./rate-limit/limits.js";
@@ -81,7 +82,10 @@ export function createApp({
     "/graphql",
     bodyLimit({
       maxSize: config.bodyLimitBytes,
-      onError: (c) => c.json({ errors: [{ message: "Request body is too large" }] }, 413),
+      onError: (c) => {
+        closeIfUndrainable(c);
+        return c.json({ errors: [{ message: "Request body is too large" }] }, 413);
+      },
     }),
   );
   app.on(["GET", "POST"], "/graphql", async (c) => {

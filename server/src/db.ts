@@ -18,6 +18,12 @@ export type DatabaseOptions = {
   onQuery?: (sql: string) => void;
 };
 
+/**
+ * Writes that count against a limit queue on the owner's row lock (db/count-limit.ts); Prisma's default
+ * 2 s wait for a transaction turned a burst of them into faults, so they may wait up to the request timeout.
+ */
+const transactionOptions = { maxWait: 15_000, timeout: 20_000 };
+
 export function openDatabase(databaseUrl: string, options: DatabaseOptions = {}): Database {
   const log = options.onQuery ? [{ emit: "event" as const, level: "query" as const }] : [];
   const dialect = dialectOf(databaseUrl);
@@ -25,11 +31,11 @@ export function openDatabase(databaseUrl: string, options: DatabaseOptions = {})
   if (dialect === "postgresql") {
     const adapter = new PrismaPg({ connectionString: databaseUrl, max: options.poolSize ?? 10 });
     // Same models, other provider: the generated types are identical, only the query compiler differs.
-    db = new PostgresPrismaClient({ adapter, log }) as unknown as Db;
+    db = new PostgresPrismaClient({ adapter, log, transactionOptions }) as unknown as Db;
   } else {
     const file = sqliteFilePath(databaseUrl);
     mkdirSync(path.dirname(file), { recursive: true });
-    db = new PrismaClient({ adapter: new PrismaBetterSQLite3({ url: file }), log });
+    db = new PrismaClient({ adapter: new PrismaBetterSQLite3({ url: file }), log, transactionOptions });
   }
   const { onQuery } = options;
   if (onQuery) (db as PrismaClient<"query">).$on("query", (event) => onQuery(event.query));

@@ -1,10 +1,11 @@
-import { serve } from "@hono/node-server";
+import type { AddressInfo } from "node:net";
 import { Redis } from "ioredis";
 import { createApp } from "./app.js";
 import { loadConfig } from "./config.js";
 import { markServing } from "./db/serving-marker.js";
 import { createLogger } from "./http/logger.js";
 import { productionProblems, sqliteFileMode } from "./http/production-check.js";
+import { createHttpServer } from "./http/serve.js";
 import { closeGracefully } from "./http/shutdown.js";
 import { schedulePurge } from "./maintenance/purge-expired.js";
 import { startWebhookWorker } from "./modules/webhook/webhook-worker.js";
@@ -50,8 +51,9 @@ const stopPurge = schedulePurge(db);
 const stopRateLimitPurge = scheduleRateLimitPurge(db, (error) =>
   logger.error("purging rate limits failed", { error: String(error) }),
 );
-const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info) => {
-  console.log(`Gatehouse is listening on http://${info.address}:${info.port} (public URL ${config.publicUrl})`);
+const server = createHttpServer(app).listen(config.port, config.host, () => {
+  const { address, port } = server.address() as AddressInfo;
+  console.log(`Gatehouse is listening on http://${address}:${port} (public URL ${config.publicUrl})`);
 });
 const webhooks = startWebhookWorker({ db, config });
 closeGracefully(

@@ -2,7 +2,7 @@ import { EnvelopArmor } from "@escape.tech/graphql-armor";
 import { useCSRFPrevention } from "@graphql-yoga/plugin-csrf-prevention";
 import { createYoga } from "graphql-yoga";
 import type { Config } from "../config.js";
-import { refuseNulCharacters } from "../modules/security/nul-guard.js";
+import { refuseBadText } from "../http/text-guard.js";
 import type { Context } from "./context.js";
 import { CSRF_HEADER } from "./csrf.js";
 import { schema } from "./schema.js";
@@ -21,7 +21,7 @@ export function createGraphqlHandler(config: Config) {
     logging: config.env === "test" ? false : "info",
     plugins: [
       useCSRFPrevention({ requestHeaders: [CSRF_HEADER] }),
-      refuseNulCharacters,
+      refuseBadText,
       // Depth, cost, alias and token limits: one request cannot ask for unbounded work.
       ...new EnvelopArmor({
         maxDepth: { n: 12 },

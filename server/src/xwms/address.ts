@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { ensureBelowLimit } from "../db/count-limit.js";
 import type { Address, Country } from "../generated/prisma/client.js";
 import { ValidationError } from "../graphql/errors.js";
 import { MAX_ADDRESSES } from "../modules/account/address.service.js";
@@ -120,10 +121,16 @@ export const userAddress: XwmsHandler = async (c, deps) => {
 
   if (body.action === "create") {
     const country = await resolveCountry(db, body.address.country);
-    if ((await db.address.count({ where: { userId: user.id } })) >= MAX_ADDRESSES) {
-      throw new XwmsError(409, `A user can have at most ${MAX_ADDRESSES} addresses`);
-    }
     const address = await db.$transaction(async (tx) => {
+      await ensureBelowLimit(
+        tx,
+        { table: "User", id: user.id },
+        {
+          max: MAX_ADDRESSES,
+          count: () => tx.address.count({ where: { userId: user.id } }),
+          refuse: () => new XwmsError(409, `A user can have at most ${MAX_ADDRESSES} addresses`),
+        },
+      );
       const created = await tx.address.create({
         data: {
           ...columns(body.address, country.id),

@@ -1,6 +1,7 @@
 import type { Context } from "hono";
 import type { z } from "zod";
-import { containsNul, NUL_MESSAGE } from "../modules/security/nul-guard.js";
+import { parseInput } from "../http/parse-input.js";
+import { BAD_TEXT_MESSAGES, findBadText } from "../http/text-guard.js";
 import { XwmsError } from "./envelope.js";
 
 /** Reads and validates a JSON body; every problem becomes a 400 envelope naming the fields. */
@@ -12,14 +13,12 @@ export async function readJson<T extends z.ZodType>(c: Context, schema: T): Prom
   } catch {
     throw new XwmsError(400, "Malformed JSON body");
   }
-  // PostgreSQL text cannot hold NUL: refuse it here rather than fail in the database.
-  if (containsNul(body)) throw new XwmsError(400, NUL_MESSAGE);
-  const parsed = schema.safeParse(body);
-  if (!parsed.success) {
-    const fields = parsed.error.issues.map((issue) => ({
-      field: issue.path.join(".") || "body",
-      message: issue.message,
-    }));
+  // Text no database can store (NUL, lone surrogates) is bad input here, not a fault in the driver.
+  const problem = findBadText(body);
+  if (problem) throw new XwmsError(400, BAD_TEXT_MESSAGES[problem]);
+  const parsed = parseInput(schema, body);
+  if (!parsed.ok) {
+    const fields = parsed.issues.map((issue) => ({ field: issue.field || "body", message: issue.message }));
     throw new XwmsError(400, `Invalid request: ${fields.map((f) => `${f.field} ${f.message}`).join("; ")}`, {
       errors: fields,
     });

@@ -1,6 +1,8 @@
 import { Hono } from "hono";
 import { bodyLimit } from "hono/body-limit";
 import { describeError, type Logger } from "../http/logger.js";
+import { closeIfUndrainable } from "../http/serve.js";
+import { BAD_TEXT_MESSAGES, findBadText } from "../http/text-guard.js";
 import type { RateLimiters } from "../rate-limit/limiters.js";
 import type { XwmsDeps } from "./deps.js";
 import { XWMS_ENDPOINTS } from "./endpoints.js";
@@ -24,9 +26,18 @@ export function xwmsRoutes(deps: XwmsDeps, { limiters, logger }: { limiters: Rat
   api.use(
     bodyLimit({
       maxSize: deps.config.bodyLimitBytes,
-      onError: (c) => failure(c, new XwmsError(413, `Request body is larger than ${deps.config.bodyLimitBytes} bytes`)),
+      onError: (c) => {
+        closeIfUndrainable(c);
+        return failure(c, new XwmsError(413, `Request body is larger than ${deps.config.bodyLimitBytes} bytes`));
+      },
     }),
   );
+  // Query strings and paths are input too: text no database can store is refused before any endpoint.
+  api.use(async (c, next) => {
+    const problem = findBadText(c.req.path) ?? findBadText(c.req.queries());
+    if (problem) return failure(c, new XwmsError(400, BAD_TEXT_MESSAGES[problem]));
+    await next();
+  });
   for (const endpoint of XWMS_ENDPOINTS) {
     api.on(endpoint.method, endpoint.path, (c) => endpoint.handler(c, deps));
   }

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { ensureBelowLimit } from "../../db/count-limit.js";
 import type { Address } from "../../generated/prisma/client.js";
 import type { Context } from "../../graphql/context.js";
 import { ConflictError, NotFoundError } from "../../graphql/errors.js";
@@ -60,10 +61,16 @@ export async function createAddress({ ctx, input }: { ctx: Context; input: Addre
   const viewer = accountOwner(ctx);
   const { countryCode, isDefault, ...fields } = validate(createInput, input);
   const country = await countryByCode(ctx.db, countryCode);
-  if ((await ctx.db.address.count({ where: { userId: viewer.id } })) >= MAX_ADDRESSES) {
-    throw new ConflictError(`You can save at most ${MAX_ADDRESSES} addresses. Delete one first.`);
-  }
   return audited(ctx, null, async (tx) => {
+    await ensureBelowLimit(
+      tx,
+      { table: "User", id: viewer.id },
+      {
+        max: MAX_ADDRESSES,
+        count: () => tx.address.count({ where: { userId: viewer.id } }),
+        refuse: () => new ConflictError(`You can save at most ${MAX_ADDRESSES} addresses. Delete one first.`),
+      },
+    );
     const address = await tx.address.create({
       data: { ...fields, userId: viewer.id, countryId: country.id, isDefault: isDefault ?? false },
     });
