@@ -1,4 +1,4 @@
-import { type SecretWithLinks, readClientAuth, touchSecret } from "../db/hot/client-auth.js";
+import { readClientAuth, type SecretWithLinks, touchSecret } from "../db/hot/client-auth.js";
 import { hotSqlOf } from "../db/hot/registry.js";
 import type { Db } from "../db.js";
 import type { Client, ClientSecret, Domain } from "../generated/prisma/client.js";
