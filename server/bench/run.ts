@@ -17,6 +17,7 @@ import { PEER_CLIENT } from "./targets.js";
 const DURATION_SECONDS = Number(process.env.BENCH_SECONDS ?? 8);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 50);
 const REDIRECT = "http://localhost:4567/callback";
+const profileDir = process.env.BENCH_PROFILE_DIR;
 
 const load = (url: string, options: Partial<autocannon.Options>) =>
   autocannon({ url, connections: CONNECTIONS, duration: DURATION_SECONDS, ...options });
@@ -106,12 +107,9 @@ async function measure(dialect: "sqlite" | "postgresql", mode: Mode): Promise<Fi
       // The load generator is one client hammering on purpose; the limiter still runs, it just never refuses.
       API_REQUESTS_PER_MINUTE: "100000000",
       MUTATIONS_PER_MINUTE: "100000000",
-      // BENCH_PROFILE_DIR=/tmp/prof writes a V8 CPU profile of each instance (open it in Chrome DevTools).
-      ...(process.env.BENCH_PROFILE_DIR
-        ? { NODE_OPTIONS: `--cpu-prof --cpu-prof-dir=${process.env.BENCH_PROFILE_DIR}` }
-        : {}),
     },
-    { compiled: mode !== "tsx" },
+    // BENCH_PROFILE_DIR=/tmp/prof writes a V8 CPU profile of each instance (open it in Chrome DevTools).
+    { compiled: mode !== "tsx", nodeArgs: profileDir ? ["--cpu-prof", `--cpu-prof-dir=${profileDir}`] : [] },
   );
   try {
     const demo = JSON.parse(readFileSync(demoCredentialsFile(database.url), "utf8")) as DemoCredentials;

@@ -22,11 +22,14 @@ async function freePort(): Promise<number> {
  * Starts a real server process and waits until it answers: `src/main.ts` through tsx, or with
  * `compiled` the built `dist/main.js` exactly as `pnpm start` runs it (the bench measures both).
  */
-export async function startInstance(env: Record<string, string>, { compiled = false } = {}): Promise<Instance> {
+export async function startInstance(
+  env: Record<string, string>,
+  { compiled = false, nodeArgs = [] as string[] } = {},
+): Promise<Instance> {
   const port = await freePort();
   const baseUrl = `http://localhost:${port}`;
   let output = "";
-  const entry = compiled ? ["dist/main.js"] : ["--import", "tsx", "src/main.ts"];
+  const entry = [...nodeArgs, ...(compiled ? ["dist/main.js"] : ["--import", "tsx", "src/main.ts"])];
   const child: ChildProcess = spawn(process.execPath, entry, {
     cwd: serverDir,
     env: {

@@ -38,7 +38,12 @@ const scrape = (headers: Record<string, string> = {}) => fetch(`${baseUrl}/metri
 
 describe(`test/metrics (${TEST_DIALECT}): GET /metrics in Prometheus format behind METRICS_TOKEN`, () => {
   it("refuses a scrape without the bearer token or with a wrong one", async () => {
-    for (const headers of [{}, { authorization: "Bearer wrong-token-0123456789" }, { authorization: TOKEN }]) {
+    const attempts: Record<string, string>[] = [
+      {},
+      { authorization: "Bearer wrong-token-0123456789" },
+      { authorization: TOKEN },
+    ];
+    for (const headers of attempts) {
       const response = await scrape(headers);
       expect(response.status).toBe(401);
       expect(await response.text()).not.toContain("gatehouse_");
