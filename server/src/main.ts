@@ -63,6 +63,14 @@ const metricsServer = config.metricsPort
   : undefined;
 closeGracefully(
   server,
-  [() => metricsServer?.close(), stopPurge, stopRateLimitPurge, () => webhooks.stop(), () => redis?.quit(), close, unmarkServing],
+  [
+    () => metricsServer?.close(),
+    stopPurge,
+    stopRateLimitPurge,
+    () => webhooks.stop(),
+    () => redis?.quit(),
+    close,
+    unmarkServing,
+  ],
   logger,
 );
