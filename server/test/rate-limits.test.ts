@@ -5,7 +5,7 @@ import { createApp } from "../src/app.js";
 import { type Config, loadConfig } from "../src/config.js";
 import type { Db } from "../src/db.js";
 import { DEFAULT_RATE_LIMITS, type RateLimits } from "../src/rate-limit/limits.js";
-import { type DemoCredentials, ensureDemoData } from "../src/seed/demo.js";
+import { ensureDemoData } from "../src/seed/demo.js";
 import { prepareDatabase } from "../src/startup.js";
 import { type FreshDatabase, freshDatabase, TEST_DIALECT } from "./databases.js";
 import { createPartner } from "./fixtures.js";
@@ -37,14 +37,13 @@ let db: Db;
 let closeDb: () => Promise<void>;
 let one: Instance;
 let two: Instance;
-let demo: DemoCredentials;
 
 beforeAll(async () => {
   database = await freshDatabase();
   // Behind a trusted proxy, so each test can come from its own X-Forwarded-For address.
   const config = loadConfig({ NODE_ENV: "test", DATABASE_URL: database.url, TRUST_PROXY: "true" });
   ({ db, close: closeDb } = await prepareDatabase(config, { demo: false }));
-  ({ credentials: demo } = await ensureDemoData(db, config));
+  await ensureDemoData(db, config);
   [one, two] = await Promise.all([serveInstance(db, config), serveInstance(db, config)]);
 }, 60_000);
 
