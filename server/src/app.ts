@@ -2,6 +2,7 @@ import { Hono } from "hono";
 import { bodyLimit } from "hono/body-limit";
 import { secureHeaders } from "hono/secure-headers";
 import type { Config } from "./config.js";
+import { hotSqlOf } from "./db/hot/registry.js";
 import type { Db } from "./db.js";
 import { CallerRejected } from "./graphql/caller.js";
 import { buildContext, type Context } from "./graphql/context.js";
@@ -9,6 +10,7 @@ import { createGraphqlHandler } from "./graphql/yoga.js";
 import { graphqlCors } from "./http/cors.js";
 import { mountHealth } from "./http/health.js";
 import { createLogger, describeError, type Logger } from "./http/logger.js";
+import { createMetrics, type Metrics, mountMetrics } from "./http/metrics.js";
 import { callerKey, isJsonBody, isMutationRequest } from "./http/mutations.js";
 import { requestLog } from "./http/request-log.js";
 import { closeIfUndrainable } from "./http/serve.js";
@@ -28,6 +30,8 @@ export type AppOptions = {
   rateLimitStore?: LimiterStore;
   /** Request and error log; JSON lines on stdout by default, nothing under NODE_ENV=test. */
   logger?: Logger;
+  /** Prometheus metrics; main.ts passes its own when it serves them on METRICS_PORT. */
+  metrics?: Metrics;
 };
 
 const defaultLogger = (config: Config) => createLogger(config.env === "test" ? { write: () => true } : process.stdout);
@@ -39,8 +43,10 @@ export function createApp({
   rateLimits,
   rateLimitStore = { kind: "database", db },
   logger = defaultLogger(config),
+  metrics = createMetrics(db, hotSqlOf(db)),
 }: AppOptions): Hono {
   const app = new Hono();
+  app.use(metrics.middleware);
   const limiters = new RateLimiters(rateLimitStore, rateLimits ?? defaultRateLimits(config));
   app.use(requestLog(logger));
   app.use(
@@ -64,6 +70,7 @@ export function createApp({
   });
 
   mountHealth(app, db, config);
+  if (config.metricsToken) mountMetrics(app, metrics, config.metricsToken);
 
   const timedOut = "The request took too long and was stopped.";
   app.use(

@@ -47,6 +47,8 @@ const environment = z.object({
   MUTATIONS_PER_MINUTE: z.coerce.number().int().min(1).default(120),
   REQUEST_TIMEOUT_MS: z.coerce.number().int().min(1000).default(30_000),
   CLIENT_CREATION: z.enum(["paid", "anyone", "staff"]).default("paid"),
+  METRICS_TOKEN: z.string().min(16, "must be at least 16 characters").optional(),
+  METRICS_PORT: z.coerce.number().int().min(1).max(65535).optional(),
 });
 
 export type Config = {
@@ -79,6 +81,10 @@ export type Config = {
   redisUrl: string | undefined;
   /** Who may create clients: PAID-plan accounts (as XWMS), any signed-in person, or platform staff only. */
   clientCreation: "paid" | "anyone" | "staff";
+  /** GET /metrics on the main port needs this bearer token; without it (and METRICS_PORT) metrics are off. */
+  metricsToken: string | undefined;
+  /** Serves /metrics without a token on its own port (bound to HOST), for a scraper on a private network. */
+  metricsPort: number | undefined;
 };
 
 /** Parses the environment once; throws a readable error naming every bad variable. */
@@ -111,5 +117,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
     mutationsPerMinute: env.MUTATIONS_PER_MINUTE,
     redisUrl: env.REDIS_URL,
     clientCreation: env.CLIENT_CREATION,
+    metricsToken: env.METRICS_TOKEN,
+    metricsPort: env.METRICS_PORT,
   };
 }

@@ -2,6 +2,8 @@ import { mkdirSync } from "node:fs";
 import path from "node:path";
 import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
 import { PrismaPg } from "@prisma/adapter-pg";
+import { attachHotSql } from "./db/hot/registry.js";
+import { type HotSql, openPostgresHotSql, openSqliteHotSql } from "./db/hot/sql.js";
 import { type Dialect, dialectOf, sqliteFilePath } from "./db/url.js";
 import { PrismaClient } from "./generated/prisma/client.js";
 import { PrismaClient as PostgresPrismaClient } from "./generated/prisma-pg/client.js";
@@ -9,7 +11,8 @@ import { PrismaClient as PostgresPrismaClient } from "./generated/prisma-pg/clie
 /** Application code sees one client type; both generated clients share the one data model. */
 export type Db = PrismaClient;
 
-export type Database = { db: Db; dialect: Dialect; close: () => Promise<void> };
+/** `hot` runs the hot path's prepared statements (src/db/hot/) on its own handle to the same database. */
+export type Database = { db: Db; hot: HotSql; dialect: Dialect; close: () => Promise<void> };
 
 /** Opens the Prisma client for the dialect DATABASE_URL names. */
 export type DatabaseOptions = {
@@ -28,16 +31,27 @@ export function openDatabase(databaseUrl: string, options: DatabaseOptions = {})
   const log = options.onQuery ? [{ emit: "event" as const, level: "query" as const }] : [];
   const dialect = dialectOf(databaseUrl);
   let db: Db;
+  let hot: HotSql;
   if (dialect === "postgresql") {
     const adapter = new PrismaPg({ connectionString: databaseUrl, max: options.poolSize ?? 10 });
+    hot = openPostgresHotSql(databaseUrl, options.poolSize ?? 10);
     // Same models, other provider: the generated types are identical, only the query compiler differs.
     db = new PostgresPrismaClient({ adapter, log, transactionOptions }) as unknown as Db;
   } else {
     const file = sqliteFilePath(databaseUrl);
     mkdirSync(path.dirname(file), { recursive: true });
     db = new PrismaClient({ adapter: new PrismaBetterSQLite3({ url: file }), log, transactionOptions });
+    hot = openSqliteHotSql(file);
   }
+  attachHotSql(db, hot);
   const { onQuery } = options;
   if (onQuery) (db as PrismaClient<"query">).$on("query", (event) => onQuery(event.query));
-  return { db, dialect, close: () => db.$disconnect() };
+  return {
+    db,
+    hot,
+    dialect,
+    close: async () => {
+      await Promise.all([db.$disconnect(), hot.close()]);
+    },
+  };
 }

@@ -4,6 +4,7 @@ import { createApp } from "./app.js";
 import { loadConfig } from "./config.js";
 import { markServing } from "./db/serving-marker.js";
 import { createLogger } from "./http/logger.js";
+import { createMetrics, metricsApp } from "./http/metrics.js";
 import { productionProblems, sqliteFileMode } from "./http/production-check.js";
 import { createHttpServer } from "./http/serve.js";
 import { closeGracefully } from "./http/shutdown.js";
@@ -15,7 +16,7 @@ import { prepareDatabase } from "./startup.js";
 
 const config = loadConfig();
 const logger = createLogger();
-const { db, close, applied, demo, setupLink } = await prepareDatabase(config, { demo: config.seedDemo });
+const { db, hot, close, applied, demo, setupLink } = await prepareDatabase(config, { demo: config.seedDemo });
 const problems = productionProblems(config, sqliteFileMode(config.databaseUrl));
 if (problems.length) {
   console.error(`Gatehouse refuses to start in production mode:\n${problems.map((p) => `  - ${p}`).join("\n")}`);
@@ -41,10 +42,12 @@ if (setupLink) {
 }
 
 const redis = config.redisUrl ? new Redis(config.redisUrl, { maxRetriesPerRequest: 2 }) : undefined;
+const metrics = createMetrics(db, hot);
 const app = createApp({
   db,
   config,
   logger,
+  metrics,
   rateLimitStore: redis ? { kind: "redis", client: redis } : { kind: "database", db },
 });
 const stopPurge = schedulePurge(db);
@@ -56,8 +59,20 @@ const server = createHttpServer(app).listen(config.port, config.host, () => {
   console.log(`Gatehouse is listening on http://${address}:${port} (public URL ${config.publicUrl})`);
 });
 const webhooks = startWebhookWorker({ db, config });
+// Metrics on their own port need no token: bind it where only the scraper reaches.
+const metricsServer = config.metricsPort
+  ? serve({ fetch: metricsApp(metrics).fetch, port: config.metricsPort, hostname: config.host })
+  : undefined;
 closeGracefully(
   server,
-  [stopPurge, stopRateLimitPurge, () => webhooks.stop(), () => redis?.quit(), close, unmarkServing],
+  [
+    () => metricsServer?.close(),
+    stopPurge,
+    stopRateLimitPurge,
+    () => webhooks.stop(),
+    () => redis?.quit(),
+    close,
+    unmarkServing,
+  ],
   logger,
 );

@@ -24,15 +24,19 @@ async function freePort(): Promise<number> {
   });
 }
 
-/** Starts a real `src/main.ts` process, exactly as `pnpm start` runs it, and waits until it answers. */
+/**
+ * Starts a real server process and waits until it answers: `src/main.ts` through tsx, or with
+ * `compiled` the built `dist/main.js` exactly as `pnpm start` runs it (the bench measures both).
+ */
 export async function startInstance(
   env: Record<string, string>,
-  { keepOutput = true, startTimeoutMs = 60_000 } = {},
+  { compiled = false, nodeArgs = [] as string[], keepOutput = true, startTimeoutMs = 60_000 } = {},
 ): Promise<Instance> {
   const port = await freePort();
   const baseUrl = `http://localhost:${port}`;
   let output = "";
-  const child: ChildProcess = spawn(process.execPath, ["--import", "tsx", "src/main.ts"], {
+  const entry = [...nodeArgs, ...(compiled ? ["dist/main.js"] : ["--import", "tsx", "src/main.ts"])];
+  const child: ChildProcess = spawn(process.execPath, entry, {
     cwd: serverDir,
     env: {
       ...process.env,

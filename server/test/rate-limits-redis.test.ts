@@ -15,7 +15,7 @@ import { SIGN_IN, sdkHeaders } from "./harness.js";
 const REDIS_URL = process.env.TEST_REDIS_URL ?? "redis://127.0.0.1:6379";
 const LIMITS: RateLimits = {
   ...DEFAULT_RATE_LIMITS,
-  apiPerClient: { points: 6, windowSeconds: 60, badCredentialsPoints: 5 },
+  apiPerClient: { points: 6, windowSeconds: 60 },
 };
 
 type Instance = { baseUrl: string; redis: Redis; close: () => Promise<void> };

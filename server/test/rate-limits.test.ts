@@ -5,7 +5,7 @@ import { createApp } from "../src/app.js";
 import { type Config, loadConfig } from "../src/config.js";
 import type { Db } from "../src/db.js";
 import { DEFAULT_RATE_LIMITS, type RateLimits } from "../src/rate-limit/limits.js";
-import { type DemoCredentials, ensureDemoData } from "../src/seed/demo.js";
+import { ensureDemoData } from "../src/seed/demo.js";
 import { prepareDatabase } from "../src/startup.js";
 import { type FreshDatabase, freshDatabase, TEST_DIALECT } from "./databases.js";
 import { createPartner } from "./fixtures.js";
@@ -14,7 +14,7 @@ import { REGISTER, SIGN_IN, sdkHeaders } from "./harness.js";
 // Production limits, except that /api and mutations allow fewer requests so the tests stay short.
 const LIMITS: RateLimits = {
   ...DEFAULT_RATE_LIMITS,
-  apiPerClient: { points: 10, windowSeconds: 60, badCredentialsPoints: 5 },
+  apiPerClient: { points: 10, windowSeconds: 60 },
   mutationsPerCaller: { points: 40, windowSeconds: 60 },
 };
 
@@ -37,14 +37,13 @@ let db: Db;
 let closeDb: () => Promise<void>;
 let one: Instance;
 let two: Instance;
-let demo: DemoCredentials;
 
 beforeAll(async () => {
   database = await freshDatabase();
   // Behind a trusted proxy, so each test can come from its own X-Forwarded-For address.
   const config = loadConfig({ NODE_ENV: "test", DATABASE_URL: database.url, TRUST_PROXY: "true" });
   ({ db, close: closeDb } = await prepareDatabase(config, { demo: false }));
-  ({ credentials: demo } = await ensureDemoData(db, config));
+  await ensureDemoData(db, config);
   [one, two] = await Promise.all([serveInstance(db, config), serveInstance(db, config)]);
 }, 60_000);
 
@@ -202,11 +201,12 @@ describe(`test/rate-limits (${TEST_DIALECT}): /api per client id`, () => {
   const signToken = (instance: Instance, headers: Record<string, string>) =>
     fetch(`${instance.baseUrl}/api/sign-token`, { method: "POST", headers, body: JSON.stringify({ redirect_url }) });
 
-  it("counts requests across instances, a bad secret as five, and answers 429 with Retry-After", async () => {
-    const good = sdkHeaders(demo);
-    for (let n = 1; n <= 5; n++) expect((await signToken(n % 2 ? one : two, good)).status).toBe(200);
-    const bad = await signToken(two, { ...good, "X-Client-Secret": "ghs_not-the-secret" });
-    expect(bad.status).toBe(401);
+  const from = (headers: Record<string, string>, ip: string) => ({ ...headers, "X-Forwarded-For": ip });
+
+  it("counts a client's requests per instance without a database write, and answers 429 with Retry-After", async () => {
+    const partner = await createPartner(db, { rootDomain: "localhost" });
+    const good = from(sdkHeaders(partner.credentials), "192.0.2.10");
+    for (let n = 1; n <= 10; n++) expect((await signToken(one, good)).status).toBe(200);
 
     const limited = await signToken(one, good);
     expect(limited.status).toBe(429);
@@ -218,8 +218,34 @@ describe(`test/rate-limits (${TEST_DIALECT}): /api per client id`, () => {
       message: `Too many requests for this client. Try again in ${retryAfter} seconds.`,
       data: {},
     });
-    // No token was issued for the refused request.
-    expect(await db.loginToken.count({ where: { clientId: demo.clientId } })).toBe(5);
+    // No token was issued for the refused request, and successes left no counter row behind.
+    expect(await db.loginToken.count({ where: { clientId: partner.client.id } })).toBe(10);
+    expect(await db.rateLimiterFlexible.count({ where: { key: { contains: partner.client.id } } })).toBe(0);
+    // The other instance counts its own traffic.
+    expect((await signToken(two, good)).status).toBe(200);
+  });
+
+  it("refuses a source after 20 bad secrets for one client on every instance, while other sources keep working", async () => {
+    const partner = await createPartner(db, { rootDomain: "localhost" });
+    const good = sdkHeaders(partner.credentials);
+    const attacker = from({ ...good, "X-Client-Secret": "ghs_not-the-secret" }, "203.0.113.66");
+    // Bad secrets cost the client's own volume (10 here) nothing: 20 of them all get 401.
+    for (let n = 1; n <= 20; n++) expect((await signToken(n % 2 ? one : two, attacker)).status).toBe(401);
+
+    for (const instance of [one, two]) {
+      const refused = await signToken(instance, attacker);
+      expect(refused.status).toBe(429);
+      expect(Number(refused.headers.get("retry-after"))).toBeGreaterThan(0);
+      expect(Number(refused.headers.get("retry-after"))).toBeLessThanOrEqual(60);
+      // Refused before the secret is looked at, so the right secret from that source is refused too.
+      expect((await signToken(instance, from(good, "203.0.113.66"))).status).toBe(429);
+    }
+    // The partner's real servers, elsewhere, are not affected, on either instance.
+    expect((await signToken(one, from(good, "198.51.100.7"))).status).toBe(200);
+    expect((await signToken(two, from(good, "198.51.100.7"))).status).toBe(200);
+    // Nor is the attacker's address for another client.
+    const other = await createPartner(db, { rootDomain: "localhost" });
+    expect((await signToken(one, from(sdkHeaders(other.credentials), "203.0.113.66"))).status).toBe(200);
   });
 
   it("does not hold one client's traffic against another client", async () => {

@@ -1,3 +1,5 @@
+import { readClientAuth, type SecretWithLinks, touchSecret } from "../db/hot/client-auth.js";
+import { hotSqlOf } from "../db/hot/registry.js";
 import type { Db } from "../db.js";
 import type { Client, ClientSecret, Domain } from "../generated/prisma/client.js";
 import { XwmsError } from "../xwms/envelope.js";
@@ -36,34 +38,28 @@ export async function authenticateClient(
     throw new XwmsError(401, "Missing client credentials: send X-Client-Id, X-Client-Secret and X-Client-Domain");
   }
 
-  // One round trip loads the client, its secrets with their domain links, and the named domain.
-  const found = await db.client.findUnique({
-    where: { id: clientId },
-    include: {
-      secrets: { include: { domainLinks: { select: { domainId: true } } } },
-      domains: { where: { OR: [{ rootDomain: domainKey.toLowerCase() }, { publicId: domainKey }] }, take: 1 },
-    },
-  });
+  const sql = hotSqlOf(db);
+  const found = await readClientAuth(sql, clientId);
   if (!found) throw new XwmsError(401, INVALID);
-  const { secrets, domains, ...client } = found;
+  const { client, domains, secrets } = found;
 
   // Compare against every secret of the client in constant time; never look a secret up by its value.
   const presentedHash = sha256(presented);
-  let match: (typeof secrets)[number] | undefined;
+  let match: SecretWithLinks | undefined;
   for (const candidate of secrets) {
     if (digestsEqual(candidate.secretHash, presentedHash)) match = candidate;
   }
   if (!match) throw new XwmsError(401, INVALID);
-  const { domainLinks, ...secret } = match;
+  const { linkedDomainIds, ...secret } = match;
   if (secret.revokedAt) throw new XwmsError(401, "This client secret has been revoked");
   if (secret.expiresAt && secret.expiresAt.getTime() <= Date.now()) {
     throw new XwmsError(401, "This client secret has expired");
   }
 
-  const domain = domains[0];
+  const domain = matchDomain(domains, domainKey);
   if (!domain) throw new XwmsError(403, "The domain is not registered for this client");
   if (!domain.active) throw new XwmsError(403, "This domain is inactive");
-  if (!domainLinks.some((link) => link.domainId === domain.id)) {
+  if (!linkedDomainIds.includes(domain.id)) {
     throw new XwmsError(403, "This client secret is not linked to the domain");
   }
 
@@ -76,9 +72,26 @@ export async function authenticateClient(
   }
 
   if (!secret.lastUsedAt || Date.now() - secret.lastUsedAt.getTime() > SECRET_TOUCH_INTERVAL_MS) {
-    await db.clientSecret.update({ where: { id: secret.id }, data: { lastUsedAt: new Date() } });
+    await touchSecret(sql, secret.id, new Date());
   }
   return { client, domain, secret };
+}
+
+/**
+ * The domain X-Client-Domain names: its domain ID, its root domain, or a host under it (the Laravel
+ * helper sends the request host, e.g. www.example.com); the most specific root domain wins.
+ */
+export function matchDomain(domains: Domain[], key: string): Domain | undefined {
+  const byId = domains.find((domain) => domain.publicId === key);
+  if (byId) return byId;
+  const host = key.toLowerCase().replace(/\.$/, "");
+  let best: Domain | undefined;
+  for (const domain of domains) {
+    const root = domain.rootDomain.toLowerCase();
+    const covers = host === root || host.endsWith(`.${root}`);
+    if (covers && (!best || root.length > best.rootDomain.length)) best = domain;
+  }
+  return best;
 }
 
 function parseAllowlist(serverIp: string | null): string[] {

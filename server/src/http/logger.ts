@@ -1,3 +1,5 @@
+import pino from "pino";
+
 /** Where log lines go: stdout in production, a buffer in tests. */
 export type LogSink = { write(line: string): unknown };
 
@@ -9,14 +11,26 @@ export type Logger = {
   error(message: string, fields?: LogFields): void;
 };
 
-/** One JSON object per line. Callers pass only fields they chose: never headers, bodies, tokens or secrets. */
-export function createLogger(sink: LogSink = process.stdout): Logger {
-  const write =
-    (level: string) =>
-    (message: string, fields: LogFields = {}) => {
-      sink.write(`${JSON.stringify({ time: new Date().toISOString(), level, message, ...fields })}\n`);
-    };
-  return { info: write("info"), warn: write("warn"), error: write("error") };
+/**
+ * One JSON object per line through pino, which in production buffers and writes asynchronously, off the
+ * request's critical section (pino flushes it on exit). Callers pass only fields they chose: never headers, bodies, tokens or secrets.
+ */
+export function createLogger(sink: LogSink = pino.destination({ sync: false })): Logger {
+  const log = pino(
+    {
+      level: "info",
+      base: undefined,
+      messageKey: "message",
+      timestamp: pino.stdTimeFunctions.isoTime,
+      formatters: { level: (label) => ({ level: label }) },
+    },
+    sink,
+  );
+  return {
+    info: (message, fields = {}) => log.info(fields, message),
+    warn: (message, fields = {}) => log.warn(fields, message),
+    error: (message, fields = {}) => log.error(fields, message),
+  };
 }
 
 /** An error's name, message and stack for the log; never the request that caused it. */

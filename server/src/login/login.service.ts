@@ -1,6 +1,9 @@
 import type { AuthenticatedClient } from "../auth/client-credentials.js";
 import { randomToken, sha256 } from "../auth/crypto.js";
 import type { Config } from "../config.js";
+import { activeCallbacks, consumeLoginToken, insertLoginToken, loginTokenState } from "../db/hot/login-token.js";
+import { hotSqlOf } from "../db/hot/registry.js";
+import { readUser, upsertClientUser } from "../db/hot/users.js";
 import type { Db } from "../db.js";
 import type { User } from "../generated/prisma/client.js";
 import { recordAudit } from "../modules/audit/audit.service.js";
@@ -23,23 +26,20 @@ export async function startLogin({
   redirectUrl: string;
   email?: string | undefined;
 }) {
-  const callbacks = await db.domainUrl.findMany({
-    where: { domainId: auth.domain.id, kind: "CALLBACK", active: true },
-  });
+  const sql = hotSqlOf(db);
+  const callbacks = await activeCallbacks(sql, auth.domain.id);
   if (!redirectAllowed(auth.domain, callbacks, redirectUrl)) {
     throw new XwmsError(400, "redirect_url must be on the domain or one of its active callback URLs");
   }
   const token = randomToken(32);
   const expiresAt = new Date(Date.now() + config.loginTokenTtlSeconds * 1000);
-  await db.loginToken.create({
-    data: {
-      tokenHash: sha256(token),
-      clientId: auth.client.id,
-      domainId: auth.domain.id,
-      redirectUrl,
-      email: email ?? null,
-      expiresAt,
-    },
+  await insertLoginToken(sql, {
+    tokenHash: sha256(token),
+    clientId: auth.client.id,
+    domainId: auth.domain.id,
+    redirectUrl,
+    email: email ?? null,
+    expiresAt,
   });
   const url = new URL("/authorize", config.publicUrl);
   url.searchParams.set("token", token);
@@ -176,32 +176,27 @@ export async function verifyLogin({
   token: string;
   auth: AuthenticatedClient;
 }): Promise<VerifiedLogin> {
-  const login = await db.loginToken.findUnique({ where: { tokenHash: sha256(token) } });
-  // A token of another client or domain is reported exactly like an unknown one.
-  if (!login || login.clientId !== auth.client.id || login.domainId !== auth.domain.id) {
-    throw new XwmsError(404, "Unknown login token");
-  }
+  const sql = hotSqlOf(db);
+  const tokenHash = sha256(token);
   const now = new Date();
-  const { count } = await db.loginToken.updateMany({
-    where: { id: login.id, consumedAt: null, approvedAt: { not: null }, expiresAt: { gt: now } },
-    data: { consumedAt: now },
-  });
-  if (count !== 1) {
-    const current = await db.loginToken.findUniqueOrThrow({ where: { id: login.id } });
+  const won = await consumeLoginToken(sql, { tokenHash, clientId: auth.client.id, domainId: auth.domain.id }, now);
+  if (!won) {
+    const current = await loginTokenState(sql, tokenHash);
+    // A token of another client or domain is reported exactly like an unknown one.
+    if (!current || current.clientId !== auth.client.id || current.domainId !== auth.domain.id) {
+      throw new XwmsError(404, "Unknown login token");
+    }
     if (current.consumedAt) throw new XwmsError(409, "This login token has already been used");
     if (current.expiresAt.getTime() <= now.getTime()) throw new XwmsError(410, "This login token has expired");
     if (current.deniedAt) throw new XwmsError(403, "The user declined the login");
     throw new XwmsError(409, "The user has not finished signing in yet");
   }
 
-  const user = await db.user.findUniqueOrThrow({ where: { id: login.userId ?? "" } });
-  await db.clientUser.upsert({
-    where: { clientId_userId: { clientId: login.clientId, userId: user.id } },
-    create: { clientId: login.clientId, userId: user.id, domainId: login.domainId, loginCount: 1 },
-    update: { lastLoginAt: now, loginCount: { increment: 1 } },
-  });
+  const user = won.userId ? await readUser(sql, won.userId) : null;
+  if (!user) throw new Error("An approved login token names no existing user");
+  await upsertClientUser(sql, { clientId: auth.client.id, userId: user.id, domainId: auth.domain.id }, now);
 
-  const granted = new Set((login.scopes ?? "").split(" ").filter(Boolean));
+  const granted = new Set((won.scopes ?? "").split(" ").filter(Boolean));
   const profile = granted.has("userinfo");
   return {
     sub: user.sub,

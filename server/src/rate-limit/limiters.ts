@@ -1,5 +1,13 @@
 import type { Redis } from "ioredis";
-import { type RateLimiterAbstract, RateLimiterPrisma, RateLimiterRedis, RateLimiterRes } from "rate-limiter-flexible";
+import {
+  type RateLimiterAbstract,
+  RateLimiterMemory,
+  RateLimiterPrisma,
+  RateLimiterRedis,
+  RateLimiterRes,
+} from "rate-limiter-flexible";
+import { readCounter } from "../db/hot/rate-limit.js";
+import { hotSqlOf } from "../db/hot/registry.js";
 import type { Db } from "../db.js";
 import type { RateLimits } from "./limits.js";
 
@@ -38,6 +46,9 @@ export class RateLimiters {
   private readonly signInAccount: Limiter;
   private readonly signInLocks: Limiter;
   private readonly api: Limiter;
+  private readonly apiFailures: Limiter;
+  /** Reads the failure counter of a (client id, source IP) without a write; the check every /api request makes. */
+  private readonly apiFailureCount: (key: string) => Promise<{ points: number; msBeforeNext: number } | null>;
   private readonly mutations: Limiter;
 
   constructor(
@@ -71,11 +82,26 @@ export class RateLimiters {
       points: Number.MAX_SAFE_INTEGER,
       duration: 24 * 3600,
     });
-    this.api = limiter({
-      keyPrefix: "api-client",
-      points: apiPerClient.points,
-      duration: apiPerClient.windowSeconds,
+    // Successful traffic never writes to the database: per instance in memory, or shared in Redis.
+    const apiOptions = { keyPrefix: "api-client", points: apiPerClient.points, duration: apiPerClient.windowSeconds };
+    this.api = store.kind === "redis" ? limiter(apiOptions) : new RateLimiterMemory(apiOptions);
+    this.apiFailures = limiter({
+      keyPrefix: "api-failures",
+      points: limits.apiFailuresPerSource.failures,
+      duration: limits.apiFailuresPerSource.windowSeconds,
     });
+    if (store.kind === "redis") {
+      this.apiFailureCount = async (key) => {
+        const res = await this.apiFailures.get(key);
+        return res && { points: res.consumedPoints, msBeforeNext: res.msBeforeNext };
+      };
+    } else {
+      const sql = hotSqlOf(store.db);
+      this.apiFailureCount = async (key) => {
+        const row = await readCounter(sql, this.apiFailures.getKey(key));
+        return row && { points: row.points, msBeforeNext: row.expire ? row.expire.getTime() - Date.now() : 0 };
+      };
+    }
     this.mutations = limiter({
       keyPrefix: "graphql-mutations",
       points: mutationsPerCaller.points,
@@ -118,14 +144,21 @@ export class RateLimiters {
     await Promise.all([this.signInAccount.delete(email), this.signInLocks.delete(email)]);
   }
 
+  /** Seconds this source must wait before calling for this client id again after bad credentials; null when it may. */
+  async apiSourceBlockedFor(clientId: string, ip: string | undefined): Promise<number | null> {
+    const count = await this.apiFailureCount(sourceKey(clientId, ip));
+    if (!count || count.points < this.limits.apiFailuresPerSource.failures) return null;
+    return Math.max(1, Math.ceil(count.msBeforeNext / 1000));
+  }
+
   /** One /api request by a client id; answers the seconds to wait when over the limit. */
   apiRequest(clientId: string): Promise<number | null> {
     return consume(this.api, clientId);
   }
 
-  /** The request had bad credentials: it costs the client id badCredentialsPoints in all. */
-  async apiBadCredentials(clientId: string): Promise<void> {
-    await consume(this.api, clientId, this.limits.apiPerClient.badCredentialsPoints - 1);
+  /** The request had bad credentials: it is charged to its source for this client, and not to the client's volume. */
+  async apiBadCredentials(clientId: string, ip: string | undefined): Promise<void> {
+    await Promise.all([consume(this.apiFailures, sourceKey(clientId, ip)), this.api.reward(clientId, 1)]);
   }
 
   /** One GraphQL mutation by a caller; answers the seconds to wait when over the limit. */
@@ -135,6 +168,7 @@ export class RateLimiters {
 }
 
 const ipKey = (ip: string | undefined) => ip ?? "unknown";
+const sourceKey = (clientId: string, ip: string | undefined) => `${clientId}|${ipKey(ip)}`;
 
 /** Deletes limiter rows that expired over an hour ago, now and every intervalMs; returns a stop function. */
 export function scheduleRateLimitPurge(db: Db, onError: (error: unknown) => void, intervalMs = 5 * 60 * 1000) {

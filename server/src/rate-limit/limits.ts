@@ -6,8 +6,10 @@ export type RateLimits = {
   signInPerIp: { failures: number; windowSeconds: number };
   /** Failed sign-ins for one e-mail address before it locks; each further lock lasts twice as long. */
   signInPerAccount: { failures: number; windowSeconds: number; firstLockSeconds: number; maxLockSeconds: number };
-  /** Requests per client id on /api; a request with bad credentials costs badCredentialsPoints. */
-  apiPerClient: { points: number; windowSeconds: number; badCredentialsPoints: number };
+  /** Requests per client id on /api, counted per instance (or in Redis with REDIS_URL); refused ones are free. */
+  apiPerClient: { points: number; windowSeconds: number };
+  /** Bad credentials for one client id from one source IP before that source is refused for that client. */
+  apiFailuresPerSource: { failures: number; windowSeconds: number };
   /** GraphQL mutations per session, API token, client or (anonymous) IP address. */
   mutationsPerCaller: { points: number; windowSeconds: number };
 };
@@ -15,7 +17,8 @@ export type RateLimits = {
 export const DEFAULT_RATE_LIMITS: RateLimits = {
   signInPerIp: { failures: 20, windowSeconds: 15 * 60 },
   signInPerAccount: { failures: 5, windowSeconds: 60 * 60, firstLockSeconds: 60, maxLockSeconds: 60 * 60 },
-  apiPerClient: { points: 600, windowSeconds: 60, badCredentialsPoints: 5 },
+  apiPerClient: { points: 600, windowSeconds: 60 },
+  apiFailuresPerSource: { failures: 20, windowSeconds: 60 },
   mutationsPerCaller: { points: 120, windowSeconds: 60 },
 };
 
@@ -26,7 +29,8 @@ export const DEFAULT_RATE_LIMITS: RateLimits = {
 const TEST_RATE_LIMITS: RateLimits = {
   ...DEFAULT_RATE_LIMITS,
   signInPerIp: { failures: 2_000, windowSeconds: 15 * 60 },
-  apiPerClient: { points: 60_000, windowSeconds: 60, badCredentialsPoints: 5 },
+  apiPerClient: { points: 60_000, windowSeconds: 60 },
+  apiFailuresPerSource: { failures: 2_000, windowSeconds: 60 },
   mutationsPerCaller: { points: 12_000, windowSeconds: 60 },
 };
 

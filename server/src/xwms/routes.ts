@@ -1,5 +1,6 @@
 import { Hono } from "hono";
 import { bodyLimit } from "hono/body-limit";
+import { clientIp } from "../auth/client-ip.js";
 import { describeError, type Logger } from "../http/logger.js";
 import { closeIfUndrainable } from "../http/serve.js";
 import { BAD_TEXT_MESSAGES, findBadText } from "../http/text-guard.js";
@@ -11,17 +12,19 @@ import { failure, XwmsError } from "./envelope.js";
 /** Mounts the route table; every answer, including faults, is the XWMS envelope. */
 export function xwmsRoutes(deps: XwmsDeps, { limiters, logger }: { limiters: RateLimiters; logger: Logger }): Hono {
   const api = new Hono();
-  // Per client id, before any work; a request with bad credentials costs the client id more.
+  // Before any work: a source that sent bad credentials for this client too often, then the client's volume.
   api.use(async (c, next) => {
     const clientId = c.req.header("x-client-id")?.slice(0, 128);
     if (!clientId) return next();
-    const wait = await limiters.apiRequest(clientId);
+    const ip = clientIp(c, deps.config.trustProxy);
+    const blocked = await limiters.apiSourceBlockedFor(clientId, ip);
+    const wait = blocked ?? (await limiters.apiRequest(clientId));
     if (wait !== null) {
       c.header("Retry-After", String(wait));
       return failure(c, new XwmsError(429, `Too many requests for this client. Try again in ${wait} seconds.`));
     }
     await next();
-    if (c.res.status === 401) await limiters.apiBadCredentials(clientId);
+    if (c.res.status === 401) await limiters.apiBadCredentials(clientId, ip);
   });
   api.use(
     bodyLimit({

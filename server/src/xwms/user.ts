@@ -1,5 +1,7 @@
 import { z } from "zod";
 import type { AuthenticatedClient } from "../auth/client-credentials.js";
+import { hotSqlOf } from "../db/hot/registry.js";
+import { readConsentedUser } from "../db/hot/users.js";
 import type { Db } from "../db.js";
 import { readJson } from "./body.js";
 import { authenticate, type XwmsHandler } from "./deps.js";
@@ -14,21 +16,9 @@ const userInfoBody = z.object({ sub: subField, socials: z.boolean().optional() }
  * the same "not found" as one that does not exist.
  */
 export async function consentedUser(db: Db, auth: AuthenticatedClient, sub: string) {
-  const found = await db.user.findUnique({
-    where: { sub },
-    include: {
-      clientUsers: { where: { clientId: auth.client.id }, select: { id: true } },
-      consents: {
-        where: { clientId: auth.client.id, revokedAt: null },
-        select: { scopes: { select: { scope: { select: { key: true } } } } },
-      },
-    },
-  });
-  const scopes = new Set(found?.consents.flatMap((consent) => consent.scopes.map((entry) => entry.scope.key)));
-  if (!found || found.disabledAt || found.clientUsers.length === 0 || scopes.size === 0)
-    throw new XwmsError(404, "User not found");
-  const { clientUsers: _clientUsers, consents: _consents, ...user } = found;
-  return { user, scopes };
+  const found = await readConsentedUser(hotSqlOf(db), auth.client.id, sub);
+  if (!found || found.user.disabledAt) throw new XwmsError(404, "User not found");
+  return found;
 }
 
 export const userInfo: XwmsHandler = async (c, deps) => {

@@ -1,0 +1,16 @@
+import type { HotSql } from "./sql.js";
+import { toDate } from "./sql.js";
+
+const COUNTER = `SELECT "points", "expire" FROM "RateLimiterFlexible" WHERE "key" = ?`;
+
+/**
+ * A rate-limiter-flexible counter row read without Prisma, for the check every /api request makes;
+ * the writes stay with the library. Null when there is no live row.
+ */
+export async function readCounter(sql: HotSql, key: string): Promise<{ points: number; expire: Date | null } | null> {
+  const [row] = await sql.all(COUNTER, [key]);
+  if (!row) return null;
+  const expire = toDate(row.expire);
+  if (expire && expire.getTime() <= Date.now()) return null;
+  return { points: Number(row.points), expire };
+}

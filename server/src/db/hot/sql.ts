@@ -1,0 +1,100 @@
+import Database from "better-sqlite3";
+import pg from "pg";
+import type { Dialect } from "../url.js";
+
+export type Row = Record<string, unknown>;
+export type Param = string | number | boolean | Date | null;
+
+/**
+ * The hot path's SQL runner: one statement text for both dialects (`?` placeholders, quoted Prisma
+ * names), prepared once per text on better-sqlite3 and as a named prepared statement on pg.
+ */
+export type HotSql = {
+  dialect: Dialect;
+  all(sql: string, params: Param[]): Promise<Row[]>;
+  /** Rows changed by an INSERT/UPDATE without RETURNING. */
+  run(sql: string, params: Param[]): Promise<number>;
+  /** Pool usage for /metrics (SQLite has one synchronous connection). */
+  poolStats(): { total: number; idle: number; waiting: number };
+  close(): Promise<void>;
+};
+
+/** Prisma's better-sqlite3 adapter stores DateTime as ISO text with "+00:00" and Boolean as 0/1. */
+const sqliteParam = (value: Param) => {
+  if (value instanceof Date) return value.toISOString().replace("Z", "+00:00");
+  if (typeof value === "boolean") return value ? 1 : 0;
+  return value;
+};
+
+export function openSqliteHotSql(file: string): HotSql {
+  const db = new Database(file);
+  // Prisma's own connection writes too; WAL lets readers go on while one writes, the timeout waits out a lock.
+  db.pragma("journal_mode = WAL");
+  db.pragma("busy_timeout = 5000");
+  const statements = new Map<string, Database.Statement>();
+  const prepared = (sql: string) => {
+    let statement = statements.get(sql);
+    if (!statement) {
+      statement = db.prepare(sql);
+      statements.set(sql, statement);
+    }
+    return statement;
+  };
+  return {
+    dialect: "sqlite",
+    all: async (sql, params) => prepared(sql).all(...params.map(sqliteParam)) as Row[],
+    run: async (sql, params) => prepared(sql).run(...params.map(sqliteParam)).changes,
+    poolStats: () => ({ total: 1, idle: 1, waiting: 0 }),
+    close: async () => {
+      db.close();
+    },
+  };
+}
+
+/** `?` → `$1, $2 …`; the hot path's SQL has no `?` inside string literals. */
+const numbered = (sql: string) => {
+  let n = 0;
+  return sql.replace(/\?/g, () => `$${++n}`);
+};
+
+export function openPostgresHotSql(connectionString: string, max: number): HotSql {
+  const pool = new pg.Pool({ connectionString, max });
+  const names = new Map<string, { name: string; text: string }>();
+  const statement = (sql: string) => {
+    let named = names.get(sql);
+    if (!named) {
+      named = { name: `hot_${names.size}`, text: numbered(sql) };
+      names.set(sql, named);
+    }
+    return named;
+  };
+  return {
+    dialect: "postgresql",
+    all: async (sql, params) => (await pool.query<Row>({ ...statement(sql), values: params })).rows,
+    run: async (sql, params) => (await pool.query({ ...statement(sql), values: params })).rowCount ?? 0,
+    poolStats: () => ({ total: pool.totalCount, idle: pool.idleCount, waiting: pool.waitingCount }),
+    close: () => pool.end(),
+  };
+}
+
+/** A DateTime column as a Date, from either driver. */
+export const toDate = (value: unknown): Date | null => {
+  if (value === null || value === undefined) return null;
+  if (value instanceof Date) return value;
+  return new Date(typeof value === "number" ? value : String(value));
+};
+
+export const toDateOrThrow = (value: unknown): Date => {
+  const date = toDate(value);
+  if (!date) throw new Error("A required DateTime column was null");
+  return date;
+};
+
+/** A Boolean column from either driver (SQLite answers 0/1). */
+export const toBool = (value: unknown): boolean => value === true || value === 1 || value === 1n;
+
+export const toStr = (value: unknown): string => String(value);
+export const toStrOrNull = (value: unknown): string | null =>
+  value === null || value === undefined ? null : String(value);
+export const toIntOrNull = (value: unknown): number | null =>
+  value === null || value === undefined ? null : Number(value);

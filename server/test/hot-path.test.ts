@@ -1,0 +1,114 @@
+import { afterAll, describe, expect, it } from "vitest";
+import { sha256 } from "../src/auth/crypto.js";
+import { loadConfig } from "../src/config.js";
+import { readClientAuth } from "../src/db/hot/client-auth.js";
+import { consumeLoginToken, insertLoginToken, loginTokenState } from "../src/db/hot/login-token.js";
+import { readCounter } from "../src/db/hot/rate-limit.js";
+import { readConsentedUser, upsertClientUser } from "../src/db/hot/users.js";
+import { prepareDatabase } from "../src/startup.js";
+import { freshDatabase } from "./databases.js";
+import { createPartner } from "./fixtures.js";
+
+const cleanups: (() => Promise<void>)[] = [];
+afterAll(async () => {
+  for (const cleanup of cleanups) await cleanup();
+});
+
+async function open(dialect: "sqlite" | "postgresql") {
+  const database = await freshDatabase(dialect);
+  const config = loadConfig({ NODE_ENV: "test", DATABASE_URL: database.url });
+  const prepared = await prepareDatabase(config, { demo: false });
+  cleanups.push(async () => {
+    await prepared.close();
+    await database.drop();
+  });
+  return prepared;
+}
+
+// The same SQL runs on both dialects here, whichever GATEHOUSE_TEST_DATABASE the suite uses.
+describe.each(["sqlite", "postgresql"] as const)("test/hot-path (%s): prepared statements match Prisma", (dialect) => {
+  it("reads a client, its domains and its secrets with links exactly as Prisma does", async () => {
+    const { db, hot } = await open(dialect);
+    const partner = await createPartner(db, { secret: { expiresAt: new Date(Date.now() + 86_400_000) } });
+    await db.domain.create({
+      data: { clientId: partner.client.id, rootDomain: "shop.example.com", publicId: "dom_hot_test", testMode: true },
+    });
+    const found = await readClientAuth(hot, partner.client.id);
+    const prisma = await db.client.findUniqueOrThrow({
+      where: { id: partner.client.id },
+      include: { domains: true, secrets: { include: { domainLinks: true } } },
+    });
+    const { domains, secrets, ...client } = prisma;
+    expect(found?.client).toEqual(client);
+    const byId = <T extends { id: string }>(rows: T[]) => [...rows].sort((a, b) => a.id.localeCompare(b.id));
+    expect(byId(found?.domains ?? [])).toEqual(byId(domains));
+    expect(found?.secrets).toEqual(
+      secrets.map(({ domainLinks, ...secret }) => ({ ...secret, linkedDomainIds: domainLinks.map((l) => l.domainId) })),
+    );
+    expect(await readClientAuth(hot, "no-such-client")).toBeNull();
+  });
+
+  it("issues a login token that exactly one of many concurrent consumers wins", async () => {
+    const { db, hot } = await open(dialect);
+    const partner = await createPartner(db);
+    const key = { tokenHash: sha256(`token-${dialect}`), clientId: partner.client.id, domainId: partner.domain.id };
+    await insertLoginToken(hot, {
+      ...key,
+      redirectUrl: "https://app.example.com/cb",
+      email: null,
+      expiresAt: new Date(Date.now() + 600_000),
+    });
+    const now = new Date();
+    // Not yet approved: nobody wins.
+    expect(await consumeLoginToken(hot, key, now)).toBeNull();
+    await db.loginToken.update({
+      where: { tokenHash: key.tokenHash },
+      data: { approvedAt: now, userId: partner.owner.id, scopes: "userinfo" },
+    });
+    // Another client's or domain's key never wins.
+    expect(await consumeLoginToken(hot, { ...key, domainId: "other" }, now)).toBeNull();
+    const results = await Promise.all(Array.from({ length: 12 }, () => consumeLoginToken(hot, key, new Date())));
+    expect(results.filter((result) => result !== null)).toEqual([{ userId: partner.owner.id, scopes: "userinfo" }]);
+    const state = await loginTokenState(hot, key.tokenHash);
+    expect(state?.consumedAt).toBeInstanceOf(Date);
+    expect(await db.loginToken.findUniqueOrThrow({ where: { tokenHash: key.tokenHash } })).toMatchObject({
+      consumedAt: state?.consumedAt,
+      redirectUrl: "https://app.example.com/cb",
+    });
+  });
+
+  it("upserts the client user and reads a consented user only with a live consent", async () => {
+    const { db, hot } = await open(dialect);
+    const partner = await createPartner(db);
+    const person = partner.owner;
+    const entry = { clientId: partner.client.id, userId: person.id, domainId: partner.domain.id };
+    expect(await readConsentedUser(hot, partner.client.id, person.sub)).toBeNull();
+    await upsertClientUser(hot, entry, new Date());
+    await upsertClientUser(hot, entry, new Date());
+    const row = await db.clientUser.findUniqueOrThrow({
+      where: { clientId_userId: { clientId: partner.client.id, userId: person.id } },
+    });
+    expect(row).toMatchObject({ loginCount: 2, domainId: partner.domain.id, isTestUser: false });
+
+    const scope = await db.scope.findUniqueOrThrow({ where: { key: "userinfo" } });
+    const consent = await db.consent.create({
+      data: { userId: person.id, clientId: partner.client.id, scopes: { create: [{ scopeId: scope.id }] } },
+    });
+    const found = await readConsentedUser(hot, partner.client.id, person.sub);
+    expect(found?.user).toEqual(await db.user.findUniqueOrThrow({ where: { id: person.id } }));
+    expect([...(found?.scopes ?? [])]).toEqual(["userinfo"]);
+    // Another client never sees the person; a revoked consent hides them.
+    expect(await readConsentedUser(hot, "other-client", person.sub)).toBeNull();
+    await db.consent.update({ where: { id: consent.id }, data: { revokedAt: new Date() } });
+    expect(await readConsentedUser(hot, partner.client.id, person.sub)).toBeNull();
+  });
+
+  it("reads a rate-limit counter row and ignores an expired one", async () => {
+    const { db, hot } = await open(dialect);
+    await db.rateLimiterFlexible.create({ data: { key: "k:live", points: 7, expire: new Date(Date.now() + 60_000) } });
+    await db.rateLimiterFlexible.create({ data: { key: "k:old", points: 9, expire: new Date(Date.now() - 1000) } });
+    expect(await readCounter(hot, "k:live")).toMatchObject({ points: 7 });
+    expect(await readCounter(hot, "k:old")).toBeNull();
+    expect(await readCounter(hot, "k:none")).toBeNull();
+  });
+});

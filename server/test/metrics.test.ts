@@ -1,0 +1,87 @@
+import type { AddressInfo } from "node:net";
+import { serve } from "@hono/node-server";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createApp } from "../src/app.js";
+import { loadConfig } from "../src/config.js";
+import { DEFAULT_RATE_LIMITS } from "../src/rate-limit/limits.js";
+import { type DemoCredentials, ensureDemoData } from "../src/seed/demo.js";
+import { prepareDatabase } from "../src/startup.js";
+import { type FreshDatabase, freshDatabase, TEST_DIALECT } from "./databases.js";
+import { callApi, startTestServer } from "./harness.js";
+
+const TOKEN = "metrics-token-for-the-test-0123";
+let database: FreshDatabase;
+let closeAll: () => Promise<void>;
+let baseUrl: string;
+let demo: DemoCredentials;
+
+beforeAll(async () => {
+  database = await freshDatabase();
+  const config = loadConfig({ NODE_ENV: "test", DATABASE_URL: database.url, METRICS_TOKEN: TOKEN });
+  const prepared = await prepareDatabase(config, { demo: false });
+  ({ credentials: demo } = await ensureDemoData(prepared.db, config));
+  // Three requests a minute per client, so a refusal is cheap to provoke.
+  const rateLimits = { ...DEFAULT_RATE_LIMITS, apiPerClient: { points: 3, windowSeconds: 60 } };
+  const app = createApp({ db: prepared.db, config, rateLimits, logger: { info() {}, warn() {}, error() {} } });
+  const server = serve({ fetch: app.fetch, port: 0, hostname: "127.0.0.1" });
+  await new Promise<void>((resolve) => server.once("listening", () => resolve()));
+  baseUrl = `http://localhost:${(server.address() as AddressInfo).port}`;
+  closeAll = async () => {
+    await new Promise<void>((resolve) => server.close(() => resolve()));
+    await prepared.close();
+    await database.drop();
+  };
+}, 60_000);
+afterAll(() => closeAll?.());
+
+const scrape = (headers: Record<string, string> = {}) => fetch(`${baseUrl}/metrics`, { headers });
+
+describe(`test/metrics (${TEST_DIALECT}): GET /metrics in Prometheus format behind METRICS_TOKEN`, () => {
+  it("refuses a scrape without the bearer token or with a wrong one", async () => {
+    const attempts: Record<string, string>[] = [
+      {},
+      { authorization: "Bearer wrong-token-0123456789" },
+      { authorization: TOKEN },
+    ];
+    for (const headers of attempts) {
+      const response = await scrape(headers);
+      expect(response.status).toBe(401);
+      expect(await response.text()).not.toContain("gatehouse_");
+    }
+  });
+
+  it("counts requests per route and status, login outcomes, refusals, the webhook queue and the pool", async () => {
+    const apiUrl = `${baseUrl}/api`;
+    expect((await fetch(`${apiUrl}/info`)).status).toBe(200);
+    const redirect = { redirect_url: "http://localhost:4567/callback" };
+    expect((await callApi({ apiUrl }, "/sign-token", demo, redirect)).status).toBe(200);
+    expect((await callApi({ apiUrl }, "/sign-token-verify", demo, { token: "unknown" })).status).toBe(404);
+    expect((await callApi({ apiUrl }, "/sign-token", demo, redirect)).status).toBe(200);
+    expect((await callApi({ apiUrl }, "/sign-token", demo, redirect)).status).toBe(429);
+
+    const response = await scrape({ authorization: `Bearer ${TOKEN}` });
+    expect(response.status).toBe(200);
+    expect(response.headers.get("content-type")).toContain("text/plain");
+    const text = await response.text();
+    expect(text).toContain('gatehouse_http_requests_total{route="/api/info",method="GET",status="200"} 1');
+    expect(text).toContain('gatehouse_http_requests_total{route="/api/sign-token",method="POST",status="200"} 2');
+    expect(text).toMatch(
+      /gatehouse_http_request_duration_seconds_count\{route="\/api\/sign-token",method="POST",status="200"\} 2/,
+    );
+    expect(text).toContain('gatehouse_login_outcomes_total{step="issue",status="200"} 2');
+    expect(text).toContain('gatehouse_login_outcomes_total{step="verify",status="404"} 1');
+    expect(text).toContain('gatehouse_rate_limit_refusals_total{route="/api/*"} 1');
+    expect(text).toContain("# TYPE gatehouse_webhook_deliveries gauge");
+    expect(text).toMatch(/gatehouse_db_pool_connections\{state="total"\} [1-9]/);
+  });
+
+  it("is off when neither METRICS_TOKEN nor METRICS_PORT is set", async () => {
+    const plain = await startTestServer();
+    try {
+      const response = await fetch(`${plain.baseUrl}/metrics`);
+      expect(await response.text()).not.toContain("gatehouse_http_requests_total");
+    } finally {
+      await plain.close();
+    }
+  });
+});
