@@ -61,7 +61,7 @@ const server = createHttpServer(app).listen(config.port, config.host, () => {
 const webhooks = startWebhookWorker({ db, config });
 // Metrics on their own port need no token: bind it where only the scraper reaches.
 const metricsServer = config.metricsPort
-  ? serve({ fetch: metricsApp(metrics).fetch, port: config.metricsPort, hostname: config.host })
+  ? createHttpServer(metricsApp(metrics)).listen(config.metricsPort, config.host)
   : undefined;
 closeGracefully(
   server,
