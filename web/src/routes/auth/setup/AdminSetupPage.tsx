@@ -1,5 +1,5 @@
 import { type FormEvent, useState } from "react";
-import { gql, useMutation, useQuery } from "urql";
+import { useMutation, useQuery } from "urql";
 import { AuthShell } from "../../../components/layout/AuthShell";
 import { Alert } from "../../../components/ui/Alert";
 import { Button } from "../../../components/ui/Button";
@@ -7,10 +7,11 @@ import { Card, CardHeader } from "../../../components/ui/Card";
 import { Field } from "../../../components/ui/Field";
 import { StatusBlock } from "../../../components/ui/Spinner";
 import { describeError } from "../../../lib/errors";
+import { graphql } from "../../../lib/graphql";
 
-type LinkInfo = { state: "VALID" | "USED" | "EXPIRED" | "UNKNOWN"; email: string | null; existingAccount: boolean };
+type LinkState = "VALID" | "USED" | "EXPIRED" | "UNKNOWN";
 
-const AdminSetupPageLink = gql<{ adminSetupLink: LinkInfo }, { token: string }>`
+const AdminSetupPage_Link = graphql(`
   query AdminSetupPage_Link($token: String!) {
     adminSetupLink(token: $token) {
       state
@@ -18,16 +19,11 @@ const AdminSetupPageLink = gql<{ adminSetupLink: LinkInfo }, { token: string }>`
       existingAccount
     }
   }
-`;
-
-type SetupAnswer =
-  | { __typename: "CompleteAdminSetupSuccess" }
-  | { __typename: "NotFoundError" | "ConflictError" | "EmailTakenError"; message: string }
-  | { __typename: "ValidationError"; message: string; fieldErrors: { field: string; message: string }[] };
+`);
 
 type SetupInput = { token: string; email?: string; name?: string; password: string };
 
-const AdminSetupPageComplete = gql<{ completeAdminSetup: SetupAnswer }, { input: SetupInput }>`
+const AdminSetupPage_Complete = graphql(`
   mutation AdminSetupPage_Complete($input: CompleteAdminSetupInput!) {
     completeAdminSetup(input: $input) {
       __typename
@@ -42,9 +38,9 @@ const AdminSetupPageComplete = gql<{ completeAdminSetup: SetupAnswer }, { input:
       }
     }
   }
-`;
+`);
 
-const LINK_PROBLEMS: Record<Exclude<LinkInfo["state"], "VALID">, string> = {
+const LINK_PROBLEMS: Record<Exclude<LinkState, "VALID">, string> = {
   USED: "This setup link has already been used. Sign in instead.",
   EXPIRED: "This setup link has expired. Run `pnpm gatehouse admin create --email …` on the server for a new one.",
   UNKNOWN: "This setup link is not valid. Check that you copied all of it.",
@@ -56,11 +52,11 @@ const tokenFromHash = () => new URLSearchParams(window.location.hash.slice(1)).g
 export function AdminSetupPage() {
   const [token] = useState(tokenFromHash);
   const [{ data, fetching: loading, error }] = useQuery({
-    query: AdminSetupPageLink,
+    query: AdminSetupPage_Link,
     variables: { token },
     pause: !token,
   });
-  const [{ fetching }, complete] = useMutation(AdminSetupPageComplete);
+  const [{ fetching }, complete] = useMutation(AdminSetupPage_Complete);
   const [fieldErrors, setFieldErrors] = useState<Record<string, string>>({});
   const [formError, setFormError] = useState<string | null>(null);
   const link = data?.adminSetupLink;
