@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { newSub } from "../src/auth/crypto.js";
+import { createBuiltInRoles } from "../src/modules/role/built-in-roles.js";
 import { createPartner } from "./fixtures.js";
 import { addMember, clientOwnedBy, gql, signedInPerson } from "./graphql.js";
 import { startTestServer, type TestServer } from "./harness.js";
@@ -36,7 +37,14 @@ async function enableScopes(clientId: string, keys: string[]) {
   await server.db.clientScope.createMany({ data: scopes.map((scope) => ({ clientId, scopeId: scope.id })) });
 }
 
-async function loggedIn(clientId: string, name: string, lastLoginAt: Date, extra: { isTestUser?: boolean } = {}) {
+/** A person who logged in through the client and, unless `consent` is null, consented to those scopes. */
+async function loggedIn(
+  clientId: string,
+  name: string,
+  lastLoginAt: Date,
+  extra: { isTestUser?: boolean } = {},
+  consent: { scopes: string[]; revoked?: boolean } | null = { scopes: ["userinfo"] },
+) {
   const user = await person(name);
   await server.db.clientUser.create({
     data: {
@@ -48,6 +56,17 @@ async function loggedIn(clientId: string, name: string, lastLoginAt: Date, extra
       ...extra,
     },
   });
+  if (consent) {
+    const scopes = await server.db.scope.findMany({ where: { key: { in: consent.scopes } } });
+    await server.db.consent.create({
+      data: {
+        clientId,
+        userId: user.id,
+        revokedAt: consent.revoked ? new Date() : null,
+        scopes: { create: scopes.map((scope) => ({ scopeId: scope.id })) },
+      },
+    });
+  }
   return user;
 }
 
@@ -90,6 +109,29 @@ describe("test/graphql-client-users: client users", () => {
     expect(own.data?.client.users.edges.map((edge: { node: { sub: string } }) => edge.node.sub)).toEqual([user.sub]);
     const foreign = await gql(server, { client: other.credentials }, USERS, { id: partner.client.id });
     expect(foreign.data?.client).toBeNull();
+  });
+
+  it("shows only people with a live consent, and only the fields their granted scopes release, to every caller", async () => {
+    const partner = await createPartner(server.db, { scopes: ["userinfo", "useraddresses"], verified: true });
+    const clientId = partner.client.id;
+    await createBuiltInRoles(server.db, clientId, partner.owner.id);
+    const viewer = await signedInPerson(server);
+    await addMember(server, clientId, viewer.user.id, "viewer");
+    const consented = await loggedIn(clientId, "Consented", new Date("2026-03-04T00:00:00Z"));
+    const addressOnly = await loggedIn(clientId, "Address only", new Date("2026-03-03T00:00:00Z"), {}, {
+      scopes: ["useraddresses"],
+    });
+    await loggedIn(clientId, "Revoked", new Date("2026-03-02T00:00:00Z"), {}, { scopes: ["userinfo"], revoked: true });
+    await loggedIn(clientId, "Never consented", new Date("2026-03-01T00:00:00Z"), {}, null);
+
+    for (const caller of [viewer.caller, { client: partner.credentials }]) {
+      const users = (await gql(server, caller, USERS, { id: clientId })).data?.client.users;
+      expect(users.totalCount).toBe(2);
+      expect(users.edges.map((edge: { node: object }) => edge.node)).toEqual([
+        expect.objectContaining({ sub: consented.sub, name: "Consented", email: consented.email }),
+        expect.objectContaining({ sub: addressOnly.sub, name: null, email: null }),
+      ]);
+    }
   });
 
   it("shows nothing to outsiders or to a member whose role lacks users:read", async () => {

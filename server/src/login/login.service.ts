@@ -9,7 +9,7 @@ import type { User } from "../generated/prisma/client.js";
 import { recordAudit } from "../modules/audit/audit.service.js";
 import { XwmsError } from "../xwms/envelope.js";
 import { LoginFlowError } from "./login-errors.js";
-import { consentedScopeKeys, grantableScopes } from "./login-scopes.js";
+import { consentedScopeKeys, consentRequired, grantableScopes } from "./login-scopes.js";
 import { fallbackRedirect, redirectAllowed, withToken } from "./redirect-url.js";
 
 /** sign-token: a single-use token bound to client, domain and redirect URL. Only its hash is stored. */
@@ -76,13 +76,13 @@ export async function describeLoginRequest({
 }) {
   const { login } = await usableLoginToken(db, token);
   const scopes = await grantableScopes(db, login.clientId, userId);
-  const consented = userId ? await consentedScopeKeys(db, login.clientId, userId) : new Set<string>();
+  const consented = userId ? await consentedScopeKeys(db, login.clientId, userId) : null;
   return {
     clientName: login.client.name,
     domain: login.domain.rootDomain,
     redirectHost: new URL(login.redirectUrl).host,
     scopes,
-    consentRequired: !userId || scopes.some((scope) => !consented.has(scope.key)),
+    consentRequired: consentRequired(scopes, consented),
     email: login.email,
     expiresAt: login.expiresAt,
   };
@@ -200,11 +200,11 @@ export async function verifyLogin({
   const profile = granted.has("userinfo");
   return {
     sub: user.sub,
-    name: profile ? user.name : null,
-    given_name: profile ? user.givenName : null,
-    family_name: profile ? user.familyName : null,
-    email: profile ? user.email : null,
-    email_verified: profile ? user.emailVerified : null,
-    picture: profile ? user.picture : null,
+    name: profile.name,
+    given_name: profile.given_name,
+    family_name: profile.family_name,
+    email: profile.email,
+    email_verified: profile.email_verified,
+    picture: profile.picture,
   };
 }
