@@ -118,9 +118,15 @@ describe("test/graphql-client-users: client users", () => {
     const viewer = await signedInPerson(server);
     await addMember(server, clientId, viewer.user.id, "viewer");
     const consented = await loggedIn(clientId, "Consented", new Date("2026-03-04T00:00:00Z"));
-    const addressOnly = await loggedIn(clientId, "Address only", new Date("2026-03-03T00:00:00Z"), {}, {
-      scopes: ["useraddresses"],
-    });
+    const addressOnly = await loggedIn(
+      clientId,
+      "Address only",
+      new Date("2026-03-03T00:00:00Z"),
+      {},
+      {
+        scopes: ["useraddresses"],
+      },
+    );
     await loggedIn(clientId, "Revoked", new Date("2026-03-02T00:00:00Z"), {}, { scopes: ["userinfo"], revoked: true });
     await loggedIn(clientId, "Never consented", new Date("2026-03-01T00:00:00Z"), {}, null);
 

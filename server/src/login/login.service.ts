@@ -7,6 +7,7 @@ import { readUser, upsertClientUser } from "../db/hot/users.js";
 import type { Db } from "../db.js";
 import type { User } from "../generated/prisma/client.js";
 import { recordAudit } from "../modules/audit/audit.service.js";
+import { releaseProfile } from "../modules/consent/release.js";
 import { XwmsError } from "../xwms/envelope.js";
 import { LoginFlowError } from "./login-errors.js";
 import { consentedScopeKeys, consentRequired, grantableScopes } from "./login-scopes.js";

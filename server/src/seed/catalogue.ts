@@ -36,8 +36,18 @@ export const SCOPE_CATALOGUE_ENTRIES: readonly CatalogueEntry[] = [
     ],
     tier: "BASIC",
   },
-  { key: "useraddresses", summary: "Your postal addresses, to read and update", fields: ["addresses"], tier: "VERIFIED" },
-  { key: "providers", summary: "Your linked login providers and social profiles", fields: ["socials"], tier: "VERIFIED" },
+  {
+    key: "useraddresses",
+    summary: "Your postal addresses, to read and update",
+    fields: ["addresses"],
+    tier: "VERIFIED",
+  },
+  {
+    key: "providers",
+    summary: "Your linked login providers and social profiles",
+    fields: ["socials"],
+    tier: "VERIFIED",
+  },
 ];
 
 /** The consent text names every released field, so the screen promises exactly what the API gives. */
