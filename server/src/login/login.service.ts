@@ -51,7 +51,7 @@ export async function startLogin({
 async function usableLoginToken(db: Db, token: string) {
   const login = await db.loginToken.findUnique({
     where: { tokenHash: sha256(token) },
-    include: { client: true, domain: true },
+    include: { client: true, domain: { include: { urls: { where: { kind: "CALLBACK", active: true } } } } },
   });
   if (!login) throw new LoginFlowError("NOT_FOUND");
   const fail = (code: ConstructorParameters<typeof LoginFlowError>[0]): never => {
