@@ -199,3 +199,27 @@ describe("test/member-escalation: answers that reveal no account", () => {
     expect(await server.db.accessRequest.count({ where: { clientId: partner.client.id } })).toBe(1);
   });
 });
+
+describe("test/member-escalation: the last Owner under concurrency", () => {
+  it("two Owners removing each other at the same moment leave exactly one Owner", async () => {
+    for (let round = 0; round < 3; round++) {
+      const first = await signedInPerson(server);
+      const second = await signedInPerson(server);
+      const clientId = await clientOwnedBy(server, first, `Race ${round}`);
+      const secondMember = await addMember(server, clientId, second.user.id, "owner");
+      const firstMember = await server.db.member.findUniqueOrThrow({
+        where: { clientId_userId: { clientId, userId: first.user.id } },
+      });
+      const REMOVE = `mutation R($input: RemoveMemberInput!) { removeMember(input: $input) { __typename } }`;
+      const answers = await Promise.all([
+        gql(server, first.caller, REMOVE, { input: { memberId: secondMember.id } }),
+        gql(server, second.caller, REMOVE, { input: { memberId: firstMember.id } }),
+      ]);
+      const kinds = answers.map((answer) => answer.data?.removeMember?.__typename ?? "fault");
+      // The loser is refused as the last Owner, or (if the winner finished first) is no longer a member at all.
+      expect(kinds.filter((kind) => kind === "RemoveMemberSuccess")).toHaveLength(1);
+      expect(kinds.filter((kind) => kind !== "RemoveMemberSuccess")[0]).toMatch(/^(ConflictError|NotFoundError)$/);
+      expect(await server.db.member.count({ where: { clientId, role: { key: "owner" } } })).toBe(1);
+    }
+  });
+});

@@ -20,8 +20,13 @@ const expiresAt = z
 
 const LAST_OWNER = "A client needs at least one Owner.";
 
-/** Live members of the client's Owner role other than `exceptMemberId`. */
-function otherLiveOwners(tx: Tx, clientId: string, exceptMemberId: string) {
+/**
+ * Live members of the client's Owner role other than `exceptMemberId`. Writing the client row
+ * first takes its row lock, so two owners removing each other at once are serialised (PostgreSQL
+ * READ COMMITTED would otherwise let both counts see the other owner).
+ */
+async function otherLiveOwners(tx: Tx, clientId: string, exceptMemberId: string) {
+  await tx.client.update({ where: { id: clientId }, data: { updatedAt: new Date() } });
   const now = new Date();
   return tx.member.count({
     where: {
