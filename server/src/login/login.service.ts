@@ -201,11 +201,11 @@ export async function verifyLogin({
   const profile = granted.has("userinfo");
   return {
     sub: user.sub,
-    name: profile.name,
-    given_name: profile.given_name,
-    family_name: profile.family_name,
-    email: profile.email,
-    email_verified: profile.email_verified,
-    picture: profile.picture,
+    name: profile ? user.name : null,
+    given_name: profile ? user.givenName : null,
+    family_name: profile ? user.familyName : null,
+    email: profile ? user.email : null,
+    email_verified: profile ? user.emailVerified : null,
+    picture: profile ? user.picture : null,
   };
 }
