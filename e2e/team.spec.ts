@@ -1,5 +1,6 @@
 import type { Page } from "@playwright/test";
 import { expect, newUser, test } from "./support/fixtures";
+import { mailedLink } from "./support/outbox";
 
 async function graphql(baseUrl: string, query: string, variables: Record<string, unknown>) {
   const response = await fetch(`${baseUrl}/graphql`, {
@@ -39,6 +40,9 @@ test.describe("journey 4: the owner invites a Viewer", () => {
         { input: member },
       );
       expect(body.data?.register?.__typename, JSON.stringify(body)).toBe("RegisterSuccess");
+      // Membership needs a confirmed address.
+      await page.goto(await mailedLink(member.email, "/verify-email"));
+      await expect(page.getByText("Your e-mail address is confirmed.")).toBeVisible();
     });
 
     let membersUrl = "";
@@ -55,15 +59,25 @@ test.describe("journey 4: the owner invites a Viewer", () => {
       await invite.getByRole("button", { name: "Invite member" }).click();
       await expect(invite.getByLabel("E-mail address")).toHaveAttribute("aria-invalid", "true");
 
-      // An unknown address is the server's typed error, beside the field.
-      await invite.getByLabel("E-mail address").fill(`nobody-${Date.now()}@example.test`);
+      // An unknown address gets the same neutral answer as a known one, and adds nobody.
+      const unknown = `nobody-${Date.now()}@example.test`;
+      await invite.getByLabel("E-mail address").fill(unknown);
       await invite.getByLabel("Role").selectOption({ label: "Viewer (level 10)" });
       await invite.getByRole("button", { name: "Invite member" }).click();
-      await expect(invite.getByText("There is no Gatehouse account with this e-mail address.")).toBeVisible();
+      await expect(
+        page.getByText(
+          `If ${unknown} belongs to a verified Gatehouse account, they are now a member with the Viewer role.`,
+        ),
+      ).toBeVisible();
+      await expect(page.getByRole("row").filter({ hasText: unknown })).toHaveCount(0);
 
       await invite.getByLabel("E-mail address").fill(member.email);
       await invite.getByRole("button", { name: "Invite member" }).click();
-      await expect(page.getByText(`${member.name} is now a member with the Viewer role.`)).toBeVisible();
+      await expect(
+        page.getByText(
+          `If ${member.email} belongs to a verified Gatehouse account, they are now a member with the Viewer role.`,
+        ),
+      ).toBeVisible();
       const row = page.getByRole("row").filter({ hasText: member.email });
       await expect(row).toContainText("Viewer");
       await expect(row).toContainText("Never");

@@ -43,7 +43,9 @@ describe("test/graphql-account-apps: connected apps and incoming access requests
     const [app] = apps.data?.viewer.connectedApps ?? [];
     expect(app.client).toEqual({ id: server.demo.clientId, name: "Demo Client" });
     expect(app.scopes.map((scope: { key: string }) => scope.key)).toEqual(["providers", "useraddresses", "userinfo"]);
-    expect(app.scopes[2].description).toBe("Your name, e-mail address and profile picture");
+    expect(app.scopes[2].description).toBe(
+      "Your profile (releases: name, given_name, family_name, email, email_verified, picture, birth_date, gender, second_email, country)",
+    );
     const clientUser = await server.db.clientUser.findUniqueOrThrow({
       where: { clientId_userId: { clientId: server.demo.clientId, userId: person.user.id } },
     });
@@ -118,8 +120,17 @@ describe("test/graphql-account-apps: connected apps and incoming access requests
       respondedAt: null,
       client: { id: partner.client.id, name: partner.client.name },
       scopes: [
-        { key: "useraddresses", description: "Your postal addresses, to read and update", tier: "VERIFIED" },
-        { key: "userinfo", description: "Your name, e-mail address and profile picture", tier: "BASIC" },
+        {
+          key: "useraddresses",
+          description: "Your postal addresses, to read and update (releases: addresses)",
+          tier: "VERIFIED",
+        },
+        {
+          key: "userinfo",
+          description:
+            "Your profile (releases: name, given_name, family_name, email, email_verified, picture, birth_date, gender, second_email, country)",
+          tier: "BASIC",
+        },
       ],
     });
 

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { newSub } from "../src/auth/crypto.js";
+import { createBuiltInRoles } from "../src/modules/role/built-in-roles.js";
 import { createPartner } from "./fixtures.js";
 import { addMember, clientOwnedBy, gql, signedInPerson } from "./graphql.js";
 import { startTestServer, type TestServer } from "./harness.js";
@@ -17,7 +18,7 @@ const REQUESTS = `query R($id: ID!, $status: AccessRequestStatus) { client(id: $
   id kind status message respondedAt user { email name } scopes } } }`;
 const SEND = `mutation S($input: SendAccessRequestInput!) { sendAccessRequest(input: $input) {
   __typename
-  ... on SendAccessRequestSuccess { data { id kind status message user { email name } scopes } }
+  ... on SendAccessRequestSuccess { data { email kind scopes } }
   ... on Error { message }
   ... on ValidationError { fieldErrors { field message } }
 } }`;
@@ -36,7 +37,14 @@ async function enableScopes(clientId: string, keys: string[]) {
   await server.db.clientScope.createMany({ data: scopes.map((scope) => ({ clientId, scopeId: scope.id })) });
 }
 
-async function loggedIn(clientId: string, name: string, lastLoginAt: Date, extra: { isTestUser?: boolean } = {}) {
+/** A person who logged in through the client and, unless `consent` is null, consented to those scopes. */
+async function loggedIn(
+  clientId: string,
+  name: string,
+  lastLoginAt: Date,
+  extra: { isTestUser?: boolean } = {},
+  consent: { scopes: string[]; revoked?: boolean } | null = { scopes: ["userinfo"] },
+) {
   const user = await person(name);
   await server.db.clientUser.create({
     data: {
@@ -48,6 +56,17 @@ async function loggedIn(clientId: string, name: string, lastLoginAt: Date, extra
       ...extra,
     },
   });
+  if (consent) {
+    const scopes = await server.db.scope.findMany({ where: { key: { in: consent.scopes } } });
+    await server.db.consent.create({
+      data: {
+        clientId,
+        userId: user.id,
+        revokedAt: consent.revoked ? new Date() : null,
+        scopes: { create: scopes.map((scope) => ({ scopeId: scope.id })) },
+      },
+    });
+  }
   return user;
 }
 
@@ -90,6 +109,35 @@ describe("test/graphql-client-users: client users", () => {
     expect(own.data?.client.users.edges.map((edge: { node: { sub: string } }) => edge.node.sub)).toEqual([user.sub]);
     const foreign = await gql(server, { client: other.credentials }, USERS, { id: partner.client.id });
     expect(foreign.data?.client).toBeNull();
+  });
+
+  it("shows only people with a live consent, and only the fields their granted scopes release, to every caller", async () => {
+    const partner = await createPartner(server.db, { scopes: ["userinfo", "useraddresses"], verified: true });
+    const clientId = partner.client.id;
+    await createBuiltInRoles(server.db, clientId, partner.owner.id);
+    const viewer = await signedInPerson(server);
+    await addMember(server, clientId, viewer.user.id, "viewer");
+    const consented = await loggedIn(clientId, "Consented", new Date("2026-03-04T00:00:00Z"));
+    const addressOnly = await loggedIn(
+      clientId,
+      "Address only",
+      new Date("2026-03-03T00:00:00Z"),
+      {},
+      {
+        scopes: ["useraddresses"],
+      },
+    );
+    await loggedIn(clientId, "Revoked", new Date("2026-03-02T00:00:00Z"), {}, { scopes: ["userinfo"], revoked: true });
+    await loggedIn(clientId, "Never consented", new Date("2026-03-01T00:00:00Z"), {}, null);
+
+    for (const caller of [viewer.caller, { client: partner.credentials }]) {
+      const users = (await gql(server, caller, USERS, { id: clientId })).data?.client.users;
+      expect(users.totalCount).toBe(2);
+      expect(users.edges.map((edge: { node: object }) => edge.node)).toEqual([
+        expect.objectContaining({ sub: consented.sub, name: "Consented", email: consented.email }),
+        expect.objectContaining({ sub: addressOnly.sub, name: null, email: null }),
+      ]);
+    }
   });
 
   it("shows nothing to outsiders or to a member whose role lacks users:read", async () => {
@@ -139,17 +187,10 @@ describe("test/graphql-client-users: sending access requests", () => {
     });
     expect(sent.data?.sendAccessRequest).toEqual({
       __typename: "SendAccessRequestSuccess",
-      data: {
-        id: expect.any(String),
-        kind: "ACCESS",
-        status: "PENDING",
-        message: "Please share your address.",
-        user: { email: recipient.email, name: "Rita Recipient" },
-        scopes: ["useraddresses", "userinfo"],
-      },
+      data: { email: recipient.email, kind: "ACCESS", scopes: ["useraddresses", "userinfo"] },
     });
-    const id = sent.data?.sendAccessRequest.data.id;
-    const row = await server.db.accessRequest.findUniqueOrThrow({ where: { id } });
+    const row = await server.db.accessRequest.findFirstOrThrow({ where: { clientId } });
+    const id = row.id;
     expect(row).toMatchObject({ clientId, userId: recipient.id, sentById: owner.user.id, status: "PENDING" });
     const event = await server.db.auditEvent.findFirstOrThrow({ where: { clientId, action: "accessRequest.sent" } });
     expect(event).toMatchObject({ actorUserId: owner.user.id, targetType: "AccessRequest", targetId: id });
@@ -166,13 +207,14 @@ describe("test/graphql-client-users: sending access requests", () => {
         status: "PENDING",
         message: "Please share your address.",
         respondedAt: null,
-        user: { email: recipient.email, name: "Rita Recipient" },
+        // The name stays hidden until the person accepts.
+        user: { email: recipient.email, name: null },
         scopes: ["useraddresses", "userinfo"],
       },
     ]);
   });
 
-  it("refuses unknown people, scopes the client has not enabled, duplicates and bad input", async () => {
+  it("refuses scopes the client has not enabled and bad input; unknown people and duplicates get the plain answer", async () => {
     const owner = await signedInPerson(server);
     const clientId = await clientOwnedBy(server, owner, "Picky");
     await enableScopes(clientId, ["userinfo"]);
@@ -181,8 +223,8 @@ describe("test/graphql-client-users: sending access requests", () => {
       gql(server, owner.caller, SEND, { input: { clientId, kind: "ACCESS", scopeKeys: ["userinfo"], ...input } });
 
     expect((await send({ email: "nobody@nowhere.example" })).data?.sendAccessRequest).toEqual({
-      __typename: "NotFoundError",
-      message: "No Gatehouse account uses this e-mail address.",
+      __typename: "SendAccessRequestSuccess",
+      data: { email: "nobody@nowhere.example", kind: "ACCESS", scopes: ["userinfo"] },
     });
     const notEnabled = await send({ email: recipient.email, scopeKeys: ["userinfo", "providers"] });
     expect(notEnabled.data?.sendAccessRequest).toMatchObject({
@@ -202,9 +244,10 @@ describe("test/graphql-client-users: sending access requests", () => {
     expect((await send({ email: recipient.email })).data?.sendAccessRequest.__typename).toBe(
       "SendAccessRequestSuccess",
     );
+    // A second request while one is pending creates nothing, and answers as if it were the first.
     expect((await send({ email: recipient.email })).data?.sendAccessRequest).toEqual({
-      __typename: "ConflictError",
-      message: "This person already has a pending request of this kind from this client.",
+      __typename: "SendAccessRequestSuccess",
+      data: { email: recipient.email, kind: "ACCESS", scopes: ["userinfo"] },
     });
     // A test-user request is another kind, so it may be pending at the same time.
     const testUser = await send({ email: recipient.email, kind: "TEST_USER", scopeKeys: [] });
@@ -239,7 +282,7 @@ describe("test/graphql-client-users: sending access requests", () => {
     expect(await server.db.accessRequest.count({ where: { clientId } })).toBe(0);
     const byAdmin = await gql(server, admin.caller, SEND, { input: await input() });
     expect(byAdmin.data?.sendAccessRequest.__typename).toBe("SendAccessRequestSuccess");
-    const id = byAdmin.data?.sendAccessRequest.data.id;
+    const { id } = await server.db.accessRequest.findFirstOrThrow({ where: { clientId } });
 
     // Viewers read users, so they see the requests, but cannot cancel them.
     const seen = await gql(server, viewer.caller, REQUESTS, { id: clientId });
@@ -257,7 +300,7 @@ describe("test/graphql-client-users: sending access requests", () => {
       input: { clientId: partner.client.id, email: recipient.email, kind: "TEST_USER", scopeKeys: ["userinfo"] },
     });
     expect(sent.data?.sendAccessRequest.__typename).toBe("SendAccessRequestSuccess");
-    const id = sent.data?.sendAccessRequest.data.id;
+    const { id } = await server.db.accessRequest.findFirstOrThrow({ where: { clientId: partner.client.id } });
     expect((await server.db.accessRequest.findUniqueOrThrow({ where: { id } })).sentById).toBeNull();
 
     const cancelled = await gql(server, caller, CANCEL, { input: { accessRequestId: id } });

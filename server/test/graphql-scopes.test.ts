@@ -26,9 +26,22 @@ describe("test/graphql-scopes: the scope catalogue and client scopes", () => {
     const person = await signedInPerson(server);
     const result = await gql(server, person.caller, CATALOGUE);
     expect(result.data?.scopes).toEqual([
-      { key: "userinfo", description: "Your name, e-mail address and profile picture", tier: "BASIC" },
-      { key: "providers", description: "Your linked login providers and social profiles", tier: "VERIFIED" },
-      { key: "useraddresses", description: "Your postal addresses, to read and update", tier: "VERIFIED" },
+      {
+        key: "userinfo",
+        description:
+          "Your profile (releases: name, given_name, family_name, email, email_verified, picture, birth_date, gender, second_email, country)",
+        tier: "BASIC",
+      },
+      {
+        key: "providers",
+        description: "Your linked login providers and social profiles (releases: socials)",
+        tier: "VERIFIED",
+      },
+      {
+        key: "useraddresses",
+        description: "Your postal addresses, to read and update (releases: addresses)",
+        tier: "VERIFIED",
+      },
     ]);
     const partner = await createPartner(server.db);
     const asClient = await gql(server, { client: partner.credentials }, CATALOGUE);

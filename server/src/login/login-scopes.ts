@@ -26,12 +26,21 @@ function sortScopes(scopes: Scope[]): Scope[] {
   return [...scopes].sort((a, b) => a.key.localeCompare(b.key));
 }
 
-/** Scope keys of the user's live consent for the client. */
-export async function consentedScopeKeys(db: Db, clientId: string, userId: string): Promise<Set<string>> {
+/** Scope keys of the user's live consent for the client, or null when no live consent exists. */
+export async function consentedScopeKeys(db: Db, clientId: string, userId: string): Promise<Set<string> | null> {
   const consent = await db.consent.findUnique({
     where: { userId_clientId: { userId, clientId } },
     select: { revokedAt: true, scopes: { select: { scope: { select: { key: true } } } } },
   });
-  if (!consent || consent.revokedAt) return new Set();
+  if (!consent || consent.revokedAt) return null;
   return new Set(consent.scopes.map((entry) => entry.scope.key));
+}
+
+/**
+ * Whether the person must click to approve: always without a live consent (even when the client
+ * asks for no scopes, and after a revocation), or when a scope is asked that they did not grant.
+ */
+export function consentRequired(scopes: readonly Scope[], consented: ReadonlySet<string> | null): boolean {
+  if (!consented) return true;
+  return scopes.some((scope) => !consented.has(scope.key));
 }

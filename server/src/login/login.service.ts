@@ -7,9 +7,10 @@ import { readUser, upsertClientUser } from "../db/hot/users.js";
 import type { Db } from "../db.js";
 import type { User } from "../generated/prisma/client.js";
 import { recordAudit } from "../modules/audit/audit.service.js";
+import { releaseProfile } from "../modules/consent/release.js";
 import { XwmsError } from "../xwms/envelope.js";
 import { LoginFlowError } from "./login-errors.js";
-import { consentedScopeKeys, grantableScopes } from "./login-scopes.js";
+import { consentedScopeKeys, consentRequired, grantableScopes } from "./login-scopes.js";
 import { fallbackRedirect, redirectAllowed, withToken } from "./redirect-url.js";
 
 /** sign-token: a single-use token bound to client, domain and redirect URL. Only its hash is stored. */
@@ -50,7 +51,7 @@ export async function startLogin({
 async function usableLoginToken(db: Db, token: string) {
   const login = await db.loginToken.findUnique({
     where: { tokenHash: sha256(token) },
-    include: { client: true, domain: true },
+    include: { client: true, domain: { include: { urls: { where: { kind: "CALLBACK", active: true } } } } },
   });
   if (!login) throw new LoginFlowError("NOT_FOUND");
   const fail = (code: ConstructorParameters<typeof LoginFlowError>[0]): never => {
@@ -76,13 +77,13 @@ export async function describeLoginRequest({
 }) {
   const { login } = await usableLoginToken(db, token);
   const scopes = await grantableScopes(db, login.clientId, userId);
-  const consented = userId ? await consentedScopeKeys(db, login.clientId, userId) : new Set<string>();
+  const consented = userId ? await consentedScopeKeys(db, login.clientId, userId) : null;
   return {
     clientName: login.client.name,
     domain: login.domain.rootDomain,
     redirectHost: new URL(login.redirectUrl).host,
     scopes,
-    consentRequired: !userId || scopes.some((scope) => !consented.has(scope.key)),
+    consentRequired: consentRequired(scopes, consented),
     email: login.email,
     expiresAt: login.expiresAt,
   };

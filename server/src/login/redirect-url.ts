@@ -34,9 +34,20 @@ export function withToken(redirectUrl: string, token: string): string {
   return url.toString();
 }
 
-/** The domain's fallback URI with XWMS's message parameters, or undefined when it has none. */
-export function fallbackRedirect(domain: Pick<Domain, "fallbackUri">, message: string): string | undefined {
-  if (!domain.fallbackUri) return undefined;
+/**
+ * Whether a fallback URI may be stored for (and followed from) this domain: the same rule as a
+ * redirect_url, so the login origin never sends visitors off the partner's own domain.
+ */
+export function fallbackAllowed(domain: Domain, callbacks: DomainUrl[], fallbackUri: string): boolean {
+  return redirectAllowed(domain, callbacks, fallbackUri);
+}
+
+/**
+ * The domain's fallback URI with XWMS's message parameters, or undefined when it has none or when
+ * a stored value breaks the fallback rule (older data is ignored rather than followed).
+ */
+export function fallbackRedirect(domain: Domain & { urls: DomainUrl[] }, message: string): string | undefined {
+  if (!domain.fallbackUri || !fallbackAllowed(domain, domain.urls, domain.fallbackUri)) return undefined;
   try {
     const url = new URL(domain.fallbackUri);
     // The browser is sent there: anything but http(s), such as javascript:, would run on our origin.

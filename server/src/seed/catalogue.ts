@@ -1,10 +1,67 @@
 import type { ScopeTier } from "../generated/prisma/client.js";
 
-export const SCOPE_CATALOGUE: readonly { key: string; description: string; tier: ScopeTier }[] = [
-  { key: "userinfo", description: "Your name, e-mail address and profile picture", tier: "BASIC" },
-  { key: "useraddresses", description: "Your postal addresses, to read and update", tier: "VERIFIED" },
-  { key: "providers", description: "Your linked login providers and social profiles", tier: "VERIFIED" },
+/** A field the partner API can release about a person, named as XWMS names it on the wire. */
+export type ReleasedField =
+  | "name"
+  | "given_name"
+  | "family_name"
+  | "email"
+  | "email_verified"
+  | "picture"
+  | "birth_date"
+  | "gender"
+  | "second_email"
+  | "country"
+  | "addresses"
+  | "socials";
+
+type CatalogueEntry = { key: string; summary: string; fields: readonly ReleasedField[]; tier: ScopeTier };
+
+/** The platform's scopes and exactly the fields each one releases; the release rule reads this list. */
+export const SCOPE_CATALOGUE_ENTRIES: readonly CatalogueEntry[] = [
+  {
+    key: "userinfo",
+    summary: "Your profile",
+    fields: [
+      "name",
+      "given_name",
+      "family_name",
+      "email",
+      "email_verified",
+      "picture",
+      "birth_date",
+      "gender",
+      "second_email",
+      "country",
+    ],
+    tier: "BASIC",
+  },
+  {
+    key: "useraddresses",
+    summary: "Your postal addresses, to read and update",
+    fields: ["addresses"],
+    tier: "VERIFIED",
+  },
+  {
+    key: "providers",
+    summary: "Your linked login providers and social profiles",
+    fields: ["socials"],
+    tier: "VERIFIED",
+  },
 ];
+
+/** The consent text names every released field, so the screen promises exactly what the API gives. */
+export function scopeDescription(entry: Pick<CatalogueEntry, "summary" | "fields">): string {
+  return `${entry.summary} (releases: ${entry.fields.join(", ")})`;
+}
+
+export const SCOPE_CATALOGUE: readonly { key: string; description: string; tier: ScopeTier }[] =
+  SCOPE_CATALOGUE_ENTRIES.map((entry) => ({ key: entry.key, description: scopeDescription(entry), tier: entry.tier }));
+
+/** The fields a scope key releases; none for a key outside the catalogue. */
+export function fieldsOfScope(key: string): readonly ReleasedField[] {
+  return SCOPE_CATALOGUE_ENTRIES.find((entry) => entry.key === key)?.fields ?? [];
+}
 
 export const PROJECTS: readonly { slug: string; name: string; description: string; url: string; sortOrder: number }[] =
   [

@@ -43,7 +43,8 @@ export async function seedReferenceData(db: Db): Promise<void> {
     }
   }
   for (const scope of SCOPE_CATALOGUE) {
-    await db.scope.upsert({ where: { key: scope.key }, create: scope, update: {} });
+    // The text names the released fields, so it follows the catalogue when that changes.
+    await db.scope.upsert({ where: { key: scope.key }, create: scope, update: { description: scope.description } });
   }
   for (const project of PROJECTS) {
     await db.project.upsert({ where: { slug: project.slug }, create: project, update: {} });

@@ -3,6 +3,7 @@ import type { AuthenticatedClient } from "../auth/client-credentials.js";
 import { hotSqlOf } from "../db/hot/registry.js";
 import { readConsentedUser } from "../db/hot/users.js";
 import type { Db } from "../db.js";
+import { releasedFields, releaseProfile } from "../modules/consent/release.js";
 import { readJson } from "./body.js";
 import { authenticate, type XwmsHandler } from "./deps.js";
 import { success, XwmsError } from "./envelope.js";
@@ -12,8 +13,8 @@ const subField = z.union([z.string(), z.number()]).transform((value) => String(v
 const userInfoBody = z.object({ sub: subField, socials: z.boolean().optional() });
 
 /**
- * The user behind `sub`, if they logged in through this client and consented. Any other sub gets
- * the same "not found" as one that does not exist.
+ * The user behind `sub`, if this client may read them (the shared visibility rule). Any other sub
+ * gets the same "not found" as one that does not exist.
  */
 export async function consentedUser(db: Db, auth: AuthenticatedClient, sub: string) {
   const found = await readConsentedUser(hotSqlOf(db), auth.client.id, sub);
@@ -25,31 +26,22 @@ export const userInfo: XwmsHandler = async (c, deps) => {
   const body = await readJson(c, userInfoBody);
   const auth = await authenticate(c, deps, "api");
   const { user, scopes } = await consentedUser(deps.db, auth, body.sub);
-  const profile = scopes.has("userinfo");
-  const providers = scopes.has("providers");
+  const released = releasedFields(scopes);
   const country =
-    profile && user.countryId ? await deps.db.country.findUnique({ where: { id: user.countryId } }) : null;
+    released.has("country") && user.countryId
+      ? await deps.db.country.findUnique({ where: { id: user.countryId } })
+      : null;
   const socials =
-    providers && body.socials
+    released.has("socials") && body.socials
       ? await deps.db.social.findMany({
           where: { userId: user.id },
           select: { platform: true, username: true, url: true },
         })
       : null;
-  const orNull = <T>(allowed: boolean, value: T) => (allowed ? value : null);
   return success(c, {
     user: {
       sub: user.sub,
-      name: orNull(profile, user.name),
-      given_name: orNull(profile, user.givenName),
-      family_name: orNull(profile, user.familyName),
-      email: orNull(profile, user.email),
-      email_verified: orNull(profile, user.emailVerified),
-      picture: orNull(profile, user.picture),
-      birth_date: orNull(profile, user.birthDate?.toISOString().slice(0, 10) ?? null),
-      gender: orNull(profile, user.gender),
-      second_email: orNull(profile, user.secondEmail),
-      country: country?.shortName ?? null,
+      ...releaseProfile({ ...user, country: country?.shortName ?? null }, scopes),
       socials,
       scopes: [...scopes].sort(),
     },

@@ -1,12 +1,27 @@
 import { builder } from "../../graphql/builder.js";
 import { AccessRequestKindEnum, AccessRequestStatusEnum } from "../../graphql/enums.js";
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from "../../graphql/errors.js";
-import { cancelAccessRequest, sendAccessRequest } from "./access-request.service.js";
+import { cancelAccessRequest, type SentAccessRequest, sendAccessRequest } from "./access-request.service.js";
 
-/** The recipient, as far as the sending client needs to know them. */
+/** The recipient, as far as the sending client needs to know them: the name only once they accepted. */
 const AccessRequestRecipient = builder
-  .objectRef<{ email: string; name: string }>("AccessRequestRecipient")
-  .implement({ fields: (t) => ({ email: t.exposeString("email"), name: t.exposeString("name") }) });
+  .objectRef<{ email: string; name: string | null }>("AccessRequestRecipient")
+  .implement({
+    fields: (t) => ({
+      email: t.exposeString("email"),
+      name: t.exposeString("name", { nullable: true, description: "Null until the person accepts." }),
+    }),
+  });
+
+/** The neutral answer to sendAccessRequest: the sender's own input, whether or not the address has an account. */
+const SentAccessRequestType = builder.objectRef<SentAccessRequest>("SentAccessRequest").implement({
+  description: "If the address belongs to a Gatehouse account, the request is waiting for that person's answer.",
+  fields: (t) => ({
+    email: t.exposeString("email"),
+    kind: t.field({ type: AccessRequestKindEnum, resolve: (sent) => sent.kind }),
+    scopes: t.exposeStringList("scopes"),
+  }),
+});
 
 /** Seen by members who send or read users, and by the person the request was sent to. */
 export const AccessRequestType = builder.prismaObject("AccessRequest", {
@@ -24,7 +39,10 @@ export const AccessRequestType = builder.prismaObject("AccessRequest", {
     user: t.field({
       type: AccessRequestRecipient,
       select: { user: { select: { email: true, name: true } } },
-      resolve: (request) => request.user,
+      resolve: (request) => ({
+        email: request.user.email,
+        name: request.status === "ACCEPTED" ? request.user.name : null,
+      }),
     }),
     scopes: t.stringList({
       description: "Keys of the requested scopes.",
@@ -50,7 +68,7 @@ builder.prismaObjectField("Client", "accessRequests", (t) =>
 
 builder.mutationField("sendAccessRequest", (t) =>
   t.field({
-    type: AccessRequestType,
+    type: SentAccessRequestType,
     args: {
       input: t.arg({
         type: builder.inputType("SendAccessRequestInput", {

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import type { Context } from "../../graphql/context.js";
-import { ConflictError, NotFoundError, ValidationError } from "../../graphql/errors.js";
+import { ConflictError, ValidationError } from "../../graphql/errors.js";
 import { validate } from "../../graphql/validate.js";
 import { audited } from "../audit/audit.service.js";
 import { requireOwned, requirePermission } from "../client/client-access.js";
@@ -17,6 +17,13 @@ const sendInput = z
     message: "Choose at least one scope to request.",
   });
 
+/** What sendAccessRequest answers: the sender's own input, the same whether or not the address has an account. */
+export type SentAccessRequest = { email: string; kind: "ACCESS" | "TEST_USER"; scopes: string[] };
+
+/**
+ * Sends the request to the account behind `email`, if any. Partner tooling can call this with
+ * client credentials, so the answer never tells whether the address is known or already asked.
+ */
 export async function sendAccessRequest({
   ctx,
   clientId,
@@ -28,13 +35,10 @@ export async function sendAccessRequest({
   kind: "ACCESS" | "TEST_USER";
   scopeKeys: readonly string[];
   message?: string | null;
-}) {
+}): Promise<SentAccessRequest> {
   await requirePermission(ctx, clientId, "requests:send");
   const { email, kind, scopeKeys, message } = validate(sendInput, input);
   const keys = [...new Set(scopeKeys)];
-  const user = await ctx.db.user.findUnique({ where: { email }, select: { id: true, email: true } });
-  // The sender is a verified member of the client, so telling them the address is unknown is acceptable here.
-  if (!user) throw new NotFoundError("No Gatehouse account uses this e-mail address.");
   const enabled = await ctx.db.clientScope.findMany({
     where: { clientId, enabled: true, scope: { key: { in: keys } } },
     select: { scope: { select: { id: true, key: true } } },
@@ -44,12 +48,15 @@ export async function sendAccessRequest({
     const text = `These scopes are not enabled for this client: ${missing.join(", ")}.`;
     throw new ValidationError(text, [{ field: "scopeKeys", message: text }]);
   }
-  return audited(ctx, clientId, async (tx) => {
-    const pending = await tx.accessRequest.findFirst({
-      where: { clientId, userId: user.id, kind, status: "PENDING" },
-      select: { id: true },
-    });
-    if (pending) throw new ConflictError("This person already has a pending request of this kind from this client.");
+  const answer: SentAccessRequest = { email, kind, scopes: [...keys].sort() };
+  const user = await ctx.db.user.findUnique({ where: { email }, select: { id: true, email: true } });
+  if (!user) return answer;
+  const pending = await ctx.db.accessRequest.findFirst({
+    where: { clientId, userId: user.id, kind, status: "PENDING" },
+    select: { id: true },
+  });
+  if (pending) return answer;
+  await audited(ctx, clientId, async (tx) => {
     const created = await tx.accessRequest.create({
       data: {
         clientId,
@@ -68,6 +75,7 @@ export async function sendAccessRequest({
       after: { email: user.email, kind, scopes: keys, status: "PENDING" },
     };
   });
+  return answer;
 }
 
 export async function cancelAccessRequest({ ctx, accessRequestId }: { ctx: Context; accessRequestId: string }) {

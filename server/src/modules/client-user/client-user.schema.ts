@@ -1,4 +1,26 @@
 import { builder } from "../../graphql/builder.js";
+import { liveScopes, releasedFields, visibleToClient } from "../consent/release.js";
+
+const consentsOfUser = {
+  user: {
+    select: {
+      consents: {
+        where: { revokedAt: null },
+        select: { clientId: true, revokedAt: true, scopes: { select: { scope: { select: { key: true } } } } },
+      },
+    },
+  },
+} as const;
+
+type WithConsents = {
+  clientId: string;
+  user: { consents: { clientId: string; revokedAt: Date | null; scopes: { scope: { key: string } }[] }[] };
+};
+
+/** Whether the person's live consent for this client releases `field` (the same rule as the REST API). */
+function releases(clientUser: WithConsents, field: "name" | "email"): boolean {
+  return releasedFields(liveScopes(clientUser.user.consents, clientUser.clientId)).has(field);
+}
 
 /** A person who logged in through the client; visible only with users:read (client credentials have it). */
 export const ClientUserType = builder.prismaObject("ClientUser", {
@@ -11,12 +33,16 @@ export const ClientUserType = builder.prismaObject("ClientUser", {
       resolve: (clientUser) => clientUser.user.sub,
     }),
     name: t.string({
-      select: { user: { select: { name: true } } },
-      resolve: (clientUser) => clientUser.user.name,
+      nullable: true,
+      description: "Null unless a granted scope releases the name.",
+      select: { user: { select: { name: true, ...consentsOfUser.user.select } } },
+      resolve: (clientUser) => (releases(clientUser, "name") ? clientUser.user.name : null),
     }),
     email: t.string({
-      select: { user: { select: { email: true } } },
-      resolve: (clientUser) => clientUser.user.email,
+      nullable: true,
+      description: "Null unless a granted scope releases the e-mail address.",
+      select: { user: { select: { email: true, ...consentsOfUser.user.select } } },
+      resolve: (clientUser) => (releases(clientUser, "email") ? clientUser.user.email : null),
     }),
     firstLoginAt: t.expose("firstLoginAt", { type: "DateTime" }),
     lastLoginAt: t.expose("lastLoginAt", { type: "DateTime" }),
@@ -26,12 +52,20 @@ export const ClientUserType = builder.prismaObject("ClientUser", {
 });
 
 builder.prismaObjectField("Client", "users", (t) =>
-  t.relatedConnection("clientUsers", {
+  t.prismaConnection({
+    type: "ClientUser",
     cursor: "id",
     nullable: true,
-    totalCount: true,
-    description: "People who logged in through the client, most recent login first. Needs users:read.",
+    description:
+      "People the client may read (a live consent), most recent login first; fields follow the granted scopes. Needs users:read.",
     authScopes: (client) => ({ can: { clientId: client.id, permission: "users:read" } }),
-    query: { orderBy: [{ lastLoginAt: "desc" }, { id: "desc" }] },
+    totalCount: (client, _args, ctx) =>
+      ctx.db.clientUser.count({ where: { clientId: client.id, user: visibleToClient(client.id) } }),
+    resolve: (query, client, _args, ctx) =>
+      ctx.db.clientUser.findMany({
+        ...query,
+        where: { clientId: client.id, user: visibleToClient(client.id) },
+        orderBy: [{ lastLoginAt: "desc" }, { id: "desc" }],
+      }),
   }),
 );

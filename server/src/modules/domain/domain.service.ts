@@ -1,8 +1,9 @@
 import { z } from "zod";
 import type { Domain, DomainUrlKind } from "../../generated/prisma/client.js";
 import type { Context } from "../../graphql/context.js";
-import { ConflictError, NotFoundError } from "../../graphql/errors.js";
+import { ConflictError, NotFoundError, ValidationError } from "../../graphql/errors.js";
 import { validate } from "../../graphql/validate.js";
+import { fallbackAllowed } from "../../login/redirect-url.js";
 import { audited, type Tx } from "../audit/audit.service.js";
 import { requireOwned, requirePermission } from "../client/client-access.js";
 import { newDomainPublicId } from "./domain-id.js";
@@ -49,6 +50,15 @@ async function takePrimary(tx: Tx, clientId: string, domainId: string): Promise<
   return others.map((other) => other.rootDomain);
 }
 
+/** A fallback URI must lie on the domain or be one of its active callback URLs (no open redirect). */
+async function checkFallback(tx: Tx, domain: Domain) {
+  if (!domain.fallbackUri) return;
+  const callbacks = await tx.domainUrl.findMany({ where: { domainId: domain.id, kind: "CALLBACK", active: true } });
+  if (fallbackAllowed(domain, callbacks, domain.fallbackUri)) return;
+  const message = `The fallback URI must be on ${domain.rootDomain} (or a subdomain), or one of its callback URLs.`;
+  throw new ValidationError(message, [{ field: "fallbackUri", message }]);
+}
+
 async function ensureUnique(tx: Tx, clientId: string, rootDomain: string, exceptId?: string) {
   const existing = await tx.domain.findUnique({ where: { clientId_rootDomain: { clientId, rootDomain } } });
   if (existing && existing.id !== exceptId) throw duplicateDomain(rootDomain);
@@ -68,6 +78,7 @@ export async function createDomain({
   return audited(ctx, clientId, async (tx) => {
     await ensureUnique(tx, clientId, fields.rootDomain);
     const created = await tx.domain.create({ data: { ...fields, clientId, publicId: newDomainPublicId() } });
+    await checkFallback(tx, created);
     const primaryTakenFrom = created.primary ? await takePrimary(tx, clientId, created.id) : [];
     return {
       result: created,
@@ -98,6 +109,7 @@ export async function updateDomain({
     const before = await tx.domain.findUniqueOrThrow({ where: { id: domainId } });
     if (fields.rootDomain !== undefined) await ensureUnique(tx, domain.clientId, fields.rootDomain, domainId);
     const after = await tx.domain.update({ where: { id: domainId }, data: fields });
+    await checkFallback(tx, after);
     const primaryTakenFrom = fields.primary ? await takePrimary(tx, domain.clientId, domainId) : [];
     return {
       result: after,

@@ -1,7 +1,7 @@
 import { builder } from "../../graphql/builder.js";
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from "../../graphql/errors.js";
 import { RoleType } from "../role/role.schema.js";
-import { addMember, removeMember, updateMember } from "./member.service.js";
+import { addMember, type MemberInvitation, removeMember, updateMember } from "./member.service.js";
 
 /** Only what teammates need to recognise each other; never the rest of the account. */
 const MemberUser = builder.objectRef<{ name: string; email: string }>("MemberUser").implement({
@@ -29,9 +29,20 @@ builder.prismaObjectField("Client", "members", (t) =>
 
 const memberErrors = [NotFoundError, ForbiddenError, ConflictError, ValidationError];
 
+/** The neutral answer to addMember: it says nothing about whether the address has an account. */
+const MemberInvitationType = builder.objectRef<MemberInvitation>("MemberInvitation").implement({
+  description:
+    "If the address belongs to a verified Gatehouse account, that person is now a member with this role; the answer is the same either way.",
+  fields: (t) => ({
+    email: t.exposeString("email"),
+    role: t.field({ type: RoleType, resolve: (invitation) => invitation.role }),
+    expiresAt: t.expose("expiresAt", { type: "DateTime", nullable: true }),
+  }),
+});
+
 builder.mutationField("addMember", (t) =>
   t.field({
-    type: MemberType,
+    type: MemberInvitationType,
     args: {
       input: t.arg({
         type: builder.inputType("AddMemberInput", {

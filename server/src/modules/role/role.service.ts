@@ -5,7 +5,8 @@ import { ConflictError, ForbiddenError, ValidationError } from "../../graphql/er
 import { validate } from "../../graphql/validate.js";
 import { audited, type Tx } from "../audit/audit.service.js";
 import { requireOwned, requirePermission } from "../client/client-access.js";
-import { PERMISSIONS, type Permission } from "./built-in-roles.js";
+import { PERMISSIONS } from "./built-in-roles.js";
+import { grantRefusal } from "./grantable.js";
 
 const roleFields = {
   name: z.string().trim().min(1, "Enter a name for the role.").max(100, "Use at most 100 characters."),
@@ -54,15 +55,10 @@ export function summarizeRole(role: RoleSummary) {
   };
 }
 
-/** Nobody hands out a level above their own, nor permissions they do not hold. */
-function checkGrantable(grant: Grant, level: number | undefined, permissions: readonly string[]) {
-  if (level !== undefined && level > grant.level) {
-    throw new ForbiddenError(`You cannot manage a role above your own level (${grant.level}).`);
-  }
-  const missing = permissions.filter((permission) => !grant.permissions.has(permission as Permission));
-  if (missing.length > 0) {
-    throw new ForbiddenError(`You cannot grant permissions you do not hold: ${missing.join(", ")}.`);
-  }
+/** The shared subset rule (see grantable.ts), as a typed error. */
+function checkGrantable(grant: Grant, level: number, permissions: readonly string[]) {
+  const refusal = grantRefusal(grant, { level, permissions });
+  if (refusal) throw new ForbiddenError(refusal);
 }
 
 async function requireFreeKey(tx: Tx, clientId: string, key: string) {
@@ -130,9 +126,9 @@ export async function updateRole({
   const role = await loadRole(ctx, roleId);
   const grant = await requirePermission(ctx, role.clientId, "roles:manage");
   const held = role.permissions.map((entry) => entry.permission);
-  checkGrantable(grant, role.level, []);
-  const added = (data.permissions ?? []).filter((permission) => !held.includes(permission));
-  checkGrantable(grant, data.level ?? undefined, added);
+  // Both the role as it is and as it would become must lie within the editor's own rights.
+  checkGrantable(grant, role.level, held);
+  checkGrantable(grant, data.level ?? role.level, data.permissions ?? held);
   if (role.builtIn && data.key && data.key !== role.key) {
     throw new ValidationError("The key of a built-in role cannot change.", [
       { field: "key", message: "The key of a built-in role cannot change." },
@@ -179,7 +175,11 @@ export async function updateRole({
 export async function deleteRole({ ctx, roleId }: { ctx: Context; roleId: string }) {
   const role = await loadRole(ctx, roleId);
   const grant = await requirePermission(ctx, role.clientId, "roles:manage");
-  checkGrantable(grant, role.level, []);
+  checkGrantable(
+    grant,
+    role.level,
+    role.permissions.map((entry) => entry.permission),
+  );
   if (role.builtIn) throw new ConflictError("Built-in roles cannot be deleted.");
   const deleted = await audited(ctx, role.clientId, async (tx) => {
     const members = await tx.member.count({ where: { roleId: role.id } });

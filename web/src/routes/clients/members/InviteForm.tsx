@@ -7,7 +7,7 @@ import { looksLikeEmail } from "../../../lib/errors";
 import { dateInputToIso, todayInput } from "../../../lib/format";
 import { ErrorFields, graphql } from "../../../lib/graphql";
 import { useMutationForm } from "../../../lib/use-mutation-form";
-import { type Member, MemberAccessFields, MemberFields, type RoleOption } from "./member-fields";
+import { MemberAccessFields, type RoleOption } from "./member-fields";
 
 const InviteForm_Add = graphql(
   `
@@ -16,15 +16,22 @@ const InviteForm_Add = graphql(
         __typename
         ... on AddMemberSuccess {
           data {
-            ...MemberFields
+            email
+            role {
+              id
+              name
+            }
           }
         }
         ...ErrorFields
       }
     }
   `,
-  [MemberFields, ErrorFields],
+  [ErrorFields],
 );
+
+/** The neutral answer: it never says whether the address has an account. */
+export type Invitation = { email: string; role: { name: string } };
 
 export function InviteForm({
   clientId,
@@ -37,7 +44,7 @@ export function InviteForm({
   roles: readonly RoleOption[];
   myLevel: number;
   noManage: string | null;
-  onInvited: (m: Member) => void;
+  onInvited: (invitation: Invitation) => void;
 }) {
   const viewerRole = roles.find((role) => role.key === "viewer" && role.level <= myLevel);
   const [email, setEmail] = useState("");
@@ -71,7 +78,7 @@ export function InviteForm({
   return (
     <Card aria-labelledby="invite-title">
       <SectionHead id="invite-title" title="Invite a member">
-        They need a Gatehouse account; they get access at once.
+        They need a Gatehouse account with a confirmed e-mail address; they get access at once.
       </SectionHead>
       <form ref={form.formRef} className="stack" onSubmit={submit} noValidate aria-busy={fetching || undefined}>
         <fieldset className="team-fieldset team-wide" disabled={!!noManage || fetching}>

@@ -101,8 +101,10 @@ export function MembersPage() {
           roles={roles}
           myLevel={myLevel}
           noManage={noManage}
-          onInvited={(member) => {
-            setNotice(`${member.user.name} is now a member with the ${member.role.name} role.`);
+          onInvited={(invitation) => {
+            setNotice(
+              `If ${invitation.email} belongs to a verified Gatehouse account, they are now a member with the ${invitation.role.name} role.`,
+            );
             refresh();
           }}
         />

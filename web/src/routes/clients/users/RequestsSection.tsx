@@ -77,7 +77,7 @@ export function RequestsSection({ clientId }: { clientId: string }) {
           noSend={noSend}
           enabledScopes={client.scopes.filter((s) => s.enabled).map((s) => s.scope)}
           onSent={(request) => {
-            setNotice(`Request sent to ${request.user.email}.`);
+            setNotice(`If ${request.email} belongs to a Gatehouse account, the request is waiting for their answer.`);
             refresh();
           }}
         />
@@ -113,7 +113,7 @@ export function RequestsSection({ clientId }: { clientId: string }) {
                 <tr key={request.id}>
                   <td data-label="To">
                     <span className="team-cell">
-                      <span className="team-cell-main">{request.user.name}</span>
+                      <span className="team-cell-main">{request.user.name ?? "Name shown once they accept"}</span>
                       <span className="team-cell-sub">{request.user.email}</span>
                     </span>
                   </td>

@@ -7,7 +7,7 @@ import { Field } from "../../../components/ui/Field";
 import { looksLikeEmail } from "../../../lib/errors";
 import { ErrorFields, graphql } from "../../../lib/graphql";
 import { useMutationForm } from "../../../lib/use-mutation-form";
-import { type Kind, type SentRequest, SentRequestFields } from "./request-fields";
+import type { Kind } from "./request-fields";
 
 const SendRequestForm_Send = graphql(
   `
@@ -16,15 +16,20 @@ const SendRequestForm_Send = graphql(
         __typename
         ... on SendAccessRequestSuccess {
           data {
-            ...SentRequestFields
+            email
+            kind
+            scopes
           }
         }
         ...ErrorFields
       }
     }
   `,
-  [SentRequestFields, ErrorFields],
+  [ErrorFields],
 );
+
+/** The neutral answer to sending: it never says whether the address has an account. */
+export type Sent = { email: string };
 
 export function SendRequestForm({
   clientId,
@@ -36,7 +41,7 @@ export function SendRequestForm({
   /** Why the viewer may not send requests, or null when they may. */
   noSend: string | null;
   enabledScopes: readonly { key: string; description: string; tier: "BASIC" | "VERIFIED" }[];
-  onSent: (request: SentRequest) => void;
+  onSent: (request: Sent) => void;
 }) {
   const [email, setEmail] = useState("");
   const [kind, setKind] = useState<Kind>("ACCESS");

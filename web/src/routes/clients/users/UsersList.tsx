@@ -104,9 +104,9 @@ export function UsersList({ clientId }: { clientId: string }) {
                 <tr key={user.id}>
                   <td data-label="Name">
                     <span className="team-cell">
-                      <span className="team-cell-main">{user.name}</span>{" "}
+                      <span className="team-cell-main">{user.name ?? "Name not shared"}</span>{" "}
                       {user.isTestUser ? <Badge tone="info">Test user</Badge> : null}
-                      <span className="team-cell-sub">{user.email}</span>
+                      <span className="team-cell-sub">{user.email ?? "E-mail not shared"}</span>
                     </span>
                   </td>
                   <td data-label="Sub">
