@@ -16,10 +16,12 @@ export async function readJson<T extends z.ZodType>(c: Context, schema: T): Prom
   if (containsNul(body)) throw new XwmsError(400, NUL_MESSAGE);
   const parsed = schema.safeParse(body);
   if (!parsed.success) {
-    const fields = parsed.error.issues.map((issue) => ({
-      field: issue.path.join(".") || "body",
-      message: issue.message,
-    }));
+    // An unknown field is named one by one: the caller must learn that it was not applied.
+    const fields = parsed.error.issues.flatMap((issue) =>
+      issue.code === "unrecognized_keys"
+        ? issue.keys.map((key) => ({ field: [...issue.path, key].join("."), message: "is not a known field" }))
+        : [{ field: issue.path.join(".") || "body", message: issue.message }],
+    );
     throw new XwmsError(400, `Invalid request: ${fields.map((f) => `${f.field} ${f.message}`).join("; ")}`, {
       errors: fields,
     });

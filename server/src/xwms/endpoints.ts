@@ -1,4 +1,4 @@
-import { userAddress } from "./address.js";
+import { userAddressCrud, userAddressRead } from "./address.js";
 import type { XwmsHandler } from "./deps.js";
 import { countries, projects } from "./global.js";
 import { info } from "./info.js";
@@ -11,8 +11,8 @@ export const XWMS_ENDPOINTS: readonly { method: "GET" | "POST"; path: string; ha
   { method: "POST", path: "/sign-token", handler: signToken },
   { method: "POST", path: "/sign-token-verify", handler: signTokenVerify },
   { method: "POST", path: "/get/user/info", handler: userInfo },
-  { method: "POST", path: "/get/user/address", handler: userAddress },
-  { method: "POST", path: "/user/address", handler: userAddress },
+  { method: "POST", path: "/get/user/address", handler: userAddressRead },
+  { method: "POST", path: "/user/address", handler: userAddressCrud },
   { method: "POST", path: "/global/countries", handler: countries },
   { method: "GET", path: "/global/countries", handler: countries },
   { method: "GET", path: "/global/projects", handler: projects },
