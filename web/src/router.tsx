@@ -51,6 +51,11 @@ export const router = createBrowserRouter([
           import("./routes/auth/links/ConfirmLinkPage").then((m) => ({ Component: m.ConfirmEmailChangePage })),
       },
       {
+        path: "signout",
+        errorElement: <RouteErrorPage />,
+        lazy: () => import("./routes/auth/signout/SignOutPage").then((m) => ({ Component: m.SignOutPage })),
+      },
+      {
         path: "register",
         errorElement: <RouteErrorPage />,
         lazy: () => import("./routes/auth/register/RegisterPage").then((m) => ({ Component: m.RegisterPage })),
