@@ -12,12 +12,14 @@ export const PROJECTS: readonly {
   title: string;
   description: string;
   link: string;
+  image: string;
   sortOrder: number;
   isNew?: boolean;
   categories: string[];
 }[] = [
   {
     slug: "gatehouse",
+    image: "https://gatehouse.dev/images/gatehouse.png",
     title: "Gatehouse",
     description: "One account for people, one integration for partners.",
     link: "https://gatehouse.dev",
@@ -26,6 +28,7 @@ export const PROJECTS: readonly {
   },
   {
     slug: "gatehouse-sdks",
+    image: "https://gatehouse.dev/images/gatehouse-sdks.png",
     title: "Gatehouse SDKs",
     description: "Client libraries for the XWMS-compatible redirect login and partner API.",
     link: "https://gatehouse.dev/sdks",
@@ -35,6 +38,7 @@ export const PROJECTS: readonly {
   },
   {
     slug: "gatehouse-status",
+    image: "https://gatehouse.dev/images/gatehouse-status.png",
     title: "Gatehouse Status",
     description: "Live availability of the login and partner API.",
     link: "https://status.gatehouse.dev",
