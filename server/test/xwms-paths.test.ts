@@ -56,7 +56,7 @@ describe("test/xwms-paths: XWMS paths at the origin's root", () => {
       ["/signup", "/register"],
       ["/logout", "/signout"],
       ["/account/general", "/account"],
-    ]) {
+    ] as const) {
       const response = await manual(from);
       expect(response.status, from).toBe(302);
       expect(response.headers.get("location"), from).toBe(to);
