@@ -42,7 +42,7 @@ test.describe("an owner sets up a client", () => {
       await create.click();
       await expect(page.getByRole("heading", { name: clientName, level: 1 })).toBeVisible();
       await expect(page.getByRole("heading", { name: "Connect your app" })).toBeVisible();
-      await expect(page.getByTestId("env-snippet")).toContainText("GATEHOUSE_CLIENT_ID=");
+      await expect(page.getByTestId("env-snippet")).toContainText("XWMS_CLIENT_ID=");
     });
 
     await test.step("adds the localhost domain with login allowed", async () => {

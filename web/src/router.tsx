@@ -51,6 +51,11 @@ export const router = createBrowserRouter([
           import("./routes/auth/links/ConfirmLinkPage").then((m) => ({ Component: m.ConfirmEmailChangePage })),
       },
       {
+        path: "docs/api",
+        errorElement: <RouteErrorPage />,
+        lazy: () => import("./routes/docs/ApiReferencePage").then((m) => ({ Component: m.ApiReferencePage })),
+      },
+      {
         path: "signout",
         errorElement: <RouteErrorPage />,
         lazy: () => import("./routes/auth/signout/SignOutPage").then((m) => ({ Component: m.SignOutPage })),
