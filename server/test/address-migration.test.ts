@@ -5,7 +5,7 @@ import { migrationsDirs, readMigrations } from "../src/db/migrations.js";
 import { sqliteFilePath } from "../src/db/url.js";
 import { type FreshDatabase, freshDatabase, TEST_DIALECT } from "./databases.js";
 
-const TARGET = "20261128193000_xwms_address_and_project_model";
+const TARGET = "20261128203000_xwms_address_and_project_model";
 const migrations = readMigrations(migrationsDirs[TEST_DIALECT]);
 const before = migrations.slice(
   0,
