@@ -1,16 +1,17 @@
 import { useState } from "react";
 import { useNavigate } from "react-router";
-import { gql, useMutation } from "urql";
+import { useMutation } from "urql";
 import { Alert } from "../../../components/ui/Alert";
 import { Button } from "../../../components/ui/Button";
 import { Card } from "../../../components/ui/Card";
 import { describeError } from "../../../lib/errors";
+import { graphql } from "../../../lib/graphql";
 
-const SignOutPageSignOut = gql<{ signOut: boolean }, Record<string, never>>`
+const SignOutPageSignOut = graphql(`
   mutation SignOutPage_SignOut {
     signOut
   }
-`;
+`);
 
 /** Where XWMS's /logout link lands: a click ends the session, so another site cannot sign people out. */
 export function SignOutPage() {
