@@ -33,7 +33,7 @@ test.describe("an app logs a user in with the owner's values", () => {
     // The values the "Connect your app" panel shows are the ones the app is configured with.
     const credentials = {
       ...gatehouse.demo,
-      apiUrl: `${gatehouse.url}/api`,
+      apiUrl: `${gatehouse.url}/api/`,
       clientId: owned.clientId,
       clientSecret: owned.secret,
       domain: owned.domain,

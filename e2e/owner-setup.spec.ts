@@ -42,7 +42,7 @@ test.describe("an owner sets up a client", () => {
       await create.click();
       await expect(page.getByRole("heading", { name: clientName, level: 1 })).toBeVisible();
       await expect(page.getByRole("heading", { name: "Connect your app" })).toBeVisible();
-      await expect(page.getByTestId("env-snippet")).toContainText("GATEHOUSE_CLIENT_ID=");
+      await expect(page.getByTestId("env-snippet")).toContainText("XWMS_CLIENT_ID=");
     });
 
     await test.step("adds the localhost domain with login allowed", async () => {
@@ -104,8 +104,8 @@ test.describe("an owner sets up a client", () => {
 
     await test.step("the overview has the values an app needs, at both widths", async () => {
       await page.getByRole("navigation", { name: "Client sections" }).getByRole("link", { name: "Overview" }).click();
-      await expect(page.getByTestId("env-snippet")).toContainText("GATEHOUSE_CLIENT_DOMAIN=localhost");
-      await expect(page.getByTestId("env-snippet")).toContainText(`GATEHOUSE_API_URL=${gatehouse.url}/api`);
+      await expect(page.getByTestId("env-snippet")).toContainText("XWMS_DOMAIN=localhost");
+      await expect(page.getByTestId("env-snippet")).toContainText(`XWMS_API_URI=${gatehouse.url}/api/`);
       await page.screenshot({ path: "screenshots/clients-overview-1280.png", fullPage: true });
       await page.setViewportSize({ width: 390, height: 844 });
       await page.screenshot({ path: "screenshots/clients-overview-390.png", fullPage: true });

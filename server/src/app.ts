@@ -7,6 +7,7 @@ import type { Db } from "./db.js";
 import { CallerRejected } from "./graphql/caller.js";
 import { buildContext, type Context } from "./graphql/context.js";
 import { createGraphqlHandler } from "./graphql/yoga.js";
+import { mountXwmsPages } from "./hosted/xwms-pages.js";
 import { graphqlCors } from "./http/cors.js";
 import { mountHealth } from "./http/health.js";
 import { createLogger, describeError, type Logger } from "./http/logger.js";
@@ -19,6 +20,7 @@ import { type LimiterStore, RateLimiters } from "./rate-limit/limiters.js";
 import { defaultRateLimits, type RateLimits } from "./rate-limit/limits.js";
 import { mountSpa } from "./static.js";
 import { failure, XwmsError } from "./xwms/envelope.js";
+import { mountRootFallback } from "./xwms/root-fallback.js";
 import { xwmsRoutes } from "./xwms/routes.js";
 
 export type AppOptions = {
@@ -120,6 +122,8 @@ export function createApp({
     return response;
   });
 
+  mountRootFallback(app, config);
+  mountXwmsPages(app, db, config);
   mountSpa(app, config.webDist);
   return app;
 }

@@ -40,7 +40,7 @@ describe("test/demo-credentials: `pnpm --silent demo:credentials`", () => {
     expect(first).toMatchObject({
       adminEmail: "admin@gatehouse.local",
       domain: "localhost",
-      apiUrl: "http://localhost:3000/api",
+      apiUrl: "http://localhost:3000/api/",
     });
     expect(first.clientSecret).toMatch(/^ghs_[A-Za-z0-9_-]{43}$/);
     expect(await credentials()).toEqual(first);

@@ -15,9 +15,9 @@ const UPDATE_PROFILE = `mutation P($input: UpdateProfileInput!) { updateProfile(
   ... on UpdateProfileSuccess { data { name givenName picture birthDate gender secondEmail country { shortName isoAlpha3 } } }
   ... on Error { message } ... on ValidationError { fieldErrors { field message } } } }`;
 const COUNTRIES = `{ countries { id shortName name isoAlpha3 } }`;
-const ADDRESSES = `{ viewer { addresses { id label line1 line2 city region postalCode isDefault createdAt updatedAt country { shortName } } } }`;
+const ADDRESSES = `{ viewer { addresses { id type name firstname lastname street houseNumber city postalCode isDefault createdAt updatedAt country { shortName } } } }`;
 const CREATE_ADDRESS = `mutation A($input: CreateAddressInput!) { createAddress(input: $input) { __typename
-  ... on CreateAddressSuccess { data { id label city isDefault country { shortName isoAlpha3 } } }
+  ... on CreateAddressSuccess { data { id type name street houseNumber city isDefault country { shortName isoAlpha3 } } }
   ... on Error { message } ... on ValidationError { fieldErrors { field message } } } }`;
 const UPDATE_ADDRESS = `mutation U($input: UpdateAddressInput!) { updateAddress(input: $input) { __typename
   ... on UpdateAddressSuccess { data { id city isDefault country { shortName } } }
@@ -188,7 +188,7 @@ describe("test/graphql-account: the viewer's own account", () => {
       message: "Your account can only be changed from a signed-in browser.",
     });
     const addByToken = await gql(server, { bearer: token }, CREATE_ADDRESS, {
-      input: { line1: "Main 1", city: "Delft", countryCode: "NL" },
+      input: { street: "Main", houseNumber: "1", city: "Delft", countryCode: "NL" },
     });
     expect(addByToken.data?.createAddress.__typename).toBe("ForbiddenError");
     expect((await server.db.user.findUniqueOrThrow({ where: { id: person.user.id } })).name).not.toBe("Intruder");
@@ -202,8 +202,9 @@ describe("test/graphql-account: the viewer's own account", () => {
     const other = await signedInPerson(server);
     const home = await gql(server, person.caller, CREATE_ADDRESS, {
       input: {
-        label: "Home",
-        line1: "Oude Delft 1",
+        name: "Home",
+        street: "Oude Delft",
+        houseNumber: "1",
         city: "Delft",
         postalCode: "2611 BA",
         countryCode: "nld",
@@ -212,15 +213,30 @@ describe("test/graphql-account: the viewer's own account", () => {
     });
     expect(home.data?.createAddress).toMatchObject({
       __typename: "CreateAddressSuccess",
-      data: { label: "Home", city: "Delft", isDefault: true, country: { shortName: "NL", isoAlpha3: "NLD" } },
+      data: {
+        type: "shipping",
+        name: "Home",
+        street: "Oude Delft",
+        houseNumber: "1",
+        city: "Delft",
+        isDefault: true,
+        country: { shortName: "NL", isoAlpha3: "NLD" },
+      },
     });
     const homeId = home.data?.createAddress.data.id;
     const created = await lastEvent("address.created", homeId);
     expect(created).toMatchObject({ actorUserId: person.user.id, clientId: null, targetType: "Address" });
-    expect(details(created).after).toMatchObject({ label: "Home", city: "Delft", isDefault: true });
+    expect(details(created).after).toMatchObject({ name: "Home", city: "Delft", isDefault: true });
 
     const work = await gql(server, person.caller, CREATE_ADDRESS, {
-      input: { label: "Work", line1: "Unter den Linden 5", city: "Berlin", countryCode: "DE", isDefault: true },
+      input: {
+        name: "Work",
+        type: "billing",
+        street: "Unter den Linden",
+        city: "Berlin",
+        countryCode: "DE",
+        isDefault: true,
+      },
     });
     const workId = work.data?.createAddress.data.id;
     expect(work.data?.createAddress.data.isDefault).toBe(true);
@@ -246,7 +262,7 @@ describe("test/graphql-account: the viewer's own account", () => {
     expect(await server.db.address.count({ where: { userId: person.user.id, isDefault: true } })).toBe(1);
 
     const invalid = await gql(server, person.caller, CREATE_ADDRESS, {
-      input: { line1: "Somewhere 2", city: " ", countryCode: "ZZZ" },
+      input: { street: "Somewhere", city: " ", countryCode: "ZZZ" },
     });
     expect(invalid.data?.createAddress.__typename).toBe("ValidationError");
     expect(invalid.data?.createAddress.fieldErrors).toEqual([{ field: "city", message: "Enter the city." }]);
@@ -263,11 +279,11 @@ describe("test/graphql-account: the viewer's own account", () => {
     expect(hijack.data?.updateAddress).toEqual({ __typename: "NotFoundError", message: "Address not found." });
     const remove = await gql(server, other.caller, DELETE_ADDRESS, { input: { addressId: workId } });
     expect(remove.data?.deleteAddress).toEqual({ __typename: "NotFoundError", message: "Address not found." });
-    expect((await server.db.address.findUniqueOrThrow({ where: { id: workId } })).city).toBe("Berlin");
+    expect((await server.db.address.findUniqueOrThrow({ where: { id: Number(workId) } })).city).toBe("Berlin");
 
     const deleted = await gql(server, person.caller, DELETE_ADDRESS, { input: { addressId: workId } });
     expect(deleted.data?.deleteAddress).toEqual({ __typename: "DeleteAddressSuccess", data: { id: workId } });
-    expect(await server.db.address.count({ where: { id: workId } })).toBe(0);
+    expect(await server.db.address.count({ where: { id: Number(workId) } })).toBe(0);
     expect((await lastEvent("address.deleted", workId)).actorUserId).toBe(person.user.id);
     listed = await gql(server, person.caller, ADDRESSES);
     expect(listed.data?.viewer.addresses.map((a: { id: string }) => a.id)).toEqual([homeId]);

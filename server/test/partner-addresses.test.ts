@@ -35,14 +35,26 @@ async function consentedPerson(partner: Partner, scopes: string[]) {
 }
 
 const HOME = {
-  label: "Home",
-  line1: "Damrak 1",
-  line2: "3rd floor",
-  city: "Amsterdam",
-  region: "Noord-Holland",
+  type: "shipping",
+  name: "Home",
+  firstname: "Ada",
+  lastname: "Lovelace",
+  phone: "+31 612345678",
   postal_code: "1012 LG",
+  house_number: "1",
+  street: "Damrak",
+  city: "Amsterdam",
   country: "nl",
   is_default: true,
+};
+
+const NL = { id: 528, short_name: "NL", name: "Netherlands", phonecode: "+31", is_eu_member: true };
+const nothingElse = {
+  company_name: null,
+  email: null,
+  tax_nr: null,
+  registration_nr: null,
+  access_code: null,
 };
 
 const addresses = (partner: Partner, body: Record<string, unknown>, path = "/user/address") =>
@@ -53,68 +65,68 @@ describe("test/partner-addresses: POST /api/get/user/address and /api/user/addre
     const partner = await createPartner(server.db, { scopes: ["userinfo", "useraddresses"] });
     const person = await consentedPerson(partner, ["userinfo", "useraddresses"]);
 
-    const empty = await addresses(partner, { sub: Number(person.sub), action: "list" }, "/get/user/address");
-    expect(empty).toEqual({ status: 200, body: { status: "success", message: "OK", data: { addresses: [] } } });
+    const empty = await addresses(partner, { sub: Number(person.sub) }, "/get/user/address");
+    expect(empty).toEqual({
+      status: 200,
+      body: { status: "success", message: "User addresses retrieved successfully.", data: { addresses: [] } },
+    });
 
     const created = await addresses(partner, { sub: person.sub, action: "create", address: HOME });
     expect(created.status).toBe(200);
     expect(created.body.status).toBe("success");
     const home = created.body.data.address as Record<string, unknown>;
     expect(home).toEqual({
-      id: expect.any(String),
-      label: "Home",
-      line1: "Damrak 1",
-      line2: "3rd floor",
-      city: "Amsterdam",
-      region: "Noord-Holland",
-      postal_code: "1012 LG",
-      country: "NL",
-      is_default: true,
+      ...HOME,
+      ...nothingElse,
+      id: expect.any(Number),
+      country: NL,
     });
-    const stored = await server.db.address.findUniqueOrThrow({ where: { id: home.id as string } });
-    const netherlands = await server.db.country.findUniqueOrThrow({ where: { shortName: "NL" } });
-    expect(stored).toMatchObject({ userId: person.id, countryId: netherlands.id, postalCode: "1012 LG" });
+    const stored = await server.db.address.findUniqueOrThrow({ where: { id: home.id as number } });
+    expect(stored).toMatchObject({ userId: person.id, countryId: 528, postalCode: "1012 LG", houseNumber: "1" });
 
     // ISO-3, in lower case, and only the required fields: the optional ones come back null.
     const work = await addresses(partner, {
       sub: person.sub,
       action: "create",
-      address: { line1: "Unter den Linden 5", city: "Berlin", country: "deu" },
+      address: { street: "Unter den Linden", city: "Berlin", country: "deu" },
     });
-    expect(work.body.data.address).toEqual({
-      id: expect.any(String),
-      label: null,
-      line1: "Unter den Linden 5",
-      line2: null,
+    expect(work.body.data.address).toMatchObject({
+      id: expect.any(Number),
+      type: "shipping",
+      name: null,
+      house_number: null,
+      street: "Unter den Linden",
       city: "Berlin",
-      region: null,
       postal_code: null,
-      country: "DE",
+      country: { id: 276, short_name: "DE", name: "Germany", phonecode: "+49", is_eu_member: true },
       is_default: false,
     });
-    const workId = (work.body.data.address as { id: string }).id;
+    const workId = (work.body.data.address as { id: number }).id;
+    expect(workId).toBeGreaterThan(home.id as number);
 
     const list = await addresses(partner, { sub: person.sub, action: "list" });
     expect(list.status).toBe(200);
     expect(list.body.data.addresses).toEqual([home, work.body.data.address]);
+    // The read answers the same list.
+    const read = await addresses(partner, { sub: person.sub }, "/get/user/address");
+    expect(read.body.data.addresses).toEqual([home, work.body.data.address]);
 
     // Making the second one the default takes the flag from the first, in the same call.
     const updated = await addresses(partner, {
       sub: person.sub,
       action: "update",
       address_id: workId,
-      address: { is_default: true, label: "Work", country: "FRA", city: "Paris" },
+      address: { is_default: true, name: "Work", country: "FRA", city: "Paris", house_number: "5", type: "billing" },
     });
     expect(updated.status).toBe(200);
-    expect(updated.body.data.address).toEqual({
+    expect(updated.body.data.address).toMatchObject({
       id: workId,
-      label: "Work",
-      line1: "Unter den Linden 5",
-      line2: null,
+      type: "billing",
+      name: "Work",
+      street: "Unter den Linden",
+      house_number: "5",
       city: "Paris",
-      region: null,
-      postal_code: null,
-      country: "FR",
+      country: { short_name: "FR", phonecode: "+33" },
       is_default: true,
     });
     const defaults = await server.db.address.findMany({ where: { userId: person.id, isDefault: true } });
@@ -123,10 +135,14 @@ describe("test/partner-addresses: POST /api/get/user/address and /api/user/addre
     const deleted = await addresses(partner, { sub: person.sub, action: "delete", address_id: home.id });
     expect(deleted).toEqual({
       status: 200,
-      body: { status: "success", message: "OK", data: { deleted: true, address_id: home.id } },
+      body: {
+        status: "success",
+        message: "Address deleted successfully.",
+        data: { deleted: true, address_id: home.id },
+      },
     });
     const after = await addresses(partner, { sub: person.sub, action: "list" });
-    expect((after.body.data.addresses as { id: string }[]).map((address) => address.id)).toEqual([workId]);
+    expect((after.body.data.addresses as { id: number }[]).map((address) => address.id)).toEqual([workId]);
 
     const audit = await server.db.auditEvent.findMany({
       where: { targetType: "Address", clientId: partner.client.id },
@@ -177,13 +193,13 @@ describe("test/partner-addresses: POST /api/get/user/address and /api/user/addre
     const alice = await consentedPerson(partner, ["useraddresses"]);
     const bob = await consentedPerson(partner, ["useraddresses"]);
     const bobs = await addresses(partner, { sub: bob.sub, action: "create", address: HOME });
-    const bobAddressId = (bobs.body.data.address as { id: string }).id;
+    const bobAddressId = (bobs.body.data.address as { id: number }).id;
     const notFound = { status: 404, body: { status: "error", message: "Address not found", data: {} } };
 
     const update = { sub: alice.sub, action: "update", address_id: bobAddressId, address: { city: "Stolen" } };
     expect(await addresses(partner, update)).toEqual(notFound);
     expect(await addresses(partner, { sub: alice.sub, action: "delete", address_id: bobAddressId })).toEqual(notFound);
-    expect(await addresses(partner, { sub: alice.sub, action: "delete", address_id: "no-such-id" })).toEqual(notFound);
+    expect(await addresses(partner, { sub: alice.sub, action: "delete", address_id: 999999999 })).toEqual(notFound);
     expect(await server.db.address.findUniqueOrThrow({ where: { id: bobAddressId } })).toMatchObject({
       userId: bob.id,
       city: "Amsterdam",
@@ -201,8 +217,8 @@ describe("test/partner-addresses: POST /api/get/user/address and /api/user/addre
     };
 
     expect(
-      await fieldsOf({ sub: person.sub, action: "create", address: { ...HOME, line1: " ", city: undefined } }),
-    ).toEqual(["address.line1", "address.city"]);
+      await fieldsOf({ sub: person.sub, action: "create", address: { ...HOME, street: " ", city: undefined } }),
+    ).toEqual(["address.street", "address.city"]);
     expect(await fieldsOf({ sub: person.sub, action: "create", address: { ...HOME, country: "Netherlands" } })).toEqual(
       ["address.country"],
     );
@@ -222,7 +238,9 @@ describe("test/partner-addresses: POST /api/get/user/address and /api/user/addre
       action: "create",
       address: { ...HOME, country: "XQ" },
     });
-    expect(unknownCountry.body.message).toBe("Invalid request: address.country is not a known ISO 3166 country code");
+    expect(unknownCountry.body.message).toBe(
+      "Invalid request: address.country Use a two- or three-letter ISO country code, such as NL or NLD.",
+    );
     expect(await server.db.address.count({ where: { userId: person.id } })).toBe(0);
   });
 });

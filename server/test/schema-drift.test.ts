@@ -45,7 +45,11 @@ async function migratedColumns(dialect: "sqlite" | "postgresql"): Promise<string
               // information_schema speaks the `name` type, which the pg adapter cannot read: cast to text.
               `SELECT table_name::text AS t, column_name::text AS c FROM information_schema.columns WHERE table_schema = 'public' AND table_name <> '_prisma_migrations'`,
             );
-      return rows.map((row) => `${row.t}.${row.c}`).sort();
+      // Prisma names its implicit many-to-many join tables `_AToB`; they have no model of their own.
+      return rows
+        .filter((row) => !row.t.startsWith("_"))
+        .map((row) => `${row.t}.${row.c}`)
+        .sort();
     } finally {
       await close();
     }

@@ -51,6 +51,16 @@ export const router = createBrowserRouter([
           import("./routes/auth/links/ConfirmLinkPage").then((m) => ({ Component: m.ConfirmEmailChangePage })),
       },
       {
+        path: "docs/api",
+        errorElement: <RouteErrorPage />,
+        lazy: () => import("./routes/docs/ApiReferencePage").then((m) => ({ Component: m.ApiReferencePage })),
+      },
+      {
+        path: "signout",
+        errorElement: <RouteErrorPage />,
+        lazy: () => import("./routes/auth/signout/SignOutPage").then((m) => ({ Component: m.SignOutPage })),
+      },
+      {
         path: "register",
         errorElement: <RouteErrorPage />,
         lazy: () => import("./routes/auth/register/RegisterPage").then((m) => ({ Component: m.RegisterPage })),

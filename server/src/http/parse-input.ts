@@ -28,8 +28,11 @@ export function parseInput<T extends z.ZodType>(schema: T, input: unknown): Pars
     return { ok: false, issues: [{ field, message: "Invalid input: has the wrong type" }] };
   }
   if (parsed.success) return { ok: true, data: parsed.data as z.infer<T> };
-  return {
-    ok: false,
-    issues: parsed.error.issues.map((issue) => ({ field: issue.path.join("."), message: issue.message })),
-  };
+  // An unknown field is named one by one: the caller must learn that it was not applied.
+  const issues = parsed.error.issues.flatMap((issue) =>
+    issue.code === "unrecognized_keys"
+      ? issue.keys.map((key) => ({ field: [...issue.path, key].join("."), message: "is not a known field" }))
+      : [{ field: issue.path.join("."), message: issue.message }],
+  );
+  return { ok: false, issues };
 }

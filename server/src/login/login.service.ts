@@ -23,7 +23,8 @@ export async function startLogin({
 }: {
   db: Db;
   config: Config;
-  auth: AuthenticatedClient;
+  /** The client and domain the login is for; /oauth/login starts one without a secret. */
+  auth: Pick<AuthenticatedClient, "client" | "domain">;
   redirectUrl: string;
   email?: string | undefined;
 }) {

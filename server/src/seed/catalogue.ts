@@ -63,27 +63,43 @@ export function fieldsOfScope(key: string): readonly ReleasedField[] {
   return SCOPE_CATALOGUE_ENTRIES.find((entry) => entry.key === key)?.fields ?? [];
 }
 
-export const PROJECTS: readonly { slug: string; name: string; description: string; url: string; sortOrder: number }[] =
-  [
-    {
-      slug: "gatehouse",
-      name: "Gatehouse",
-      description: "One account for people, one integration for partners.",
-      url: "https://gatehouse.dev",
-      sortOrder: 1,
-    },
-    {
-      slug: "gatehouse-sdks",
-      name: "Gatehouse SDKs",
-      description: "Client libraries for the XWMS-compatible redirect login and partner API.",
-      url: "https://gatehouse.dev/sdks",
-      sortOrder: 2,
-    },
-    {
-      slug: "gatehouse-status",
-      name: "Gatehouse Status",
-      description: "Live availability of the login and partner API.",
-      url: "https://status.gatehouse.dev",
-      sortOrder: 3,
-    },
-  ];
+/** The public projects `GET /api/global/projects` lists, in the XWMS project shape. */
+export const PROJECTS: readonly {
+  slug: string;
+  title: string;
+  description: string;
+  link: string;
+  image: string;
+  sortOrder: number;
+  isNew?: boolean;
+  categories: string[];
+}[] = [
+  {
+    slug: "gatehouse",
+    image: "https://gatehouse.dev/images/gatehouse.png",
+    title: "Gatehouse",
+    description: "One account for people, one integration for partners.",
+    link: "https://gatehouse.dev",
+    sortOrder: 1,
+    categories: ["Identity"],
+  },
+  {
+    slug: "gatehouse-sdks",
+    image: "https://gatehouse.dev/images/gatehouse-sdks.png",
+    title: "Gatehouse SDKs",
+    description: "Client libraries for the XWMS-compatible redirect login and partner API.",
+    link: "https://gatehouse.dev/sdks",
+    sortOrder: 2,
+    isNew: true,
+    categories: ["Developer tools", "Identity"],
+  },
+  {
+    slug: "gatehouse-status",
+    image: "https://gatehouse.dev/images/gatehouse-status.png",
+    title: "Gatehouse Status",
+    description: "Live availability of the login and partner API.",
+    link: "https://status.gatehouse.dev",
+    sortOrder: 3,
+    categories: ["Operations"],
+  },
+];

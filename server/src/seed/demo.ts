@@ -8,6 +8,7 @@ import type { Db } from "../db.js";
 import { newDomainPublicId } from "../modules/domain/domain-id.js";
 import { createBuiltInRoles } from "../modules/role/built-in-roles.js";
 import { newClientSecret } from "../modules/secret/secret-value.js";
+import { apiBaseUrl } from "../xwms/info.js";
 import { SCOPE_CATALOGUE } from "./catalogue.js";
 
 export const DEMO_ADMIN_EMAIL = "admin@gatehouse.local";
@@ -67,7 +68,7 @@ export async function ensureDemoData(
   config: Config,
 ): Promise<{ credentials: DemoCredentials; created: boolean }> {
   const file = demoCredentialsFile(config.databaseUrl);
-  const apiUrl = `${config.publicUrl}/api`;
+  const apiUrl = apiBaseUrl(config);
   const saved = readSaved(file);
   if (saved && (await savedStillValid(db, saved))) return { credentials: { ...saved, apiUrl }, created: false };
 

@@ -47,6 +47,12 @@ export async function seedReferenceData(db: Db): Promise<void> {
     await db.scope.upsert({ where: { key: scope.key }, create: scope, update: { description: scope.description } });
   }
   for (const project of PROJECTS) {
-    await db.project.upsert({ where: { slug: project.slug }, create: project, update: {} });
+    const { categories, ...fields } = project;
+    const connect = categories.map((name) => ({ where: { name }, create: { name } }));
+    await db.project.upsert({
+      where: { slug: project.slug },
+      create: { ...fields, categories: { connectOrCreate: connect } },
+      update: {},
+    });
   }
 }

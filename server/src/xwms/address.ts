@@ -1,186 +1,151 @@
+import type { Context } from "hono";
 import { z } from "zod";
-import { ensureBelowLimit } from "../db/count-limit.js";
-import type { Address, Country } from "../generated/prisma/client.js";
-import { ValidationError } from "../graphql/errors.js";
-import { MAX_ADDRESSES } from "../modules/account/address.service.js";
-import { countryByCode } from "../modules/account/country.js";
-import { recordAudit } from "../modules/audit/audit.service.js";
+import { clientIp } from "../auth/client-ip.js";
+import { ConflictError, NotFoundError, ValidationError } from "../graphql/errors.js";
+import {
+  type AddressInput,
+  type AddressWithCountry,
+  addressFieldRules,
+  createAddress,
+  deleteAddress,
+  listAddresses,
+  updateAddress,
+} from "../modules/account/address.service.js";
 import { readJson } from "./body.js";
-import { authenticate, type XwmsHandler } from "./deps.js";
+import { authenticate, type XwmsDeps, type XwmsHandler } from "./deps.js";
 import { success, XwmsError } from "./envelope.js";
-import { consentedUser } from "./user.js";
+import { presentCountry } from "./global.js";
+import { consentedUser, redirectUrlField, subField } from "./user.js";
 
-const required = (max: number) => z.string().trim().min(1, "is required").max(max, `must be at most ${max} characters`);
-const optional = (max: number) =>
-  z
-    .string()
-    .trim()
-    .max(max, `must be at most ${max} characters`)
-    .nullish()
-    .transform((value) => (value === "" ? null : value));
+/** XWMS wire name → the service's field; the rules themselves live once, in the service. */
+const WIRE_NAMES = {
+  type: "type",
+  name: "name",
+  company_name: "companyName",
+  firstname: "firstname",
+  lastname: "lastname",
+  phone: "phone",
+  email: "email",
+  tax_nr: "taxNr",
+  registration_nr: "registrationNr",
+  access_code: "accessCode",
+  postal_code: "postalCode",
+  house_number: "houseNumber",
+  street: "street",
+  city: "city",
+  country: "countryCode",
+  is_default: "isDefault",
+} as const satisfies Record<string, keyof typeof addressFieldRules>;
 
-const addressFields = z.object({
-  label: optional(50),
-  line1: required(200),
-  line2: optional(200),
-  city: required(100),
-  region: optional(100),
-  postal_code: optional(20),
-  country: z
-    .string()
-    .trim()
-    .regex(/^[A-Za-z]{2,3}$/, "must be an ISO 3166 alpha-2 or alpha-3 code"),
-  is_default: z.boolean().nullish(),
+type WireName = keyof typeof WIRE_NAMES;
+const wireRules = Object.fromEntries(
+  Object.entries(WIRE_NAMES).map(([wire, field]) => [wire, addressFieldRules[field]]),
+) as { [K in WireName]: (typeof addressFieldRules)[(typeof WIRE_NAMES)[K]] };
+
+/** The documented XWMS address body; unknown fields are refused, never dropped. */
+export const addressWire = z.strictObject(wireRules).meta({ id: "AddressInput" });
+const addressWireCreate = addressWire.partial().required({ street: true, city: true, country: true });
+
+const addressId = z.union([z.number().int().positive(), z.string().regex(/^\d+$/, "must be a numeric id")], {
+  error: "must be a numeric id",
 });
+const base = { sub: subField, redirect_url: redirectUrlField };
 
-const addressBody = z.discriminatedUnion("action", [
-  z.object({ sub: z.union([z.string(), z.number()]), action: z.literal("list") }),
-  z.object({ sub: z.union([z.string(), z.number()]), action: z.literal("create"), address: addressFields }),
-  z.object({
-    sub: z.union([z.string(), z.number()]),
-    action: z.literal("update"),
-    address_id: z.string().min(1, "is required"),
-    address: addressFields.partial(),
-  }),
-  z.object({
-    sub: z.union([z.string(), z.number()]),
-    action: z.literal("delete"),
-    address_id: z.string().min(1, "is required"),
-  }),
+export const addressCrudBody = z.discriminatedUnion("action", [
+  z.strictObject({ ...base, action: z.literal("list"), address_id: z.null().optional(), address: z.null().optional() }),
+  z.strictObject({ ...base, action: z.literal("create"), address_id: z.null().optional(), address: addressWireCreate }),
+  z.strictObject({ ...base, action: z.literal("update"), address_id: addressId, address: addressWire.partial() }),
+  z.strictObject({ ...base, action: z.literal("delete"), address_id: addressId, address: z.null().optional() }),
 ]);
 
-type AddressFields = Partial<z.infer<typeof addressFields>>;
+export const addressReadBody = z.strictObject(base);
 
-/** The answer shape: snake_case, with the country as its ISO-2 code. */
-const present = (address: Address & { country: Pick<Country, "shortName"> }) => ({
+const toInput = (wire: Partial<Record<WireName, unknown>>): AddressInput =>
+  Object.fromEntries(Object.entries(wire).map(([key, value]) => [WIRE_NAMES[key as WireName], value]));
+
+/** The answer shape: XWMS field names, a numeric id and the country as an object. */
+export const presentAddress = (address: AddressWithCountry) => ({
   id: address.id,
-  label: address.label,
-  line1: address.line1,
-  line2: address.line2,
-  city: address.city,
-  region: address.region,
+  type: address.type,
+  name: address.name,
+  company_name: address.companyName,
+  firstname: address.firstname,
+  lastname: address.lastname,
+  phone: address.phone,
+  email: address.email,
+  tax_nr: address.taxNr,
+  registration_nr: address.registrationNr,
+  access_code: address.accessCode,
   postal_code: address.postalCode,
-  country: address.country.shortName,
+  house_number: address.houseNumber,
+  street: address.street,
+  city: address.city,
+  country: presentCountry(address.country),
   is_default: address.isDefault,
 });
 
-async function resolveCountry(db: Parameters<typeof countryByCode>[0], code: string): Promise<Country> {
-  try {
-    return await countryByCode(db, code, "address.country");
-  } catch (error) {
-    if (!(error instanceof ValidationError)) throw error;
-    throw new XwmsError(400, "Invalid request: address.country is not a known ISO 3166 country code", {
-      errors: [{ field: "address.country", message: "is not a known ISO 3166 country code" }],
+/** The service's typed errors, as envelopes. */
+function asEnvelope(error: unknown): never {
+  if (error instanceof ValidationError) {
+    const errors = error.fieldErrors.map(({ field, message }) => ({ field: `address.${wireName(field)}`, message }));
+    throw new XwmsError(400, `Invalid request: ${errors.map((e) => `${e.field} ${e.message}`).join("; ")}`, {
+      errors,
     });
   }
+  if (error instanceof NotFoundError) throw new XwmsError(404, "Address not found");
+  if (error instanceof ConflictError) throw new XwmsError(409, error.message);
+  throw error;
 }
+const wireName = (field: string) => Object.entries(WIRE_NAMES).find(([, name]) => name === field)?.[0] ?? field;
 
-/** Only the given fields, renamed to the columns (undefined means "leave as is"). */
-function columns(fields: AddressFields, countryId: number | undefined) {
-  const data = {
-    label: fields.label,
-    line1: fields.line1,
-    line2: fields.line2,
-    city: fields.city,
-    region: fields.region,
-    postalCode: fields.postal_code,
-    countryId,
-    isDefault: fields.is_default ?? undefined,
-  };
-  return Object.fromEntries(Object.entries(data).filter(([, value]) => value !== undefined)) as Partial<typeof data>;
-}
-
-const withCountry = { country: { select: { shortName: true } } } as const;
-
-/** POST /api/get/user/address and /api/user/address: a consented user's addresses, with `useraddresses`. */
-export const userAddress: XwmsHandler = async (c, deps) => {
-  const body = await readJson(c, addressBody);
+async function addressOwner(c: Context, deps: XwmsDeps, sub: string) {
   const auth = await authenticate(c, deps, "api");
-  const { user, scopes } = await consentedUser(deps.db, auth, String(body.sub));
+  const { user, scopes } = await consentedUser(deps.db, auth, sub);
   if (!scopes.has("useraddresses")) throw new XwmsError(403, "The useraddresses scope is not granted");
-  const db = deps.db;
+  const actor = {
+    db: deps.db,
+    viewer: null,
+    caller: { kind: "client", clientId: auth.client.id },
+    ip: clientIp(c, deps.config.trustProxy),
+    userAgent: c.req.header("user-agent"),
+    clientId: auth.client.id,
+  };
+  return { actor, userId: user.id };
+}
 
-  if (body.action === "list") {
-    const addresses = await db.address.findMany({
-      where: { userId: user.id },
-      include: withCountry,
-      orderBy: [{ isDefault: "desc" }, { createdAt: "asc" }, { id: "asc" }],
-    });
-    return success(c, { addresses: addresses.map(present) });
-  }
+/** POST /api/get/user/address: a consented person's addresses; a read, so it takes no action. */
+export const userAddressRead: XwmsHandler = async (c, deps) => {
+  const body = await readJson(c, addressReadBody);
+  const { userId } = await addressOwner(c, deps, body.sub);
+  const addresses = await listAddresses(deps.db, userId);
+  return success(c, { addresses: addresses.map(presentAddress) }, "User addresses retrieved successfully.");
+};
 
-  const audit = (tx: Parameters<typeof recordAudit>[0], action: string, targetId: string) =>
-    recordAudit(tx, {
-      action,
-      targetType: "Address",
-      targetId,
-      clientId: auth.client.id,
-      actorClient: auth.client.id,
-      details: { sub: user.sub },
-    });
-
-  if (body.action === "create") {
-    const country = await resolveCountry(db, body.address.country);
-    const address = await db.$transaction(async (tx) => {
-      await ensureBelowLimit(
-        tx,
-        { table: "User", id: user.id },
-        {
-          max: MAX_ADDRESSES,
-          count: () => tx.address.count({ where: { userId: user.id } }),
-          refuse: () => new XwmsError(409, `A user can have at most ${MAX_ADDRESSES} addresses`),
-        },
-      );
-      const created = await tx.address.create({
-        data: {
-          ...columns(body.address, country.id),
-          line1: body.address.line1,
-          city: body.address.city,
-          countryId: country.id,
-          userId: user.id,
-        },
-        include: withCountry,
-      });
-      // At most one default per user: the new default takes the flag from the others.
-      if (created.isDefault) {
-        await tx.address.updateMany({
-          where: { userId: user.id, isDefault: true, id: { not: created.id } },
-          data: { isDefault: false },
-        });
+/** POST /api/user/address: list, create, update or delete, with the `useraddresses` scope. */
+export const userAddressCrud: XwmsHandler = async (c, deps) => {
+  const body = await readJson(c, addressCrudBody);
+  const { actor, userId } = await addressOwner(c, deps, body.sub);
+  try {
+    switch (body.action) {
+      case "list": {
+        const addresses = await listAddresses(deps.db, userId);
+        return success(c, { addresses: addresses.map(presentAddress) }, "Addresses retrieved successfully.");
       }
-      await audit(tx, "address.created", created.id);
-      return created;
-    });
-    return success(c, { address: present(address) }, "Address created");
-  }
-
-  const existing = await db.address.findFirst({ where: { id: body.address_id, userId: user.id } });
-  if (!existing) throw new XwmsError(404, "Address not found");
-
-  if (body.action === "update") {
-    const code = body.address.country;
-    const country = code === undefined ? undefined : await resolveCountry(db, code);
-    const address = await db.$transaction(async (tx) => {
-      const updated = await tx.address.update({
-        where: { id: existing.id },
-        data: columns(body.address, country?.id),
-        include: withCountry,
-      });
-      if (updated.isDefault) {
-        await tx.address.updateMany({
-          where: { userId: user.id, isDefault: true, id: { not: updated.id } },
-          data: { isDefault: false },
-        });
+      case "create": {
+        const address = await createAddress({ actor, userId, input: toInput(body.address) });
+        return success(c, { address: presentAddress(address) }, "Address created successfully.");
       }
-      await audit(tx, "address.updated", updated.id);
-      return updated;
-    });
-    return success(c, { address: present(address) });
+      case "update": {
+        const id = Number(body.address_id);
+        const address = await updateAddress({ actor, userId, addressId: id, input: toInput(body.address) });
+        return success(c, { address: presentAddress(address) }, "Address updated successfully.");
+      }
+      case "delete": {
+        const deleted = await deleteAddress({ actor, userId, addressId: Number(body.address_id) });
+        return success(c, { deleted: true, address_id: deleted.id }, "Address deleted successfully.");
+      }
+    }
+  } catch (error) {
+    asEnvelope(error);
   }
-
-  await db.$transaction(async (tx) => {
-    await tx.address.delete({ where: { id: existing.id } });
-    await audit(tx, "address.deleted", existing.id);
-  });
-  return success(c, { deleted: true, address_id: existing.id });
 };

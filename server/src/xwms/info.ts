@@ -1,11 +1,44 @@
 import { clientIp } from "../auth/client-ip.js";
+import type { Config } from "../config.js";
 import type { XwmsHandler } from "./deps.js";
-import { XWMS_ENDPOINTS } from "./endpoints.js";
 import { success } from "./envelope.js";
 
-export const info: XwmsHandler = async (c, { config }) =>
-  success(c, {
-    application: { name: "Gatehouse", compatible_with: "XWMS", public_url: config.publicUrl },
-    client: { ip: clientIp(c, config.trustProxy) ?? null, user_agent: c.req.header("user-agent") ?? null },
-    api: { endpoints: XWMS_ENDPOINTS.map(({ method, path }) => ({ method, path: `/api${path}` })) },
-  });
+/** The XWMS API version whose wire shapes Gatehouse answers. */
+const API_VERSION = "v.2";
+
+/** Where people read the API: the SPA page that renders /api/openapi.json. */
+export const documentationUrl = (config: Pick<Config, "publicUrl">) => `${config.publicUrl}/docs/api`;
+
+/** The base URL SDKs need: with the trailing slash, so `new URL("sign-token", base)` stays under /api/. */
+export const apiBaseUrl = (config: Pick<Config, "publicUrl">) => `${config.publicUrl}/api/`;
+
+export const info: XwmsHandler = async (c, { config }) => {
+  const api = apiBaseUrl(config);
+  return success(
+    c,
+    {
+      application: {
+        name: "Gatehouse",
+        description: "Gatehouse is an open-source identity and partner platform, compatible with XWMS.",
+        version: API_VERSION,
+        locale: "en",
+        timezone: Intl.DateTimeFormat().resolvedOptions().timeZone,
+        time: new Date().toISOString(),
+      },
+      client: { ip: clientIp(c, config.trustProxy) ?? null, user_agent: c.req.header("user-agent") ?? null },
+      api: {
+        documentation: documentationUrl(config),
+        endpoints: {
+          general_info: `${api}info`,
+          countries: `${api}global/countries`,
+          projects: `${api}global/projects`,
+          user_address: `${api}get/user/address`,
+          user_info: `${api}get/user/info`,
+          auth_signin: `${api}sign-token`,
+          auth_verify: `${api}sign-token-verify`,
+        },
+      },
+    },
+    "Gatehouse is up and speaks the XWMS API.",
+  );
+};

@@ -4,7 +4,7 @@ import { readJson } from "./body.js";
 import { authenticate, type XwmsHandler } from "./deps.js";
 import { success } from "./envelope.js";
 
-const signTokenBody = z.looseObject({
+export const signTokenBody = z.looseObject({
   redirect_url: z.string().min(1, "is required").max(2048),
   // SDKs send an empty string when they have no e-mail hint.
   email: z.union([z.literal(""), z.email().max(320)]).optional(),
@@ -24,7 +24,7 @@ export const signToken: XwmsHandler = async (c, deps) => {
   });
 };
 
-const verifyBody = z.object({ token: z.string().min(1, "is required").max(512) });
+export const verifyBody = z.object({ token: z.string().min(1, "is required").max(512) });
 
 export const signTokenVerify: XwmsHandler = async (c, deps) => {
   const body = await readJson(c, verifyBody);

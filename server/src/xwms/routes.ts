@@ -8,6 +8,7 @@ import type { RateLimiters } from "../rate-limit/limiters.js";
 import type { XwmsDeps } from "./deps.js";
 import { XWMS_ENDPOINTS } from "./endpoints.js";
 import { failure, XwmsError } from "./envelope.js";
+import { openApiDocument } from "./openapi.js";
 
 /** Mounts the route table; every answer, including faults, is the XWMS envelope. */
 export function xwmsRoutes(deps: XwmsDeps, { limiters, logger }: { limiters: RateLimiters; logger: Logger }): Hono {
@@ -44,6 +45,9 @@ export function xwmsRoutes(deps: XwmsDeps, { limiters, logger }: { limiters: Rat
   for (const endpoint of XWMS_ENDPOINTS) {
     api.on(endpoint.method, endpoint.path, (c) => endpoint.handler(c, deps));
   }
+  // Built once: the route table and its schemas do not change while the server runs.
+  const openApi = openApiDocument(deps.config);
+  api.get("/openapi.json", (c) => c.json(openApi));
   // Registered last: anything under /api that no endpoint took, before the SPA fallback can.
   api.all("*", (c) => failure(c, new XwmsError(404, `No such endpoint: ${c.req.method} ${c.req.path}`)));
   api.onError((error, c) => {

@@ -8,9 +8,20 @@ import { readJson } from "./body.js";
 import { authenticate, type XwmsHandler } from "./deps.js";
 import { success, XwmsError } from "./envelope.js";
 
-const subField = z.union([z.string(), z.number()]).transform((value) => String(value));
+/** SDKs send `sub` as a number (JS `Number(sub)`, PHP `(int) $sub`); it is stored as digits. */
+export const subField = z
+  .union([z.string().min(1).max(64), z.number().int().nonnegative()])
+  .transform((value) => String(value))
+  .meta({ description: "The person's stable XWMS id, as a number or a string of digits." });
 
-const userInfoBody = z.object({ sub: subField, socials: z.boolean().optional() });
+/** Both SDKs add their configured redirect URL to every POST body; it is accepted and not used. */
+export const redirectUrlField = z.string().max(2048).nullish();
+
+export const userInfoBody = z.strictObject({
+  sub: subField,
+  socials: z.boolean().optional(),
+  redirect_url: redirectUrlField,
+});
 
 /**
  * The user behind `sub`, if this client may read them (the shared visibility rule). Any other sub

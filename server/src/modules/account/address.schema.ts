@@ -1,4 +1,5 @@
 import { builder } from "../../graphql/builder.js";
+import type { Context } from "../../graphql/context.js";
 import {
   ConflictError,
   ForbiddenError,
@@ -6,20 +7,32 @@ import {
   NotFoundError,
   ValidationError,
 } from "../../graphql/errors.js";
-import { ownAccountOnly } from "./account-caller.js";
+import { accountOwner, ownAccountOnly } from "./account-caller.js";
 import { createAddress, deleteAddress, updateAddress } from "./address.service.js";
 
+/** GraphQL sends null for an omitted optional field; null on update means "leave as is" only for type. */
+const given = <T extends Record<string, unknown>>(input: T) =>
+  Object.fromEntries(Object.entries(input).filter(([key, value]) => !(value === null && key === "type")));
+
 const AddressType = builder.prismaObject("Address", {
-  description: "One of the signed-in person's postal addresses.",
+  description: "One of the signed-in person's postal addresses, in the XWMS address model.",
   authScopes: (address, ctx) => ctx.viewer?.id === address.userId,
   fields: (t) => ({
     id: t.exposeID("id"),
-    label: t.exposeString("label", { nullable: true }),
-    line1: t.exposeString("line1"),
-    line2: t.exposeString("line2", { nullable: true }),
-    city: t.exposeString("city"),
-    region: t.exposeString("region", { nullable: true }),
+    type: t.exposeString("type", { description: "shipping, billing, both or other." }),
+    name: t.exposeString("name", { nullable: true }),
+    companyName: t.exposeString("companyName", { nullable: true }),
+    firstname: t.exposeString("firstname", { nullable: true }),
+    lastname: t.exposeString("lastname", { nullable: true }),
+    phone: t.exposeString("phone", { nullable: true }),
+    email: t.exposeString("email", { nullable: true }),
+    taxNr: t.exposeString("taxNr", { nullable: true }),
+    registrationNr: t.exposeString("registrationNr", { nullable: true }),
+    accessCode: t.exposeString("accessCode", { nullable: true }),
     postalCode: t.exposeString("postalCode", { nullable: true }),
+    houseNumber: t.exposeString("houseNumber", { nullable: true }),
+    street: t.exposeString("street"),
+    city: t.exposeString("city"),
     country: t.relation("country"),
     isDefault: t.exposeBoolean("isDefault"),
     createdAt: t.expose("createdAt", { type: "DateTime" }),
@@ -35,16 +48,29 @@ builder.prismaObjectField("User", "addresses", (t) =>
   }),
 );
 
+type FieldBuilder = Parameters<Parameters<typeof builder.inputType>[1]["fields"]>[0];
+const optionalFields = (t: FieldBuilder) => ({
+  type: t.string({ required: false, description: "shipping (default), billing, both or other." }),
+  name: t.string({ required: false }),
+  companyName: t.string({ required: false }),
+  firstname: t.string({ required: false }),
+  lastname: t.string({ required: false }),
+  phone: t.string({ required: false }),
+  email: t.string({ required: false }),
+  taxNr: t.string({ required: false }),
+  registrationNr: t.string({ required: false }),
+  accessCode: t.string({ required: false }),
+  postalCode: t.string({ required: false }),
+  houseNumber: t.string({ required: false }),
+  isDefault: t.boolean({ required: false, description: "Making this the default clears the others." }),
+});
+
 const CreateAddressInput = builder.inputType("CreateAddressInput", {
   fields: (t) => ({
-    label: t.string({ required: false }),
-    line1: t.string(),
-    line2: t.string({ required: false }),
+    ...optionalFields(t),
+    street: t.string(),
     city: t.string(),
-    region: t.string({ required: false }),
-    postalCode: t.string({ required: false }),
     countryCode: t.string({ description: "ISO 3166 alpha-2 or alpha-3, any case." }),
-    isDefault: t.boolean({ required: false, description: "Making this the default clears the others." }),
   }),
 });
 
@@ -52,25 +78,27 @@ const UpdateAddressInput = builder.inputType("UpdateAddressInput", {
   description: "Fields left out stay as they are.",
   fields: (t) => ({
     addressId: t.id(),
-    label: t.string({ required: false }),
-    line1: t.string({ required: false }),
-    line2: t.string({ required: false }),
+    ...optionalFields(t),
+    street: t.string({ required: false }),
     city: t.string({ required: false }),
-    region: t.string({ required: false }),
-    postalCode: t.string({ required: false }),
     countryCode: t.string({ required: false }),
-    isDefault: t.boolean({ required: false }),
   }),
 });
 
 const addressErrors = [NotAuthenticatedError, ForbiddenError, NotFoundError, ConflictError, ValidationError];
+
+/** The signed-in person acting on their own addresses. */
+function ownerActor(ctx: Context) {
+  const viewer = accountOwner(ctx);
+  return { actor: { ...ctx, clientId: null }, userId: viewer.id };
+}
 
 builder.mutationField("createAddress", (t) =>
   t.field({
     type: AddressType,
     args: { input: t.arg({ type: CreateAddressInput }) },
     errors: { types: addressErrors },
-    resolve: (_root, { input }, ctx) => createAddress({ ctx, input }),
+    resolve: (_root, { input }, ctx) => createAddress({ ...ownerActor(ctx), input }),
   }),
 );
 
@@ -80,11 +108,11 @@ builder.mutationField("updateAddress", (t) =>
     args: { input: t.arg({ type: UpdateAddressInput }) },
     errors: { types: addressErrors },
     resolve: (_root, { input: { addressId, ...input } }, ctx) =>
-      updateAddress({ ctx, addressId: String(addressId), input }),
+      updateAddress({ ...ownerActor(ctx), addressId: Number(addressId), input: given(input) }),
   }),
 );
 
-const DeletedAddress = builder.objectRef<{ id: string }>("DeletedAddress").implement({
+const DeletedAddress = builder.objectRef<{ id: number }>("DeletedAddress").implement({
   fields: (t) => ({ id: t.exposeID("id") }),
 });
 
@@ -95,6 +123,6 @@ builder.mutationField("deleteAddress", (t) =>
       input: t.arg({ type: builder.inputType("DeleteAddressInput", { fields: (f) => ({ addressId: f.id() }) }) }),
     },
     errors: { types: addressErrors },
-    resolve: (_root, { input }, ctx) => deleteAddress({ ctx, addressId: String(input.addressId) }),
+    resolve: (_root, { input }, ctx) => deleteAddress({ ...ownerActor(ctx), addressId: Number(input.addressId) }),
   }),
 );

@@ -1,14 +1,16 @@
 import { z } from "zod";
 import { ensureBelowLimit } from "../../db/count-limit.js";
-import type { Address } from "../../generated/prisma/client.js";
-import type { Context } from "../../graphql/context.js";
+import type { Db } from "../../db.js";
+import type { Address, Country } from "../../generated/prisma/client.js";
 import { ConflictError, NotFoundError } from "../../graphql/errors.js";
 import { validate } from "../../graphql/validate.js";
 import { audited, type Tx } from "../audit/audit.service.js";
-import { accountOwner } from "./account-caller.js";
 import { countryByCode } from "./country.js";
 
 export const MAX_ADDRESSES = 20;
+
+/** The address kinds XWMS partners send; `shipping` when left out. */
+export const ADDRESS_TYPES = ["shipping", "billing", "both", "other"] as const;
 
 const required = (max: number, what: string) =>
   z
@@ -24,112 +26,166 @@ const optional = (max: number, what: string) =>
     .nullish()
     .transform((value) => (value === "" ? null : value));
 
-const addressFields = {
-  label: optional(50, "label"),
-  line1: required(200, "street and number"),
-  line2: optional(200, "second address line"),
-  city: required(100, "city"),
-  region: optional(100, "region"),
+/** One rule per field, shared by every door; keys are the column names. */
+export const addressFieldRules = {
+  type: z.enum(ADDRESS_TYPES, { error: `Use one of: ${ADDRESS_TYPES.join(", ")}.` }),
+  name: optional(100, "address name"),
+  companyName: optional(200, "company name"),
+  firstname: optional(100, "first name"),
+  lastname: optional(100, "last name"),
+  phone: optional(40, "phone number"),
+  email: z
+    .union([z.literal(""), z.email("Enter a valid e-mail address.").max(320)])
+    .nullish()
+    .transform((value) => (value === "" ? null : value)),
+  taxNr: optional(50, "tax number"),
+  registrationNr: optional(50, "registration number"),
+  accessCode: optional(50, "access code"),
   postalCode: optional(20, "postal code"),
-  countryCode: z.string({ error: "Choose a country." }),
+  houseNumber: optional(20, "house number"),
+  street: required(200, "street"),
+  city: required(100, "city"),
+  countryCode: z
+    .string({ error: "Choose a country." })
+    .trim()
+    .regex(/^[A-Za-z]{2,3}$/, "Use a two- or three-letter ISO country code, such as NL or NLD."),
   isDefault: z.boolean().nullish(),
 };
-const createInput = z.object(addressFields);
-const updateInput = z.object(addressFields).partial();
 
-export type AddressInput = { [K in keyof typeof addressFields]?: string | boolean | null | undefined };
+const createInput = z.strictObject({ ...addressFieldRules, type: addressFieldRules.type.optional() });
+const updateInput = z.strictObject(addressFieldRules).partial();
+
+export type AddressInput = Partial<Record<keyof typeof addressFieldRules, unknown>>;
+export type AddressWithCountry = Address & { country: Country };
+
+/** Who changes an address, for the audit trail: the person in a browser, or a client on their behalf. */
+export type AddressActor = Parameters<typeof audited>[0] & { clientId: string | null };
+
+const withCountry = { country: true } as const;
 
 const summary = (address: Address) => ({
-  label: address.label,
+  type: address.type,
+  name: address.name,
   city: address.city,
   countryId: address.countryId,
   isDefault: address.isDefault,
 });
 
 /** At most one default address: making one the default clears the flag on the others. */
-async function clearOtherDefaults(tx: Tx, userId: string, keepId: string) {
+async function clearOtherDefaults(tx: Tx, userId: string, keepId: number) {
   await tx.address.updateMany({ where: { userId, isDefault: true, id: { not: keepId } }, data: { isDefault: false } });
 }
 
-async function ownAddress(ctx: Context, userId: string, addressId: string): Promise<Address> {
-  const address = await ctx.db.address.findFirst({ where: { id: addressId, userId } });
+async function ownAddress(db: Db, userId: string, addressId: number): Promise<Address> {
+  const address = Number.isSafeInteger(addressId)
+    ? await db.address.findFirst({ where: { id: addressId, userId } })
+    : null;
   if (!address) throw new NotFoundError("Address not found.");
   return address;
 }
 
-export async function createAddress({ ctx, input }: { ctx: Context; input: AddressInput }): Promise<Address> {
-  const viewer = accountOwner(ctx);
-  const { countryCode, isDefault, ...fields } = validate(createInput, input);
-  const country = await countryByCode(ctx.db, countryCode);
-  return audited(ctx, null, async (tx) => {
+/** Only the given fields (undefined means "leave as is"). */
+const given = <T extends Record<string, unknown>>(fields: T) =>
+  Object.fromEntries(Object.entries(fields).filter(([, value]) => value !== undefined)) as Partial<T>;
+
+export function listAddresses(db: Db, userId: string): Promise<AddressWithCountry[]> {
+  return db.address.findMany({
+    where: { userId },
+    include: withCountry,
+    orderBy: [{ isDefault: "desc" }, { createdAt: "asc" }, { id: "asc" }],
+  });
+}
+
+export async function createAddress({
+  actor,
+  userId,
+  input,
+}: {
+  actor: AddressActor;
+  userId: string;
+  input: AddressInput;
+}): Promise<AddressWithCountry> {
+  const { countryCode, isDefault, street, city, ...fields } = validate(createInput, input);
+  const country = await countryByCode(actor.db, countryCode);
+  return audited(actor, actor.clientId, async (tx) => {
+    // Counted under the person's row lock, so concurrent creates cannot pass the limit together.
     await ensureBelowLimit(
       tx,
-      { table: "User", id: viewer.id },
+      { table: "User", id: userId },
       {
         max: MAX_ADDRESSES,
-        count: () => tx.address.count({ where: { userId: viewer.id } }),
-        refuse: () => new ConflictError(`You can save at most ${MAX_ADDRESSES} addresses. Delete one first.`),
+        count: () => tx.address.count({ where: { userId } }),
+        refuse: () => new ConflictError(`At most ${MAX_ADDRESSES} addresses can be saved. Delete one first.`),
       },
     );
     const address = await tx.address.create({
-      data: { ...fields, userId: viewer.id, countryId: country.id, isDefault: isDefault ?? false },
+      data: { ...given(fields), street, city, userId, countryId: country.id, isDefault: isDefault ?? false },
+      include: withCountry,
     });
-    if (address.isDefault) await clearOtherDefaults(tx, viewer.id, address.id);
+    if (address.isDefault) await clearOtherDefaults(tx, userId, address.id);
     return {
       result: address,
       action: "address.created",
       targetType: "Address",
-      targetId: address.id,
+      targetId: String(address.id),
       after: summary(address),
     };
   });
 }
 
 export async function updateAddress({
-  ctx,
+  actor,
+  userId,
   addressId,
   input,
 }: {
-  ctx: Context;
-  addressId: string;
+  actor: AddressActor;
+  userId: string;
+  addressId: number;
   input: AddressInput;
-}): Promise<Address> {
-  const viewer = accountOwner(ctx);
-  const existing = await ownAddress(ctx, viewer.id, addressId);
+}): Promise<AddressWithCountry> {
+  const existing = await ownAddress(actor.db, userId, addressId);
   const { countryCode, isDefault, ...fields } = validate(updateInput, input);
-  const country = countryCode === undefined ? undefined : await countryByCode(ctx.db, countryCode);
-  const data = Object.fromEntries(Object.entries(fields).filter(([, value]) => value !== undefined));
-  return audited(ctx, null, async (tx) => {
+  const country = countryCode === undefined ? undefined : await countryByCode(actor.db, countryCode);
+  return audited(actor, actor.clientId, async (tx) => {
     const address = await tx.address.update({
       where: { id: existing.id },
       data: {
-        ...data,
+        ...given(fields),
         ...(country ? { countryId: country.id } : {}),
         ...(isDefault === undefined || isDefault === null ? {} : { isDefault }),
       },
+      include: withCountry,
     });
-    if (address.isDefault) await clearOtherDefaults(tx, viewer.id, address.id);
+    if (address.isDefault) await clearOtherDefaults(tx, userId, address.id);
     return {
       result: address,
       action: "address.updated",
       targetType: "Address",
-      targetId: address.id,
+      targetId: String(address.id),
       before: summary(existing),
       after: summary(address),
     };
   });
 }
 
-export async function deleteAddress({ ctx, addressId }: { ctx: Context; addressId: string }) {
-  const viewer = accountOwner(ctx);
-  const existing = await ownAddress(ctx, viewer.id, addressId);
-  return audited(ctx, null, async (tx) => {
+export async function deleteAddress({
+  actor,
+  userId,
+  addressId,
+}: {
+  actor: AddressActor;
+  userId: string;
+  addressId: number;
+}): Promise<{ id: number }> {
+  const existing = await ownAddress(actor.db, userId, addressId);
+  return audited(actor, actor.clientId, async (tx) => {
     await tx.address.delete({ where: { id: existing.id } });
     return {
       result: { id: existing.id },
       action: "address.deleted",
       targetType: "Address",
-      targetId: existing.id,
+      targetId: String(existing.id),
       before: summary(existing),
     };
   });

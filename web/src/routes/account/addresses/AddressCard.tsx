@@ -32,20 +32,20 @@ export function AddressCard({
   return (
     <li className="address-card" aria-labelledby={`address-${address.id}`}>
       <div className="address-card-head">
-        <h3 id={`address-${address.id}`}>{address.label || "Address"}</h3>
+        <h3 id={`address-${address.id}`}>{address.name || "Address"}</h3>
         {address.isDefault ? <Badge tone="success">Default</Badge> : null}
       </div>
       <address className="address-lines">
-        {address.line1}
+        {address.street}
         <br />
-        {address.line2 ? (
+        {address.houseNumber ? (
           <>
-            {address.line2}
+            {address.houseNumber}
             <br />
           </>
         ) : null}
         {[address.postalCode, address.city].filter(Boolean).join(" ")}
-        {address.region ? `, ${address.region}` : ""}
+        {address.companyName ? `, ${address.companyName}` : ""}
         <br />
         {address.country.name}
       </address>

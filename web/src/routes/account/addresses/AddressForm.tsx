@@ -25,11 +25,11 @@ const AddressForm_Create = graphql(
 );
 
 type FormValues = {
-  label: string;
-  line1: string;
-  line2: string;
+  name: string;
+  street: string;
+  houseNumber: string;
   city: string;
-  region: string;
+  companyName: string;
   postalCode: string;
   countryCode: string;
   isDefault: boolean;
@@ -49,11 +49,11 @@ export function AddressForm({
   onCancel: () => void;
 }) {
   const [values, setValues] = useState<FormValues>(() => ({
-    label: address?.label ?? "",
-    line1: address?.line1 ?? "",
-    line2: address?.line2 ?? "",
+    name: address?.name ?? "",
+    street: address?.street ?? "",
+    houseNumber: address?.houseNumber ?? "",
     city: address?.city ?? "",
-    region: address?.region ?? "",
+    companyName: address?.companyName ?? "",
     postalCode: address?.postalCode ?? "",
     countryCode: address?.country.shortName ?? "",
     isDefault: address?.isDefault ?? isFirst,
@@ -73,17 +73,17 @@ export function AddressForm({
   async function handleSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const found: Record<string, string> = {};
-    if (!values.line1.trim()) found.line1 = "Enter the street and number.";
+    if (!values.street.trim()) found.street = "Enter the street.";
     if (!values.city.trim()) found.city = "Enter the city.";
     if (!values.countryCode) found.countryCode = "Choose a country.";
     if (form.reject(found)) return;
 
     const input = {
-      label: values.label.trim() || null,
-      line1: values.line1.trim(),
-      line2: values.line2.trim() || null,
+      name: values.name.trim() || null,
+      street: values.street.trim(),
+      houseNumber: values.houseNumber.trim() || null,
       city: values.city.trim(),
-      region: values.region.trim() || null,
+      companyName: values.companyName.trim() || null,
       postalCode: values.postalCode.trim() || null,
       countryCode: values.countryCode,
       isDefault: values.isDefault,
@@ -100,30 +100,30 @@ export function AddressForm({
       <fieldset className="plain-fieldset" disabled={sending}>
         <div className="form-grid">
           <Field
-            label="Label (optional)"
-            name="label"
+            label="Name (optional)"
+            name="name"
             placeholder="Home, Work…"
-            value={values.label}
-            onChange={set("label")}
-            error={errors.label}
+            value={values.name}
+            onChange={set("name")}
+            error={errors.name}
             className="span-2"
           />
           <Field
-            label="Street and number"
-            name="line1"
+            label="Street"
+            name="street"
             autoComplete="address-line1"
-            value={values.line1}
-            onChange={set("line1")}
-            error={errors.line1}
+            value={values.street}
+            onChange={set("street")}
+            error={errors.street}
             className="span-2"
           />
           <Field
-            label="Address line 2 (optional)"
-            name="line2"
-            autoComplete="address-line2"
-            value={values.line2}
-            onChange={set("line2")}
-            error={errors.line2}
+            label="House number (optional)"
+            name="houseNumber"
+            autoComplete="off"
+            value={values.houseNumber}
+            onChange={set("houseNumber")}
+            error={errors.houseNumber}
             className="span-2"
           />
           <Field
@@ -143,12 +143,12 @@ export function AddressForm({
             error={errors.city}
           />
           <Field
-            label="Region (optional)"
-            name="region"
-            autoComplete="address-level1"
-            value={values.region}
-            onChange={set("region")}
-            error={errors.region}
+            label="Company (optional)"
+            name="companyName"
+            autoComplete="organization"
+            value={values.companyName}
+            onChange={set("companyName")}
+            error={errors.companyName}
           />
           <SelectField
             label="Country"

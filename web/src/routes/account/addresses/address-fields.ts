@@ -3,11 +3,12 @@ import { ErrorFields, type FragmentOf, graphql } from "../../../lib/graphql";
 export const AddressFields = graphql(`
   fragment AddressFields on Address {
     id
-    label
-    line1
-    line2
+    type
+    name
+    street
+    houseNumber
     city
-    region
+    companyName
     postalCode
     isDefault
     country {
@@ -22,7 +23,7 @@ export type Address = FragmentOf<typeof AddressFields>;
 
 /** How an address is named in buttons and notices: its label, or its first line and city. */
 export function describe(address: Address): string {
-  return address.label ? `“${address.label}”` : `${address.line1}, ${address.city}`;
+  return address.name ? `“${address.name}”` : `${address.street}, ${address.city}`;
 }
 
 /** Saves an address; the edit form and "Make default" both send it. */

@@ -29,14 +29,17 @@ export const OverviewClientFields = graphql(`
 type OverviewClient = FragmentOf<typeof OverviewClientFields>;
 
 export function ConnectPanel({ client }: { client: OverviewClient }) {
-  const apiBase = `${window.location.origin}/api`;
+  // The trailing slash matters: SDKs resolve "sign-token" against this base with new URL().
+  const apiBase = `${window.location.origin}/api/`;
   const domain = client.domains.find((d) => d.primary) ?? client.domains[0];
   const callbacks = client.domains.flatMap((d) => d.urls.filter((url) => url.kind === "CALLBACK"));
+  // The names the XWMS SDKs and the Laravel package read, so the snippet pastes as is.
   const env = [
-    `GATEHOUSE_API_URL=${apiBase}`,
-    `GATEHOUSE_CLIENT_ID=${client.id}`,
-    "GATEHOUSE_CLIENT_SECRET=<your secret>",
-    `GATEHOUSE_CLIENT_DOMAIN=${domain ? domain.rootDomain : "<your domain>"}`,
+    `XWMS_CLIENT_ID=${client.id}`,
+    "XWMS_CLIENT_SECRET=<your secret>",
+    `XWMS_DOMAIN=${domain ? domain.rootDomain : "<your domain>"}`,
+    `XWMS_API_URI=${apiBase}`,
+    `XWMS_REDIRECT_URI=${callbacks[0]?.url ?? "<your callback URL>"}`,
   ].join("\n");
 
   return (
