@@ -22,7 +22,7 @@ describe("test/envelope: every /api answer is {status, message, data} with a fit
     expect(result.body.status).toBe("success");
     expect(result.body.data.application.name).toBe("Gatehouse");
     expect(result.body.data.client).toEqual({ ip: "127.0.0.1", user_agent: "xwms-php-sdk/2.1" });
-    expect(result.body.data.api.endpoints).toContainEqual({ method: "POST", path: "/api/sign-token-verify" });
+    expect(result.body.data.api.endpoints.auth_verify).toMatch(/^http:\/\/[^/]+\/api\/sign-token-verify$/);
   });
 
   it("answers malformed JSON with 400", async () => {
@@ -98,7 +98,7 @@ describe("test/envelope: every /api answer is {status, message, data} with a fit
       id: 528,
       short_name: "NL",
       name: "Netherlands",
-      phonecode: "31",
+      phonecode: "+31",
       is_eu_member: true,
       capital: "Amsterdam",
       iso_alpha3: "NLD",
@@ -112,10 +112,10 @@ describe("test/envelope: every /api answer is {status, message, data} with a fit
   it("lists the platform projects", async () => {
     const result = await raw("/global/projects");
     expect(result.status).toBe(200);
-    expect(result.body.data.projects.map((project: { slug: string }) => project.slug)).toEqual([
-      "gatehouse",
-      "gatehouse-sdks",
-      "gatehouse-status",
+    expect(result.body.data.projects.map((project: { title: string }) => project.title)).toEqual([
+      "Gatehouse",
+      "Gatehouse SDKs",
+      "Gatehouse Status",
     ]);
   });
 });
