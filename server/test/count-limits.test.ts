@@ -35,7 +35,7 @@ describe("test/count-limits: count limits hold under concurrent creates on every
         callApi(server, "/user/address", partner.credentials, {
           sub: user.sub,
           action: "create",
-          address: { line1: `Street ${i}`, city: "Delft", country: "NL" },
+          address: { street: `Street ${i}`, city: "Delft", country: "NL" },
         }),
       ),
     );
@@ -45,7 +45,7 @@ describe("test/count-limits: count limits hold under concurrent creates on every
     expect(refused).toHaveLength(CONCURRENT - MAX_ADDRESSES);
     expect(refused[0]?.body).toEqual({
       status: "error",
-      message: `A user can have at most ${MAX_ADDRESSES} addresses`,
+      message: `At most ${MAX_ADDRESSES} addresses can be saved. Delete one first.`,
       data: {},
     });
     expect(await server.db.address.count({ where: { userId: user.id } })).toBe(MAX_ADDRESSES);
@@ -59,7 +59,7 @@ describe("test/count-limits: count limits hold under concurrent creates on every
     const answers = await Promise.all(
       Array.from({ length: CONCURRENT }, (_, i) =>
         gql(server, person.caller, CREATE_ADDRESS, {
-          input: { line1: `Street ${i}`, city: "Delft", countryCode: "NLD" },
+          input: { street: `Street ${i}`, city: "Delft", countryCode: "NLD" },
         }),
       ),
     );

@@ -47,8 +47,8 @@ describe("test/hostile-input: wrong-typed values are refused as bad input, never
     ["/get/user/info", '{"sub":{"length":{"toString":"x"}}}', "sub"],
     [
       "/user/address",
-      '{"sub":"1","action":"create","address":{"line1":{"length":{"toString":"x"}},"city":"A","country":"NL"}}',
-      "address.line1",
+      '{"sub":"1","action":"create","address":{"street":{"length":{"toString":"x"}},"city":"A","country":"NL"}}',
+      "address.street",
     ],
   ])("POST %s with %s answers 400 naming %s", async (path, body, field) => {
     const before = await rowCounts();
@@ -70,7 +70,7 @@ describe("test/hostile-input: ill-formed Unicode is refused at every door", () =
   it.each([
     ["/get/user/info", '{"sub":"\\ud800"}'],
     ["/get/user/address", '{"sub":"\\udc00","action":"list"}'],
-    ["/user/address", '{"sub":"1","action":"create","address":{"line1":"a\\ud800b","city":"A","country":"NL"}}'],
+    ["/user/address", '{"sub":"1","action":"create","address":{"street":"a\\ud800b","city":"A","country":"NL"}}'],
     ["/sign-token", '{"redirect_url":"https://hostile.example/\\ud800"}'],
     ["/sign-token", '{"redirect_url":"https://hostile.example/","\\ud800":1}'],
   ])("POST %s %s answers the 400 envelope", async (path, body) => {

@@ -20,7 +20,14 @@ const BASES: { path: string; body: (sub: string) => Record<string, unknown> }[] 
     body: (sub) => ({
       sub,
       action: "create",
-      address: { line1: "Damrak 1", city: "Amsterdam", country: "NL", postal_code: "1012 LG", label: "Home" },
+      address: {
+        street: "Damrak",
+        house_number: "1",
+        city: "Amsterdam",
+        country: "NL",
+        postal_code: "1012 LG",
+        name: "Home",
+      },
     }),
   },
   { path: "/user/address", body: (sub) => ({ sub, action: "update", address_id: "x", address: { city: "Delft" } }) },

@@ -162,7 +162,7 @@ export async function runFuzz(server: TestServer, { runs, seed }: { runs: number
         const body = JSON.stringify({
           sub: person.sub,
           action: "create",
-          address: { line1: `Street ${i}`, city: "Delft", country: "NL" },
+          address: { street: `Street ${i}`, city: "Delft", country: "NL" },
         });
         return send(port, { method: "POST", path: "/api/user/address", headers: { ...json, ...partnerHeaders } }, body);
       });
