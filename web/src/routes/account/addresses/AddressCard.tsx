@@ -36,16 +36,15 @@ export function AddressCard({
         {address.isDefault ? <Badge tone="success">Default</Badge> : null}
       </div>
       <address className="address-lines">
-        {address.street}
-        <br />
-        {address.houseNumber ? (
+        {address.companyName ? (
           <>
-            {address.houseNumber}
+            {address.companyName}
             <br />
           </>
         ) : null}
+        {[address.street, address.houseNumber].filter(Boolean).join(" ")}
+        <br />
         {[address.postalCode, address.city].filter(Boolean).join(" ")}
-        {address.companyName ? `, ${address.companyName}` : ""}
         <br />
         {address.country.name}
       </address>
