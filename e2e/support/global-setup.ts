@@ -68,6 +68,11 @@ export default async function globalSetup(config: FullConfig) {
 
   const teardown = async () => {
     await stop(server);
+    // pnpm may exit before the server under it has flushed its last log lines into the shared pipe.
+    for (const stream of [server.stdout, server.stderr]) {
+      stream?.unpipe(log);
+      stream?.destroy();
+    }
     log.end();
     await database.drop();
     await rm(dataDir, { recursive: true, force: true });
