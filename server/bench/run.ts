@@ -155,7 +155,8 @@ const peer = figure("panva/oidc-provider 9 (peer)", "client_credentials /token",
 
 const figures: Figure[] = [peer];
 const modes = (process.env.BENCH_MODES ?? "start,production,tsx").split(",") as Mode[];
-for (const dialect of ["sqlite", "postgresql"] as const) {
+const dialects = (process.env.BENCH_DATABASES ?? "sqlite,postgresql").split(",") as ("sqlite" | "postgresql")[];
+for (const dialect of dialects) {
   for (const mode of modes) {
     console.log(`measuring ${dialect}, ${mode}...`);
     figures.push(...(await measure(dialect, mode)));
