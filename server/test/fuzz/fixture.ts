@@ -1,5 +1,6 @@
 import { newSub } from "../../src/auth/crypto.js";
 import { MAX_ADDRESSES } from "../../src/modules/account/address.service.js";
+import { COUNT_LIMITS } from "../../src/modules/count-limits.js";
 import { createPartner } from "../fixtures.js";
 import { clientOwnedBy, signedInPerson } from "../graphql.js";
 import type { ClientHeaders, TestServer } from "../harness.js";
@@ -69,8 +70,33 @@ export async function tableCounts(server: TestServer): Promise<Record<string, nu
 
 /** Count limits the fuzzer checks after every round: none may ever be exceeded. */
 export async function limitsExceeded(server: TestServer): Promise<string[]> {
-  const perUser = await server.db.address.groupBy({ by: ["userId"], _count: { _all: true } });
-  return perUser
-    .filter((row) => row._count._all > MAX_ADDRESSES)
-    .map((row) => `user ${row.userId} has ${row._count._all} addresses (limit ${MAX_ADDRESSES})`);
+  const { db } = server;
+  const [addresses, secrets, domains, urls, members] = await Promise.all([
+    db.address.groupBy({ by: ["userId"], _count: { _all: true } }),
+    db.clientSecret.groupBy({ by: ["clientId"], where: { revokedAt: null }, _count: { _all: true } }),
+    db.domain.groupBy({ by: ["clientId"], _count: { _all: true } }),
+    db.domainUrl.groupBy({ by: ["domainId"], _count: { _all: true } }),
+    db.member.groupBy({ by: ["clientId"], _count: { _all: true } }),
+  ]);
+  const over = (rows: { _count: { _all: number } }[], max: number, say: (row: never, count: number) => string) =>
+    rows.filter((row) => row._count._all > max).map((row) => say(row as never, row._count._all));
+  return [
+    ...over(addresses, MAX_ADDRESSES, (row: { userId: string }, n) => `user ${row.userId} has ${n} addresses`),
+    ...over(
+      secrets,
+      COUNT_LIMITS.secretsPerClient,
+      (row: { clientId: string }, n) => `client ${row.clientId} has ${n} live secrets`,
+    ),
+    ...over(
+      domains,
+      COUNT_LIMITS.domainsPerClient,
+      (row: { clientId: string }, n) => `client ${row.clientId} has ${n} domains`,
+    ),
+    ...over(urls, COUNT_LIMITS.urlsPerDomain, (row: { domainId: string }, n) => `domain ${row.domainId} has ${n} URLs`),
+    ...over(
+      members,
+      COUNT_LIMITS.membersPerClient,
+      (row: { clientId: string }, n) => `client ${row.clientId} has ${n} members`,
+    ),
+  ];
 }

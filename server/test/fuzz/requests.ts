@@ -6,7 +6,8 @@ export type ApiCase = { kind: "api"; path: string; body: Record<string, unknown>
 export type GraphqlCase = { kind: "graphql"; request: GraphqlRequest; caller: "owner" | "anonymous" | "client" };
 export type KeepAliveCase = { kind: "keep-alive"; oversize: number; chunked: boolean; followUps: number };
 export type HostCase = { kind: "host"; host: string; path: string; extraHeader: string | null };
-export type LimitCase = { kind: "limit"; concurrent: number; viaGraphql: boolean };
+/** A burst of concurrent creates against one count limit (see modules/count-limits.ts). */
+export type LimitCase = { kind: "limit"; concurrent: number; target: "address" | "secret" | "domain" | "url" };
 export type FuzzCase = ApiCase | GraphqlCase | KeepAliveCase | HostCase | LimitCase;
 
 /** Well-formed partner bodies; the fuzzer replaces one field (or one address field) with a hostile value. */
@@ -100,7 +101,7 @@ export function fuzzCases(knownIds: () => string[], sub: () => string, bodyLimit
       arbitrary: fc.record({
         kind: fc.constant("limit" as const),
         concurrent: fc.integer({ min: 21, max: 30 }),
-        viaGraphql: fc.boolean(),
+        target: fc.constantFrom("address" as const, "secret" as const, "domain" as const, "url" as const),
       }),
     },
   );

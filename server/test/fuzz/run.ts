@@ -108,6 +108,7 @@ export async function runFuzz(server: TestServer, { runs, seed }: { runs: number
     fuzzCases(fixture.knownIds, () => fixture.person.sub, server.config.bodyLimitBytes),
     { numRuns: runs, seed },
   );
+  let round = 0;
   for (const which of cases) {
     if (which.kind === "api" || which.kind === "graphql") {
       const before = await tableCounts(server);
@@ -156,7 +157,7 @@ export async function runFuzz(server: TestServer, { runs, seed }: { runs: number
         `GET ${which.path} HTTP/1.1\r\nHost: ${host}\r\n${extra}Connection: close\r\n\r\n`,
       );
       check(answer, which, which.path.startsWith("/api"));
-    } else {
+    } else if (which.target === "address") {
       const person = await fixture.consented();
       const creates = Array.from({ length: which.concurrent }, (_, i) => {
         const body = JSON.stringify({
@@ -167,8 +168,40 @@ export async function runFuzz(server: TestServer, { runs, seed }: { runs: number
         return send(port, { method: "POST", path: "/api/user/address", headers: { ...json, ...partnerHeaders } }, body);
       });
       for (const answer of await Promise.all(creates)) check(answer, which, true);
+    } else {
+      // Rounds add up on the fixture's client and domain, so later rounds run into the limit itself.
+      const headers = { ...json, "x-gatehouse-csrf": "1", cookie: fixture.owner.browser.cookieHeader() };
+      const { target } = which;
+      const creates = Array.from({ length: which.concurrent }, (_, i) => {
+        const request = limitCreate(target, fixture, `${round}-${i}`);
+        return send(port, { method: "POST", path: "/graphql", headers }, JSON.stringify(request));
+      });
+      for (const answer of await Promise.all(creates)) check(answer, which, false);
+      round++;
     }
     for (const problem of await limitsExceeded(server)) fail("limitsExceeded", problem, which);
   }
   return tally;
+}
+
+/** One GraphQL create for a client-owned count limit, unique per call so only the limit can refuse it. */
+function limitCreate(target: "secret" | "domain" | "url", fixture: FuzzFixture, unique: string) {
+  if (target === "secret") {
+    return {
+      query: "mutation S($input: CreateClientSecretInput!) { createClientSecret(input: $input) { __typename } }",
+      variables: { input: { clientId: fixture.clientId, label: `Fuzz ${unique}` } },
+    };
+  }
+  if (target === "domain") {
+    return {
+      query: "mutation D($input: CreateDomainInput!) { createDomain(input: $input) { __typename } }",
+      variables: { input: { clientId: fixture.clientId, rootDomain: `limit-${unique}.example.org` } },
+    };
+  }
+  return {
+    query: "mutation U($input: AddDomainUrlInput!) { addDomainUrl(input: $input) { __typename } }",
+    variables: {
+      input: { domainId: fixture.domainId, kind: "CALLBACK", url: `https://fuzz-owner.example/cb/${unique}` },
+    },
+  };
 }

@@ -6,6 +6,7 @@ import { validate } from "../../graphql/validate.js";
 import { fallbackAllowed } from "../../login/redirect-url.js";
 import { audited, type Tx } from "../audit/audit.service.js";
 import { requireOwned, requirePermission } from "../client/client-access.js";
+import { ensureRoomForDomain, ensureRoomForDomainUrl } from "../count-limits.js";
 import { newDomainPublicId } from "./domain-id.js";
 import { type DomainFields, domainFieldsSchema, rootDomainSchema, urlSchema } from "./domain-validation.js";
 
@@ -76,6 +77,7 @@ export async function createDomain({
   await requirePermission(ctx, clientId, "domains:manage");
   const fields = validate(domainFieldsSchema.partial().extend({ rootDomain: rootDomainSchema }), given(input));
   return audited(ctx, clientId, async (tx) => {
+    await ensureRoomForDomain(tx, clientId);
     await ensureUnique(tx, clientId, fields.rootDomain);
     const created = await tx.domain.create({ data: { ...fields, clientId, publicId: newDomainPublicId() } });
     await checkFallback(tx, created);
@@ -162,6 +164,7 @@ export async function addDomainUrl({
       where: { domainId_kind_url: { domainId, kind, url: fields.url } },
     });
     if (existing) throw duplicateUrl(kind);
+    await ensureRoomForDomainUrl(tx, domainId);
     const created = await tx.domainUrl.create({
       data: { domainId, kind, url: fields.url, active: fields.active ?? true },
       include: { domain: { select: { clientId: true } } },

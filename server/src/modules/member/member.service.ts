@@ -6,6 +6,7 @@ import { ConflictError, ForbiddenError, NotFoundError } from "../../graphql/erro
 import { validate } from "../../graphql/validate.js";
 import { audited, type Tx } from "../audit/audit.service.js";
 import { requireOwned, requirePermission } from "../client/client-access.js";
+import { COUNT_LIMITS, ensureRoomForMember, membersFull } from "../count-limits.js";
 import { grantRefusal } from "../role/grantable.js";
 
 const email = z
@@ -80,11 +81,14 @@ export async function addMember({
   const grant = await requirePermission(ctx, clientId, "members:manage");
   const role = await assignableRole(ctx, grant, clientId, data.roleId);
   const answer = { email: data.email, role, expiresAt: data.expiresAt ?? null };
+  // Checked before the address is looked up, so a full client answers the same for every address.
+  if ((await ctx.db.member.count({ where: { clientId } })) >= COUNT_LIMITS.membersPerClient) throw membersFull();
   const user = await ctx.db.user.findFirst({ where: { email: data.email, emailVerified: true }, select: { id: true } });
   if (!user) return answer;
   const existing = await ctx.db.member.findUnique({ where: { clientId_userId: { clientId, userId: user.id } } });
   if (existing) return answer;
   await audited(ctx, clientId, async (tx) => {
+    await ensureRoomForMember(tx, clientId);
     const created = await tx.member.create({
       data: { clientId, userId: user.id, roleId: role.id, expiresAt: data.expiresAt ?? null },
       include: { user: true, role: true },

@@ -78,7 +78,7 @@ builder.mutationField("createClientSecret", (t) =>
         }),
       }),
     },
-    errors: { types: [NotFoundError, ForbiddenError, ValidationError] },
+    errors: { types: [NotFoundError, ForbiddenError, ValidationError, ConflictError] },
     resolve: (_root, { input }, ctx) =>
       createClientSecret({
         ctx,

@@ -4,6 +4,7 @@ import { ConflictError, NotFoundError } from "../../graphql/errors.js";
 import { validate } from "../../graphql/validate.js";
 import { audited, type Tx } from "../audit/audit.service.js";
 import { requireOwned, requirePermission } from "../client/client-access.js";
+import { ensureRoomForSecret } from "../count-limits.js";
 import { newClientSecret } from "./secret-value.js";
 
 const createInput = z.object({
@@ -48,6 +49,7 @@ export async function createClientSecret({
   const domains = await clientDomains(ctx.db, clientId, domainIds ?? []);
   const secret = newClientSecret();
   const row = await audited(ctx, clientId, async (tx) => {
+    await ensureRoomForSecret(tx, clientId);
     const created = await tx.clientSecret.create({
       data: {
         clientId,
