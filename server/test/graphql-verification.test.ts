@@ -86,8 +86,10 @@ describe("test/graphql-verification: the verification center", () => {
       __typename: "ConflictError",
       message: "This client already has a pending verification request.",
     });
-    // Every member sees the client's requests; outsiders see no client at all.
-    const seen = await gql(server, v.viewer.caller, CLIENT_REQUESTS, { id: v.clientId });
+    // Members who manage verification see the requests; other members see only the status (test/least-privilege).
+    const viewed = await gql(server, v.viewer.caller, CLIENT_REQUESTS, { id: v.clientId });
+    expect(viewed.data?.client).toEqual({ verification: "UNVERIFIED", verificationRequests: [] });
+    const seen = await gql(server, v.owner.caller, CLIENT_REQUESTS, { id: v.clientId });
     expect(seen.data?.client).toEqual({
       verification: "UNVERIFIED",
       verificationRequests: [
@@ -248,7 +250,7 @@ describe("test/graphql-verification: the verification center", () => {
       where: { action: "verification.rejected", targetId: requestId },
     });
     expect(event).toMatchObject({ clientId: v.clientId, actorUserId: staff.user.id });
-    const seen = await gql(server, v.developer.caller, CLIENT_REQUESTS, { id: v.clientId });
+    const seen = await gql(server, v.owner.caller, CLIENT_REQUESTS, { id: v.clientId });
     expect(seen.data?.client.verificationRequests[0]).toMatchObject({
       status: "REJECTED",
       reviewNote: "The domain shows no privacy policy.",

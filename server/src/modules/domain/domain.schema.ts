@@ -1,5 +1,6 @@
 import { builder } from "../../graphql/builder.js";
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from "../../graphql/errors.js";
+import { READ_RULES, visibleUrlKinds } from "../client/read-rules.js";
 import {
   addDomainUrl,
   createDomain,
@@ -18,7 +19,12 @@ export const DomainType = builder.prismaObject("Domain", {
     id: t.exposeID("id"),
     publicId: t.exposeString("publicId", { description: "The domain ID partners may send as X-Client-Domain." }),
     rootDomain: t.exposeString("rootDomain"),
-    serverIp: t.exposeString("serverIp", { nullable: true }),
+    serverIp: t.exposeString("serverIp", {
+      nullable: true,
+      description: `The IP allowlist; null unless the caller has ${READ_RULES.ipAllowlist}.`,
+      authScopes: (domain) => ({ can: { clientId: domain.clientId, permission: READ_RULES.ipAllowlist } }),
+      unauthorizedResolver: () => null,
+    }),
     internalName: t.exposeString("internalName", { nullable: true }),
     logoUrl: t.exposeString("logoUrl", { nullable: true }),
     fallbackUri: t.exposeString("fallbackUri", { nullable: true }),
@@ -30,7 +36,20 @@ export const DomainType = builder.prismaObject("Domain", {
     testMode: t.exposeBoolean("testMode"),
     createdAt: t.expose("createdAt", { type: "DateTime" }),
     updatedAt: t.expose("updatedAt", { type: "DateTime" }),
-    urls: t.relation("urls", { query: { orderBy: [{ kind: "asc" }, { createdAt: "asc" }] } }),
+    urls: t.field({
+      type: [DomainUrlType],
+      description: `Callback URLs, and webhook URLs for callers with ${READ_RULES.webhookUrls}.`,
+      select: {
+        urls: {
+          include: { domain: { select: { clientId: true } } },
+          orderBy: [{ kind: "asc" }, { createdAt: "asc" }],
+        },
+      },
+      resolve: async (domain, _args, ctx) => {
+        const kinds = visibleUrlKinds(await ctx.access.can(domain.clientId, READ_RULES.webhookUrls));
+        return domain.urls.filter((url) => kinds.includes(url.kind));
+      },
+    }),
   }),
 });
 

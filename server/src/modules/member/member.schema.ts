@@ -1,11 +1,20 @@
 import { builder } from "../../graphql/builder.js";
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from "../../graphql/errors.js";
+import { READ_RULES } from "../client/read-rules.js";
 import { RoleType } from "../role/role.schema.js";
 import { addMember, type MemberInvitation, removeMember, updateMember } from "./member.service.js";
 
 /** Only what teammates need to recognise each other; never the rest of the account. */
-const MemberUser = builder.objectRef<{ name: string; email: string }>("MemberUser").implement({
-  fields: (t) => ({ name: t.exposeString("name"), email: t.exposeString("email") }),
+const MemberUser = builder.objectRef<{ name: string; email: string; clientId: string }>("MemberUser").implement({
+  fields: (t) => ({
+    name: t.exposeString("name"),
+    email: t.exposeString("email", {
+      nullable: true,
+      description: `Only for callers with ${READ_RULES.teamEmails}; null for everyone else.`,
+      authScopes: (user) => ({ can: { clientId: user.clientId, permission: READ_RULES.teamEmails } }),
+      unauthorizedResolver: () => null,
+    }),
+  }),
 });
 
 export const MemberType = builder.prismaObject("Member", {
@@ -15,7 +24,7 @@ export const MemberType = builder.prismaObject("Member", {
     user: t.field({
       type: MemberUser,
       select: { user: { select: { name: true, email: true } } },
-      resolve: (member) => member.user,
+      resolve: (member) => ({ ...member.user, clientId: member.clientId }),
     }),
     role: t.relation("role", { type: RoleType }),
     expiresAt: t.expose("expiresAt", { type: "DateTime", nullable: true }),
@@ -24,7 +33,14 @@ export const MemberType = builder.prismaObject("Member", {
 });
 
 builder.prismaObjectField("Client", "members", (t) =>
-  t.relation("members", { query: { orderBy: [{ createdAt: "asc" }, { id: "asc" }] } }),
+  t.relation("members", {
+    description: "The team. People who are part of the client see it; client credentials do not.",
+    // Partner tooling acts for the app, not for a person on the team: it gets an empty list.
+    authScopes: (client) => ({ $all: { signedIn: true, member: client.id } }),
+    // Typed as the relation's loaded shape; an empty list is what the field resolves to.
+    unauthorizedResolver: () => [] as never,
+    query: { orderBy: [{ createdAt: "asc" }, { id: "asc" }] },
+  }),
 );
 
 const memberErrors = [NotFoundError, ForbiddenError, ConflictError, ValidationError];

@@ -1,5 +1,6 @@
 import { builder } from "../../graphql/builder.js";
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from "../../graphql/errors.js";
+import { READ_RULES } from "../client/read-rules.js";
 import { approveVerification, rejectVerification, requestVerification } from "./verification.service.js";
 
 const VerificationRequestStatus = builder.enumType("VerificationRequestStatus", {
@@ -18,8 +19,11 @@ const VerificationClient = builder.objectRef<{ id: string; name: string }>("Veri
 });
 
 export const VerificationRequestType = builder.prismaObject("VerificationRequest", {
-  // Either a live member of the client or platform staff.
-  authScopes: (request) => ({ staff: true, member: request.clientId }),
+  // Platform staff, or a member of the client who may manage its verification.
+  authScopes: (request) => ({
+    staff: true,
+    can: { clientId: request.clientId, permission: READ_RULES.verificationRequests },
+  }),
   fields: (t) => ({
     id: t.exposeID("id"),
     status: t.field({ type: VerificationRequestStatus, resolve: (request) => request.status }),
@@ -46,7 +50,13 @@ export const VerificationRequestType = builder.prismaObject("VerificationRequest
 });
 
 builder.prismaObjectField("Client", "verificationRequests", (t) =>
-  t.relation("verificationRequests", { query: { orderBy: [{ createdAt: "desc" }, { id: "desc" }] } }),
+  t.relation("verificationRequests", {
+    description: `Newest first; empty unless the caller has ${READ_RULES.verificationRequests}.`,
+    authScopes: (client) => ({ can: { clientId: client.id, permission: READ_RULES.verificationRequests } }),
+    // Typed as the relation's loaded shape; an empty list is what the field resolves to.
+    unauthorizedResolver: () => [] as never,
+    query: { orderBy: [{ createdAt: "desc" }, { id: "desc" }] },
+  }),
 );
 
 builder.queryField("verificationQueue", (t) =>
