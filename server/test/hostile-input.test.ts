@@ -135,6 +135,10 @@ describe("test/hostile-input: a malformed request line or Host gets the envelope
     ["a Host with a space", () => "local host", "/api/info"],
     ["an unclosed IPv6 Host", () => "[::1", "/api/sign-token"],
     ["a backslash in the path", (port: string) => `localhost:${port}`, "/api\\info"],
+    // Found by `pnpm fuzz`: Hono's Host check passes these, then the URL parser throws a TypeError.
+    ["a Host with userinfo and a trailing space", () => "}%Ktp@0 ", "/api/nope"],
+    ["a Host with a percent escape", () => "exa%zzmple.com", "/api/info"],
+    ["a Host with userinfo", () => "user@localhost", "/api/info"],
   ])("%s", async (_name, host, path) => {
     const port = new URL(server.baseUrl).port;
     const answer = await rawRequest(`GET ${path} HTTP/1.1\r\nHost: ${host(port)}\r\nConnection: close\r\n\r\n`);
@@ -146,6 +150,13 @@ describe("test/hostile-input: a malformed request line or Host gets the envelope
       message: expect.stringMatching(/^Malformed request/),
       data: {},
     });
+  });
+
+  it("answers a malformed Host once, even when Node's parser then refuses the body framing", async () => {
+    const answer = await rawRequest("GET /api/info HTTP/1.1\r\nHost: a@localhost\r\nTransfer-Encoding: bogus\r\n\r\n");
+    expect(answer.match(/HTTP\/1\.1 /g)).toHaveLength(1);
+    expect(answer).toMatch(/^HTTP\/1\.1 400 /);
+    expect(JSON.parse(answer.split("\r\n\r\n")[1] ?? "")).toMatchObject({ status: "error" });
   });
 
   it("answers a header Node's parser refuses with the envelope too", async () => {

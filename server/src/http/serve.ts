@@ -18,8 +18,13 @@ const envelope = (status: number, message: string) =>
  */
 async function answerUnroutable(error: unknown): Promise<Response> {
   if (error instanceof RequestError) return envelope(400, `Malformed request: ${error.message}.`);
+  // A Host the adapter's own check lets through (e.g. "}%x@0 ") can still fail WHATWG URL parsing.
+  if (isInvalidUrl(error)) return envelope(400, "Malformed request: the Host header or path is not a valid URL.");
   return envelope(500, "Internal server error");
 }
+
+const isInvalidUrl = (error: unknown) =>
+  error instanceof TypeError && (error as TypeError & { code?: string }).code === "ERR_INVALID_URL";
 
 /**
  * Once the answer is sent, the rest of an unread body is read and dropped (bounded by Node's own
@@ -43,6 +48,8 @@ function drainAfterAnswer(incoming: IncomingMessage, outgoing: ServerResponse): 
 /** What Node's own parser refuses (a control character in a header, oversized headers) also gets the envelope. */
 function answerClientError(error: Error & { code?: string }, socket: Duplex): void {
   if (!socket.writable || error.code === "ECONNRESET") return void socket.destroy();
+  // The request was already answered (a malformed Host, before its bad body was parsed): one answer only.
+  if (answered.has(socket)) return void socket.end();
   const tooLarge = error.code === "HPE_HEADER_OVERFLOW";
   const body = JSON.stringify({
     status: "error",
@@ -55,11 +62,40 @@ function answerClientError(error: Error & { code?: string }, socket: Duplex): vo
   );
 }
 
+/**
+ * A Host is a host name or address with an optional port, nothing else. Userinfo ("a@b") or text the
+ * WHATWG URL parser rejects would otherwise fail later, wherever a handler first builds the Request.
+ */
+export function isWellFormedHost(host: string | undefined): boolean {
+  if (host === undefined) return true;
+  if (host === "" || host.includes("@") || /[\s/\\?#]/.test(host)) return false;
+  return URL.canParse(`http://${host}/`);
+}
+
+/** Connections whose request was answered before Node finished parsing it. */
+const answered = new WeakSet<Duplex>();
+
+function answerMalformedHost(outgoing: ServerResponse): void {
+  answered.add(outgoing.socket as Duplex);
+  const body = JSON.stringify({
+    status: "error",
+    message: "Malformed request: the Host header is not valid.",
+    data: {},
+  });
+  outgoing.writeHead(400, {
+    "content-type": "application/json",
+    "content-length": Buffer.byteLength(body),
+    connection: "close",
+  });
+  outgoing.end(body);
+}
+
 /** The HTTP server of main.ts and the tests: Node's server around the Hono app, hardened as above. */
 export function createHttpServer(app: Hono): Server {
   const listener = getRequestListener(app.fetch, { errorHandler: answerUnroutable, autoCleanupIncoming: false });
   const server = createServer((incoming, outgoing) => {
     drainAfterAnswer(incoming, outgoing);
+    if (!isWellFormedHost(incoming.headers.host)) return answerMalformedHost(outgoing);
     return listener(incoming, outgoing);
   });
   server.on("clientError", answerClientError);

@@ -60,6 +60,14 @@ const hostCase: fc.Arbitrary<HostCase> = fc.record({
   host: fc.oneof(
     fc.constantFrom(...MALFORMED_HOSTS),
     fc.string({ unit: fc.integer({ min: 0x20, max: 0x7e }).map((c) => String.fromCharCode(c)), maxLength: 30 }),
+    // Userinfo and percent escapes in front of a host the URL parser accepts: "}%x@0 ", "a%zz@localhost".
+    fc
+      .tuple(
+        fc.string({ unit: fc.constantFrom("a", "%", "}", ":", "z", " ", "@"), maxLength: 6 }),
+        fc.constantFrom("localhost", "0", "127.0.0.1", "[::1]", "localhost:1"),
+        fc.constantFrom("", " ", "%41", "."),
+      )
+      .map(([userinfo, host, tail]) => `${userinfo}@${host}${tail}`),
   ),
   path: fc.constantFrom("/api/info", "/api/sign-token", "/api/nope", "/api\\info", "/graphql"),
   extraHeader: fc.oneof(
