@@ -40,8 +40,8 @@ export const DEFAULT_RATE_LIMITS: RateLimits = {
     maxAccountDelaySeconds: 30,
     maxSourceDelaySeconds: 5 * 60,
   },
-  // About a second of a browser's time (SHA-256 in workers); checking an answer is one HMAC.
-  proofOfWork: { minCounter: 20_000, maxCounter: 100_000, cost: 1, ttlSeconds: 5 * 60 },
+  // Under a second of an idle desktop browser's time (SHA-256 in workers); checking an answer is one HMAC.
+  proofOfWork: { minCounter: 10_000, maxCounter: 40_000, cost: 1, ttlSeconds: 5 * 60 },
   apiPerClient: { points: 600, windowSeconds: 60 },
   apiFailuresPerSource: { failures: 20, windowSeconds: 60 },
   mutationsPerCaller: { points: 120, windowSeconds: 60 },

@@ -1,6 +1,5 @@
 import type {} from "altcha/types/react";
 import { useEffect, useRef, useState } from "react";
-import { Spinner } from "../ui/Spinner";
 
 type WidgetState = "loading" | "verifying" | "verified" | "error";
 
@@ -72,15 +71,11 @@ export function ProofOfWorkCheck({ challenge, onSolved }: ProofOfWorkCheckProps)
     <div className="stack" data-testid="proof-of-work">
       {ready ? <altcha-widget ref={widgetRef} challenge={challenge} auto="onload" name="altcha" /> : null}
       <p className="field-hint" role="status" aria-live="polite">
-        {state === "error" ? (
-          "The browser check did not finish. Sign in again to retry."
-        ) : state === "verified" ? (
-          "Browser checked."
-        ) : (
-          <>
-            <Spinner /> Checking your browser…
-          </>
-        )}
+        {state === "error"
+          ? "The browser check did not finish. Sign in again to retry."
+          : state === "verified"
+            ? "Browser checked."
+            : "Checking your browser…"}
       </p>
     </div>
   );
