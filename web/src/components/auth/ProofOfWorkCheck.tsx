@@ -1,7 +1,7 @@
 import type {} from "altcha/types/react";
 import { useEffect, useRef, useState } from "react";
 
-type WidgetState = "loading" | "verifying" | "verified" | "error";
+type WidgetState = "loading" | "verifying" | "verified";
 
 let widgetReady: Promise<void> | undefined;
 
@@ -30,21 +30,25 @@ type ProofOfWorkCheckProps = {
   challenge: string;
   /** Called with the payload to send as `proofOfWork` once the browser has solved the challenge. */
   onSolved: (payload: string) => void;
+  /** Called when the browser cannot solve it (the widget failed to load, or the challenge expired). */
+  onFailed: () => void;
 };
 
 /** Solves the server's sign-in challenge in the background, showing "Checking your browser…" meanwhile. */
-export function ProofOfWorkCheck({ challenge, onSolved }: ProofOfWorkCheckProps) {
+export function ProofOfWorkCheck({ challenge, onSolved, onFailed }: ProofOfWorkCheckProps) {
   const widgetRef = useRef<HTMLElement>(null);
   const [state, setState] = useState<WidgetState>("loading");
   const [ready, setReady] = useState(false);
   const solvedRef = useRef(onSolved);
   solvedRef.current = onSolved;
+  const failedRef = useRef(onFailed);
+  failedRef.current = onFailed;
 
   useEffect(() => {
     let active = true;
     loadWidget().then(
       () => active && setReady(true),
-      () => active && setState("error"),
+      () => active && failedRef.current(),
     );
     return () => {
       active = false;
@@ -60,7 +64,7 @@ export function ProofOfWorkCheck({ challenge, onSolved }: ProofOfWorkCheckProps)
       if (next === "verified" && payload) {
         setState("verified");
         solvedRef.current(payload);
-      } else if (next === "error" || next === "expired") setState("error");
+      } else if (next === "error" || next === "expired") failedRef.current();
       else if (next === "verifying") setState("verifying");
     };
     widget.addEventListener("statechange", onState);
@@ -71,11 +75,7 @@ export function ProofOfWorkCheck({ challenge, onSolved }: ProofOfWorkCheckProps)
     <div className="stack" data-testid="proof-of-work">
       {ready ? <altcha-widget ref={widgetRef} challenge={challenge} auto="onload" name="altcha" /> : null}
       <p className="field-hint" role="status" aria-live="polite">
-        {state === "error"
-          ? "The browser check did not finish. Sign in again to retry."
-          : state === "verified"
-            ? "Browser checked."
-            : "Checking your browser…"}
+        {state === "verified" ? "Browser checked." : "Checking your browser…"}
       </p>
     </div>
   );

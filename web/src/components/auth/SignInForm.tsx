@@ -69,6 +69,11 @@ export function SignInForm({ onSignedIn, defaultEmail, submitLabel = "Sign in" }
     if (autoRetry) form.formRef.current?.requestSubmit();
   }, [waitUntil, secondsLeft, autoRetry, form.formRef]);
 
+  function checkFailed() {
+    setChallenge(null);
+    form.reject({}, "The browser check did not finish. Sign in again to start a new one.");
+  }
+
   function solved(payload: string) {
     proof.current = payload;
     setChallenge(null);
@@ -113,7 +118,9 @@ export function SignInForm({ onSignedIn, defaultEmail, submitLabel = "Sign in" }
         error={fieldErrors.password}
         required
       />
-      {challenge ? <ProofOfWorkCheck key={challenge} challenge={challenge} onSolved={solved} /> : null}
+      {challenge ? (
+        <ProofOfWorkCheck key={challenge} challenge={challenge} onSolved={solved} onFailed={checkFailed} />
+      ) : null}
       <Button type="submit" block loading={fetching} disabled={waiting || challenge !== null}>
         {fetching
           ? "Signing in…"
