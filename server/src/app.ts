@@ -49,7 +49,7 @@ export function createApp({
 }: AppOptions): Hono {
   const app = new Hono();
   app.use(metrics.middleware);
-  const limiters = new RateLimiters(rateLimitStore, rateLimits ?? defaultRateLimits(config));
+  const limiters = new RateLimiters(rateLimitStore, rateLimits ?? defaultRateLimits(config), db);
   app.use(requestLog(logger));
   app.use(
     secureHeaders({

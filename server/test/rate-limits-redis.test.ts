@@ -10,7 +10,12 @@ import { DEFAULT_RATE_LIMITS, type RateLimits } from "../src/rate-limit/limits.j
 import { prepareDatabase } from "../src/startup.js";
 import { type FreshDatabase, freshDatabase } from "./databases.js";
 import { createPartner } from "./fixtures.js";
-import { SIGN_IN, sdkHeaders } from "./harness.js";
+import { sdkHeaders } from "./harness.js";
+import { solveChallengeJson } from "./proof-of-work.js";
+
+const SIGN_IN_THROTTLED = `mutation SignIn($input: SignInInput!) {
+  signIn(input: $input) { __typename ... on ProofOfWorkRequiredError { reason challenge } }
+}`;
 
 const REDIS_URL = process.env.TEST_REDIS_URL ?? "redis://127.0.0.1:6379";
 const LIMITS: RateLimits = {
@@ -81,20 +86,32 @@ describe("test/rate-limits-redis: with REDIS_URL the counters live in Redis and 
     expect(await db.rateLimiterFlexible.count()).toBe(0);
   });
 
-  it("locks an account on one instance after failures spread over both", async () => {
+  it("counts sign-in failures spread over both instances, and accepts each solved challenge once across them", async () => {
     const email = `nobody-${randomUUID()}@example.org`;
-    const attempt = async (instance: Instance, n: number) => {
+    const attempt = async (instance: Instance, n: number, proofOfWork?: string) => {
       const response = await fetch(`${instance.baseUrl}/graphql`, {
         method: "POST",
         headers: { "content-type": "application/json", "x-forwarded-for": `198.51.100.${n}` },
-        body: JSON.stringify({ query: SIGN_IN, variables: { input: { email, password: "wrong password 123" } } }),
+        body: JSON.stringify({
+          query: SIGN_IN_THROTTLED,
+          variables: { input: { email, password: "wrong password 123", proofOfWork } },
+        }),
       });
-      return ((await response.json()) as { data: { signIn: { __typename: string } } }).data.signIn.__typename;
+      return ((await response.json()) as { data: { signIn: { __typename: string; challenge?: string } } }).data.signIn;
     };
     const answers: string[] = [];
-    for (let n = 1; n <= 5; n++) answers.push(await attempt(n % 2 === 0 ? one : two, n));
-    expect(answers.slice(0, 4)).toEqual(Array(4).fill("InvalidCredentialsError"));
-    expect(answers[4]).toBe("RateLimitedError");
-    expect(await attempt(one, 6)).toBe("RateLimitedError");
+    for (let n = 1; n <= 4; n++) answers.push((await attempt(n % 2 === 0 ? one : two, n)).__typename);
+    expect(answers).toEqual([...Array(3).fill("InvalidCredentialsError"), "RateLimitedError"]);
+    expect(await one.redis.exists(`gatehouse:signin-account:${email}`)).toBe(1);
+    expect(await db.rateLimiterFlexible.count()).toBe(0);
+
+    // Once the address's wait has passed, the challenge one instance hands out is spent on the other.
+    await one.redis.del(`gatehouse:signin-account-wait:${email}`);
+    const asked = await attempt(one, 5);
+    expect(asked.__typename).toBe("ProofOfWorkRequiredError");
+    const proof = await solveChallengeJson(asked.challenge ?? "");
+    expect((await attempt(two, 5, proof)).__typename).toBe("InvalidCredentialsError");
+    await one.redis.del(`gatehouse:signin-account-wait:${email}`, `gatehouse:signin-source-wait:${email}|198.51.100.5`);
+    expect(await attempt(one, 5, proof)).toMatchObject({ __typename: "ProofOfWorkRequiredError", reason: "USED" });
   });
 });

@@ -10,10 +10,14 @@ import { prepareDatabase } from "../src/startup.js";
 import { type FreshDatabase, freshDatabase, TEST_DIALECT } from "./databases.js";
 import { createPartner } from "./fixtures.js";
 import { REGISTER, SIGN_IN, sdkHeaders } from "./harness.js";
+import { solveChallengeJson } from "./proof-of-work.js";
 
-// Production limits, except that /api and mutations allow fewer requests so the tests stay short.
+// Production limits, except that /api and mutations allow fewer requests so the tests stay short, sign-in's
+// first wait is 10 s (so a slow machine cannot outlast it between two requests) and challenges are cheap.
 const LIMITS: RateLimits = {
   ...DEFAULT_RATE_LIMITS,
+  signInPerAccount: { ...DEFAULT_RATE_LIMITS.signInPerAccount, firstDelaySeconds: 10 },
+  proofOfWork: { ...DEFAULT_RATE_LIMITS.proofOfWork, minCounter: 1_000, maxCounter: 5_000 },
   apiPerClient: { points: 10, windowSeconds: 60 },
   mutationsPerCaller: { points: 40, windowSeconds: 60 },
 };
@@ -53,7 +57,13 @@ afterAll(async () => {
   await database?.drop();
 });
 
-type Payload = { __typename: string; message?: string; retryAfterSeconds?: number };
+type Payload = {
+  __typename: string;
+  message?: string;
+  retryAfterSeconds?: number;
+  reason?: string;
+  challenge?: string;
+};
 
 async function graphql(
   instance: Instance,
@@ -74,16 +84,23 @@ async function graphql(
   return { response, body };
 }
 
-const SIGN_IN_LOCKED = `mutation SignIn($input: SignInInput!) {
+const SIGN_IN_THROTTLED = `mutation SignIn($input: SignInInput!) {
   signIn(input: $input) {
     __typename
     ... on Error { message }
     ... on RateLimitedError { retryAfterSeconds }
+    ... on ProofOfWorkRequiredError { reason challenge }
   }
 }`;
 
-async function signIn(instance: Instance, ip: string, email: string, password: string): Promise<Payload> {
-  const { body } = await graphql(instance, ip, SIGN_IN_LOCKED, { input: { email, password } });
+async function signIn(
+  instance: Instance,
+  ip: string,
+  email: string,
+  password: string,
+  proofOfWork?: string,
+): Promise<Payload> {
+  const { body } = await graphql(instance, ip, SIGN_IN_THROTTLED, { input: { email, password, proofOfWork } });
   const payload = body.data?.signIn;
   if (!payload) throw new Error(`signIn answered ${JSON.stringify(body)}`);
   return payload;
@@ -99,85 +116,160 @@ async function register(ip: string): Promise<string> {
   return email;
 }
 
-/** Moves a limiter row's expiry into the past: what the passing of its lock time does. */
-async function expire(key: string) {
-  const { count } = await db.rateLimiterFlexible.updateMany({
-    where: { key },
+/** Lets the waits of an address (and of one IP address for it) pass, as time would. */
+async function waitPasses(email: string, ip?: string) {
+  await db.rateLimiterFlexible.updateMany({
+    where: { key: { in: [`signin-account-wait:${email}`, ...(ip ? [`signin-source-wait:${email}|${ip}`] : [])] } },
     data: { expire: new Date(Date.now() - 1000) },
   });
-  expect(count).toBe(1);
 }
 
-const locked = (minutes: string) => `Too many sign-in attempts. Try again in ${minutes}.`;
+const waiting = (seconds: number) => `Too many sign-in attempts. Try again in ${seconds} seconds.`;
+const INVALID = { __typename: "InvalidCredentialsError", message: "The e-mail address or password is incorrect." };
 
-describe(`test/rate-limits (${TEST_DIALECT}): sign-in lockout`, () => {
-  it("locks an account after five failures on either instance, even for the right password", async () => {
+/** The challenge of a ProofOfWorkRequiredError, solved; fails the test for any other answer. */
+async function solved(answer: Payload, reason = "REQUIRED"): Promise<string> {
+  expect(answer).toMatchObject({ __typename: "ProofOfWorkRequiredError", reason });
+  return solveChallengeJson(answer.challenge ?? "");
+}
+
+describe(`test/rate-limits (${TEST_DIALECT}): sign-in throttling`, () => {
+  it("after three failures waits, then asks for a solved challenge, with which the right password gets in", async () => {
     const email = await register("198.51.100.1");
     const ip = "198.51.100.2";
-    for (let attempt = 1; attempt <= 4; attempt++) {
-      const answer = await signIn(attempt % 2 ? one : two, ip, email, "wrong password");
-      expect(answer).toEqual({
-        __typename: "InvalidCredentialsError",
-        message: "The e-mail address or password is incorrect.",
+    for (let attempt = 1; attempt <= 3; attempt++) {
+      expect(await signIn(attempt % 2 ? one : two, ip, email, "wrong password")).toEqual(INVALID);
+    }
+    // Even the right password waits; then, on either instance, it needs the challenge.
+    const early = await signIn(two, ip, email, PASSWORD);
+    expect(early).toMatchObject({ __typename: "RateLimitedError" });
+    expect(early.retryAfterSeconds).toBeGreaterThan(5);
+    expect(early.retryAfterSeconds).toBeLessThanOrEqual(10);
+    expect(early.message).toBe(waiting(early.retryAfterSeconds ?? 0));
+    await waitPasses(email, ip);
+    const asked = await signIn(one, ip, email, PASSWORD);
+    expect(asked.message).toBe(
+      "Several sign-in attempts failed for this address, so your browser first solves a short check.",
+    );
+    expect(JSON.parse(asked.challenge ?? "{}")).toMatchObject({ parameters: { algorithm: "SHA-256" } });
+    // A challenge one instance issued is accepted by the other.
+    const proof = await solved(asked);
+    const { body } = await graphql(two, ip, SIGN_IN, { input: { email, password: PASSWORD, proofOfWork: proof } });
+    expect(body.data?.signIn?.__typename).toBe("SignInSuccess");
+    // The success forgot the failures: the next sign-in needs no challenge.
+    expect(await db.rateLimiterFlexible.count({ where: { key: { contains: email } } })).toBe(0);
+    expect((await signIn(one, ip, email, PASSWORD)).__typename).toBe("SignInSuccess");
+  });
+
+  it("accepts a solution once, and refuses a made-up or tampered one with a new challenge", async () => {
+    const email = await register("198.51.100.5");
+    const ip = "198.51.100.6";
+    for (let attempt = 1; attempt <= 3; attempt++) await signIn(one, ip, email, "wrong password");
+    await waitPasses(email, ip);
+    const proof = await solved(await signIn(one, ip, email, "wrong password"));
+    // The solution is spent on a wrong password ...
+    expect(await signIn(one, ip, email, "wrong password", proof)).toEqual(INVALID);
+    await waitPasses(email, ip);
+    // ... so replaying it, on either instance and even with the right password, is refused.
+    for (const instance of [one, two]) {
+      const replayed = await signIn(instance, ip, email, PASSWORD, proof);
+      expect(replayed).toMatchObject({
+        __typename: "ProofOfWorkRequiredError",
+        reason: "USED",
+        message: "That browser check was already used. A new one has started.",
       });
     }
-    expect(await signIn(two, ip, email, "wrong password")).toEqual({
-      __typename: "RateLimitedError",
-      message: locked("1 minute"),
-      retryAfterSeconds: 60,
+    const decoded = JSON.parse(Buffer.from(proof, "base64").toString("utf8"));
+    const key: string = decoded.solution.derivedKey;
+    const otherKey = `${key.slice(0, -1)}${key.endsWith("0") ? "1" : "0"}`;
+    const tampered = { ...decoded, solution: { ...decoded.solution, derivedKey: otherKey } };
+    const forged = Buffer.from(JSON.stringify(tampered)).toString("base64");
+    const refused = await signIn(one, ip, email, PASSWORD, forged);
+    expect(refused).toMatchObject({ __typename: "ProofOfWorkRequiredError", reason: "INVALID" });
+    expect((await signIn(one, ip, email, PASSWORD, "bm90IGEgcGF5bG9hZA==")).reason).toBe("INVALID");
+    // A fresh solution still lets the owner in.
+    const fresh = await solved(refused, "INVALID");
+    expect((await signIn(two, ip, email, PASSWORD, fresh)).__typename).toBe("SignInSuccess");
+  });
+
+  it("doubles the wait after each failure, yet never keeps the owner out for more than 30 seconds", async () => {
+    const email = await register("198.51.100.20");
+    const attacker = "198.51.100.21";
+    const waits: number[] = [];
+    for (let failure = 1; failure <= 9; failure++) {
+      await waitPasses(email, attacker);
+      // From the fourth attempt on, each needs its own solved challenge (asking for one costs no failure).
+      const proof = failure > 3 ? await solved(await signIn(one, attacker, email, "wrong password")) : undefined;
+      expect(await signIn(two, attacker, email, `guess ${failure}`, proof)).toEqual(INVALID);
+      if (failure < 3) continue;
+      const next = await signIn(one, attacker, email, "another guess");
+      expect(next.__typename).toBe("RateLimitedError");
+      waits.push(next.retryAfterSeconds ?? 0);
+    }
+    // From the failing IP address: 10 s after the third failure, doubling up to the 5-minute cap
+    // (a slow run may lose a second or two between the failure and the next attempt).
+    const expected = [10, 20, 40, 80, 160, 300, 300];
+    expect(waits).toHaveLength(expected.length);
+    waits.forEach((wait, index) => {
+      expect(wait).toBeLessThanOrEqual(expected[index] ?? 0);
+      expect(wait).toBeGreaterThan((expected[index] ?? 0) - 5);
     });
-    const whileLocked = await signIn(one, "198.51.100.3", email, PASSWORD);
-    expect(whileLocked.__typename).toBe("RateLimitedError");
-    expect(whileLocked.message).toBe(locked("1 minute"));
-    expect(whileLocked.retryAfterSeconds).toBeGreaterThan(0);
-    expect(whileLocked.retryAfterSeconds).toBeLessThanOrEqual(60);
-    // No session was started for the locked account.
-    const { body } = await graphql(one, "198.51.100.3", "{ viewer { email } }");
-    expect(body.data?.viewer).toBeNull();
+    // The owner, elsewhere, waits at most the address's 30 s, then gets in with a solved challenge.
+    const owner = "198.51.100.22";
+    const held = await signIn(two, owner, email, PASSWORD);
+    expect(held.__typename).toBe("RateLimitedError");
+    expect(held.retryAfterSeconds).toBeLessThanOrEqual(30);
+    await waitPasses(email);
+    const proof = await solved(await signIn(one, owner, email, PASSWORD));
+    expect((await signIn(two, owner, email, PASSWORD, proof)).__typename).toBe("SignInSuccess");
+    // The attacker's address still waits out its own five minutes.
+    expect((await signIn(one, attacker, email, "one more")).__typename).toBe("RateLimitedError");
   });
 
   it("answers an unknown e-mail exactly like an existing one", async () => {
     const known = await register("198.51.100.10");
     const unknown = "nobody-here@rate-limits.example";
-    const answers: Record<string, Payload[]> = { known: [], unknown: [] };
-    for (let attempt = 1; attempt <= 6; attempt++) {
-      answers.known?.push(await signIn(one, "198.51.100.11", known, "wrong password"));
-      answers.unknown?.push(await signIn(two, "198.51.100.12", unknown, "wrong password"));
+    const answers: Record<string, string[]> = { known: [], unknown: [] };
+    const shape = (answer: Payload) => `${answer.__typename}: ${answer.message?.replace(/\d+/g, "N")}`;
+    for (const [name, email, ip] of [
+      ["known", known, "198.51.100.11"],
+      ["unknown", unknown, "198.51.100.12"],
+    ] as const) {
+      for (let attempt = 1; attempt <= 4; attempt++) answers[name]?.push(shape(await signIn(one, ip, email, "wrong")));
+      await waitPasses(email, ip);
+      answers[name]?.push(shape(await signIn(two, ip, email, "wrong")));
     }
     expect(answers.unknown).toEqual(answers.known);
-    expect(answers.known?.map((answer) => answer.__typename)).toEqual([
-      ...Array(4).fill("InvalidCredentialsError"),
+    expect(answers.known?.map((answer) => answer.split(":")[0])).toEqual([
+      ...Array(3).fill("InvalidCredentialsError"),
       "RateLimitedError",
-      "RateLimitedError",
+      "ProofOfWorkRequiredError",
     ]);
   });
 
-  it("doubles each further lock up to an hour, lifts it when it expires and forgets it after a success", async () => {
-    const email = await register("198.51.100.20");
-    let round = 0;
-    // Each round from its own address: twenty failures from one would trip the per-IP limit instead.
-    const failFive = async () => {
-      const ip = `198.51.100.${21 + round++}`;
-      for (let attempt = 1; attempt <= 4; attempt++) {
-        expect((await signIn(one, ip, email, "wrong password")).__typename).toBe("InvalidCredentialsError");
-      }
-      return signIn(two, ip, email, "wrong password");
+  it("slows re-entering the password while signed in the same way, without a challenge", async () => {
+    const email = await register("198.51.100.30");
+    const ip = "198.51.100.31";
+    const signedIn = await graphql(one, ip, SIGN_IN, { input: { email, password: PASSWORD } });
+    const cookie = (signedIn.response.headers.getSetCookie()[0] ?? "").split(";")[0] ?? "";
+    const change = async (currentPassword: string) => {
+      const { body } = await graphql(
+        two,
+        ip,
+        `mutation Change($input: ChangePasswordInput!) {
+          changePassword(input: $input) { __typename ... on Error { message } ... on RateLimitedError { retryAfterSeconds } }
+        }`,
+        { input: { currentPassword, newPassword: "a brand new passphrase 42" } },
+        cookie,
+      );
+      return body.data?.changePassword?.__typename;
     };
-    expect(await failFive()).toMatchObject({ message: locked("1 minute"), retryAfterSeconds: 60 });
-    await expire(`signin-account:${email}`);
-    expect(await failFive()).toMatchObject({ message: locked("2 minutes"), retryAfterSeconds: 120 });
-    await expire(`signin-account:${email}`);
-    expect(await failFive()).toMatchObject({ message: locked("4 minutes"), retryAfterSeconds: 240 });
-
-    // Twelve locks in a day: 2^11 minutes would be far longer than the one-hour cap.
-    await db.rateLimiterFlexible.update({ where: { key: `signin-locks:${email}` }, data: { points: 11 } });
-    await expire(`signin-account:${email}`);
-    expect(await failFive()).toMatchObject({ message: locked("60 minutes"), retryAfterSeconds: 3600 });
-
-    await expire(`signin-account:${email}`);
-    expect((await signIn(one, "198.51.100.29", email, PASSWORD)).__typename).toBe("SignInSuccess");
-    expect(await db.rateLimiterFlexible.count({ where: { key: { endsWith: `:${email}` } } })).toBe(0);
-    expect(await failFive()).toMatchObject({ message: locked("1 minute"), retryAfterSeconds: 60 });
+    for (let attempt = 1; attempt <= 3; attempt++) expect(await change("wrong password")).toBe("WrongPasswordError");
+    expect(await change(PASSWORD)).toBe("RateLimitedError");
+    // The failures count for sign-in too: from anywhere, the address now needs a challenge.
+    await waitPasses(email, ip);
+    expect((await signIn(one, "198.51.100.32", email, PASSWORD)).__typename).toBe("ProofOfWorkRequiredError");
+    expect(await change(PASSWORD)).toBe("ChangePasswordSuccess");
   });
 
   it("blocks an IP address after twenty failures across accounts, and only that address", async () => {

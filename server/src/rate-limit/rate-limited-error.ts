@@ -1,15 +1,17 @@
 import { builder } from "../graphql/builder.js";
 import { ErrorInterface } from "../graphql/errors.js";
 
-const minutes = (seconds: number) => {
-  const count = Math.max(1, Math.ceil(seconds / 60));
+/** "4 seconds", "1 minute", "5 minutes": the wait as a person reads it. */
+const wait = (seconds: number) => {
+  if (seconds < 60) return seconds === 1 ? "1 second" : `${seconds} seconds`;
+  const count = Math.ceil(seconds / 60);
   return count === 1 ? "1 minute" : `${count} minutes`;
 };
 
-/** Sign-in is locked for this e-mail address or IP address; the same answer whether the account exists or not. */
+/** Sign-in must wait for this e-mail address or IP address; the same answer whether the account exists or not. */
 export class RateLimitedError extends Error {
   constructor(readonly retryAfterSeconds: number) {
-    super(`Too many sign-in attempts. Try again in ${minutes(retryAfterSeconds)}.`);
+    super(`Too many sign-in attempts. Try again in ${wait(retryAfterSeconds)}.`);
   }
 }
 

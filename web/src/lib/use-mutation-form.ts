@@ -6,6 +6,8 @@ import { type PayloadError, type PayloadSuccess, runMutation } from "./mutation"
 type Options = {
   /** Names the input a typed error belongs to (e.g. a conflict on the domain name), or null for the form. */
   fieldFor?: (error: PayloadError) => string | null;
+  /** Sees each typed error before the form shows it, for pages that act on one kind (e.g. a challenge to solve). */
+  onError?: (error: PayloadError) => void;
 };
 
 /**
@@ -41,6 +43,7 @@ export function useMutationForm<Data, Variables extends AnyVariables, P extends 
     clear();
     const outcome = await runMutation(execute(variables), pick, fallback);
     if (outcome.ok) return outcome.payload;
+    if (outcome.error) options.onError?.(outcome.error);
     const field = outcome.error ? options.fieldFor?.(outcome.error) : null;
     if (field && outcome.error) reject({ [field]: outcome.error.message });
     else reject(outcome.fields, outcome.form);

@@ -1,6 +1,7 @@
 import { apiTokenExpiry } from "../../auth/api-token.js";
 import { builder } from "../../graphql/builder.js";
 import { ForbiddenError, NotAuthenticatedError, NotFoundError, ValidationError } from "../../graphql/errors.js";
+import { RateLimitedError } from "../../rate-limit/rate-limited-error.js";
 import { WrongPasswordError } from "../security/security.service.js";
 import { createApiToken, revokeApiToken } from "./api-token.service.js";
 
@@ -50,7 +51,7 @@ builder.mutationField("createApiToken", (t) =>
         }),
       }),
     },
-    errors: { types: [NotAuthenticatedError, ForbiddenError, WrongPasswordError, ValidationError] },
+    errors: { types: [NotAuthenticatedError, ForbiddenError, WrongPasswordError, RateLimitedError, ValidationError] },
     resolve: (_root, { input }, ctx) =>
       createApiToken({ ctx, label: input.label, currentPassword: input.currentPassword, expiresAt: input.expiresAt }),
   }),

@@ -9,6 +9,7 @@ import {
   NotFoundError,
   ValidationError,
 } from "../../graphql/errors.js";
+import { RateLimitedError } from "../../rate-limit/rate-limited-error.js";
 import { UserType } from "../user/user.schema.js";
 import {
   changeEmail,
@@ -124,7 +125,7 @@ builder.mutationField("changePassword", (t) =>
     type: UserType,
     description: "Changes the viewer's password (current password required) and ends their other sessions.",
     args: { input: t.arg({ type: ChangePasswordInput }) },
-    errors: { types: [NotAuthenticatedError, ForbiddenError, WrongPasswordError, ValidationError] },
+    errors: { types: [NotAuthenticatedError, ForbiddenError, WrongPasswordError, RateLimitedError, ValidationError] },
     resolve: (_root, { input }, ctx) => changePassword({ ctx, ...input }),
   }),
 );
@@ -142,6 +143,7 @@ builder.mutationField("changeEmail", (t) =>
         NotAuthenticatedError,
         ForbiddenError,
         WrongPasswordError,
+        RateLimitedError,
         EmailTakenError,
         ConflictError,
         ValidationError,

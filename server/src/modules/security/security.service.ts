@@ -128,7 +128,14 @@ export async function resetPassword({
 export async function reauthenticate(ctx: Context, currentPassword: string): Promise<User> {
   const viewer = accountOwner(ctx);
   const user = await ctx.db.user.findUniqueOrThrow({ where: { id: viewer.id } });
-  if (!(await verifyPassword(user.passwordHash, currentPassword))) throw new WrongPasswordError();
+  // Sign-in's throttle, so guessing here is no faster; no challenge: the caller already holds a session or token.
+  const throttle = ctx.rateLimiters.signIn;
+  await throttle.admit({ email: user.email, ip: ctx.ip }, { challenge: false });
+  if (!(await verifyPassword(user.passwordHash, currentPassword))) {
+    await throttle.failed(user.email, ctx.ip);
+    throw new WrongPasswordError();
+  }
+  await throttle.succeeded(user.email, ctx.ip);
   return user;
 }
 

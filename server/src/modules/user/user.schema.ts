@@ -1,5 +1,6 @@
 import { builder } from "../../graphql/builder.js";
 import { EmailTakenError, InvalidCredentialsError, ValidationError } from "../../graphql/errors.js";
+import { ProofOfWorkRequiredError } from "../../rate-limit/proof-of-work-required-error.js";
 import { RateLimitedError } from "../../rate-limit/rate-limited-error.js";
 import { register, signIn, signOut } from "./user.service.js";
 
@@ -30,7 +31,14 @@ builder.queryField("viewer", (t) =>
 );
 
 const SignInInput = builder.inputType("SignInInput", {
-  fields: (t) => ({ email: t.string(), password: t.string() }),
+  fields: (t) => ({
+    email: t.string(),
+    password: t.string(),
+    proofOfWork: t.string({
+      required: false,
+      description: "The ALTCHA payload solving the challenge of an earlier ProofOfWorkRequiredError.",
+    }),
+  }),
 });
 
 const RegisterInput = builder.inputType("RegisterInput", {
@@ -42,7 +50,7 @@ builder.mutationField("signIn", (t) =>
     type: UserType,
     args: { input: t.arg({ type: SignInInput }) },
     errors: {
-      types: [InvalidCredentialsError, RateLimitedError, ValidationError],
+      types: [InvalidCredentialsError, ProofOfWorkRequiredError, RateLimitedError, ValidationError],
       union: { name: "SignInPayload" },
       result: { name: "SignInSuccess" },
     },

@@ -6,7 +6,6 @@ import { Prisma, type User } from "../../generated/prisma/client.js";
 import type { Context } from "../../graphql/context.js";
 import { EmailTakenError, InvalidCredentialsError } from "../../graphql/errors.js";
 import { checkPasswordPolicy, validate } from "../../graphql/validate.js";
-import { RateLimitedError } from "../../rate-limit/rate-limited-error.js";
 import { sendVerificationEmail } from "../security/security.service.js";
 
 const email = z
@@ -15,7 +14,11 @@ const email = z
   .toLowerCase()
   .pipe(z.email("Enter a valid e-mail address.").max(320, "The e-mail address is too long."));
 
-const signInInput = z.object({ email, password: z.string().min(1, "Enter your password.").max(1024) });
+const signInInput = z.object({
+  email,
+  password: z.string().min(1, "Enter your password.").max(1024),
+  proofOfWork: z.string().max(4096).nullish(),
+});
 
 const registerInput = z.object({
   email,
@@ -34,20 +37,27 @@ async function startViewerSession(ctx: Context, user: User): Promise<User> {
   return user;
 }
 
-export async function signIn({ ctx, ...input }: { ctx: Context; email: string; password: string }): Promise<User> {
-  const { email, password } = validate(signInInput, input);
-  const limiters = ctx.rateLimiters;
+export async function signIn({
+  ctx,
+  ...input
+}: {
+  ctx: Context;
+  email: string;
+  password: string;
+  proofOfWork?: string | null | undefined;
+}): Promise<User> {
+  const { email, password, proofOfWork } = validate(signInInput, input);
+  const throttle = ctx.rateLimiters.signIn;
   // Checked before the password, and keyed by the e-mail whether or not an account has it: no disclosure.
-  const lockedFor = await limiters.signInLockedFor(email, ctx.ip);
-  if (lockedFor !== null) throw new RateLimitedError(lockedFor);
+  await throttle.admit({ email, ip: ctx.ip, proofOfWork });
   const user = await ctx.db.user.findUnique({ where: { email } });
   const valid = user ? await verifyPassword(user.passwordHash, password) : await verifyAgainstNothing(password);
   // A disabled account answers like a wrong password: sign-in must not reveal the operator's decision.
   if (!user || !valid || user.disabledAt) {
-    const lockedNow = await limiters.signInFailed(email, ctx.ip);
-    throw lockedNow === null ? new InvalidCredentialsError() : new RateLimitedError(lockedNow);
+    await throttle.failed(email, ctx.ip);
+    throw new InvalidCredentialsError();
   }
-  await limiters.signInSucceeded(email);
+  await throttle.succeeded(email, ctx.ip);
   return startViewerSession(ctx, user);
 }
 

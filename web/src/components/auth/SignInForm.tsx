@@ -1,10 +1,12 @@
-import type { FormEvent } from "react";
+import { type FormEvent, useEffect, useRef, useState } from "react";
 import { looksLikeEmail } from "../../lib/errors";
 import { ErrorFields, graphql } from "../../lib/graphql";
+import type { PayloadError } from "../../lib/mutation";
 import { useMutationForm } from "../../lib/use-mutation-form";
 import { Alert } from "../ui/Alert";
 import { Button } from "../ui/Button";
 import { Field } from "../ui/Field";
+import { ProofOfWorkCheck } from "./ProofOfWorkCheck";
 
 const SignInForm_SignIn = graphql(
   `
@@ -17,12 +19,21 @@ const SignInForm_SignIn = graphql(
           email
         }
       }
+      ... on ProofOfWorkRequiredError {
+        challenge
+      }
+      ... on RateLimitedError {
+        retryAfterSeconds
+      }
       ...ErrorFields
     }
   }
 `,
   [ErrorFields],
 );
+
+/** Waits up to this long are sat out on the page, then the same sign-in is sent again by itself. */
+const AUTO_RETRY_SECONDS = 60;
 
 type SignInFormProps = {
   onSignedIn: () => void;
@@ -31,8 +42,43 @@ type SignInFormProps = {
 };
 
 export function SignInForm({ onSignedIn, defaultEmail, submitLabel = "Sign in" }: SignInFormProps) {
-  const form = useMutationForm(SignInForm_SignIn, (data) => data.signIn, "Sign-in failed.");
+  // After failures the server asks for a solved challenge; the solution goes with the next attempt, once.
+  const [challenge, setChallenge] = useState<string | null>(null);
+  const proof = useRef<string | null>(null);
+  const [waitUntil, setWaitUntil] = useState<number | null>(null);
+  const secondsLeft = useSecondsLeft(waitUntil);
+  const form = useMutationForm(SignInForm_SignIn, (data) => data.signIn, "Sign-in failed.", {
+    onError: (error: PayloadError) => {
+      if (error.__typename === "RateLimitedError" && "retryAfterSeconds" in error) {
+        // Refused before anything was checked: a solution in hand still counts afterwards.
+        setWaitUntil(Date.now() + Number(error.retryAfterSeconds) * 1000);
+        return;
+      }
+      proof.current = null;
+      setChallenge(
+        error.__typename === "ProofOfWorkRequiredError" && "challenge" in error ? String(error.challenge) : null,
+      );
+    },
+  });
   const { fetching, fieldErrors, formError } = form;
+  const autoRetry = waitUntil !== null && waitUntil - Date.now() <= AUTO_RETRY_SECONDS * 1000;
+
+  useEffect(() => {
+    if (waitUntil === null || secondsLeft > 0) return;
+    setWaitUntil(null);
+    if (autoRetry) form.formRef.current?.requestSubmit();
+  }, [waitUntil, secondsLeft, autoRetry, form.formRef]);
+
+  function checkFailed() {
+    setChallenge(null);
+    form.reject({}, "The browser check did not finish. Sign in again to start a new one.");
+  }
+
+  function solved(payload: string) {
+    proof.current = payload;
+    setChallenge(null);
+    form.formRef.current?.requestSubmit();
+  }
 
   async function handleSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -46,9 +92,11 @@ export function SignInForm({ onSignedIn, defaultEmail, submitLabel = "Sign in" }
     if (!password) errors.password = "Enter your password.";
     if (form.reject(errors)) return;
 
-    if (await form.run({ input: { email, password } })) onSignedIn();
+    setWaitUntil(null);
+    if (await form.run({ input: { email, password, proofOfWork: proof.current } })) onSignedIn();
   }
 
+  const waiting = waitUntil !== null && secondsLeft > 0;
   return (
     <form ref={form.formRef} className="form" onSubmit={handleSubmit} noValidate aria-label="Sign in">
       {formError ? <Alert tone="error">{formError}</Alert> : null}
@@ -70,9 +118,28 @@ export function SignInForm({ onSignedIn, defaultEmail, submitLabel = "Sign in" }
         error={fieldErrors.password}
         required
       />
-      <Button type="submit" block loading={fetching}>
-        {fetching ? "Signing in…" : submitLabel}
+      {challenge ? (
+        <ProofOfWorkCheck key={challenge} challenge={challenge} onSolved={solved} onFailed={checkFailed} />
+      ) : null}
+      <Button type="submit" block loading={fetching} disabled={waiting || challenge !== null}>
+        {fetching
+          ? "Signing in…"
+          : waiting
+            ? `${autoRetry ? "Trying again" : "Try again"} in ${secondsLeft} s`
+            : submitLabel}
       </Button>
     </form>
   );
+}
+
+/** Whole seconds until `until` (0 once passed), ticking each second while there is a deadline. */
+function useSecondsLeft(until: number | null): number {
+  const [now, setNow] = useState(() => Date.now());
+  useEffect(() => {
+    if (until === null) return;
+    setNow(Date.now());
+    const timer = setInterval(() => setNow(Date.now()), 250);
+    return () => clearInterval(timer);
+  }, [until]);
+  return until === null ? 0 : Math.max(0, Math.ceil((until - now) / 1000));
 }
