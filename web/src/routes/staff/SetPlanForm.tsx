@@ -1,10 +1,9 @@
 import { type FormEvent, useState } from "react";
-import { SelectField } from "../../components/account/account-fields";
 import { FormError, SectionHead } from "../../components/team/team-kit";
 import { Alert } from "../../components/ui/Alert";
 import { Button } from "../../components/ui/Button";
 import { Card } from "../../components/ui/Card";
-import { Field } from "../../components/ui/Field";
+import { Field, SelectField } from "../../components/ui/Field";
 import { looksLikeEmail } from "../../lib/errors";
 import { ErrorFields, graphql } from "../../lib/graphql";
 import { useMutationForm } from "../../lib/use-mutation-form";

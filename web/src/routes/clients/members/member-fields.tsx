@@ -1,5 +1,4 @@
-import { SelectField } from "../../../components/account/account-fields";
-import { Field } from "../../../components/ui/Field";
+import { Field, SelectField } from "../../../components/ui/Field";
 import { todayInput } from "../../../lib/format";
 import { type FragmentOf, graphql } from "../../../lib/graphql";
 

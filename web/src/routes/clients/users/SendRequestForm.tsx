@@ -1,9 +1,8 @@
 import { type FormEvent, useState } from "react";
-import { SelectField, TextAreaField } from "../../../components/account/account-fields";
 import { Check, CheckGroup, FormError, Reason, SectionHead } from "../../../components/team/team-kit";
 import { Button } from "../../../components/ui/Button";
 import { Card } from "../../../components/ui/Card";
-import { Field } from "../../../components/ui/Field";
+import { Field, SelectField, TextAreaField } from "../../../components/ui/Field";
 import { looksLikeEmail } from "../../../lib/errors";
 import { ErrorFields, graphql } from "../../../lib/graphql";
 import { useMutationForm } from "../../../lib/use-mutation-form";
