@@ -112,35 +112,22 @@ export function SessionsPage() {
         ) : fetching && !data ? (
           <StatusBlock label="Loading sessions…" />
         ) : (
-          <Table caption="Your sessions">
-            <thead>
-              <tr>
-                <th scope="col">Device</th>
-                <th scope="col">IP address</th>
-                <th scope="col">Signed in</th>
-                <th scope="col">Last seen</th>
-                <th scope="col">
-                  <span className="visually-hidden">Actions</span>
-                </th>
+          <Table caption="Your sessions" columns={["Device", "IP address", "Signed in", "Last seen"]} actions>
+            {sessions.map((session) => (
+              <tr key={session.id}>
+                <td data-label="Device">
+                  {deviceName(session.userAgent)} {session.current ? <Badge tone="success">This device</Badge> : null}
+                </td>
+                <td data-label="IP address">{session.ip ?? "Unknown"}</td>
+                <td data-label="Signed in">{formatDateTime(session.createdAt)}</td>
+                <td data-label="Last seen">{formatDateTime(session.lastSeenAt)}</td>
+                <td data-label="Actions">
+                  <Button variant="secondary" className="btn-sm" onClick={() => setTarget(session)}>
+                    Sign out
+                  </Button>
+                </td>
               </tr>
-            </thead>
-            <tbody>
-              {sessions.map((session) => (
-                <tr key={session.id}>
-                  <td data-label="Device">
-                    {deviceName(session.userAgent)} {session.current ? <Badge tone="success">This device</Badge> : null}
-                  </td>
-                  <td data-label="IP address">{session.ip ?? "Unknown"}</td>
-                  <td data-label="Signed in">{formatDateTime(session.createdAt)}</td>
-                  <td data-label="Last seen">{formatDateTime(session.lastSeenAt)}</td>
-                  <td data-label="Actions">
-                    <Button variant="secondary" className="btn-sm" onClick={() => setTarget(session)}>
-                      Sign out
-                    </Button>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
+            ))}
           </Table>
         )}
       </Card>

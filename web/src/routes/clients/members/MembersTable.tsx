@@ -20,71 +20,59 @@ export function MembersTable({
   onRemove: (member: Member) => void;
 }) {
   return (
-    <Table caption="Members of the client">
-      <thead>
-        <tr>
-          <th scope="col">Name</th>
-          <th scope="col">Role</th>
-          <th scope="col">Expires</th>
-          <th scope="col">
-            <span className="visually-hidden">Actions</span>
-          </th>
-        </tr>
-      </thead>
-      <tbody>
-        {members.map((member) => {
-          const above = member.role.level > myLevel;
-          const reason = noManage ?? (above ? "Their role is above your own level." : null);
-          return (
-            <tr key={member.id}>
-              <td data-label="Name">
-                <span className="team-cell">
-                  <span className="team-cell-main">{member.user.name}</span>
-                  <span className="team-cell-sub">{member.user.email}</span>
-                </span>
-              </td>
-              <td data-label="Role">
-                <Badge tone={member.role.key === "owner" ? "info" : "neutral"}>{member.role.name}</Badge>
-              </td>
-              <td data-label="Expires">
-                {member.expiresAt ? (
-                  <>
-                    {formatDate(member.expiresAt)}{" "}
-                    {isPast(member.expiresAt) ? <Badge tone="danger">Expired</Badge> : null}
-                  </>
-                ) : (
-                  <span className="muted">Never</span>
-                )}
-              </td>
-              <td className="table-actions">
-                <span className="team-actions">
-                  <Button
-                    variant="secondary"
-                    className="btn-sm"
-                    disabled={!!reason}
-                    title={reason ?? undefined}
-                    aria-label={`Change the role of ${member.user.name}`}
-                    onClick={() => onEdit(member)}
-                  >
-                    Change
-                  </Button>
-                  <Button
-                    variant="danger"
-                    className="btn-sm"
-                    disabled={!!reason}
-                    title={reason ?? undefined}
-                    aria-label={`Remove ${member.user.name}`}
-                    onClick={() => onRemove(member)}
-                  >
-                    Remove
-                  </Button>
-                </span>
-                {reason && !noManage ? <Reason>{reason}</Reason> : null}
-              </td>
-            </tr>
-          );
-        })}
-      </tbody>
+    <Table caption="Members of the client" columns={["Name", "Role", "Expires"]} actions>
+      {members.map((member) => {
+        const above = member.role.level > myLevel;
+        const reason = noManage ?? (above ? "Their role is above your own level." : null);
+        return (
+          <tr key={member.id}>
+            <td data-label="Name">
+              <span className="team-cell">
+                <span className="team-cell-main">{member.user.name}</span>
+                <span className="team-cell-sub">{member.user.email}</span>
+              </span>
+            </td>
+            <td data-label="Role">
+              <Badge tone={member.role.key === "owner" ? "info" : "neutral"}>{member.role.name}</Badge>
+            </td>
+            <td data-label="Expires">
+              {member.expiresAt ? (
+                <>
+                  {formatDate(member.expiresAt)}{" "}
+                  {isPast(member.expiresAt) ? <Badge tone="danger">Expired</Badge> : null}
+                </>
+              ) : (
+                <span className="muted">Never</span>
+              )}
+            </td>
+            <td className="table-actions">
+              <span className="team-actions">
+                <Button
+                  variant="secondary"
+                  className="btn-sm"
+                  disabled={!!reason}
+                  title={reason ?? undefined}
+                  aria-label={`Change the role of ${member.user.name}`}
+                  onClick={() => onEdit(member)}
+                >
+                  Change
+                </Button>
+                <Button
+                  variant="danger"
+                  className="btn-sm"
+                  disabled={!!reason}
+                  title={reason ?? undefined}
+                  aria-label={`Remove ${member.user.name}`}
+                  onClick={() => onRemove(member)}
+                >
+                  Remove
+                </Button>
+              </span>
+              {reason && !noManage ? <Reason>{reason}</Reason> : null}
+            </td>
+          </tr>
+        );
+      })}
     </Table>
   );
 }

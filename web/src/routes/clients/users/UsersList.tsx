@@ -89,35 +89,24 @@ export function UsersList({ clientId }: { clientId: string }) {
           <p className="muted">
             {users.totalCount} {users.totalCount === 1 ? "person" : "people"} in total.
           </p>
-          <Table caption="Users of the client">
-            <thead>
-              <tr>
-                <th scope="col">Name</th>
-                <th scope="col">Sub</th>
-                <th scope="col">First login</th>
-                <th scope="col">Last login</th>
-                <th scope="col">Logins</th>
+          <Table caption="Users of the client" columns={["Name", "Sub", "First login", "Last login", "Logins"]}>
+            {users.edges.map(({ node: user }) => (
+              <tr key={user.id}>
+                <td data-label="Name">
+                  <span className="team-cell">
+                    <span className="team-cell-main">{user.name ?? "Name not shared"}</span>{" "}
+                    {user.isTestUser ? <Badge tone="info">Test user</Badge> : null}
+                    <span className="team-cell-sub">{user.email ?? "E-mail not shared"}</span>
+                  </span>
+                </td>
+                <td data-label="Sub">
+                  <code className="team-code">{user.sub}</code>
+                </td>
+                <td data-label="First login">{formatDateTime(user.firstLoginAt)}</td>
+                <td data-label="Last login">{formatDateTime(user.lastLoginAt)}</td>
+                <td data-label="Logins">{user.loginCount}</td>
               </tr>
-            </thead>
-            <tbody>
-              {users.edges.map(({ node: user }) => (
-                <tr key={user.id}>
-                  <td data-label="Name">
-                    <span className="team-cell">
-                      <span className="team-cell-main">{user.name ?? "Name not shared"}</span>{" "}
-                      {user.isTestUser ? <Badge tone="info">Test user</Badge> : null}
-                      <span className="team-cell-sub">{user.email ?? "E-mail not shared"}</span>
-                    </span>
-                  </td>
-                  <td data-label="Sub">
-                    <code className="team-code">{user.sub}</code>
-                  </td>
-                  <td data-label="First login">{formatDateTime(user.firstLoginAt)}</td>
-                  <td data-label="Last login">{formatDateTime(user.lastLoginAt)}</td>
-                  <td data-label="Logins">{user.loginCount}</td>
-                </tr>
-              ))}
-            </tbody>
+            ))}
           </Table>
           {page > 0 || users.pageInfo.hasNextPage ? (
             <nav className="team-toolbar" aria-label="Users pages">
