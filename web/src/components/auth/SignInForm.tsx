@@ -1,10 +1,10 @@
 import type { FormEvent } from "react";
-import { looksLikeEmail } from "../../lib/errors";
 import { ErrorFields, graphql } from "../../lib/graphql";
 import { useMutationForm } from "../../lib/use-mutation-form";
 import { Alert } from "../ui/Alert";
 import { Button } from "../ui/Button";
 import { Field } from "../ui/Field";
+import { EmailField, emailProblem, SessionAccountFields } from "./auth-fields";
 
 const SignInForm_SignIn = graphql(
   `
@@ -13,15 +13,14 @@ const SignInForm_SignIn = graphql(
       __typename
       ... on SignInSuccess {
         data {
-          id
-          email
+          ...SessionAccountFields
         }
       }
       ...ErrorFields
     }
   }
 `,
-  [ErrorFields],
+  [SessionAccountFields, ErrorFields],
 );
 
 type SignInFormProps = {
@@ -41,8 +40,8 @@ export function SignInForm({ onSignedIn, defaultEmail, submitLabel = "Sign in" }
     const password = String(values.get("password") ?? "");
 
     const errors: Record<string, string> = {};
-    if (!email) errors.email = "Enter your email address.";
-    else if (!looksLikeEmail(email)) errors.email = "Enter an email address like name@example.com.";
+    const badEmail = emailProblem(email);
+    if (badEmail) errors.email = badEmail;
     if (!password) errors.password = "Enter your password.";
     if (form.reject(errors)) return;
 
@@ -52,16 +51,7 @@ export function SignInForm({ onSignedIn, defaultEmail, submitLabel = "Sign in" }
   return (
     <form ref={form.formRef} className="form" onSubmit={handleSubmit} noValidate aria-label="Sign in">
       {formError ? <Alert tone="error">{formError}</Alert> : null}
-      <Field
-        label="Email"
-        name="email"
-        type="email"
-        autoComplete="username"
-        inputMode="email"
-        defaultValue={defaultEmail ?? ""}
-        error={fieldErrors.email}
-        required
-      />
+      <EmailField autoComplete="username" defaultEmail={defaultEmail} error={fieldErrors.email} />
       <Field
         label="Password"
         name="password"

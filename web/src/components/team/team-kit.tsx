@@ -1,5 +1,6 @@
 import { type InputHTMLAttributes, type ReactNode, useId } from "react";
 import { missingPermissionReason, type Permission } from "../../lib/permissions";
+import { Alert } from "../ui/Alert";
 import "./team.css";
 
 /** A reason to show beside a control the viewer cannot use, or null when they can. */
@@ -80,5 +81,14 @@ export function CheckGroup({
         </p>
       ) : null}
     </fieldset>
+  );
+}
+
+/** What a dashboard page shows when the client is gone or the viewer left it. */
+export function ClientNotFound() {
+  return (
+    <Alert tone="error" title="Client not found">
+      This client does not exist or you are no longer a member of it.
+    </Alert>
   );
 }
