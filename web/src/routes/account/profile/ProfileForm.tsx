@@ -2,8 +2,8 @@ import { type FormEvent, useState } from "react";
 import { type CountryOption, CountryOptions } from "../../../components/account/account-fields";
 import { Alert } from "../../../components/ui/Alert";
 import { Button } from "../../../components/ui/Button";
-import { Card } from "../../../components/ui/Card";
 import { Field, SelectField } from "../../../components/ui/Field";
+import { SectionCard } from "../../../components/ui/SectionCard";
 import { ErrorFields, graphql } from "../../../lib/graphql";
 import { useFormValues } from "../../../lib/use-form-values";
 import { useMutationForm } from "../../../lib/use-mutation-form";
@@ -62,13 +62,11 @@ export function ProfileForm({ viewer, countries }: { viewer: Profile; countries:
   }
 
   return (
-    <Card aria-labelledby="profile-edit-title">
-      <header className="section-head">
-        <div>
-          <h2 id="profile-edit-title">Edit profile</h2>
-          <p className="muted">Apps you allow to read your profile see these details.</p>
-        </div>
-      </header>
+    <SectionCard
+      id="profile-edit-title"
+      title="Edit profile"
+      description="Apps you allow to read your profile see these details."
+    >
       <form ref={form.formRef} className="form" noValidate onSubmit={handleSubmit} aria-busy={fetching || undefined}>
         <fieldset className="plain-fieldset" disabled={fetching}>
           <div className="form-grid">
@@ -112,6 +110,6 @@ export function ProfileForm({ viewer, countries }: { viewer: Profile; countries:
           </Button>
         </div>
       </form>
-    </Card>
+    </SectionCard>
   );
 }

@@ -55,14 +55,12 @@ export function InviteForm({
         ? "email"
         : null,
   });
-  const { fetching, fieldErrors: errors } = form;
-  const { values, setValues, set, text } = useFormValues(
-    () => ({ email: "", roleId: viewerRole?.id ?? "", expires: "" }),
-    {
-      errors,
-    },
+  const { fetching } = form;
+  const { values, setValues, text } = useFormValues(
+    () => ({ email: "", roleId: viewerRole?.id ?? "", expiresAt: "" }),
+    { errors: form.fieldErrors },
   );
-  const { email, roleId, expires } = values;
+  const { email, roleId, expiresAt: expires } = values;
 
   async function submit(event: FormEvent) {
     event.preventDefault();
@@ -75,7 +73,7 @@ export function InviteForm({
       input: { clientId, email: email.trim(), roleId, expiresAt: dateInputToIso(expires) },
     });
     if (!added) return;
-    setValues((current) => ({ ...current, email: "", expires: "" }));
+    setValues((current) => ({ ...current, email: "", expiresAt: "" }));
     onInvited(added.data);
   }
 
@@ -91,11 +89,8 @@ export function InviteForm({
             <MemberAccessFields
               roles={roles}
               myLevel={myLevel}
-              roleId={roleId}
-              expires={expires}
-              errors={errors}
-              onRoleChange={(value) => set("roleId", value)}
-              onExpiresChange={(value) => set("expires", value)}
+              role={text("roleId")}
+              expires={text("expiresAt")}
               roleHint="You can give roles up to your own level."
               expiresHint="Leave empty for access without an end date."
               chooseRole
