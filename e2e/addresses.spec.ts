@@ -3,6 +3,8 @@ import { expect, newUser, test } from "./support/fixtures";
 
 test.describe("a person keeps their XWMS addresses", () => {
   test("empty, validation, create, business details, edit, delete with confirmation", async ({ page }) => {
+    // Eight full-page screenshots at two widths; on a busy machine that alone nears the default timeout.
+    test.slow();
     const user = newUser("addresses");
     await page.goto("/register");
     await registerOnHostedPage(page, user);
