@@ -1,6 +1,5 @@
-import { Reason } from "../../../components/team/team-kit";
+import { type ManagedRows, Reason, RowButton } from "../../../components/team/team-kit";
 import { Badge } from "../../../components/ui/Badge";
-import { Button } from "../../../components/ui/Button";
 import { Table } from "../../../components/ui/Table";
 import { formatDate, isPast } from "../../../lib/format";
 import type { Member } from "./member-fields";
@@ -11,12 +10,8 @@ export function MembersTable({
   noManage,
   onEdit,
   onRemove,
-}: {
+}: ManagedRows<Member> & {
   members: readonly Member[];
-  myLevel: number;
-  /** Why the viewer manages no members, or null when they may. */
-  noManage: string | null;
-  onEdit: (member: Member) => void;
   onRemove: (member: Member) => void;
 }) {
   return (
@@ -47,26 +42,16 @@ export function MembersTable({
             </td>
             <td className="table-actions">
               <span className="team-actions">
-                <Button
-                  variant="secondary"
-                  className="btn-sm"
-                  disabled={!!reason}
-                  title={reason ?? undefined}
-                  aria-label={`Change the role of ${member.user.name}`}
+                <RowButton
+                  reason={reason}
+                  label={`Change the role of ${member.user.name}`}
                   onClick={() => onEdit(member)}
                 >
                   Change
-                </Button>
-                <Button
-                  variant="danger"
-                  className="btn-sm"
-                  disabled={!!reason}
-                  title={reason ?? undefined}
-                  aria-label={`Remove ${member.user.name}`}
-                  onClick={() => onRemove(member)}
-                >
+                </RowButton>
+                <RowButton reason={reason} danger label={`Remove ${member.user.name}`} onClick={() => onRemove(member)}>
                   Remove
-                </Button>
+                </RowButton>
               </span>
               {reason && !noManage ? <Reason>{reason}</Reason> : null}
             </td>

@@ -1,6 +1,5 @@
-import { Reason } from "../../../components/team/team-kit";
+import { type ManagedRows, Reason, RowButton } from "../../../components/team/team-kit";
 import { Badge } from "../../../components/ui/Badge";
-import { Button } from "../../../components/ui/Button";
 import { Table } from "../../../components/ui/Table";
 import { formatDate, isPast } from "../../../lib/format";
 import { ALL_PERMISSIONS, permissionLabel } from "../../../lib/permissions";
@@ -14,12 +13,8 @@ export function RolesTable({
   noManage,
   onEdit,
   onDelete,
-}: {
+}: ManagedRows<Role> & {
   roles: readonly Role[];
-  myLevel: number;
-  /** Why the viewer manages no roles, or null when they may. */
-  noManage: string | null;
-  onEdit: (role: Role) => void;
   onDelete: (role: Role) => void;
 }) {
   return (
@@ -69,26 +64,17 @@ export function RolesTable({
             </td>
             <td className="table-actions">
               <span className="team-actions">
-                <Button
-                  variant="secondary"
-                  className="btn-sm"
-                  disabled={!!editReason}
-                  title={editReason ?? undefined}
-                  aria-label={`Edit the ${role.name} role`}
-                  onClick={() => onEdit(role)}
-                >
+                <RowButton reason={editReason} label={`Edit the ${role.name} role`} onClick={() => onEdit(role)}>
                   Edit
-                </Button>
-                <Button
-                  variant="danger"
-                  className="btn-sm"
-                  disabled={!!deleteReason}
-                  title={deleteReason ?? undefined}
-                  aria-label={`Delete the ${role.name} role`}
+                </RowButton>
+                <RowButton
+                  reason={deleteReason}
+                  danger
+                  label={`Delete the ${role.name} role`}
                   onClick={() => onDelete(role)}
                 >
                   Delete
-                </Button>
+                </RowButton>
               </span>
               {editReason && !noManage ? <Reason>{editReason}</Reason> : null}
             </td>

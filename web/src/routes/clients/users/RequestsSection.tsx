@@ -1,9 +1,8 @@
 import { useState } from "react";
 import { useQuery } from "urql";
-import { lacking, SectionHead } from "../../../components/team/team-kit";
+import { lacking, RowButton, SectionHead } from "../../../components/team/team-kit";
 import { Alert } from "../../../components/ui/Alert";
 import { Badge } from "../../../components/ui/Badge";
-import { Button } from "../../../components/ui/Button";
 import { Card } from "../../../components/ui/Card";
 import { ConfirmMutationDialog } from "../../../components/ui/ConfirmMutationDialog";
 import { EmptyState } from "../../../components/ui/EmptyState";
@@ -135,16 +134,13 @@ export function RequestsSection({ clientId }: { clientId: string }) {
                 </td>
                 <td className="table-actions">
                   {request.status === "PENDING" ? (
-                    <Button
-                      variant="secondary"
-                      className="btn-sm"
-                      disabled={!!noSend}
-                      title={noSend ?? undefined}
-                      aria-label={`Cancel the request to ${request.user.email}`}
+                    <RowButton
+                      reason={noSend}
+                      label={`Cancel the request to ${request.user.email}`}
                       onClick={() => setCancelling(request)}
                     >
                       Cancel
-                    </Button>
+                    </RowButton>
                   ) : null}
                 </td>
               </tr>
