@@ -1,10 +1,9 @@
-import type { Page, PlaywrightWorkerArgs } from "@playwright/test";
-import { expect, newUser, type TestUser, test } from "./support/fixtures";
+import type { PlaywrightWorkerArgs } from "@playwright/test";
+import { registerOnHostedPage, screenshots } from "./support/account";
+import { expect, newUser, test } from "./support/fixtures";
 import { apiEndpoint, clientHeaders } from "./support/partner-app";
 
 type Envelope = { status: string; message?: string; data?: { user?: { sub: string; email: string | null } } };
-
-const widths = [1280, 390] as const;
 
 test.describe("a user revokes a connected app", () => {
   test("after revoking, the partner API refuses the user and the next sign-in asks for consent again", async ({
@@ -56,11 +55,7 @@ test.describe("a user revokes a connected app", () => {
       await expect(app).toBeVisible();
       await expect(app.getByText("userinfo")).toBeVisible();
       await expect(app.getByText(/last sign-in/i)).toBeVisible();
-      for (const width of widths) {
-        await page.setViewportSize({ width, height: 860 });
-        await page.screenshot({ path: `screenshots/account-apps-${width}.png`, fullPage: true });
-      }
-      await page.setViewportSize({ width: 1280, height: 860 });
+      await screenshots(page, "apps");
     });
 
     await test.step("revoking asks for confirmation; cancelling keeps the app", async () => {
@@ -134,47 +129,6 @@ test.describe("a user revokes a connected app", () => {
       await screenshots(page, "profile");
     });
 
-    await test.step("addresses: empty, validation, create, edit, delete with confirmation", async () => {
-      await page.getByRole("link", { name: "Addresses" }).click();
-      await expect(page.getByText("No addresses yet")).toBeVisible();
-      await screenshots(page, "addresses-empty");
-      await page.getByRole("button", { name: "Add your first address" }).click();
-      await page.getByRole("button", { name: "Add address" }).click();
-      await expect(page.getByText("Enter the street.")).toBeVisible();
-      await expect(page.getByText("Choose a country.")).toBeVisible();
-      await page.getByLabel("Name (optional)").fill("Home");
-      await page.getByLabel("Street", { exact: true }).fill("Keizersgracht");
-      await page.getByLabel("House number (optional)").fill("1");
-      await page.getByLabel("Postal code (optional)").fill("1015 CJ");
-      await page.getByLabel("City").fill("Amsterdam");
-      await page.getByLabel("Country").selectOption({ label: "Netherlands" });
-      await page.getByRole("button", { name: "Add address" }).click();
-      await expect(page.getByText("The address is added.")).toBeVisible();
-      const home = page.getByRole("listitem").filter({ has: page.getByRole("heading", { name: "Home" }) });
-      await expect(home.getByText("Default")).toBeVisible();
-
-      await page.getByRole("button", { name: "Add address" }).click();
-      await page.getByLabel("Name (optional)").fill("Work");
-      await page.getByLabel("Street", { exact: true }).fill("Damrak");
-      await page.getByLabel("House number (optional)").fill("70");
-      await page.getByLabel("City").fill("Amsterdam");
-      await page.getByLabel("Country").selectOption({ label: "Netherlands" });
-      await page.getByRole("button", { name: "Add address" }).click();
-      await expect(page.getByText("The address is added.")).toBeVisible();
-
-      await page.getByRole("button", { name: "Edit “Work”" }).click();
-      await page.getByLabel("Company (optional)").fill("Damrak Trading BV");
-      await page.getByRole("button", { name: "Save address" }).click();
-      await expect(page.getByText("Damrak Trading BV", { exact: false })).toBeVisible();
-      await screenshots(page, "addresses");
-
-      await page.getByRole("button", { name: "Delete “Work”" }).click();
-      const dialog = page.getByRole("dialog", { name: "Delete this address?" });
-      await dialog.getByRole("button", { name: "Delete address" }).click();
-      await expect(dialog).toBeHidden();
-      await expect(page.getByRole("heading", { name: "Work" })).toHaveCount(0);
-    });
-
     await test.step("access requests: empty, then the demo client's requests accepted and declined", async () => {
       await page.getByRole("link", { name: "Access requests" }).click();
       await expect(page.getByText("No requests waiting")).toBeVisible();
@@ -227,21 +181,6 @@ test.describe("a user revokes a connected app", () => {
 });
 
 /** Fills the register form (the hosted one or /register) and submits it. */
-async function registerOnHostedPage(page: Page, user: TestUser) {
-  await page.getByLabel("Name").fill(user.name);
-  await page.getByLabel("Email").fill(user.email);
-  await page.getByLabel("Password").fill(user.password);
-  await page.getByRole("button", { name: /create account/i }).click();
-}
-
-async function screenshots(page: Page, name: string) {
-  for (const width of widths) {
-    await page.setViewportSize({ width, height: 860 });
-    await page.screenshot({ path: `screenshots/account-${name}-${width}.png`, fullPage: true });
-  }
-  await page.setViewportSize({ width: 1280, height: 860 });
-}
-
 /** The demo client's owner sends the person an access request and a test-user invitation, through the API. */
 async function sendRequestsAsDemoOwner(
   playwright: PlaywrightWorkerArgs["playwright"],

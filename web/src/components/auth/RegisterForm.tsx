@@ -1,10 +1,10 @@
 import type { FormEvent } from "react";
-import { looksLikeEmail } from "../../lib/errors";
 import { ErrorFields, graphql } from "../../lib/graphql";
 import { useMutationForm } from "../../lib/use-mutation-form";
 import { Alert } from "../ui/Alert";
 import { Button } from "../ui/Button";
 import { Field } from "../ui/Field";
+import { EmailField, emailProblem, SessionAccountFields } from "./auth-fields";
 
 export const MIN_PASSWORD_LENGTH = 10;
 
@@ -15,15 +15,14 @@ const RegisterForm_Register = graphql(
       __typename
       ... on RegisterSuccess {
         data {
-          id
-          email
+          ...SessionAccountFields
         }
       }
       ...ErrorFields
     }
   }
 `,
-  [ErrorFields],
+  [SessionAccountFields, ErrorFields],
 );
 
 type RegisterFormProps = {
@@ -47,8 +46,8 @@ export function RegisterForm({ onRegistered, defaultEmail, submitLabel = "Create
 
     const errors: Record<string, string> = {};
     if (!name) errors.name = "Enter your name.";
-    if (!email) errors.email = "Enter your email address.";
-    else if (!looksLikeEmail(email)) errors.email = "Enter an email address like name@example.com.";
+    const badEmail = emailProblem(email);
+    if (badEmail) errors.email = badEmail;
     if (password.length < MIN_PASSWORD_LENGTH) {
       errors.password = `Use at least ${MIN_PASSWORD_LENGTH} characters for your password.`;
     }
@@ -61,16 +60,7 @@ export function RegisterForm({ onRegistered, defaultEmail, submitLabel = "Create
     <form ref={form.formRef} className="form" onSubmit={handleSubmit} noValidate aria-label="Create account">
       {formError ? <Alert tone="error">{formError}</Alert> : null}
       <Field label="Name" name="name" autoComplete="name" error={fieldErrors.name} required />
-      <Field
-        label="Email"
-        name="email"
-        type="email"
-        autoComplete="email"
-        inputMode="email"
-        defaultValue={defaultEmail ?? ""}
-        error={fieldErrors.email}
-        required
-      />
+      <EmailField autoComplete="email" defaultEmail={defaultEmail} error={fieldErrors.email} />
       <Field
         label="Password"
         name="password"

@@ -1,11 +1,11 @@
 import { type FormEvent, useEffect, useRef, useState } from "react";
-import { looksLikeEmail } from "../../lib/errors";
 import { ErrorFields, graphql } from "../../lib/graphql";
 import type { PayloadError } from "../../lib/mutation";
 import { useMutationForm } from "../../lib/use-mutation-form";
 import { Alert } from "../ui/Alert";
 import { Button } from "../ui/Button";
 import { Field } from "../ui/Field";
+import { EmailField, emailProblem, SessionAccountFields } from "./auth-fields";
 import { ProofOfWorkCheck } from "./ProofOfWorkCheck";
 
 const SignInForm_SignIn = graphql(
@@ -15,8 +15,7 @@ const SignInForm_SignIn = graphql(
       __typename
       ... on SignInSuccess {
         data {
-          id
-          email
+          ...SessionAccountFields
         }
       }
       ... on ProofOfWorkRequiredError {
@@ -29,7 +28,7 @@ const SignInForm_SignIn = graphql(
     }
   }
 `,
-  [ErrorFields],
+  [SessionAccountFields, ErrorFields],
 );
 
 /** Waits up to this long are sat out on the page, then the same sign-in is sent again by itself. */
@@ -87,8 +86,8 @@ export function SignInForm({ onSignedIn, defaultEmail, submitLabel = "Sign in" }
     const password = String(values.get("password") ?? "");
 
     const errors: Record<string, string> = {};
-    if (!email) errors.email = "Enter your email address.";
-    else if (!looksLikeEmail(email)) errors.email = "Enter an email address like name@example.com.";
+    const badEmail = emailProblem(email);
+    if (badEmail) errors.email = badEmail;
     if (!password) errors.password = "Enter your password.";
     if (form.reject(errors)) return;
 
@@ -100,16 +99,7 @@ export function SignInForm({ onSignedIn, defaultEmail, submitLabel = "Sign in" }
   return (
     <form ref={form.formRef} className="form" onSubmit={handleSubmit} noValidate aria-label="Sign in">
       {formError ? <Alert tone="error">{formError}</Alert> : null}
-      <Field
-        label="Email"
-        name="email"
-        type="email"
-        autoComplete="username"
-        inputMode="email"
-        defaultValue={defaultEmail ?? ""}
-        error={fieldErrors.email}
-        required
-      />
+      <EmailField autoComplete="username" defaultEmail={defaultEmail} error={fieldErrors.email} />
       <Field
         label="Password"
         name="password"

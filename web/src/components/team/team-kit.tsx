@@ -1,5 +1,7 @@
 import { type InputHTMLAttributes, type ReactNode, useId } from "react";
 import { missingPermissionReason, type Permission } from "../../lib/permissions";
+import { Alert } from "../ui/Alert";
+import { Button } from "../ui/Button";
 import "./team.css";
 
 /** A reason to show beside a control the viewer cannot use, or null when they can. */
@@ -82,3 +84,50 @@ export function CheckGroup({
     </fieldset>
   );
 }
+
+/** What a dashboard page shows when the client is gone or the viewer left it. */
+export function ClientNotFound() {
+  return (
+    <Alert tone="error" title="Client not found">
+      This client does not exist or you are no longer a member of it.
+    </Alert>
+  );
+}
+
+/** A small row button, disabled with the reason as its tooltip when the viewer cannot use it. */
+export function RowButton({
+  reason,
+  danger = false,
+  label,
+  onClick,
+  children,
+}: {
+  /** Why the viewer cannot use it, or null when they can. */
+  reason: string | null;
+  danger?: boolean;
+  /** The accessible name, naming the row. */
+  label: string;
+  onClick: () => void;
+  children: ReactNode;
+}) {
+  return (
+    <Button
+      variant={danger ? "danger" : "secondary"}
+      className="btn-sm"
+      disabled={!!reason}
+      title={reason ?? undefined}
+      aria-label={label}
+      onClick={onClick}
+    >
+      {children}
+    </Button>
+  );
+}
+
+/** What a table of members or roles needs to decide, per row, whether the viewer may change it. */
+export type ManagedRows<Row> = {
+  myLevel: number;
+  /** Why the viewer manages none of the rows, or null when they may. */
+  noManage: string | null;
+  onEdit: (row: Row) => void;
+};

@@ -46,11 +46,15 @@ export function ApiReferencePage() {
   }, []);
 
   return (
-    <main>
+    <main className="api-reference">
       <title>API reference · Gatehouse</title>
+      <p className="api-reference-source">
+        Generated from the OpenAPI 3.1 description at <a href="/api/openapi.json">/api/openapi.json</a>, which SDK
+        generators and API clients can read directly.
+      </p>
       {error ? (
         <Alert tone="error" title="We couldn't show the API reference">
-          {error} The raw description is at <a href="/api/openapi.json">/api/openapi.json</a>.
+          {error} The description linked above is still available.
         </Alert>
       ) : null}
       <div ref={target} data-testid="api-reference" />

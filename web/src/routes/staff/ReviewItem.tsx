@@ -1,8 +1,8 @@
 import { useState } from "react";
-import { TextAreaField } from "../../components/account/account-fields";
 import { FormError } from "../../components/team/team-kit";
 import { Badge } from "../../components/ui/Badge";
 import { Button } from "../../components/ui/Button";
+import { TextAreaField } from "../../components/ui/Field";
 import { formatDateTime } from "../../lib/format";
 import { ErrorFields, type FragmentOf, graphql } from "../../lib/graphql";
 import { useMutationForm } from "../../lib/use-mutation-form";

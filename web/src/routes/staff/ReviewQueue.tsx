@@ -1,8 +1,8 @@
 import { useState } from "react";
 import { useQuery } from "urql";
+import { Pager } from "../../components/team/Pager";
 import { SectionHead } from "../../components/team/team-kit";
 import { Alert } from "../../components/ui/Alert";
-import { Button } from "../../components/ui/Button";
 import { Card } from "../../components/ui/Card";
 import { EmptyState } from "../../components/ui/EmptyState";
 import { LoadFailed } from "../../components/ui/LoadFailed";
@@ -67,20 +67,13 @@ export function ReviewQueue() {
               />
             ))}
           </ul>
-          {after.length > 0 || queue.pageInfo.hasNextPage ? (
-            <nav className="team-toolbar" aria-label="Queue pages">
-              <Button variant="secondary" disabled={after.length === 0} onClick={() => setAfter((c) => c.slice(0, -1))}>
-                Previous
-              </Button>
-              <Button
-                variant="secondary"
-                disabled={!queue.pageInfo.hasNextPage}
-                onClick={() => setAfter((c) => [...c, queue.pageInfo.endCursor])}
-              >
-                Next
-              </Button>
-            </nav>
-          ) : null}
+          <Pager
+            label="Queue pages"
+            page={after.length}
+            hasNextPage={queue.pageInfo.hasNextPage}
+            onPrevious={() => setAfter((c) => c.slice(0, -1))}
+            onNext={() => setAfter((c) => [...c, queue.pageInfo.endCursor])}
+          />
         </>
       )}
     </Card>

@@ -1,12 +1,12 @@
 import { type FormEvent, useState } from "react";
-import { SelectField } from "../../components/account/account-fields";
 import { FormError, SectionHead } from "../../components/team/team-kit";
 import { Alert } from "../../components/ui/Alert";
 import { Button } from "../../components/ui/Button";
 import { Card } from "../../components/ui/Card";
-import { Field } from "../../components/ui/Field";
+import { Field, SelectField } from "../../components/ui/Field";
 import { looksLikeEmail } from "../../lib/errors";
 import { ErrorFields, graphql } from "../../lib/graphql";
+import { useFormValues } from "../../lib/use-form-values";
 import { useMutationForm } from "../../lib/use-mutation-form";
 
 const SetPlanForm_SetPlan = graphql(
@@ -29,13 +29,16 @@ const SetPlanForm_SetPlan = graphql(
 );
 
 export function SetPlanForm() {
-  const [email, setEmail] = useState("");
-  const [plan, setPlan] = useState<"FREE" | "PAID">("PAID");
   const [notice, setNotice] = useState<string | null>(null);
   const form = useMutationForm(SetPlanForm_SetPlan, (data) => data.setUserPlan, "We couldn't change the plan.", {
     fieldFor: (error) => (error.__typename === "NotFoundError" ? "email" : null),
   });
-  const { fetching, fieldErrors: errors } = form;
+  const { fetching } = form;
+  const { values, set, text } = useFormValues<{ email: string; plan: "FREE" | "PAID" }>(
+    () => ({ email: "", plan: "PAID" }),
+    { errors: form.fieldErrors },
+  );
+  const { email, plan } = values;
 
   async function submit(event: FormEvent) {
     event.preventDefault();
@@ -47,7 +50,7 @@ export function SetPlanForm() {
     const changed = await form.run({ input: { email: email.trim(), plan } });
     if (!changed) return;
     setNotice(`${changed.data.name} (${changed.data.email}) is now on the ${plan === "PAID" ? "Paid" : "Free"} plan.`);
-    setEmail("");
+    set("email", "");
   }
 
   return (
@@ -59,22 +62,8 @@ export function SetPlanForm() {
       <form ref={form.formRef} className="stack" onSubmit={submit} noValidate aria-busy={fetching || undefined}>
         <fieldset className="team-fieldset" disabled={fetching}>
           <div className="team-form">
-            <Field
-              label="E-mail address"
-              name="email"
-              type="email"
-              autoComplete="off"
-              value={email}
-              onChange={(event) => setEmail(event.target.value)}
-              error={errors.email}
-            />
-            <SelectField
-              label="Plan"
-              name="plan"
-              value={plan}
-              onChange={(event) => setPlan(event.target.value as "FREE" | "PAID")}
-              error={errors.plan}
-            >
+            <Field label="E-mail address" {...text("email")} type="email" autoComplete="off" />
+            <SelectField label="Plan" {...text("plan")}>
               <option value="PAID">Paid</option>
               <option value="FREE">Free</option>
             </SelectField>

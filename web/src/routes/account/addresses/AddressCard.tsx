@@ -1,7 +1,16 @@
+import { Fragment } from "react";
 import { Badge } from "../../../components/ui/Badge";
 import { Button } from "../../../components/ui/Button";
 import { useMutationAction } from "../../../lib/use-mutation-action";
-import { type Address, AddressesPage_UpdateAddress, describe } from "./address-fields";
+import { type Address, AddressesPage_UpdateAddress, describe, typeLabel } from "./address-fields";
+
+const DETAILS = [
+  ["phone", "Phone"],
+  ["email", "E-mail"],
+  ["taxNr", "Tax number"],
+  ["registrationNr", "Registration number"],
+  ["accessCode", "Access code"],
+] as const satisfies readonly (readonly [keyof Address, string])[];
 
 /** One saved address with its actions. */
 export function AddressCard({
@@ -36,18 +45,32 @@ export function AddressCard({
         {address.isDefault ? <Badge tone="success">Default</Badge> : null}
       </div>
       <address className="address-lines">
-        {address.companyName ? (
-          <>
-            {address.companyName}
-            <br />
-          </>
-        ) : null}
-        {[address.street, address.houseNumber].filter(Boolean).join(" ")}
-        <br />
-        {[address.postalCode, address.city].filter(Boolean).join(" ")}
-        <br />
-        {address.country.name}
+        {[
+          address.companyName,
+          [address.firstname, address.lastname].filter(Boolean).join(" "),
+          [address.street, address.houseNumber].filter(Boolean).join(" "),
+          [address.postalCode, address.city].filter(Boolean).join(" "),
+          address.country.name,
+        ]
+          .filter(Boolean)
+          .map((line) => (
+            <span key={line} className="address-line">
+              {line}
+            </span>
+          ))}
       </address>
+      <dl className="address-details">
+        <dt>Use for</dt>
+        <dd>{typeLabel(address.type)}</dd>
+        {DETAILS.map(([key, label]) =>
+          address[key] ? (
+            <Fragment key={key}>
+              <dt>{label}</dt>
+              <dd>{address[key]}</dd>
+            </Fragment>
+          ) : null,
+        )}
+      </dl>
       {makeDefault.error ? (
         <p className="field-error" role="alert">
           {makeDefault.error}

@@ -1,11 +1,12 @@
-import { type FormEvent, useState } from "react";
-import { type CountryOption, CountryOptions, SelectField } from "../../../components/account/account-fields";
+import type { FormEvent } from "react";
+import { type CountryOption, CountryOptions } from "../../../components/account/account-fields";
 import { Alert } from "../../../components/ui/Alert";
 import { Button } from "../../../components/ui/Button";
-import { Field } from "../../../components/ui/Field";
+import { CheckboxField, Field, SelectField } from "../../../components/ui/Field";
 import { ErrorFields, graphql } from "../../../lib/graphql";
+import { useFormValues } from "../../../lib/use-form-values";
 import { useMutationForm } from "../../../lib/use-mutation-form";
-import { type Address, AddressesPage_UpdateAddress, AddressFields } from "./address-fields";
+import { ADDRESS_TYPES, type Address, AddressesPage_UpdateAddress, AddressFields, isBusiness } from "./address-fields";
 
 const AddressForm_Create = graphql(
   `
@@ -25,16 +26,48 @@ const AddressForm_Create = graphql(
 );
 
 type FormValues = {
+  type: string;
   name: string;
+  firstname: string;
+  lastname: string;
   street: string;
   houseNumber: string;
-  city: string;
-  companyName: string;
   postalCode: string;
+  city: string;
   countryCode: string;
+  accessCode: string;
+  phone: string;
+  email: string;
+  business: boolean;
+  companyName: string;
+  taxNr: string;
+  registrationNr: string;
   isDefault: boolean;
 };
 
+function valuesOf(address: Address | null, isFirst: boolean): FormValues {
+  return {
+    type: address?.type ?? "shipping",
+    name: address?.name ?? "",
+    firstname: address?.firstname ?? "",
+    lastname: address?.lastname ?? "",
+    street: address?.street ?? "",
+    houseNumber: address?.houseNumber ?? "",
+    postalCode: address?.postalCode ?? "",
+    city: address?.city ?? "",
+    countryCode: address?.country.shortName ?? "",
+    accessCode: address?.accessCode ?? "",
+    phone: address?.phone ?? "",
+    email: address?.email ?? "",
+    business: address ? isBusiness(address) : false,
+    companyName: address?.companyName ?? "",
+    taxNr: address?.taxNr ?? "",
+    registrationNr: address?.registrationNr ?? "",
+    isDefault: address?.isDefault ?? isFirst,
+  };
+}
+
+/** The XWMS address: who receives it, where, how to reach them and, for a business, its company details. */
 export function AddressForm({
   countries,
   address,
@@ -48,27 +81,14 @@ export function AddressForm({
   onDone: (message: string) => void;
   onCancel: () => void;
 }) {
-  const [values, setValues] = useState<FormValues>(() => ({
-    name: address?.name ?? "",
-    street: address?.street ?? "",
-    houseNumber: address?.houseNumber ?? "",
-    city: address?.city ?? "",
-    companyName: address?.companyName ?? "",
-    postalCode: address?.postalCode ?? "",
-    countryCode: address?.country.shortName ?? "",
-    isDefault: address?.isDefault ?? isFirst,
-  }));
   const fallback = "We couldn't save the address.";
   const createForm = useMutationForm(AddressForm_Create, (data) => data.createAddress, fallback);
   const updateForm = useMutationForm(AddressesPage_UpdateAddress, (data) => data.updateAddress, fallback);
   // A form either adds or edits for its whole life.
   const form = address ? updateForm : createForm;
-  const { fieldErrors: errors, formError } = form;
+  const { values, text, checkbox } = useFormValues(() => valuesOf(address, isFirst), { errors: form.fieldErrors });
   const sending = form.fetching;
   const titleId = address ? `address-form-${address.id}` : "address-form-new";
-
-  const set = (name: Exclude<keyof FormValues, "isDefault">) => (event: { target: { value: string } }) =>
-    setValues((current) => ({ ...current, [name]: event.target.value }));
 
   async function handleSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -78,14 +98,25 @@ export function AddressForm({
     if (!values.countryCode) found.countryCode = "Choose a country.";
     if (form.reject(found)) return;
 
+    const optional = (value: string) => value.trim() || null;
+    // Unticking "business address" clears the company details rather than hiding them.
+    const company = (value: string) => (values.business ? optional(value) : null);
     const input = {
-      name: values.name.trim() || null,
+      type: values.type,
+      name: optional(values.name),
+      firstname: optional(values.firstname),
+      lastname: optional(values.lastname),
       street: values.street.trim(),
-      houseNumber: values.houseNumber.trim() || null,
+      houseNumber: optional(values.houseNumber),
+      postalCode: optional(values.postalCode),
       city: values.city.trim(),
-      companyName: values.companyName.trim() || null,
-      postalCode: values.postalCode.trim() || null,
       countryCode: values.countryCode,
+      accessCode: optional(values.accessCode),
+      phone: optional(values.phone),
+      email: optional(values.email),
+      companyName: company(values.companyName),
+      taxNr: company(values.taxNr),
+      registrationNr: company(values.registrationNr),
       isDefault: values.isDefault,
     };
     const saved = address
@@ -99,85 +130,64 @@ export function AddressForm({
       <h3 id={titleId}>{address ? "Edit address" : "New address"}</h3>
       <fieldset className="plain-fieldset" disabled={sending}>
         <div className="form-grid">
-          <Field
-            label="Name (optional)"
-            name="name"
-            placeholder="Home, Work…"
-            value={values.name}
-            onChange={set("name")}
-            error={errors.name}
-            className="span-2"
-          />
-          <Field
-            label="Street"
-            name="street"
-            autoComplete="address-line1"
-            value={values.street}
-            onChange={set("street")}
-            error={errors.street}
-            className="span-2"
-          />
-          <Field
-            label="House number (optional)"
-            name="houseNumber"
-            autoComplete="off"
-            value={values.houseNumber}
-            onChange={set("houseNumber")}
-            error={errors.houseNumber}
-            className="span-2"
-          />
-          <Field
-            label="Postal code (optional)"
-            name="postalCode"
-            autoComplete="postal-code"
-            value={values.postalCode}
-            onChange={set("postalCode")}
-            error={errors.postalCode}
-          />
-          <Field
-            label="City"
-            name="city"
-            autoComplete="address-level2"
-            value={values.city}
-            onChange={set("city")}
-            error={errors.city}
-          />
-          <Field
-            label="Company (optional)"
-            name="companyName"
-            autoComplete="organization"
-            value={values.companyName}
-            onChange={set("companyName")}
-            error={errors.companyName}
-          />
-          <SelectField
-            label="Country"
-            name="countryCode"
-            autoComplete="country"
-            value={values.countryCode}
-            onChange={set("countryCode")}
-            error={errors.countryCode}
-          >
+          <Field label="Name (optional)" {...text("name")} placeholder="Home, Work…" />
+          <SelectField label="Use for" {...text("type")}>
+            {ADDRESS_TYPES.map(({ value, label }) => (
+              <option key={value} value={value}>
+                {label}
+              </option>
+            ))}
+          </SelectField>
+          <Field label="First name (optional)" {...text("firstname")} autoComplete="given-name" />
+          <Field label="Last name (optional)" {...text("lastname")} autoComplete="family-name" />
+          <Field label="Street" {...text("street")} autoComplete="address-line1" />
+          <Field label="House number (optional)" {...text("houseNumber")} autoComplete="off" />
+          <Field label="Postal code (optional)" {...text("postalCode")} autoComplete="postal-code" />
+          <Field label="City" {...text("city")} autoComplete="address-level2" />
+          <SelectField label="Country" {...text("countryCode")} autoComplete="country">
             <CountryOptions countries={countries} emptyLabel="Choose a country" />
           </SelectField>
-          <label className="checkbox span-2">
-            <input
-              type="checkbox"
-              name="isDefault"
-              checked={values.isDefault}
-              disabled={address?.isDefault}
-              onChange={(event) => setValues((current) => ({ ...current, isDefault: event.target.checked }))}
-            />
-            <span>
-              Use as my default address
-              {address?.isDefault ? (
-                <span className="field-hint"> — make another address the default to change this.</span>
-              ) : null}
-            </span>
-          </label>
+          <Field
+            label="Access code (optional)"
+            {...text("accessCode")}
+            autoComplete="off"
+            hint="A gate or door code for deliveries."
+          />
+          <Field label="Phone (optional)" {...text("phone")} type="tel" autoComplete="tel" />
+          <Field label="E-mail (optional)" {...text("email")} type="email" autoComplete="email" />
+          <CheckboxField className="span-2" label="This is a business address" {...checkbox("business")} />
+          {values.business ? (
+            <>
+              <Field
+                label="Company name (optional)"
+                {...text("companyName")}
+                autoComplete="organization"
+                className="span-2"
+              />
+              <Field
+                label="Tax number (optional)"
+                {...text("taxNr")}
+                autoComplete="off"
+                hint="VAT or other tax number."
+              />
+              <Field
+                label="Registration number (optional)"
+                {...text("registrationNr")}
+                autoComplete="off"
+                hint="Chamber of commerce or company register."
+              />
+            </>
+          ) : null}
+          <CheckboxField
+            className="span-2"
+            label="Use as my default address"
+            {...checkbox("isDefault")}
+            disabled={address?.isDefault}
+            hint={address?.isDefault ? "— make another address the default to change this." : null}
+          />
         </div>
       </fieldset>
-      {formError ? <Alert tone="error">{formError}</Alert> : null}
+      {form.formError ? <Alert tone="error">{form.formError}</Alert> : null}
       <div className="form-actions">
         <Button variant="secondary" onClick={onCancel} disabled={sending}>
           Cancel

@@ -3,10 +3,10 @@ import { useQuery } from "urql";
 import { CountryOptionFields } from "../../../components/account/account-fields";
 import { Alert } from "../../../components/ui/Alert";
 import { Button } from "../../../components/ui/Button";
-import { Card } from "../../../components/ui/Card";
 import { ConfirmMutationDialog } from "../../../components/ui/ConfirmMutationDialog";
 import { EmptyState } from "../../../components/ui/EmptyState";
 import { LoadFailed } from "../../../components/ui/LoadFailed";
+import { SectionCard } from "../../../components/ui/SectionCard";
 import { StatusBlock } from "../../../components/ui/Spinner";
 import { ErrorFields, graphql } from "../../../lib/graphql";
 import { AddressCard } from "./AddressCard";
@@ -63,13 +63,12 @@ export function AddressesPage() {
   return (
     <div className="stack">
       <title>Addresses · Gatehouse</title>
-      <Card aria-labelledby="addresses-title">
-        <header className="section-head">
-          <div>
-            <h2 id="addresses-title">Addresses</h2>
-            <p className="muted">Apps you allow to read your address get the default one.</p>
-          </div>
-          {editing?.mode !== "create" ? (
+      <SectionCard
+        id="addresses-title"
+        title="Addresses"
+        description="Apps you allow to read your address get the default one."
+        action={
+          editing?.mode !== "create" ? (
             <Button
               onClick={() => {
                 setNotice(null);
@@ -79,8 +78,9 @@ export function AddressesPage() {
             >
               Add address
             </Button>
-          ) : null}
-        </header>
+          ) : null
+        }
+      >
         {notice ? <Alert tone="success">{notice}</Alert> : null}
         {editing?.mode === "create" && data ? (
           <AddressForm
@@ -141,7 +141,7 @@ export function AddressesPage() {
             )}
           </ul>
         ) : null}
-      </Card>
+      </SectionCard>
       <ConfirmMutationDialog
         open={deleting !== null}
         title="Delete this address?"

@@ -5,11 +5,18 @@ export const AddressFields = graphql(`
     id
     type
     name
+    firstname
+    lastname
     street
     houseNumber
-    city
-    companyName
     postalCode
+    city
+    accessCode
+    phone
+    email
+    companyName
+    taxNr
+    registrationNr
     isDefault
     country {
       id
@@ -20,6 +27,23 @@ export const AddressFields = graphql(`
 `);
 
 export type Address = FragmentOf<typeof AddressFields>;
+
+/** The XWMS address types, as the form offers them. */
+export const ADDRESS_TYPES = [
+  { value: "shipping", label: "Shipping" },
+  { value: "billing", label: "Billing" },
+  { value: "both", label: "Shipping and billing" },
+  { value: "other", label: "Other" },
+] as const;
+
+export function typeLabel(type: string): string {
+  return ADDRESS_TYPES.find((option) => option.value === type)?.label ?? type;
+}
+
+/** XWMS has no business type: an address is a business's when it carries company details. */
+export function isBusiness(address: Address): boolean {
+  return Boolean(address.companyName || address.taxNr || address.registrationNr);
+}
 
 /** How an address is named in buttons and notices: its label, or its first line and city. */
 export function describe(address: Address): string {

@@ -2,10 +2,10 @@ import { useState } from "react";
 import { useQuery } from "urql";
 import { Alert } from "../../../components/ui/Alert";
 import { Button } from "../../../components/ui/Button";
-import { Card } from "../../../components/ui/Card";
 import { ConfirmMutationDialog } from "../../../components/ui/ConfirmMutationDialog";
 import { EmptyState } from "../../../components/ui/EmptyState";
 import { LoadFailed } from "../../../components/ui/LoadFailed";
+import { SectionCard } from "../../../components/ui/SectionCard";
 import { StatusBlock } from "../../../components/ui/Spinner";
 import { formatDate, formatDateTime } from "../../../lib/format";
 import { ErrorFields, graphql, type ResultOf } from "../../../lib/graphql";
@@ -61,17 +61,12 @@ export function ConnectedAppsPage() {
   const apps = data?.viewer?.connectedApps;
 
   return (
-    <Card aria-labelledby="apps-title">
+    <SectionCard
+      id="apps-title"
+      title="Connected apps"
+      description="Apps you allowed to use your Gatehouse account. Revoking one stops it from reading your details; it will ask you again the next time you sign in to it."
+    >
       <title>Connected apps · Gatehouse</title>
-      <header className="section-head">
-        <div>
-          <h2 id="apps-title">Connected apps</h2>
-          <p className="muted">
-            Apps you allowed to use your Gatehouse account. Revoking one stops it from reading your details; it will ask
-            you again the next time you sign in to it.
-          </p>
-        </div>
-      </header>
       {revoked ? <Alert tone="success">{revoked} can no longer access your account.</Alert> : null}
       {error && !data ? (
         <LoadFailed
@@ -153,6 +148,6 @@ export function ConnectedAppsPage() {
           asks for your permission first.
         </p>
       </ConfirmMutationDialog>
-    </Card>
+    </SectionCard>
   );
 }

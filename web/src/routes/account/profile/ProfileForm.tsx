@@ -1,12 +1,13 @@
 import { type FormEvent, useState } from "react";
-import { type CountryOption, CountryOptions, SelectField } from "../../../components/account/account-fields";
+import { type CountryOption, CountryOptions } from "../../../components/account/account-fields";
 import { Alert } from "../../../components/ui/Alert";
 import { Button } from "../../../components/ui/Button";
-import { Card } from "../../../components/ui/Card";
-import { Field } from "../../../components/ui/Field";
+import { Field, SelectField } from "../../../components/ui/Field";
+import { SectionCard } from "../../../components/ui/SectionCard";
 import { ErrorFields, graphql } from "../../../lib/graphql";
+import { useFormValues } from "../../../lib/use-form-values";
 import { useMutationForm } from "../../../lib/use-mutation-form";
-import { blankToNull, type FormValues, type Profile, ProfileFields, validate, valuesOf } from "./profile-fields";
+import { blankToNull, type Profile, ProfileFields, validate, valuesOf } from "./profile-fields";
 
 const ProfileForm_UpdateProfile = graphql(
   `
@@ -26,19 +27,17 @@ const ProfileForm_UpdateProfile = graphql(
 );
 
 export function ProfileForm({ viewer, countries }: { viewer: Profile; countries: readonly CountryOption[] }) {
-  const [values, setValues] = useState(() => valuesOf(viewer));
   const [saved, setSaved] = useState(false);
   const form = useMutationForm(
     ProfileForm_UpdateProfile,
     (data) => data.updateProfile,
     "We couldn't save your profile.",
   );
-  const { fetching, fieldErrors: errors, formError } = form;
-
-  const set = (name: keyof FormValues) => (event: { target: { value: string } }) => {
-    setValues((current) => ({ ...current, [name]: event.target.value }));
-    setSaved(false);
-  };
+  const { fetching, formError } = form;
+  const { values, setValues, text } = useFormValues(() => valuesOf(viewer), {
+    errors: form.fieldErrors,
+    onEdit: () => setSaved(false),
+  });
 
   async function handleSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -63,89 +62,42 @@ export function ProfileForm({ viewer, countries }: { viewer: Profile; countries:
   }
 
   return (
-    <Card aria-labelledby="profile-edit-title">
-      <header className="section-head">
-        <div>
-          <h2 id="profile-edit-title">Edit profile</h2>
-          <p className="muted">Apps you allow to read your profile see these details.</p>
-        </div>
-      </header>
+    <SectionCard
+      id="profile-edit-title"
+      title="Edit profile"
+      description="Apps you allow to read your profile see these details."
+    >
       <form ref={form.formRef} className="form" noValidate onSubmit={handleSubmit} aria-busy={fetching || undefined}>
         <fieldset className="plain-fieldset" disabled={fetching}>
           <div className="form-grid">
-            <Field
-              label="Name"
-              name="name"
-              autoComplete="name"
-              value={values.name}
-              onChange={set("name")}
-              error={errors.name}
-              className="span-2"
-            />
-            <Field
-              label="Given name"
-              name="givenName"
-              autoComplete="given-name"
-              value={values.givenName}
-              onChange={set("givenName")}
-              error={errors.givenName}
-            />
-            <Field
-              label="Family name"
-              name="familyName"
-              autoComplete="family-name"
-              value={values.familyName}
-              onChange={set("familyName")}
-              error={errors.familyName}
-            />
+            <Field label="Name" {...text("name")} autoComplete="name" className="span-2" />
+            <Field label="Given name" {...text("givenName")} autoComplete="given-name" />
+            <Field label="Family name" {...text("familyName")} autoComplete="family-name" />
             <Field
               label="Picture URL"
-              name="picture"
+              {...text("picture")}
               type="url"
               inputMode="url"
               placeholder="https://"
-              value={values.picture}
-              onChange={set("picture")}
-              error={errors.picture}
               hint="An https:// link to a square image."
               className="span-2"
             />
             <Field
               label="Birth date"
-              name="birthDate"
+              {...text("birthDate")}
               type="date"
               autoComplete="bday"
               max={new Date().toISOString().slice(0, 10)}
-              value={values.birthDate}
-              onChange={set("birthDate")}
-              error={errors.birthDate}
             />
-            <Field
-              label="Gender"
-              name="gender"
-              autoComplete="sex"
-              value={values.gender}
-              onChange={set("gender")}
-              error={errors.gender}
-            />
+            <Field label="Gender" {...text("gender")} autoComplete="sex" />
             <Field
               label="Second e-mail"
-              name="secondEmail"
+              {...text("secondEmail")}
               type="email"
               autoComplete="email"
-              value={values.secondEmail}
-              onChange={set("secondEmail")}
-              error={errors.secondEmail}
               hint="A backup address; it must differ from the one you sign in with."
             />
-            <SelectField
-              label="Country"
-              name="countryCode"
-              autoComplete="country"
-              value={values.countryCode}
-              onChange={set("countryCode")}
-              error={errors.countryCode}
-            >
+            <SelectField label="Country" {...text("countryCode")} autoComplete="country">
               <CountryOptions countries={countries} emptyLabel="Not set" />
             </SelectField>
           </div>
@@ -158,6 +110,6 @@ export function ProfileForm({ viewer, countries }: { viewer: Profile; countries:
           </Button>
         </div>
       </form>
-    </Card>
+    </SectionCard>
   );
 }

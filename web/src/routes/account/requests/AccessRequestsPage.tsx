@@ -5,6 +5,7 @@ import { Badge } from "../../../components/ui/Badge";
 import { Card } from "../../../components/ui/Card";
 import { EmptyState } from "../../../components/ui/EmptyState";
 import { LoadFailed } from "../../../components/ui/LoadFailed";
+import { SectionCard } from "../../../components/ui/SectionCard";
 import { StatusBlock } from "../../../components/ui/Spinner";
 import { formatDateTime } from "../../../lib/format";
 import { graphql } from "../../../lib/graphql";
@@ -47,15 +48,11 @@ export function AccessRequestsPage() {
   return (
     <div className="stack">
       <title>Access requests · Gatehouse</title>
-      <Card aria-labelledby="requests-title">
-        <header className="section-head">
-          <div>
-            <h2 id="requests-title">Access requests</h2>
-            <p className="muted">
-              Apps can ask you for more of your details, or invite you to test them before they go live.
-            </p>
-          </div>
-        </header>
+      <SectionCard
+        id="requests-title"
+        title="Access requests"
+        description="Apps can ask you for more of your details, or invite you to test them before they go live."
+      >
         {notice ? <Alert tone="success">{notice}</Alert> : null}
         {error && !data ? (
           <LoadFailed
@@ -85,7 +82,7 @@ export function AccessRequestsPage() {
             ))}
           </ul>
         ) : null}
-      </Card>
+      </SectionCard>
       {answered.length > 0 ? (
         <Card aria-labelledby="answered-title">
           <h2 id="answered-title">Answered</h2>

@@ -3,8 +3,8 @@ import { useQuery } from "urql";
 import { Alert } from "../../../components/ui/Alert";
 import { Badge } from "../../../components/ui/Badge";
 import { Button } from "../../../components/ui/Button";
-import { Card } from "../../../components/ui/Card";
 import { ConfirmMutationDialog } from "../../../components/ui/ConfirmMutationDialog";
+import { SectionCard } from "../../../components/ui/SectionCard";
 import { StatusBlock } from "../../../components/ui/Spinner";
 import { Table } from "../../../components/ui/Table";
 import { describeError } from "../../../lib/errors";
@@ -95,16 +95,16 @@ export function SessionsPage() {
   return (
     <div className="stack">
       <title>Sessions · Gatehouse</title>
-      <Card aria-labelledby="sessions-title">
-        <header className="section-head">
-          <div>
-            <h2 id="sessions-title">Where you are signed in</h2>
-            <p className="muted">Sign out any device you do not recognise, then change your password.</p>
-          </div>
+      <SectionCard
+        id="sessions-title"
+        title="Where you are signed in"
+        description="Sign out any device you do not recognise, then change your password."
+        action={
           <Button variant="secondary" disabled={others.length === 0} onClick={() => setTarget("others")}>
             Sign out all other sessions
           </Button>
-        </header>
+        }
+      >
         {error && !data ? (
           <Alert tone="error" title="We couldn't load your sessions">
             {describeError(error)}
@@ -112,38 +112,25 @@ export function SessionsPage() {
         ) : fetching && !data ? (
           <StatusBlock label="Loading sessions…" />
         ) : (
-          <Table caption="Your sessions">
-            <thead>
-              <tr>
-                <th scope="col">Device</th>
-                <th scope="col">IP address</th>
-                <th scope="col">Signed in</th>
-                <th scope="col">Last seen</th>
-                <th scope="col">
-                  <span className="visually-hidden">Actions</span>
-                </th>
+          <Table caption="Your sessions" columns={["Device", "IP address", "Signed in", "Last seen"]} actions>
+            {sessions.map((session) => (
+              <tr key={session.id}>
+                <td data-label="Device">
+                  {deviceName(session.userAgent)} {session.current ? <Badge tone="success">This device</Badge> : null}
+                </td>
+                <td data-label="IP address">{session.ip ?? "Unknown"}</td>
+                <td data-label="Signed in">{formatDateTime(session.createdAt)}</td>
+                <td data-label="Last seen">{formatDateTime(session.lastSeenAt)}</td>
+                <td data-label="Actions">
+                  <Button variant="secondary" className="btn-sm" onClick={() => setTarget(session)}>
+                    Sign out
+                  </Button>
+                </td>
               </tr>
-            </thead>
-            <tbody>
-              {sessions.map((session) => (
-                <tr key={session.id}>
-                  <td data-label="Device">
-                    {deviceName(session.userAgent)} {session.current ? <Badge tone="success">This device</Badge> : null}
-                  </td>
-                  <td data-label="IP address">{session.ip ?? "Unknown"}</td>
-                  <td data-label="Signed in">{formatDateTime(session.createdAt)}</td>
-                  <td data-label="Last seen">{formatDateTime(session.lastSeenAt)}</td>
-                  <td data-label="Actions">
-                    <Button variant="secondary" className="btn-sm" onClick={() => setTarget(session)}>
-                      Sign out
-                    </Button>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
+            ))}
           </Table>
         )}
-      </Card>
+      </SectionCard>
       <ConfirmMutationDialog
         open={target === "others"}
         title="Sign out all other sessions?"

@@ -2,10 +2,10 @@ import { useState } from "react";
 import { useQuery } from "urql";
 import { Alert } from "../../../components/ui/Alert";
 import { Button } from "../../../components/ui/Button";
-import { Card } from "../../../components/ui/Card";
 import { CopyButton } from "../../../components/ui/CopyButton";
 import { EmptyState } from "../../../components/ui/EmptyState";
 import { LoadFailed } from "../../../components/ui/LoadFailed";
+import { SectionCard } from "../../../components/ui/SectionCard";
 import { StatusBlock } from "../../../components/ui/Spinner";
 import { graphql } from "../../../lib/graphql";
 import { CreateTokenCard } from "./CreateTokenCard";
@@ -61,13 +61,11 @@ export function ApiTokensPage() {
           </div>
         </section>
       ) : null}
-      <Card aria-labelledby="tokens-title">
-        <header className="section-head">
-          <div>
-            <h2 id="tokens-title">Your tokens</h2>
-            <p className="muted">Only the first characters of each token are kept to tell them apart.</p>
-          </div>
-        </header>
+      <SectionCard
+        id="tokens-title"
+        title="Your tokens"
+        description="Only the first characters of each token are kept to tell them apart."
+      >
         {error && !data ? (
           <LoadFailed className="stack" title="We couldn't load your tokens" error={error} onRetry={refresh} />
         ) : fetching && !tokens ? (
@@ -77,7 +75,7 @@ export function ApiTokensPage() {
         ) : tokens ? (
           <TokensTable tokens={tokens} onRevoked={refresh} />
         ) : null}
-      </Card>
+      </SectionCard>
     </div>
   );
 }

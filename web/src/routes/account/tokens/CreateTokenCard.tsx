@@ -1,10 +1,11 @@
-import { type FormEvent, useState } from "react";
+import type { FormEvent } from "react";
 import { Alert } from "../../../components/ui/Alert";
 import { Button } from "../../../components/ui/Button";
-import { Card } from "../../../components/ui/Card";
 import { Field } from "../../../components/ui/Field";
+import { SectionCard } from "../../../components/ui/SectionCard";
 import { endOfDayIso, todayInput } from "../../../lib/format";
 import { ErrorFields, graphql } from "../../../lib/graphql";
+import { useFormValues } from "../../../lib/use-form-values";
 import { useMutationForm } from "../../../lib/use-mutation-form";
 import { ApiTokenFields } from "./token-fields";
 
@@ -29,10 +30,10 @@ const CreateTokenCard_Create = graphql(
 );
 
 export function CreateTokenCard({ onCreated }: { onCreated: (value: string, label: string) => void }) {
-  const [label, setLabel] = useState("");
-  const [expiresOn, setExpiresOn] = useState("");
-  const [currentPassword, setCurrentPassword] = useState("");
   const form = useMutationForm(CreateTokenCard_Create, (data) => data.createApiToken, "We couldn't create the token.");
+  const empty = { label: "", expiresAt: "", currentPassword: "" };
+  const { values, setValues, set, text } = useFormValues(() => empty, { errors: form.fieldErrors });
+  const { label, expiresAt: expiresOn, currentPassword } = values;
 
   async function handleSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -47,53 +48,35 @@ export function CreateTokenCard({ onCreated }: { onCreated: (value: string, labe
     const success = await form.run({
       input: { label: label.trim(), currentPassword, expiresAt: expiresOn ? endOfDayIso(expiresOn) : null },
     });
-    setCurrentPassword("");
+    set("currentPassword", "");
     if (!success) return;
-    setLabel("");
-    setExpiresOn("");
+    setValues(empty);
     onCreated(success.data.value, success.data.token.label);
   }
 
   return (
-    <Card aria-labelledby="token-create-title">
-      <header className="section-head">
-        <div>
-          <h2 id="token-create-title">Create an API token</h2>
-          <p className="muted">
-            A personal token lets scripts call the Gatehouse API as you. Treat it like a password.
-          </p>
-        </div>
-      </header>
+    <SectionCard
+      id="token-create-title"
+      title="Create an API token"
+      description="A personal token lets scripts call the Gatehouse API as you. Treat it like a password."
+    >
       <form ref={form.formRef} className="form" noValidate onSubmit={handleSubmit}>
         <fieldset className="plain-fieldset" disabled={form.fetching}>
           <div className="form-grid">
-            <Field
-              label="Label"
-              name="label"
-              value={label}
-              onChange={(event) => setLabel(event.target.value)}
-              error={form.fieldErrors.label}
-              placeholder="Deploy script"
-            />
+            <Field label="Label" {...text("label")} placeholder="Deploy script" />
             <Field
               label="Expires on (optional)"
-              name="expiresAt"
+              {...text("expiresAt")}
               type="date"
               min={todayInput(1)}
               max={todayInput(365)}
-              value={expiresOn}
-              onChange={(event) => setExpiresOn(event.target.value)}
-              error={form.fieldErrors.expiresAt}
               hint="Leave empty for 90 days. A token lives at most a year."
             />
             <Field
               label="Your current password"
-              name="currentPassword"
+              {...text("currentPassword")}
               type="password"
               autoComplete="current-password"
-              value={currentPassword}
-              onChange={(event) => setCurrentPassword(event.target.value)}
-              error={form.fieldErrors.currentPassword}
               hint="A token acts as you, so creating one needs your password."
             />
           </div>
@@ -105,6 +88,6 @@ export function CreateTokenCard({ onCreated }: { onCreated: (value: string, labe
           </Button>
         </div>
       </form>
-    </Card>
+    </SectionCard>
   );
 }

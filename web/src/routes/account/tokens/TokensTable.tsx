@@ -29,55 +29,44 @@ export function TokensTable({ tokens, onRevoked }: { tokens: readonly ApiToken[]
 
   return (
     <>
-      <Table caption="Your API tokens">
-        <thead>
-          <tr>
-            <th scope="col">Label</th>
-            <th scope="col">Token</th>
-            <th scope="col">Status</th>
-            <th scope="col">Created</th>
-            <th scope="col">Expires</th>
-            <th scope="col">Last used</th>
-            <th scope="col">
-              <span className="visually-hidden">Actions</span>
-            </th>
-          </tr>
-        </thead>
-        <tbody>
-          {tokens.map((token) => {
-            const status = tokenStatus(token);
-            return (
-              <tr key={token.id}>
-                <td data-label="Label">
-                  <strong>{token.label}</strong>
-                </td>
-                <td data-label="Token">
-                  <code>{token.prefix}…</code>
-                </td>
-                <td data-label="Status">
-                  <Badge tone={status.tone}>{status.label}</Badge>
-                </td>
-                <td data-label="Created">{formatDate(token.createdAt)}</td>
-                <td data-label="Expires">{token.expiresAt ? formatDate(token.expiresAt) : "Never"}</td>
-                <td data-label="Last used">{token.lastUsedAt ? formatDateTime(token.lastUsedAt) : "Never"}</td>
-                <td data-label="Actions">
-                  {token.revokedAt ? (
-                    <span className="muted">Revoked {formatDate(token.revokedAt)}</span>
-                  ) : (
-                    <Button
-                      variant="secondary"
-                      className="btn-sm btn-danger-outline"
-                      onClick={() => setRevoking(token)}
-                      aria-label={`Revoke the token ${token.label}`}
-                    >
-                      Revoke
-                    </Button>
-                  )}
-                </td>
-              </tr>
-            );
-          })}
-        </tbody>
+      <Table
+        caption="Your API tokens"
+        columns={["Label", "Token", "Status", "Created", "Expires", "Last used"]}
+        actions
+      >
+        {tokens.map((token) => {
+          const status = tokenStatus(token);
+          return (
+            <tr key={token.id}>
+              <td data-label="Label">
+                <strong>{token.label}</strong>
+              </td>
+              <td data-label="Token">
+                <code>{token.prefix}…</code>
+              </td>
+              <td data-label="Status">
+                <Badge tone={status.tone}>{status.label}</Badge>
+              </td>
+              <td data-label="Created">{formatDate(token.createdAt)}</td>
+              <td data-label="Expires">{token.expiresAt ? formatDate(token.expiresAt) : "Never"}</td>
+              <td data-label="Last used">{token.lastUsedAt ? formatDateTime(token.lastUsedAt) : "Never"}</td>
+              <td data-label="Actions">
+                {token.revokedAt ? (
+                  <span className="muted">Revoked {formatDate(token.revokedAt)}</span>
+                ) : (
+                  <Button
+                    variant="secondary"
+                    className="btn-sm btn-danger-outline"
+                    onClick={() => setRevoking(token)}
+                    aria-label={`Revoke the token ${token.label}`}
+                  >
+                    Revoke
+                  </Button>
+                )}
+              </td>
+            </tr>
+          );
+        })}
       </Table>
       <ConfirmMutationDialog
         open={revoking !== null}

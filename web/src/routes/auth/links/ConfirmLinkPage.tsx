@@ -1,9 +1,8 @@
 import { useEffect, useRef, useState } from "react";
 import { Link, useSearchParams } from "react-router";
 import { useMutation } from "urql";
-import { AuthShell } from "../../../components/layout/AuthShell";
+import { AuthCard } from "../../../components/layout/AuthCard";
 import { Alert } from "../../../components/ui/Alert";
-import { Card, CardHeader } from "../../../components/ui/Card";
 import { StatusBlock } from "../../../components/ui/Spinner";
 import { describeError } from "../../../lib/errors";
 import { graphql } from "../../../lib/graphql";
@@ -70,19 +69,15 @@ export function ConfirmLinkPage({ kind }: { kind: keyof typeof KINDS }) {
   }, [confirm, done, token]);
 
   return (
-    <AuthShell>
-      <title>{`${title} · Gatehouse`}</title>
-      <Card aria-labelledby="confirm-title">
-        <CardHeader id="confirm-title" title={title} />
-        {outcome === null ? (
-          <StatusBlock label="Confirming…" />
-        ) : (
-          <Alert tone={outcome.ok ? "success" : "error"}>
-            {outcome.message} <Link to="/account">Go to your account</Link>
-          </Alert>
-        )}
-      </Card>
-    </AuthShell>
+    <AuthCard title={title}>
+      {outcome === null ? (
+        <StatusBlock label="Confirming…" />
+      ) : (
+        <Alert tone={outcome.ok ? "success" : "error"}>
+          {outcome.message} <Link to="/account">Go to your account</Link>
+        </Alert>
+      )}
+    </AuthCard>
   );
 }
 

@@ -1,10 +1,9 @@
 import { type FormEvent, useState } from "react";
 import { Link } from "react-router";
 import { useMutation } from "urql";
-import { AuthShell } from "../../../components/layout/AuthShell";
+import { AuthCard } from "../../../components/layout/AuthCard";
 import { Alert } from "../../../components/ui/Alert";
 import { Button } from "../../../components/ui/Button";
-import { Card, CardFooter, CardHeader } from "../../../components/ui/Card";
 import { Field } from "../../../components/ui/Field";
 import { describeError, looksLikeEmail } from "../../../lib/errors";
 import { graphql } from "../../../lib/graphql";
@@ -39,30 +38,27 @@ export function ForgotPasswordPage() {
   }
 
   return (
-    <AuthShell>
-      <title>Reset your password · Gatehouse</title>
-      <Card aria-labelledby="forgot-title">
-        <CardHeader
-          id="forgot-title"
-          title="Reset your password"
-          description="We mail you a link that works for one hour."
-        />
-        {sentTo ? (
-          <Alert tone="success" title="Check your mail">
-            If an account uses {sentTo}, a reset link is on its way.
-          </Alert>
-        ) : (
-          <form className="form" onSubmit={handleSubmit} noValidate>
-            <Field label="Email" name="email" type="email" autoComplete="email" required error={error ?? undefined} />
-            <Button type="submit" block loading={fetching}>
-              Send reset link
-            </Button>
-          </form>
-        )}
-        <CardFooter>
+    <AuthCard
+      title="Reset your password"
+      description="We mail you a link that works for one hour."
+      footer={
+        <>
           Remembered it? <Link to="/signin">Sign in</Link>
-        </CardFooter>
-      </Card>
-    </AuthShell>
+        </>
+      }
+    >
+      {sentTo ? (
+        <Alert tone="success" title="Check your mail">
+          If an account uses {sentTo}, a reset link is on its way.
+        </Alert>
+      ) : (
+        <form className="form" onSubmit={handleSubmit} noValidate>
+          <Field label="Email" name="email" type="email" autoComplete="email" required error={error ?? undefined} />
+          <Button type="submit" block loading={fetching}>
+            Send reset link
+          </Button>
+        </form>
+      )}
+    </AuthCard>
   );
 }

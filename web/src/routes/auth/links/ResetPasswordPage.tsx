@@ -1,10 +1,9 @@
 import { type FormEvent, useState } from "react";
 import { Link, useSearchParams } from "react-router";
 import { useMutation } from "urql";
-import { AuthShell } from "../../../components/layout/AuthShell";
+import { AuthCard } from "../../../components/layout/AuthCard";
 import { Alert } from "../../../components/ui/Alert";
 import { Button } from "../../../components/ui/Button";
-import { Card, CardFooter, CardHeader } from "../../../components/ui/Card";
 import { Field } from "../../../components/ui/Field";
 import { describeError } from "../../../lib/errors";
 import { graphql } from "../../../lib/graphql";
@@ -51,38 +50,31 @@ export function ResetPasswordPage() {
   }
 
   return (
-    <AuthShell>
-      <title>Choose a new password · Gatehouse</title>
-      <Card aria-labelledby="reset-title">
-        <CardHeader id="reset-title" title="Choose a new password" />
-        {done ? (
-          <Alert tone="success" title="Password changed">
-            You were signed out everywhere. <Link to="/signin">Sign in</Link> with the new password.
-          </Alert>
-        ) : linkError ? (
-          <Alert tone="error" title="This link does not work">
-            {linkError} <Link to="/forgot-password">Ask for a new link</Link>.
-          </Alert>
-        ) : (
-          <form className="form" onSubmit={handleSubmit} noValidate>
-            <Field
-              label="New password"
-              name="newPassword"
-              type="password"
-              autoComplete="new-password"
-              hint="At least 10 characters, not a common password."
-              error={fieldError ?? undefined}
-            />
-            <Field label="Repeat the new password" name="repeat" type="password" autoComplete="new-password" />
-            <Button type="submit" block loading={fetching}>
-              Set new password
-            </Button>
-          </form>
-        )}
-        <CardFooter>
-          <Link to="/signin">Back to sign in</Link>
-        </CardFooter>
-      </Card>
-    </AuthShell>
+    <AuthCard title="Choose a new password" footer={<Link to="/signin">Back to sign in</Link>}>
+      {done ? (
+        <Alert tone="success" title="Password changed">
+          You were signed out everywhere. <Link to="/signin">Sign in</Link> with the new password.
+        </Alert>
+      ) : linkError ? (
+        <Alert tone="error" title="This link does not work">
+          {linkError} <Link to="/forgot-password">Ask for a new link</Link>.
+        </Alert>
+      ) : (
+        <form className="form" onSubmit={handleSubmit} noValidate>
+          <Field
+            label="New password"
+            name="newPassword"
+            type="password"
+            autoComplete="new-password"
+            hint="At least 10 characters, not a common password."
+            error={fieldError ?? undefined}
+          />
+          <Field label="Repeat the new password" name="repeat" type="password" autoComplete="new-password" />
+          <Button type="submit" block loading={fetching}>
+            Set new password
+          </Button>
+        </form>
+      )}
+    </AuthCard>
   );
 }

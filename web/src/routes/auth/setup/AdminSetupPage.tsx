@@ -1,9 +1,8 @@
 import { type FormEvent, useState } from "react";
 import { useQuery } from "urql";
-import { AuthShell } from "../../../components/layout/AuthShell";
+import { AuthCard } from "../../../components/layout/AuthCard";
 import { Alert } from "../../../components/ui/Alert";
 import { Button } from "../../../components/ui/Button";
-import { Card, CardHeader } from "../../../components/ui/Card";
 import { Field } from "../../../components/ui/Field";
 import { StatusBlock } from "../../../components/ui/Spinner";
 import { describeError } from "../../../lib/errors";
@@ -69,47 +68,43 @@ export function AdminSetupPage() {
 
   const problem = !token ? LINK_PROBLEMS.UNKNOWN : link && link.state !== "VALID" ? LINK_PROBLEMS[link.state] : null;
   return (
-    <AuthShell>
-      <title>Set up Gatehouse · Gatehouse</title>
-      <Card aria-labelledby="setup-title">
-        <CardHeader id="setup-title" title="Create the platform admin" />
-        {loading ? (
-          <StatusBlock label="Checking the setup link…" />
-        ) : error ? (
-          <Alert tone="error">{describeError(error)}</Alert>
-        ) : problem ? (
-          <Alert tone="error" title="This link does not work">
-            {problem}
-          </Alert>
-        ) : (
-          <form ref={form.formRef} className="form" onSubmit={handleSubmit} noValidate>
-            {formError ? <Alert tone="error">{formError}</Alert> : null}
-            {link?.email ? (
-              <p>
-                This link makes <strong>{link.email}</strong> a platform admin
-                {link.existingAccount ? " and sets a new password for it." : "."}
-              </p>
-            ) : (
-              <Field label="E-mail" name="email" type="email" autoComplete="email" error={fieldErrors.email} />
-            )}
-            {link?.existingAccount ? null : (
-              <Field label="Name" name="name" autoComplete="name" error={fieldErrors.name} />
-            )}
-            <Field
-              label="Password"
-              name="password"
-              type="password"
-              autoComplete="new-password"
-              hint="At least 10 characters, not a common password."
-              error={fieldErrors.password}
-            />
-            <Field label="Repeat the password" name="repeat" type="password" autoComplete="new-password" />
-            <Button type="submit" block loading={fetching}>
-              Create admin and sign in
-            </Button>
-          </form>
-        )}
-      </Card>
-    </AuthShell>
+    <AuthCard title="Create the platform admin">
+      {loading ? (
+        <StatusBlock label="Checking the setup link…" />
+      ) : error ? (
+        <Alert tone="error">{describeError(error)}</Alert>
+      ) : problem ? (
+        <Alert tone="error" title="This link does not work">
+          {problem}
+        </Alert>
+      ) : (
+        <form ref={form.formRef} className="form" onSubmit={handleSubmit} noValidate>
+          {formError ? <Alert tone="error">{formError}</Alert> : null}
+          {link?.email ? (
+            <p>
+              This link makes <strong>{link.email}</strong> a platform admin
+              {link.existingAccount ? " and sets a new password for it." : "."}
+            </p>
+          ) : (
+            <Field label="E-mail" name="email" type="email" autoComplete="email" error={fieldErrors.email} />
+          )}
+          {link?.existingAccount ? null : (
+            <Field label="Name" name="name" autoComplete="name" error={fieldErrors.name} />
+          )}
+          <Field
+            label="Password"
+            name="password"
+            type="password"
+            autoComplete="new-password"
+            hint="At least 10 characters, not a common password."
+            error={fieldErrors.password}
+          />
+          <Field label="Repeat the password" name="repeat" type="password" autoComplete="new-password" />
+          <Button type="submit" block loading={fetching}>
+            Create admin and sign in
+          </Button>
+        </form>
+      )}
+    </AuthCard>
   );
 }

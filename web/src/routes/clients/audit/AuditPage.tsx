@@ -1,6 +1,6 @@
 import { type FormEvent, useCallback, useEffect, useState } from "react";
 import { type CombinedError, useClient } from "urql";
-import { lacking, SectionHead } from "../../../components/team/team-kit";
+import { ClientNotFound, lacking, SectionHead } from "../../../components/team/team-kit";
 import { Alert } from "../../../components/ui/Alert";
 import { Button } from "../../../components/ui/Button";
 import { Card } from "../../../components/ui/Card";
@@ -160,9 +160,7 @@ export function AuditPage() {
         ) : client === undefined || (loading && events.length === 0) ? (
           <StatusBlock label="Loading the audit log…" />
         ) : client === null ? (
-          <Alert tone="error" title="Client not found">
-            This client does not exist or you are no longer a member of it.
-          </Alert>
+          <ClientNotFound />
         ) : denied ? (
           <Alert tone="info" title="You cannot read the audit log">
             {noRead}

@@ -1,9 +1,8 @@
 import type { FormEvent } from "react";
 import { useNavigate } from "react-router";
-import { Alert } from "../../../components/ui/Alert";
 import { Button } from "../../../components/ui/Button";
-import { Card } from "../../../components/ui/Card";
 import { Field } from "../../../components/ui/Field";
+import { FormCard } from "../../../components/ui/FormCard";
 import { Toggle } from "../../../components/ui/Toggle";
 import { ErrorFields, graphql } from "../../../lib/graphql";
 import { useMutationForm } from "../../../lib/use-mutation-form";
@@ -66,45 +65,45 @@ export function CreateDomainCard({ clientId, allowed }: { clientId: string; allo
   }
 
   return (
-    <Card aria-labelledby="add-domain-title">
-      <h2 id="add-domain-title">Add a domain</h2>
-      <form ref={form.formRef} className="form" onSubmit={handleSubmit} noValidate aria-labelledby="add-domain-title">
-        {!allowed ? <p className="reason">{missingPermissionReason("DOMAINS_MANAGE")}</p> : null}
-        {form.formError ? <Alert tone="error">{form.formError}</Alert> : null}
-        <fieldset className="form-fieldset" disabled={form.fetching || !allowed}>
-          <div className="form-grid">
-            <Field
-              label="Domain"
-              name="rootDomain"
-              placeholder="example.com"
-              autoComplete="off"
-              autoCapitalize="none"
-              spellCheck={false}
-              hint="Host name only. Subdomains are covered too."
-              error={form.fieldErrors.rootDomain}
-              required
-            />
-            <Field
-              label="Internal name (optional)"
-              name="internalName"
-              autoComplete="off"
-              hint="Only your team sees it."
-              error={form.fieldErrors.internalName}
-            />
-          </div>
-          <div className="toggle-grid">
-            <Toggle name="allowLogin" label="Allow login" defaultChecked hint="People can sign in from this domain." />
-            <Toggle name="allowApi" label="Allow API" defaultChecked hint="Your server can call the API for it." />
-            <Toggle name="primary" label="Primary domain" hint="Shown on the login page." />
-            <Toggle name="testMode" label="Test mode" hint="Only test users can sign in." />
-          </div>
-          <div className="form-actions">
-            <Button type="submit" loading={form.fetching}>
-              {form.fetching ? "Adding…" : "Add domain"}
-            </Button>
-          </div>
-        </fieldset>
-      </form>
-    </Card>
+    <FormCard
+      id="add-domain-title"
+      title="Add a domain"
+      form={form}
+      onSubmit={handleSubmit}
+      reason={allowed ? null : missingPermissionReason("DOMAINS_MANAGE")}
+      disabled={!allowed}
+    >
+      <div className="form-grid">
+        <Field
+          label="Domain"
+          name="rootDomain"
+          placeholder="example.com"
+          autoComplete="off"
+          autoCapitalize="none"
+          spellCheck={false}
+          hint="Host name only. Subdomains are covered too."
+          error={form.fieldErrors.rootDomain}
+          required
+        />
+        <Field
+          label="Internal name (optional)"
+          name="internalName"
+          autoComplete="off"
+          hint="Only your team sees it."
+          error={form.fieldErrors.internalName}
+        />
+      </div>
+      <div className="toggle-grid">
+        <Toggle name="allowLogin" label="Allow login" defaultChecked hint="People can sign in from this domain." />
+        <Toggle name="allowApi" label="Allow API" defaultChecked hint="Your server can call the API for it." />
+        <Toggle name="primary" label="Primary domain" hint="Shown on the login page." />
+        <Toggle name="testMode" label="Test mode" hint="Only test users can sign in." />
+      </div>
+      <div className="form-actions">
+        <Button type="submit" loading={form.fetching}>
+          {form.fetching ? "Adding…" : "Add domain"}
+        </Button>
+      </div>
+    </FormCard>
   );
 }

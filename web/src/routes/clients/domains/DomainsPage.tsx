@@ -55,42 +55,31 @@ export function DomainsPage() {
         ) : domains.length === 0 ? (
           <EmptyState title="No domains yet">Add the domain your app runs on below.</EmptyState>
         ) : (
-          <Table caption="Domains">
-            <thead>
-              <tr>
-                <th scope="col">Domain</th>
-                <th scope="col">Domain ID</th>
-                <th scope="col">Status</th>
+          <Table caption="Domains" columns={["Domain", "Domain ID", "Status"]}>
+            {domains.map((domain) => (
+              <tr key={domain.id}>
+                <td data-label="Domain">
+                  <span className="stack-sm" style={{ gap: 0 }}>
+                    <Link to={`/clients/${client.id}/domains/${domain.id}`}>
+                      <strong>{domain.rootDomain}</strong>
+                    </Link>
+                    {domain.internalName ? <span className="muted">{domain.internalName}</span> : null}
+                  </span>
+                </td>
+                <td data-label="Domain ID">
+                  <CopyField value={domain.publicId} label={`Copy domain ID of ${domain.rootDomain}`} />
+                </td>
+                <td data-label="Status">
+                  <span className="kv-inline">
+                    {domain.primary ? <Badge tone="info">Primary</Badge> : null}
+                    <Badge tone={domain.active ? "success" : "neutral"}>{domain.active ? "Active" : "Inactive"}</Badge>
+                    {domain.allowLogin ? <Badge tone="success">Login</Badge> : null}
+                    {domain.allowApi ? <Badge tone="success">API</Badge> : null}
+                    {domain.testMode ? <Badge tone="warning">Test mode</Badge> : null}
+                  </span>
+                </td>
               </tr>
-            </thead>
-            <tbody>
-              {domains.map((domain) => (
-                <tr key={domain.id}>
-                  <td data-label="Domain">
-                    <span className="stack-sm" style={{ gap: 0 }}>
-                      <Link to={`/clients/${client.id}/domains/${domain.id}`}>
-                        <strong>{domain.rootDomain}</strong>
-                      </Link>
-                      {domain.internalName ? <span className="muted">{domain.internalName}</span> : null}
-                    </span>
-                  </td>
-                  <td data-label="Domain ID">
-                    <CopyField value={domain.publicId} label={`Copy domain ID of ${domain.rootDomain}`} />
-                  </td>
-                  <td data-label="Status">
-                    <span className="kv-inline">
-                      {domain.primary ? <Badge tone="info">Primary</Badge> : null}
-                      <Badge tone={domain.active ? "success" : "neutral"}>
-                        {domain.active ? "Active" : "Inactive"}
-                      </Badge>
-                      {domain.allowLogin ? <Badge tone="success">Login</Badge> : null}
-                      {domain.allowApi ? <Badge tone="success">API</Badge> : null}
-                      {domain.testMode ? <Badge tone="warning">Test mode</Badge> : null}
-                    </span>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
+            ))}
           </Table>
         )}
       </Card>

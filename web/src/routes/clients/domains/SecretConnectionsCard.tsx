@@ -107,52 +107,41 @@ export function SecretConnectionsCard({
       ) : (
         <>
           {link.error ? <Alert tone="error">{link.error}</Alert> : null}
-          <Table caption={`Secrets and their link to ${domain.rootDomain}`}>
-            <thead>
-              <tr>
-                <th scope="col">Secret</th>
-                <th scope="col">Status</th>
-                <th scope="col">
-                  <span className="visually-hidden">Actions</span>
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {secrets.map((secret) => {
-                const linked = secret.domains.some((d) => d.domainId === domain.id);
-                const dead = secretStatus(secret);
-                return (
-                  <tr key={secret.id}>
-                    <td data-label="Secret">
-                      <strong>{secret.label}</strong> <code className="muted">{secret.prefix}…</code>
-                    </td>
-                    <td data-label="Status">
-                      <span className="kv-inline">
-                        {linked ? <Badge tone="success">Linked</Badge> : <Badge tone="neutral">Not linked</Badge>}
-                        {dead ? <Badge tone="danger">{dead}</Badge> : null}
-                      </span>
-                    </td>
-                    <td className="table-actions">
-                      {linked ? (
-                        <Button variant="secondary" className="btn-sm" onClick={() => setUnlinking(secret)}>
-                          Unlink
-                        </Button>
-                      ) : (
-                        <Button
-                          variant="secondary"
-                          className="btn-sm"
-                          disabled={dead !== null || link.fetching}
-                          title={dead ? `This secret is ${dead}.` : undefined}
-                          onClick={() => handleLink(secret)}
-                        >
-                          Link
-                        </Button>
-                      )}
-                    </td>
-                  </tr>
-                );
-              })}
-            </tbody>
+          <Table caption={`Secrets and their link to ${domain.rootDomain}`} columns={["Secret", "Status"]} actions>
+            {secrets.map((secret) => {
+              const linked = secret.domains.some((d) => d.domainId === domain.id);
+              const dead = secretStatus(secret);
+              return (
+                <tr key={secret.id}>
+                  <td data-label="Secret">
+                    <strong>{secret.label}</strong> <code className="muted">{secret.prefix}…</code>
+                  </td>
+                  <td data-label="Status">
+                    <span className="kv-inline">
+                      {linked ? <Badge tone="success">Linked</Badge> : <Badge tone="neutral">Not linked</Badge>}
+                      {dead ? <Badge tone="danger">{dead}</Badge> : null}
+                    </span>
+                  </td>
+                  <td className="table-actions">
+                    {linked ? (
+                      <Button variant="secondary" className="btn-sm" onClick={() => setUnlinking(secret)}>
+                        Unlink
+                      </Button>
+                    ) : (
+                      <Button
+                        variant="secondary"
+                        className="btn-sm"
+                        disabled={dead !== null || link.fetching}
+                        title={dead ? `This secret is ${dead}.` : undefined}
+                        onClick={() => handleLink(secret)}
+                      >
+                        Link
+                      </Button>
+                    )}
+                  </td>
+                </tr>
+              );
+            })}
           </Table>
         </>
       )}

@@ -1,8 +1,7 @@
 import { type FormEvent, useId, useState } from "react";
-import { Alert } from "../../../components/ui/Alert";
 import { Button } from "../../../components/ui/Button";
-import { Card } from "../../../components/ui/Card";
 import { Field } from "../../../components/ui/Field";
+import { FormCard } from "../../../components/ui/FormCard";
 import { formatDate } from "../../../lib/format";
 import { useMutationForm } from "../../../lib/use-mutation-form";
 import { type DomainDetail, DomainPage_UpdateDomain } from "./domain-fields";
@@ -46,84 +45,78 @@ export function SettingsCard({ domain, allowed }: { domain: DomainDetail; allowe
   }
 
   return (
-    <Card aria-labelledby="settings-title">
-      <h2 id="settings-title">Settings</h2>
-      <form
-        ref={form.formRef}
-        className="form"
-        onSubmit={handleSubmit}
-        noValidate
-        aria-labelledby="settings-title"
-        key={domain.updatedAt}
-      >
-        {form.formError ? <Alert tone="error">{form.formError}</Alert> : null}
-        {saved ? <Alert tone="success">Saved.</Alert> : null}
-        <fieldset className="form-fieldset" disabled={form.fetching || !allowed}>
-          <div className="form-grid">
-            <Field
-              label="Domain"
-              name="rootDomain"
-              defaultValue={domain.rootDomain}
-              autoCapitalize="none"
-              spellCheck={false}
-              error={fieldErrors.rootDomain}
-              required
-            />
-            <Field
-              label="Internal name"
-              name="internalName"
-              defaultValue={domain.internalName ?? ""}
-              error={fieldErrors.internalName}
-            />
-            <Field
-              label="Logo URL"
-              name="logoUrl"
-              type="url"
-              defaultValue={domain.logoUrl ?? ""}
-              hint="Shown on the login and consent pages."
-              error={fieldErrors.logoUrl}
-            />
-            <Field
-              label="Fallback URI"
-              name="fallbackUri"
-              type="url"
-              defaultValue={domain.fallbackUri ?? ""}
-              hint="Where people go when a login cannot go on."
-              error={fieldErrors.fallbackUri}
-            />
-            <Field
-              label="Server IP addresses"
-              name="serverIp"
-              defaultValue={domain.serverIp ?? ""}
-              placeholder="203.0.113.4, 2001:db8::1"
-              hint="Comma-separated. Only these may call the API; empty allows any."
-              error={fieldErrors.serverIp}
-              className="field-wide"
-            />
-            <div className="field field-wide">
-              <label className="field-label" htmlFor={fallbackId}>
-                Fallback response
-              </label>
-              <textarea
-                id={fallbackId}
-                name="fallbackResponse"
-                className="field-input field-textarea"
-                defaultValue={domain.fallbackResponse ?? ""}
-                aria-invalid={fieldErrors.fallbackResponse ? true : undefined}
-              />
-              {fieldErrors.fallbackResponse ? <p className="field-error">{fieldErrors.fallbackResponse}</p> : null}
-            </div>
-          </div>
-          <div className="form-actions">
-            <Button type="submit" loading={form.fetching}>
-              {form.fetching ? "Saving…" : "Save settings"}
-            </Button>
-            <span className="fine-print">
-              Added {formatDate(domain.createdAt)} · updated {formatDate(domain.updatedAt)}
-            </span>
-          </div>
-        </fieldset>
-      </form>
-    </Card>
+    <FormCard
+      id="settings-title"
+      title="Settings"
+      form={form}
+      onSubmit={handleSubmit}
+      notice={saved ? "Saved." : null}
+      disabled={!allowed}
+      key={domain.updatedAt}
+    >
+      <div className="form-grid">
+        <Field
+          label="Domain"
+          name="rootDomain"
+          defaultValue={domain.rootDomain}
+          autoCapitalize="none"
+          spellCheck={false}
+          error={fieldErrors.rootDomain}
+          required
+        />
+        <Field
+          label="Internal name"
+          name="internalName"
+          defaultValue={domain.internalName ?? ""}
+          error={fieldErrors.internalName}
+        />
+        <Field
+          label="Logo URL"
+          name="logoUrl"
+          type="url"
+          defaultValue={domain.logoUrl ?? ""}
+          hint="Shown on the login and consent pages."
+          error={fieldErrors.logoUrl}
+        />
+        <Field
+          label="Fallback URI"
+          name="fallbackUri"
+          type="url"
+          defaultValue={domain.fallbackUri ?? ""}
+          hint="Where people go when a login cannot go on."
+          error={fieldErrors.fallbackUri}
+        />
+        <Field
+          label="Server IP addresses"
+          name="serverIp"
+          defaultValue={domain.serverIp ?? ""}
+          placeholder="203.0.113.4, 2001:db8::1"
+          hint="Comma-separated. Only these may call the API; empty allows any."
+          error={fieldErrors.serverIp}
+          className="field-wide"
+        />
+        <div className="field field-wide">
+          <label className="field-label" htmlFor={fallbackId}>
+            Fallback response
+          </label>
+          <textarea
+            id={fallbackId}
+            name="fallbackResponse"
+            className="field-input field-textarea"
+            defaultValue={domain.fallbackResponse ?? ""}
+            aria-invalid={fieldErrors.fallbackResponse ? true : undefined}
+          />
+          {fieldErrors.fallbackResponse ? <p className="field-error">{fieldErrors.fallbackResponse}</p> : null}
+        </div>
+      </div>
+      <div className="form-actions">
+        <Button type="submit" loading={form.fetching}>
+          {form.fetching ? "Saving…" : "Save settings"}
+        </Button>
+        <span className="fine-print">
+          Added {formatDate(domain.createdAt)} · updated {formatDate(domain.updatedAt)}
+        </span>
+      </div>
+    </FormCard>
   );
 }

@@ -111,42 +111,30 @@ export function UrlsCard({
           Add a callback URL if your app's return address is not on {domain.rootDomain}.
         </EmptyState>
       ) : (
-        <Table caption="Callback and webhook URLs">
-          <thead>
-            <tr>
-              <th scope="col">URL</th>
-              <th scope="col">Kind</th>
-              <th scope="col">Active</th>
-              <th scope="col">
-                <span className="visually-hidden">Actions</span>
-              </th>
+        <Table caption="Callback and webhook URLs" columns={["URL", "Kind", "Active"]} actions>
+          {domain.urls.map((url) => (
+            <tr key={url.id}>
+              <td data-label="URL">
+                <code className="url-cell">{url.url}</code>
+              </td>
+              <td data-label="Kind">
+                <Badge tone="neutral">{url.kind === "CALLBACK" ? "Callback" : "Webhook"}</Badge>
+              </td>
+              <td data-label="Active">
+                <Toggle
+                  label={<span className="visually-hidden">Active: {url.url}</span>}
+                  checked={url.active}
+                  disabled={!allowed || update.fetching}
+                  onChange={(event) => handleToggle(url, event.target.checked)}
+                />
+              </td>
+              <td className="table-actions">
+                <Button variant="secondary" className="btn-sm" disabled={!allowed} onClick={() => setRemoving(url)}>
+                  Remove
+                </Button>
+              </td>
             </tr>
-          </thead>
-          <tbody>
-            {domain.urls.map((url) => (
-              <tr key={url.id}>
-                <td data-label="URL">
-                  <code className="url-cell">{url.url}</code>
-                </td>
-                <td data-label="Kind">
-                  <Badge tone="neutral">{url.kind === "CALLBACK" ? "Callback" : "Webhook"}</Badge>
-                </td>
-                <td data-label="Active">
-                  <Toggle
-                    label={<span className="visually-hidden">Active: {url.url}</span>}
-                    checked={url.active}
-                    disabled={!allowed || update.fetching}
-                    onChange={(event) => handleToggle(url, event.target.checked)}
-                  />
-                </td>
-                <td className="table-actions">
-                  <Button variant="secondary" className="btn-sm" disabled={!allowed} onClick={() => setRemoving(url)}>
-                    Remove
-                  </Button>
-                </td>
-              </tr>
-            ))}
-          </tbody>
+          ))}
         </Table>
       )}
       <form ref={add.formRef} className="form" onSubmit={handleAdd} noValidate aria-label="Add a URL">

@@ -1,7 +1,7 @@
-import { useState } from "react";
 import { ConfirmDialog } from "../../../components/ui/ConfirmDialog";
 import { dateInputToIso, isoToDateInput, todayInput } from "../../../lib/format";
 import { ErrorFields, graphql } from "../../../lib/graphql";
+import { useFormValues } from "../../../lib/use-form-values";
 import { useMutationForm } from "../../../lib/use-mutation-form";
 import { type Member, MemberAccessFields, MemberFields, type RoleOption } from "./member-fields";
 
@@ -35,10 +35,12 @@ export function EditMemberDialog({
   onClose: () => void;
   onSaved: (member: Member) => void;
 }) {
-  const [roleId, setRoleId] = useState(member.role.id);
-  const [expires, setExpires] = useState(isoToDateInput(member.expiresAt));
   const form = useMutationForm(EditMemberDialog_Update, (data) => data.updateMember, "We couldn't save the change.");
-  const errors = form.fieldErrors;
+  const { values, text } = useFormValues(
+    () => ({ roleId: member.role.id, expiresAt: isoToDateInput(member.expiresAt) }),
+    { errors: form.fieldErrors },
+  );
+  const { roleId, expiresAt: expires } = values;
 
   async function save() {
     if (expires && expires < todayInput()) {
@@ -64,11 +66,8 @@ export function EditMemberDialog({
         <MemberAccessFields
           roles={roles}
           myLevel={myLevel}
-          roleId={roleId}
-          expires={expires}
-          errors={errors}
-          onRoleChange={setRoleId}
-          onExpiresChange={setExpires}
+          role={text("roleId")}
+          expires={text("expiresAt")}
           expiresHint="Clear the date for access without an end."
         />
       </div>

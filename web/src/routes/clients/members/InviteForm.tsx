@@ -1,4 +1,4 @@
-import { type FormEvent, useState } from "react";
+import type { FormEvent } from "react";
 import { FormError, Reason, SectionHead } from "../../../components/team/team-kit";
 import { Button } from "../../../components/ui/Button";
 import { Card } from "../../../components/ui/Card";
@@ -6,6 +6,7 @@ import { Field } from "../../../components/ui/Field";
 import { looksLikeEmail } from "../../../lib/errors";
 import { dateInputToIso, todayInput } from "../../../lib/format";
 import { ErrorFields, graphql } from "../../../lib/graphql";
+import { useFormValues } from "../../../lib/use-form-values";
 import { useMutationForm } from "../../../lib/use-mutation-form";
 import { MemberAccessFields, type RoleOption } from "./member-fields";
 
@@ -47,9 +48,6 @@ export function InviteForm({
   onInvited: (invitation: Invitation) => void;
 }) {
   const viewerRole = roles.find((role) => role.key === "viewer" && role.level <= myLevel);
-  const [email, setEmail] = useState("");
-  const [roleId, setRoleId] = useState(viewerRole?.id ?? "");
-  const [expires, setExpires] = useState("");
   const form = useMutationForm(InviteForm_Add, (data) => data.addMember, "We couldn't add the member.", {
     fieldFor: (error) =>
       error.__typename === "ConflictError" ||
@@ -57,7 +55,12 @@ export function InviteForm({
         ? "email"
         : null,
   });
-  const { fetching, fieldErrors: errors } = form;
+  const { fetching } = form;
+  const { values, setValues, text } = useFormValues(
+    () => ({ email: "", roleId: viewerRole?.id ?? "", expiresAt: "" }),
+    { errors: form.fieldErrors },
+  );
+  const { email, roleId, expiresAt: expires } = values;
 
   async function submit(event: FormEvent) {
     event.preventDefault();
@@ -70,8 +73,7 @@ export function InviteForm({
       input: { clientId, email: email.trim(), roleId, expiresAt: dateInputToIso(expires) },
     });
     if (!added) return;
-    setEmail("");
-    setExpires("");
+    setValues((current) => ({ ...current, email: "", expiresAt: "" }));
     onInvited(added.data);
   }
 
@@ -83,24 +85,12 @@ export function InviteForm({
       <form ref={form.formRef} className="stack" onSubmit={submit} noValidate aria-busy={fetching || undefined}>
         <fieldset className="team-fieldset team-wide" disabled={!!noManage || fetching}>
           <div className="team-form">
-            <Field
-              label="E-mail address"
-              name="email"
-              type="email"
-              autoComplete="off"
-              value={email}
-              onChange={(event) => setEmail(event.target.value)}
-              error={errors.email}
-              className="team-wide"
-            />
+            <Field label="E-mail address" {...text("email")} type="email" autoComplete="off" className="team-wide" />
             <MemberAccessFields
               roles={roles}
               myLevel={myLevel}
-              roleId={roleId}
-              expires={expires}
-              errors={errors}
-              onRoleChange={setRoleId}
-              onExpiresChange={setExpires}
+              role={text("roleId")}
+              expires={text("expiresAt")}
               roleHint="You can give roles up to your own level."
               expiresHint="Leave empty for access without an end date."
               chooseRole

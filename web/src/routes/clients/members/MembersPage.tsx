@@ -1,6 +1,6 @@
 import { useState } from "react";
 import { useQuery } from "urql";
-import { lacking, Reason, SectionHead } from "../../../components/team/team-kit";
+import { ClientNotFound, lacking, Reason, SectionHead } from "../../../components/team/team-kit";
 import { Alert } from "../../../components/ui/Alert";
 import { Card } from "../../../components/ui/Card";
 import { ConfirmMutationDialog } from "../../../components/ui/ConfirmMutationDialog";
@@ -79,9 +79,7 @@ export function MembersPage() {
         ) : fetching && !data ? (
           <StatusBlock label="Loading members…" />
         ) : !members ? (
-          <Alert tone="error" title="Client not found">
-            This client does not exist or you are no longer a member of it.
-          </Alert>
+          <ClientNotFound />
         ) : members.length === 0 ? (
           <EmptyState title="No members yet">Invite someone below to work on this client with you.</EmptyState>
         ) : (

@@ -1,5 +1,4 @@
-import { SelectField } from "../../../components/account/account-fields";
-import { Field } from "../../../components/ui/Field";
+import { Field, SelectField } from "../../../components/ui/Field";
 import { todayInput } from "../../../lib/format";
 import { type FragmentOf, graphql } from "../../../lib/graphql";
 
@@ -52,26 +51,23 @@ export function RoleOptions({ roles, myLevel }: { roles: readonly RoleOption[]; 
   );
 }
 
-/** The role and expiry inputs that inviting and changing a member share. */
+/** What useFormValues' `text()` answers for one input. */
+type Bound = { name: string; value: string; onChange: (event: { target: { value: string } }) => void; error?: string };
+
+/** The role and expiry inputs that inviting and changing a member share; bind them with useFormValues. */
 export function MemberAccessFields({
   roles,
   myLevel,
-  roleId,
+  role,
   expires,
-  errors,
-  onRoleChange,
-  onExpiresChange,
   roleHint,
   expiresHint,
   chooseRole = false,
 }: {
   roles: readonly RoleOption[];
   myLevel: number;
-  roleId: string;
-  expires: string;
-  errors: Record<string, string>;
-  onRoleChange: (roleId: string) => void;
-  onExpiresChange: (day: string) => void;
+  role: Bound;
+  expires: Bound;
   roleHint?: string;
   expiresHint: string;
   /** Offer an empty "Choose a role…" first, for a new member. */
@@ -79,27 +75,11 @@ export function MemberAccessFields({
 }) {
   return (
     <>
-      <SelectField
-        label="Role"
-        name="roleId"
-        value={roleId}
-        onChange={(event) => onRoleChange(event.target.value)}
-        error={errors.roleId}
-        hint={roleHint}
-      >
+      <SelectField label="Role" {...role} hint={roleHint}>
         {chooseRole ? <option value="">Choose a role…</option> : null}
         <RoleOptions roles={roles} myLevel={myLevel} />
       </SelectField>
-      <Field
-        label="Access expires (optional)"
-        name="expiresAt"
-        type="date"
-        min={todayInput()}
-        value={expires}
-        onChange={(event) => onExpiresChange(event.target.value)}
-        error={errors.expiresAt}
-        hint={expiresHint}
-      />
+      <Field label="Access expires (optional)" {...expires} type="date" min={todayInput()} hint={expiresHint} />
     </>
   );
 }

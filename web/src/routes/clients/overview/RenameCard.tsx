@@ -1,8 +1,7 @@
 import { type FormEvent, useState } from "react";
-import { Alert } from "../../../components/ui/Alert";
 import { Button } from "../../../components/ui/Button";
-import { Card } from "../../../components/ui/Card";
 import { Field } from "../../../components/ui/Field";
+import { FormCard } from "../../../components/ui/FormCard";
 import { ErrorFields, graphql } from "../../../lib/graphql";
 import { useMutationForm } from "../../../lib/use-mutation-form";
 import { can, type DashboardClient, missingPermissionReason, useClientDashboard } from "../shared";
@@ -42,29 +41,29 @@ export function RenameCard({ client }: { client: DashboardClient }) {
   }
 
   return (
-    <Card aria-labelledby="rename-title">
-      <h2 id="rename-title">Client name</h2>
-      <form ref={form.formRef} className="form" onSubmit={handleSubmit} noValidate aria-labelledby="rename-title">
-        {!allowed ? <p className="reason">{missingPermissionReason("CLIENT_UPDATE")}</p> : null}
-        {form.formError ? <Alert tone="error">{form.formError}</Alert> : null}
-        {saved ? <Alert tone="success">Saved.</Alert> : null}
-        <fieldset className="form-fieldset" disabled={form.fetching || !allowed}>
-          <div className="inline-form">
-            <Field
-              label="Name"
-              name="name"
-              defaultValue={client.name}
-              key={client.name}
-              maxLength={100}
-              error={form.fieldErrors.name}
-              required
-            />
-            <Button type="submit" variant="secondary" loading={form.fetching}>
-              Rename
-            </Button>
-          </div>
-        </fieldset>
-      </form>
-    </Card>
+    <FormCard
+      id="rename-title"
+      title="Client name"
+      form={form}
+      onSubmit={handleSubmit}
+      reason={allowed ? null : missingPermissionReason("CLIENT_UPDATE")}
+      notice={saved ? "Saved." : null}
+      disabled={!allowed}
+    >
+      <div className="inline-form">
+        <Field
+          label="Name"
+          name="name"
+          defaultValue={client.name}
+          key={client.name}
+          maxLength={100}
+          error={form.fieldErrors.name}
+          required
+        />
+        <Button type="submit" variant="secondary" loading={form.fetching}>
+          Rename
+        </Button>
+      </div>
+    </FormCard>
   );
 }

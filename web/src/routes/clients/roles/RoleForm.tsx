@@ -1,13 +1,13 @@
 import { type FormEvent, useState } from "react";
-import { SelectField, TextAreaField } from "../../../components/account/account-fields";
 import { Check, CheckGroup, FormError, SectionHead } from "../../../components/team/team-kit";
 import { Button } from "../../../components/ui/Button";
 import { Card } from "../../../components/ui/Card";
-import { Field } from "../../../components/ui/Field";
+import { Field, SelectField, TextAreaField } from "../../../components/ui/Field";
 import { dateInputToIso, isoToDateInput, todayInput } from "../../../lib/format";
 import { ErrorFields, graphql } from "../../../lib/graphql";
 import type { PayloadError } from "../../../lib/mutation";
 import { ALL_PERMISSIONS, type Permission, permissionLabel } from "../../../lib/permissions";
+import { useFormValues } from "../../../lib/use-form-values";
 import { useMutationForm } from "../../../lib/use-mutation-form";
 import { type Role, RoleFields, slug } from "./role-fields";
 
@@ -62,15 +62,8 @@ export function RoleForm({
   onCancel: () => void;
   onSaved: (role: Role, created: boolean) => void;
 }) {
-  const [name, setName] = useState(role?.name ?? "");
-  const [key, setKey] = useState(role?.key ?? "");
   const [keyTouched, setKeyTouched] = useState(!!role);
-  const [description, setDescription] = useState(role?.description ?? "");
-  const [level, setLevel] = useState(String(role?.level ?? Math.min(20, myLevel)));
-  const [group, setGroup] = useState(role?.group ?? "");
   const [permissions, setPermissions] = useState<Permission[]>(role?.permissions ?? []);
-  const [expires, setExpires] = useState(isoToDateInput(role?.expiresAt));
-  const [status, setStatus] = useState<RoleStatus>(role?.status ?? "ACTIVE");
   const fallback = "We couldn't save the role.";
   const options = {
     fieldFor: (error: PayloadError) =>
@@ -81,6 +74,27 @@ export function RoleForm({
   // The form is keyed by the role, so it either creates or updates for its whole life.
   const form = role ? updateForm : createForm;
   const errors = form.fieldErrors;
+  const { values, set, text } = useFormValues<{
+    name: string;
+    key: string;
+    description: string;
+    level: string;
+    group: string;
+    expiresAt: string;
+    status: RoleStatus;
+  }>(
+    () => ({
+      name: role?.name ?? "",
+      key: role?.key ?? "",
+      description: role?.description ?? "",
+      level: String(role?.level ?? Math.min(20, myLevel)),
+      group: role?.group ?? "",
+      expiresAt: isoToDateInput(role?.expiresAt),
+      status: role?.status ?? "ACTIVE",
+    }),
+    { errors },
+  );
+  const { name, key, description, level, group, expiresAt: expires, status } = values;
   const sending = form.fetching;
   const titleId = role ? "role-form-edit" : "role-form-new";
 
@@ -121,77 +135,50 @@ export function RoleForm({
           <div className="team-form">
             <Field
               label="Name"
-              name="name"
-              value={name}
+              {...text("name")}
               maxLength={100}
               onChange={(event) => {
-                setName(event.target.value);
-                if (!keyTouched) setKey(slug(event.target.value));
+                set("name", event.target.value);
+                if (!keyTouched) set("key", slug(event.target.value));
               }}
-              error={errors.name}
             />
             <Field
               label="Key"
-              name="key"
-              value={key}
+              {...text("key")}
               maxLength={50}
               disabled={role?.builtIn}
               onChange={(event) => {
                 setKeyTouched(true);
-                setKey(event.target.value);
+                set("key", event.target.value);
               }}
-              error={errors.key}
               hint={
                 role?.builtIn ? "The key of a built-in role cannot change." : "Lowercase letters, digits and hyphens."
               }
             />
             <TextAreaField
               label="Description (optional)"
-              name="description"
+              {...text("description")}
               rows={2}
               maxLength={500}
-              value={description}
-              onChange={(event) => setDescription(event.target.value)}
-              error={errors.description}
               className="team-wide"
             />
             <Field
               label="Level"
-              name="level"
+              {...text("level")}
               type="number"
               inputMode="numeric"
               min={0}
               max={myLevel}
-              value={level}
-              onChange={(event) => setLevel(event.target.value)}
-              error={errors.level}
               hint={`0 to ${myLevel} (your own level).`}
             />
             <Field
               label="Group (optional)"
-              name="group"
-              value={group}
+              {...text("group")}
               maxLength={100}
-              onChange={(event) => setGroup(event.target.value)}
-              error={errors.group}
               hint="For sorting roles, e.g. Support."
             />
-            <Field
-              label="Expires (optional)"
-              name="expiresAt"
-              type="date"
-              min={todayInput()}
-              value={expires}
-              onChange={(event) => setExpires(event.target.value)}
-              error={errors.expiresAt}
-            />
-            <SelectField
-              label="Status"
-              name="status"
-              value={status}
-              onChange={(event) => setStatus(event.target.value as RoleStatus)}
-              error={errors.status}
-            >
+            <Field label="Expires (optional)" {...text("expiresAt")} type="date" min={todayInput()} />
+            <SelectField label="Status" {...text("status")}>
               <option value="ACTIVE">Active</option>
               <option value="DISABLED">Disabled (grants nothing)</option>
             </SelectField>

@@ -1,6 +1,6 @@
 import { useState } from "react";
 import { useQuery } from "urql";
-import { lacking, Reason, SectionHead } from "../../../components/team/team-kit";
+import { ClientNotFound, lacking, Reason, SectionHead } from "../../../components/team/team-kit";
 import { Alert } from "../../../components/ui/Alert";
 import { Button } from "../../../components/ui/Button";
 import { Card } from "../../../components/ui/Card";
@@ -77,9 +77,7 @@ export function RolesPage() {
         ) : fetching && !data ? (
           <StatusBlock label="Loading roles…" />
         ) : !listed ? (
-          <Alert tone="error" title="Client not found">
-            This client does not exist or you are no longer a member of it.
-          </Alert>
+          <ClientNotFound />
         ) : roles.length === 0 ? (
           <EmptyState title="No roles yet">Create a role to give members exactly the permissions they need.</EmptyState>
         ) : (

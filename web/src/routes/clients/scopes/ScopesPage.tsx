@@ -31,6 +31,16 @@ const ScopesPage_Scopes = graphql(`
   }
 `);
 
+/** What a toggle answers: the scope and whether it is now enabled. */
+const ScopeToggleFields = graphql(`
+  fragment ScopeToggleFields on ClientScope {
+    enabled
+    scope {
+      key
+    }
+  }
+`);
+
 const ScopesPage_Enable = graphql(
   `
     mutation ScopesPage_Enable($input: ClientScopeInput!) {
@@ -38,17 +48,14 @@ const ScopesPage_Enable = graphql(
         __typename
         ... on EnableClientScopeSuccess {
           data {
-            enabled
-            scope {
-              key
-            }
+            ...ScopeToggleFields
           }
         }
         ...ErrorFields
       }
     }
   `,
-  [ErrorFields],
+  [ScopeToggleFields, ErrorFields],
 );
 
 const ScopesPage_Disable = graphql(
@@ -58,17 +65,14 @@ const ScopesPage_Disable = graphql(
         __typename
         ... on DisableClientScopeSuccess {
           data {
-            enabled
-            scope {
-              key
-            }
+            ...ScopeToggleFields
           }
         }
         ...ErrorFields
       }
     }
   `,
-  [ErrorFields],
+  [ScopeToggleFields, ErrorFields],
 );
 
 export function ScopesPage() {

@@ -1,8 +1,7 @@
 import type { FormEvent } from "react";
-import { Alert } from "../../../components/ui/Alert";
 import { Button } from "../../../components/ui/Button";
-import { Card } from "../../../components/ui/Card";
 import { Field } from "../../../components/ui/Field";
+import { FormCard } from "../../../components/ui/FormCard";
 import { ErrorFields, graphql } from "../../../lib/graphql";
 import { useMutationForm } from "../../../lib/use-mutation-form";
 import { missingPermissionReason } from "../shared";
@@ -73,56 +72,50 @@ export function CreateSecretCard({
   }
 
   return (
-    <Card aria-labelledby="create-secret-title">
-      <h2 id="create-secret-title">Create a secret</h2>
-      <form
-        ref={form.formRef}
-        className="form"
-        onSubmit={handleSubmit}
-        noValidate
-        aria-labelledby="create-secret-title"
-      >
-        {!allowed ? <p className="reason">{missingPermissionReason("SECRETS_MANAGE")}</p> : null}
-        {form.formError ? <Alert tone="error">{form.formError}</Alert> : null}
-        <fieldset className="form-fieldset" disabled={form.fetching || !allowed}>
-          <div className="form-grid">
-            <Field
-              label="Label"
-              name="label"
-              defaultValue="Standard Key"
-              maxLength={100}
-              hint="To tell your secrets apart."
-              error={form.fieldErrors.label}
-            />
-            <Field
-              label="Expires on (optional)"
-              name="expiresAt"
-              type="date"
-              hint="Leave empty for a secret that does not expire."
-              error={form.fieldErrors.expiresAt}
-            />
-          </div>
-          <fieldset className="checkbox-list">
-            <legend>Link to domains (optional)</legend>
-            {domains.length === 0 ? (
-              <p className="fine-print">No domains yet; you can link the secret later on a domain's page.</p>
-            ) : (
-              domains.map((domain) => (
-                <label key={domain.id} className="checkbox-row">
-                  <input type="checkbox" name="domainIds" value={domain.id} defaultChecked={domains.length === 1} />
-                  <span>{domain.rootDomain}</span>
-                </label>
-              ))
-            )}
-            {form.fieldErrors.domainIds ? <p className="field-error">{form.fieldErrors.domainIds}</p> : null}
-          </fieldset>
-          <div className="form-actions">
-            <Button type="submit" loading={form.fetching}>
-              {form.fetching ? "Creating…" : "Create secret"}
-            </Button>
-          </div>
-        </fieldset>
-      </form>
-    </Card>
+    <FormCard
+      id="create-secret-title"
+      title="Create a secret"
+      form={form}
+      onSubmit={handleSubmit}
+      reason={allowed ? null : missingPermissionReason("SECRETS_MANAGE")}
+      disabled={!allowed}
+    >
+      <div className="form-grid">
+        <Field
+          label="Label"
+          name="label"
+          defaultValue="Standard Key"
+          maxLength={100}
+          hint="To tell your secrets apart."
+          error={form.fieldErrors.label}
+        />
+        <Field
+          label="Expires on (optional)"
+          name="expiresAt"
+          type="date"
+          hint="Leave empty for a secret that does not expire."
+          error={form.fieldErrors.expiresAt}
+        />
+      </div>
+      <fieldset className="checkbox-list">
+        <legend>Link to domains (optional)</legend>
+        {domains.length === 0 ? (
+          <p className="fine-print">No domains yet; you can link the secret later on a domain's page.</p>
+        ) : (
+          domains.map((domain) => (
+            <label key={domain.id} className="checkbox-row">
+              <input type="checkbox" name="domainIds" value={domain.id} defaultChecked={domains.length === 1} />
+              <span>{domain.rootDomain}</span>
+            </label>
+          ))
+        )}
+        {form.fieldErrors.domainIds ? <p className="field-error">{form.fieldErrors.domainIds}</p> : null}
+      </fieldset>
+      <div className="form-actions">
+        <Button type="submit" loading={form.fetching}>
+          {form.fetching ? "Creating…" : "Create secret"}
+        </Button>
+      </div>
+    </FormCard>
   );
 }

@@ -29,57 +29,43 @@ export function SecretsTable({ secrets, onChanged }: { secrets: Secret[]; onChan
 
   return (
     <>
-      <Table caption="Client secrets">
-        <thead>
-          <tr>
-            <th scope="col">Secret</th>
-            <th scope="col">Status</th>
-            <th scope="col">Domains</th>
-            <th scope="col">Expires</th>
-            <th scope="col">Last used</th>
-            <th scope="col">
-              <span className="visually-hidden">Actions</span>
-            </th>
-          </tr>
-        </thead>
-        <tbody>
-          {secrets.map((secret) => {
-            const status = secretStatus(secret);
-            return (
-              <tr key={secret.id} data-testid="secret-row">
-                <td data-label="Secret">
-                  <span className="secret-name">
-                    <strong>{secret.label}</strong>
-                    <code className="muted">{secret.prefix}…</code>
-                  </span>
-                </td>
-                <td data-label="Status">
-                  <Badge tone={status.tone}>{status.label}</Badge>
-                </td>
-                <td data-label="Domains">
-                  {secret.domains.length === 0 ? (
-                    <span className="muted">None</span>
-                  ) : (
-                    secret.domains.map((d) => d.rootDomain).join(", ")
-                  )}
-                </td>
-                <td data-label="Expires">{secret.expiresAt ? formatDate(secret.expiresAt) : "Never"}</td>
-                <td data-label="Last used">{secret.lastUsedAt ? formatDateTime(secret.lastUsedAt) : "Never"}</td>
-                <td className="table-actions">
-                  <Button
-                    variant="secondary"
-                    className="btn-sm"
-                    disabled={secret.revokedAt !== null}
-                    title={secret.revokedAt ? "Already revoked" : undefined}
-                    onClick={() => setRevoking(secret)}
-                  >
-                    Revoke
-                  </Button>
-                </td>
-              </tr>
-            );
-          })}
-        </tbody>
+      <Table caption="Client secrets" columns={["Secret", "Status", "Domains", "Expires", "Last used"]} actions>
+        {secrets.map((secret) => {
+          const status = secretStatus(secret);
+          return (
+            <tr key={secret.id} data-testid="secret-row">
+              <td data-label="Secret">
+                <span className="secret-name">
+                  <strong>{secret.label}</strong>
+                  <code className="muted">{secret.prefix}…</code>
+                </span>
+              </td>
+              <td data-label="Status">
+                <Badge tone={status.tone}>{status.label}</Badge>
+              </td>
+              <td data-label="Domains">
+                {secret.domains.length === 0 ? (
+                  <span className="muted">None</span>
+                ) : (
+                  secret.domains.map((d) => d.rootDomain).join(", ")
+                )}
+              </td>
+              <td data-label="Expires">{secret.expiresAt ? formatDate(secret.expiresAt) : "Never"}</td>
+              <td data-label="Last used">{secret.lastUsedAt ? formatDateTime(secret.lastUsedAt) : "Never"}</td>
+              <td className="table-actions">
+                <Button
+                  variant="secondary"
+                  className="btn-sm"
+                  disabled={secret.revokedAt !== null}
+                  title={secret.revokedAt ? "Already revoked" : undefined}
+                  onClick={() => setRevoking(secret)}
+                >
+                  Revoke
+                </Button>
+              </td>
+            </tr>
+          );
+        })}
       </Table>
       <ConfirmMutationDialog
         open={revoking !== null}

@@ -1,9 +1,8 @@
 import { useState } from "react";
 import { useQuery } from "urql";
-import { lacking, SectionHead } from "../../../components/team/team-kit";
+import { lacking, RowButton, SectionHead } from "../../../components/team/team-kit";
 import { Alert } from "../../../components/ui/Alert";
 import { Badge } from "../../../components/ui/Badge";
-import { Button } from "../../../components/ui/Button";
 import { Card } from "../../../components/ui/Card";
 import { ConfirmMutationDialog } from "../../../components/ui/ConfirmMutationDialog";
 import { EmptyState } from "../../../components/ui/EmptyState";
@@ -96,68 +95,56 @@ export function RequestsSection({ clientId }: { clientId: string }) {
         ) : requests.length === 0 ? (
           <EmptyState title="No requests sent yet">Requests you send appear here with their status.</EmptyState>
         ) : (
-          <Table caption="Access and test-user requests sent by the client">
-            <thead>
-              <tr>
-                <th scope="col">To</th>
-                <th scope="col">Kind</th>
-                <th scope="col">Scopes</th>
-                <th scope="col">Status</th>
-                <th scope="col">
-                  <span className="visually-hidden">Actions</span>
-                </th>
+          <Table
+            caption="Access and test-user requests sent by the client"
+            columns={["To", "Kind", "Scopes", "Status"]}
+            actions
+          >
+            {requests.map((request) => (
+              <tr key={request.id}>
+                <td data-label="To">
+                  <span className="team-cell">
+                    <span className="team-cell-main">{request.user.name ?? "Name shown once they accept"}</span>
+                    <span className="team-cell-sub">{request.user.email}</span>
+                  </span>
+                </td>
+                <td data-label="Kind">{KIND_LABEL[request.kind]}</td>
+                <td data-label="Scopes">
+                  {request.scopes.length === 0 ? (
+                    <span className="muted">None</span>
+                  ) : (
+                    <span className="team-tags">
+                      {request.scopes.map((scope) => (
+                        <code key={scope} className="scope-key">
+                          {scope}
+                        </code>
+                      ))}
+                    </span>
+                  )}
+                </td>
+                <td data-label="Status">
+                  <span className="team-cell">
+                    <Badge tone={STATUS[request.status].tone}>{STATUS[request.status].label}</Badge>
+                    <span className="team-cell-sub">
+                      {request.respondedAt
+                        ? formatDateTime(request.respondedAt)
+                        : `sent ${formatDateTime(request.createdAt)}`}
+                    </span>
+                  </span>
+                </td>
+                <td className="table-actions">
+                  {request.status === "PENDING" ? (
+                    <RowButton
+                      reason={noSend}
+                      label={`Cancel the request to ${request.user.email}`}
+                      onClick={() => setCancelling(request)}
+                    >
+                      Cancel
+                    </RowButton>
+                  ) : null}
+                </td>
               </tr>
-            </thead>
-            <tbody>
-              {requests.map((request) => (
-                <tr key={request.id}>
-                  <td data-label="To">
-                    <span className="team-cell">
-                      <span className="team-cell-main">{request.user.name ?? "Name shown once they accept"}</span>
-                      <span className="team-cell-sub">{request.user.email}</span>
-                    </span>
-                  </td>
-                  <td data-label="Kind">{KIND_LABEL[request.kind]}</td>
-                  <td data-label="Scopes">
-                    {request.scopes.length === 0 ? (
-                      <span className="muted">None</span>
-                    ) : (
-                      <span className="team-tags">
-                        {request.scopes.map((scope) => (
-                          <code key={scope} className="scope-key">
-                            {scope}
-                          </code>
-                        ))}
-                      </span>
-                    )}
-                  </td>
-                  <td data-label="Status">
-                    <span className="team-cell">
-                      <Badge tone={STATUS[request.status].tone}>{STATUS[request.status].label}</Badge>
-                      <span className="team-cell-sub">
-                        {request.respondedAt
-                          ? formatDateTime(request.respondedAt)
-                          : `sent ${formatDateTime(request.createdAt)}`}
-                      </span>
-                    </span>
-                  </td>
-                  <td className="table-actions">
-                    {request.status === "PENDING" ? (
-                      <Button
-                        variant="secondary"
-                        className="btn-sm"
-                        disabled={!!noSend}
-                        title={noSend ?? undefined}
-                        aria-label={`Cancel the request to ${request.user.email}`}
-                        onClick={() => setCancelling(request)}
-                      >
-                        Cancel
-                      </Button>
-                    ) : null}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
+            ))}
           </Table>
         )}
       </Card>

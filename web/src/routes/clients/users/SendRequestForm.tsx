@@ -1,11 +1,11 @@
 import { type FormEvent, useState } from "react";
-import { SelectField, TextAreaField } from "../../../components/account/account-fields";
 import { Check, CheckGroup, FormError, Reason, SectionHead } from "../../../components/team/team-kit";
 import { Button } from "../../../components/ui/Button";
 import { Card } from "../../../components/ui/Card";
-import { Field } from "../../../components/ui/Field";
+import { Field, SelectField, TextAreaField } from "../../../components/ui/Field";
 import { looksLikeEmail } from "../../../lib/errors";
 import { ErrorFields, graphql } from "../../../lib/graphql";
+import { useFormValues } from "../../../lib/use-form-values";
 import { useMutationForm } from "../../../lib/use-mutation-form";
 import type { Kind } from "./request-fields";
 
@@ -43,10 +43,7 @@ export function SendRequestForm({
   enabledScopes: readonly { key: string; description: string; tier: "BASIC" | "VERIFIED" }[];
   onSent: (request: Sent) => void;
 }) {
-  const [email, setEmail] = useState("");
-  const [kind, setKind] = useState<Kind>("ACCESS");
   const [scopeKeys, setScopeKeys] = useState<string[]>([]);
-  const [message, setMessage] = useState("");
   const form = useMutationForm(
     SendRequestForm_Send,
     (data) => data.sendAccessRequest,
@@ -57,6 +54,11 @@ export function SendRequestForm({
     },
   );
   const { fetching, fieldErrors: errors } = form;
+  const { values, setValues, text } = useFormValues<{ email: string; kind: Kind; message: string }>(
+    () => ({ email: "", kind: "ACCESS", message: "" }),
+    { errors },
+  );
+  const { email, kind, message } = values;
 
   async function submit(event: FormEvent) {
     event.preventDefault();
@@ -69,8 +71,7 @@ export function SendRequestForm({
       input: { clientId, email: email.trim(), kind, scopeKeys, message: message.trim() || null },
     });
     if (!sent) return;
-    setEmail("");
-    setMessage("");
+    setValues((current) => ({ ...current, email: "", message: "" }));
     setScopeKeys([]);
     onSent(sent.data);
   }
@@ -83,22 +84,8 @@ export function SendRequestForm({
       <form ref={form.formRef} className="stack" onSubmit={submit} noValidate aria-busy={fetching || undefined}>
         <fieldset className="team-fieldset" disabled={!!noSend || fetching}>
           <div className="team-form">
-            <Field
-              label="E-mail address"
-              name="email"
-              type="email"
-              autoComplete="off"
-              value={email}
-              onChange={(event) => setEmail(event.target.value)}
-              error={errors.email}
-            />
-            <SelectField
-              label="Kind"
-              name="kind"
-              value={kind}
-              onChange={(event) => setKind(event.target.value as Kind)}
-              error={errors.kind}
-            >
+            <Field label="E-mail address" {...text("email")} type="email" autoComplete="off" />
+            <SelectField label="Kind" {...text("kind")}>
               <option value="ACCESS">Access request (more scopes)</option>
               <option value="TEST_USER">Test-user invitation</option>
             </SelectField>
@@ -134,15 +121,7 @@ export function SendRequestForm({
                 ))}
               </CheckGroup>
             </div>
-            <TextAreaField
-              label="Message (optional)"
-              name="message"
-              rows={3}
-              value={message}
-              onChange={(event) => setMessage(event.target.value)}
-              error={errors.message}
-              className="team-wide"
-            />
+            <TextAreaField label="Message (optional)" {...text("message")} rows={3} className="team-wide" />
           </div>
         </fieldset>
         <FormError>{form.formError}</FormError>

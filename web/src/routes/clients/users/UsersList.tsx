@@ -1,9 +1,9 @@
 import { useState } from "react";
 import { useQuery } from "urql";
-import { lacking, SectionHead } from "../../../components/team/team-kit";
+import { Pager } from "../../../components/team/Pager";
+import { ClientNotFound, lacking, SectionHead } from "../../../components/team/team-kit";
 import { Alert } from "../../../components/ui/Alert";
 import { Badge } from "../../../components/ui/Badge";
-import { Button } from "../../../components/ui/Button";
 import { Card } from "../../../components/ui/Card";
 import { EmptyState } from "../../../components/ui/EmptyState";
 import { LoadFailed } from "../../../components/ui/LoadFailed";
@@ -73,9 +73,7 @@ export function UsersList({ clientId }: { clientId: string }) {
       ) : fetching && !data ? (
         <StatusBlock label="Loading users…" />
       ) : !client ? (
-        <Alert tone="error" title="Client not found">
-          This client does not exist or you are no longer a member of it.
-        </Alert>
+        <ClientNotFound />
       ) : noRead || !users ? (
         <Alert tone="info" title="You cannot see this client's users">
           {noRead ?? "You need the users:read permission."}
@@ -89,55 +87,33 @@ export function UsersList({ clientId }: { clientId: string }) {
           <p className="muted">
             {users.totalCount} {users.totalCount === 1 ? "person" : "people"} in total.
           </p>
-          <Table caption="Users of the client">
-            <thead>
-              <tr>
-                <th scope="col">Name</th>
-                <th scope="col">Sub</th>
-                <th scope="col">First login</th>
-                <th scope="col">Last login</th>
-                <th scope="col">Logins</th>
+          <Table caption="Users of the client" columns={["Name", "Sub", "First login", "Last login", "Logins"]}>
+            {users.edges.map(({ node: user }) => (
+              <tr key={user.id}>
+                <td data-label="Name">
+                  <span className="team-cell">
+                    <span className="team-cell-main">{user.name ?? "Name not shared"}</span>{" "}
+                    {user.isTestUser ? <Badge tone="info">Test user</Badge> : null}
+                    <span className="team-cell-sub">{user.email ?? "E-mail not shared"}</span>
+                  </span>
+                </td>
+                <td data-label="Sub">
+                  <code className="team-code">{user.sub}</code>
+                </td>
+                <td data-label="First login">{formatDateTime(user.firstLoginAt)}</td>
+                <td data-label="Last login">{formatDateTime(user.lastLoginAt)}</td>
+                <td data-label="Logins">{user.loginCount}</td>
               </tr>
-            </thead>
-            <tbody>
-              {users.edges.map(({ node: user }) => (
-                <tr key={user.id}>
-                  <td data-label="Name">
-                    <span className="team-cell">
-                      <span className="team-cell-main">{user.name ?? "Name not shared"}</span>{" "}
-                      {user.isTestUser ? <Badge tone="info">Test user</Badge> : null}
-                      <span className="team-cell-sub">{user.email ?? "E-mail not shared"}</span>
-                    </span>
-                  </td>
-                  <td data-label="Sub">
-                    <code className="team-code">{user.sub}</code>
-                  </td>
-                  <td data-label="First login">{formatDateTime(user.firstLoginAt)}</td>
-                  <td data-label="Last login">{formatDateTime(user.lastLoginAt)}</td>
-                  <td data-label="Logins">{user.loginCount}</td>
-                </tr>
-              ))}
-            </tbody>
+            ))}
           </Table>
-          {page > 0 || users.pageInfo.hasNextPage ? (
-            <nav className="team-toolbar" aria-label="Users pages">
-              <Button
-                variant="secondary"
-                disabled={page === 0 || fetching}
-                onClick={() => setCursors((c) => c.slice(0, -1))}
-              >
-                Previous
-              </Button>
-              <span className="muted">Page {page + 1}</span>
-              <Button
-                variant="secondary"
-                disabled={!users.pageInfo.hasNextPage || fetching}
-                onClick={() => setCursors((c) => [...c, users.pageInfo.endCursor])}
-              >
-                Next
-              </Button>
-            </nav>
-          ) : null}
+          <Pager
+            label="Users pages"
+            page={page}
+            hasNextPage={users.pageInfo.hasNextPage}
+            busy={fetching}
+            onPrevious={() => setCursors((c) => c.slice(0, -1))}
+            onNext={() => setCursors((c) => [...c, users.pageInfo.endCursor])}
+          />
         </>
       )}
     </Card>

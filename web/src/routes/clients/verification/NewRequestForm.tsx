@@ -1,8 +1,8 @@
 import { type FormEvent, useState } from "react";
-import { TextAreaField } from "../../../components/account/account-fields";
 import { Check, CheckGroup, FormError, Reason, SectionHead } from "../../../components/team/team-kit";
 import { Button } from "../../../components/ui/Button";
 import { Card } from "../../../components/ui/Card";
+import { TextAreaField } from "../../../components/ui/Field";
 import { ErrorFields, graphql } from "../../../lib/graphql";
 import { useMutationForm } from "../../../lib/use-mutation-form";
 import { VerificationRequestFields } from "./verification-fields";

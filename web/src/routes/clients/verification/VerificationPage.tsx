@@ -1,6 +1,6 @@
 import { useState } from "react";
 import { useQuery } from "urql";
-import { lacking, SectionHead } from "../../../components/team/team-kit";
+import { ClientNotFound, lacking, SectionHead } from "../../../components/team/team-kit";
 import { Alert } from "../../../components/ui/Alert";
 import { Badge } from "../../../components/ui/Badge";
 import { Card } from "../../../components/ui/Card";
@@ -69,9 +69,7 @@ export function VerificationPage() {
           ) : fetching && !data ? (
             <StatusBlock label="Loading verification…" />
           ) : !client ? (
-            <Alert tone="error" title="Client not found">
-              This client does not exist or you are no longer a member of it.
-            </Alert>
+            <ClientNotFound />
           ) : (
             <p>
               Status:{" "}
