@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { newSub } from "../src/auth/crypto.js";
-import { MAX_ADDRESSES } from "../src/modules/account/address.service.js";
+import { MAX_ADDRESSES } from "../src/core/account/address.service.js";
+import { newSub } from "../src/core/auth/crypto.js";
 import { createPartner } from "./fixtures.js";
 import { gql, signedInPerson } from "./graphql.js";
 import { callApi, startTestServer, type TestServer } from "./harness.js";

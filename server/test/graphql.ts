@@ -1,5 +1,5 @@
-import { newSub } from "../src/auth/crypto.js";
-import { hashPassword } from "../src/auth/password.js";
+import { newSub } from "../src/core/auth/crypto.js";
+import { hashPassword } from "../src/core/auth/password.js";
 import type { Plan } from "../src/generated/prisma/client.js";
 import { Browser, type ClientHeaders, SIGN_IN, type TestServer } from "./harness.js";
 

@@ -1,6 +1,6 @@
 import { afterAll, describe, expect, it } from "vitest";
-import { sha256 } from "../src/auth/crypto.js";
 import { loadConfig } from "../src/config.js";
+import { sha256 } from "../src/core/auth/crypto.js";
 import { readClientAuth } from "../src/db/hot/client-auth.js";
 import { consumeLoginToken, insertLoginToken, loginTokenState } from "../src/db/hot/login-token.js";
 import { readCounter } from "../src/db/hot/rate-limit.js";

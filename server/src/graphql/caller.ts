@@ -1,12 +1,12 @@
 import type { Context as HonoContext } from "hono";
 import { getCookie } from "hono/cookie";
-import type { Caller } from "../auth/access.js";
-import { userForApiToken } from "../auth/api-token.js";
-import { authenticateClient, credentialsFromHeaders } from "../auth/client-credentials.js";
-import { clientIp } from "../auth/client-ip.js";
-import { sessionCookieName, sessionFromToken } from "../auth/session.js";
 import type { Config } from "../config.js";
-import type { Db } from "../db.js";
+import type { Caller } from "../core/access.js";
+import { userForApiToken } from "../core/auth/api-token.js";
+import { authenticateClient, credentialsFromHeaders } from "../core/auth/client-credentials.js";
+import { sessionCookieName, sessionFromToken } from "../core/auth/session.js";
+import type { Db } from "../db/client.js";
+import { clientIp } from "../http/client-ip.js";
 import { XwmsError } from "../xwms/envelope.js";
 import { CSRF_HEADER } from "./csrf.js";
 

@@ -1,9 +1,9 @@
 import type { Context as HonoContext } from "hono";
-import { Access, type Caller } from "../auth/access.js";
-import { clientIp } from "../auth/client-ip.js";
 import type { Config } from "../config.js";
-import type { Db } from "../db.js";
+import { Access, type Caller } from "../core/access.js";
+import type { Db } from "../db/client.js";
 import type { User } from "../generated/prisma/client.js";
+import { clientIp } from "../http/client-ip.js";
 import type { RateLimiters } from "../rate-limit/limiters.js";
 import { resolveCaller } from "./caller.js";
 

@@ -1,4 +1,4 @@
-import { LoginFlowError } from "../login/login-errors.js";
+import { LoginFlowError } from "../core/login/login-errors.js";
 import { builder } from "./builder.js";
 
 export class ValidationError extends Error {

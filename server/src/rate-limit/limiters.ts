@@ -6,9 +6,9 @@ import {
   RateLimiterRedis,
   RateLimiterRes,
 } from "rate-limiter-flexible";
+import type { Db } from "../db/client.js";
 import { readCounter } from "../db/hot/rate-limit.js";
 import { hotSqlOf } from "../db/hot/registry.js";
-import type { Db } from "../db.js";
 import type { RateLimits } from "./limits.js";
 
 type Limiter = RateLimiterAbstract;

@@ -1,8 +1,8 @@
 import type { Context } from "hono";
-import { authenticateClient, type ClientPurpose, credentialsFromHeaders } from "../auth/client-credentials.js";
-import { clientIp } from "../auth/client-ip.js";
 import type { Config } from "../config.js";
-import type { Db } from "../db.js";
+import { authenticateClient, type ClientPurpose, credentialsFromHeaders } from "../core/auth/client-credentials.js";
+import type { Db } from "../db/client.js";
+import { clientIp } from "../http/client-ip.js";
 
 export type XwmsDeps = { db: Db; config: Config };
 

@@ -1,6 +1,6 @@
 import { Hono } from "hono";
 import { bodyLimit } from "hono/body-limit";
-import { clientIp } from "../auth/client-ip.js";
+import { clientIp } from "../http/client-ip.js";
 import { describeError, type Logger } from "../http/logger.js";
 import { closeIfUndrainable } from "../http/serve.js";
 import { BAD_TEXT_MESSAGES, findBadText } from "../http/text-guard.js";

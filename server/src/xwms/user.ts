@@ -1,9 +1,9 @@
 import { z } from "zod";
-import type { AuthenticatedClient } from "../auth/client-credentials.js";
+import type { AuthenticatedClient } from "../core/auth/client-credentials.js";
+import { releasedFields, releaseProfile } from "../core/consent/release.js";
+import type { Db } from "../db/client.js";
 import { hotSqlOf } from "../db/hot/registry.js";
 import { readConsentedUser } from "../db/hot/users.js";
-import type { Db } from "../db.js";
-import { releasedFields, releaseProfile } from "../modules/consent/release.js";
 import { readJson } from "./body.js";
 import { authenticate, type XwmsHandler } from "./deps.js";
 import { success, XwmsError } from "./envelope.js";
