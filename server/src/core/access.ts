@@ -1,13 +1,6 @@
 import type { Db } from "../db/client.js";
-import type { User } from "../generated/prisma/client.js";
+import type { Actor } from "./actor.js";
 import { CLIENT_CREDENTIAL_PERMISSIONS, type Permission } from "./role/built-in-roles.js";
-
-/** Who is calling /graphql. */
-export type Caller =
-  | { kind: "anonymous" }
-  | { kind: "session"; user: User; sessionId: string }
-  | { kind: "apiToken"; user: User; tokenId: string }
-  | { kind: "client"; clientId: string; domainId: string };
 
 /** What the caller may do within one client; null when they are not part of it. */
 export type Grant = { level: number; permissions: ReadonlySet<Permission>; memberId: string | null };
@@ -24,7 +17,7 @@ export class Access {
 
   constructor(
     private readonly db: Db,
-    readonly caller: Caller,
+    readonly actor: Actor,
   ) {}
 
   /** Grants asked for in the same tick (e.g. one per client in a list) load in one query. */
@@ -51,11 +44,11 @@ export class Access {
   }
 
   private enqueue(clientId: string): Promise<Grant | null> {
-    const { caller } = this;
-    if (caller.kind === "anonymous") return Promise.resolve(null);
-    if (caller.kind === "client") {
+    const { actor } = this;
+    if (actor.kind === "anonymous" || actor.kind === "system") return Promise.resolve(null);
+    if (actor.kind === "client") {
       return Promise.resolve(
-        caller.clientId === clientId
+        actor.clientId === clientId
           ? { level: 0, permissions: new Set(CLIENT_CREDENTIAL_PERMISSIONS), memberId: null }
           : null,
       );
@@ -63,7 +56,7 @@ export class Access {
     if (!this.batch) {
       const batch: Batch = new Map();
       this.batch = batch;
-      const userId = caller.user.id;
+      const userId = actor.user.id;
       setImmediate(() => {
         this.batch = null;
         this.loadMembers(userId, [...batch.keys()]).then(

@@ -27,7 +27,7 @@ export const userInfoBody = z.strictObject({
  * The user behind `sub`, if this client may read them (the shared visibility rule). Any other sub
  * gets the same "not found" as one that does not exist.
  */
-export async function consentedUser(db: Db, auth: AuthenticatedClient, sub: string) {
+export async function consentedUser(db: Db, auth: Pick<AuthenticatedClient, "client">, sub: string) {
   const found = await readConsentedUser(hotSqlOf(db), auth.client.id, sub);
   if (!found || found.user.disabledAt) throw new XwmsError(404, "User not found");
   return found;

@@ -1,8 +1,8 @@
 import { z } from "zod";
-import type { Context } from "../../graphql/context.js";
-import { ConflictError, ValidationError } from "../../graphql/errors.js";
 import { audited } from "../audit/audit.service.js";
 import { requireOwned, requirePermission } from "../client/client-access.js";
+import type { ServiceContext } from "../context.js";
+import { ConflictError, ValidationError } from "../errors.js";
 import { validate } from "../validate.js";
 
 const sendInput = z
@@ -29,7 +29,7 @@ export async function sendAccessRequest({
   clientId,
   ...input
 }: {
-  ctx: Context;
+  ctx: ServiceContext;
   clientId: string;
   email: string;
   kind: "ACCESS" | "TEST_USER";
@@ -78,7 +78,7 @@ export async function sendAccessRequest({
   return answer;
 }
 
-export async function cancelAccessRequest({ ctx, accessRequestId }: { ctx: Context; accessRequestId: string }) {
+export async function cancelAccessRequest({ ctx, accessRequestId }: { ctx: ServiceContext; accessRequestId: string }) {
   const row = await ctx.db.accessRequest.findUnique({ where: { id: accessRequestId } });
   const request = await requireOwned(ctx, row, "requests:send", "Access request");
   if (request.status !== "PENDING") {

@@ -2,8 +2,8 @@ import { z } from "zod";
 import type { Db } from "../../db/client.js";
 import { ensureBelowLimit } from "../../db/count-limit.js";
 import type { Address, Country } from "../../generated/prisma/client.js";
-import { ConflictError, NotFoundError } from "../../graphql/errors.js";
 import { audited, type Tx } from "../audit/audit.service.js";
+import { ConflictError, NotFoundError } from "../errors.js";
 import { validate } from "../validate.js";
 import { countryByCode } from "./country.js";
 

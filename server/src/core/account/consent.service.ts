@@ -1,7 +1,7 @@
 import type { Consent } from "../../generated/prisma/client.js";
-import type { Context } from "../../graphql/context.js";
-import { NotFoundError } from "../../graphql/errors.js";
 import { audited } from "../audit/audit.service.js";
+import type { ServiceContext } from "../context.js";
+import { NotFoundError } from "../errors.js";
 import { enqueueWebhook } from "../webhook/webhook.service.js";
 import { accountOwner } from "./account-caller.js";
 
@@ -9,7 +9,7 @@ import { accountOwner } from "./account-caller.js";
  * Withdraws the person's consent for a client: the client can no longer read them through the
  * partner API, its OAuth tokens for them stop working, and the next login asks for consent again.
  */
-export async function revokeConsent({ ctx, consentId }: { ctx: Context; consentId: string }): Promise<Consent> {
+export async function revokeConsent({ ctx, consentId }: { ctx: ServiceContext; consentId: string }): Promise<Consent> {
   const viewer = accountOwner(ctx);
   const consent = await ctx.db.consent.findFirst({
     where: { id: consentId, userId: viewer.id, revokedAt: null },

@@ -1,6 +1,6 @@
 import type { Db } from "../../db/client.js";
 import type { Country } from "../../generated/prisma/client.js";
-import { ValidationError } from "../../graphql/errors.js";
+import { ValidationError } from "../errors.js";
 
 /** Resolves an ISO 3166 alpha-2 or alpha-3 code, in any case, to a seeded country; else a ValidationError on `field`. */
 export async function countryByCode(db: Pick<Db, "country">, code: string, field = "countryCode"): Promise<Country> {

@@ -1,7 +1,7 @@
 import type { AccessRequest } from "../../generated/prisma/client.js";
-import type { Context } from "../../graphql/context.js";
-import { ConflictError, NotFoundError } from "../../graphql/errors.js";
 import { audited } from "../audit/audit.service.js";
+import type { ServiceContext } from "../context.js";
+import { ConflictError, NotFoundError } from "../errors.js";
 import { enqueueWebhook } from "../webhook/webhook.service.js";
 import { accountOwner } from "./account-caller.js";
 
@@ -12,7 +12,7 @@ type Response = "ACCEPTED" | "DECLINED";
  * requested scopes (VERIFIED ones included) to that client for this person only; accepting a
  * test-user request also makes them a test user of the client.
  */
-async function respond(ctx: Context, accessRequestId: string, status: Response): Promise<AccessRequest> {
+async function respond(ctx: ServiceContext, accessRequestId: string, status: Response): Promise<AccessRequest> {
   const viewer = accountOwner(ctx);
   const request = await ctx.db.accessRequest.findFirst({
     where: { id: accessRequestId, userId: viewer.id },
@@ -72,8 +72,8 @@ async function respond(ctx: Context, accessRequestId: string, status: Response):
   });
 }
 
-export const acceptAccessRequest = ({ ctx, accessRequestId }: { ctx: Context; accessRequestId: string }) =>
+export const acceptAccessRequest = ({ ctx, accessRequestId }: { ctx: ServiceContext; accessRequestId: string }) =>
   respond(ctx, accessRequestId, "ACCEPTED");
 
-export const declineAccessRequest = ({ ctx, accessRequestId }: { ctx: Context; accessRequestId: string }) =>
+export const declineAccessRequest = ({ ctx, accessRequestId }: { ctx: ServiceContext; accessRequestId: string }) =>
   respond(ctx, accessRequestId, "DECLINED");

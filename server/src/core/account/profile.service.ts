@@ -1,8 +1,8 @@
 import { z } from "zod";
 import type { Prisma, User } from "../../generated/prisma/client.js";
-import type { Context } from "../../graphql/context.js";
-import { ValidationError } from "../../graphql/errors.js";
 import { audited } from "../audit/audit.service.js";
+import type { ServiceContext } from "../context.js";
+import { ValidationError } from "../errors.js";
 import { validate } from "../validate.js";
 import { accountOwner } from "./account-caller.js";
 import { countryByCode } from "./country.js";
@@ -72,7 +72,7 @@ const summarize = (user: User, countryCode: string | null, keys: string[]): Prof
 };
 
 /** Changes the signed-in person's own profile; fields left out stay as they are. */
-export async function updateProfile({ ctx, input }: { ctx: Context; input: ProfileInput }): Promise<User> {
+export async function updateProfile({ ctx, input }: { ctx: ServiceContext; input: ProfileInput }): Promise<User> {
   const viewer = accountOwner(ctx);
   const { countryCode, ...fields } = validate(profileInput, input);
   if (fields.secondEmail && fields.secondEmail === viewer.email) {

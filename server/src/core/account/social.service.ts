@@ -1,8 +1,8 @@
 import { z } from "zod";
 import { Prisma, type Social } from "../../generated/prisma/client.js";
-import type { Context } from "../../graphql/context.js";
-import { ConflictError, NotFoundError } from "../../graphql/errors.js";
 import { audited } from "../audit/audit.service.js";
+import type { ServiceContext } from "../context.js";
+import { ConflictError, NotFoundError } from "../errors.js";
 import { validate } from "../validate.js";
 import { accountOwner } from "./account-caller.js";
 
@@ -29,7 +29,7 @@ export async function addSocial({
   ctx,
   input,
 }: {
-  ctx: Context;
+  ctx: ServiceContext;
   input: { platform: string; username: string; url?: string | null | undefined };
 }): Promise<Social> {
   const viewer = accountOwner(ctx);
@@ -54,7 +54,7 @@ export async function addSocial({
   }
 }
 
-export async function removeSocial({ ctx, socialId }: { ctx: Context; socialId: string }): Promise<Social> {
+export async function removeSocial({ ctx, socialId }: { ctx: ServiceContext; socialId: string }): Promise<Social> {
   const viewer = accountOwner(ctx);
   const social = await ctx.db.social.findFirst({ where: { id: socialId, userId: viewer.id } });
   if (!social) throw new NotFoundError("Social account not found.");

@@ -1,12 +1,12 @@
 import { rmSync } from "node:fs";
 import { z } from "zod";
 import type { User } from "../../generated/prisma/client.js";
-import type { Context } from "../../graphql/context.js";
-import { ConflictError, EmailTakenError, NotFoundError } from "../../graphql/errors.js";
 import { recordAudit } from "../audit/audit.service.js";
 import { newSub } from "../auth/crypto.js";
 import { hashPassword } from "../auth/password.js";
 import { startSession } from "../auth/session.js";
+import type { ServiceContext } from "../context.js";
+import { ConflictError, EmailTakenError, NotFoundError } from "../errors.js";
 import { splitName } from "../user/user.service.js";
 import { checkPasswordPolicy, validate } from "../validate.js";
 import { setupLinkFile, setupLinkState } from "./setup-link.js";
@@ -38,7 +38,7 @@ export async function completeAdminSetup({
   ctx,
   ...raw
 }: {
-  ctx: Context;
+  ctx: ServiceContext;
   token: string;
   email?: string | null | undefined;
   name?: string | null | undefined;
@@ -99,7 +99,7 @@ export async function completeAdminSetup({
     return admin;
   });
   if (!found.email) rmSync(setupLinkFile(ctx.config.databaseUrl), { force: true });
-  ctx.setCookies.push(await startSession(ctx.db, ctx.config, user.id, ctx));
+  ctx.sessionChanges.push(await startSession(ctx.db, ctx.config, user.id, ctx));
   ctx.viewer = user;
   return user;
 }

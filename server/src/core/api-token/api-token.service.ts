@@ -1,8 +1,8 @@
 import { z } from "zod";
-import type { Context } from "../../graphql/context.js";
-import { ForbiddenError, NotAuthenticatedError, NotFoundError } from "../../graphql/errors.js";
 import { audited } from "../audit/audit.service.js";
 import { API_TOKEN_DEFAULT_DAYS, API_TOKEN_MAX_DAYS, newApiToken } from "../auth/api-token.js";
+import type { ServiceContext } from "../context.js";
+import { ForbiddenError, NotAuthenticatedError, NotFoundError } from "../errors.js";
 import { reauthenticate } from "../security/security.service.js";
 import { validate } from "../validate.js";
 
@@ -22,9 +22,9 @@ const createInput = z.object({
 });
 
 /** Tokens are made in a browser session only: a token cannot mint more tokens. */
-function sessionViewer(ctx: Context) {
+function sessionViewer(ctx: ServiceContext) {
   if (!ctx.viewer) throw new NotAuthenticatedError();
-  if (ctx.caller.kind !== "session")
+  if (ctx.actor.kind !== "session")
     throw new ForbiddenError("API tokens can only be managed from a signed-in browser.");
   return ctx.viewer;
 }
@@ -34,7 +34,7 @@ export async function createApiToken({
   ctx,
   ...input
 }: {
-  ctx: Context;
+  ctx: ServiceContext;
   label: string;
   currentPassword: string;
   expiresAt?: Date | null;
@@ -64,7 +64,7 @@ export async function createApiToken({
   return { token: row, value: token.value };
 }
 
-export async function revokeApiToken({ ctx, id }: { ctx: Context; id: string }) {
+export async function revokeApiToken({ ctx, id }: { ctx: ServiceContext; id: string }) {
   const viewer = sessionViewer(ctx);
   const token = await ctx.db.apiToken.findFirst({ where: { id, userId: viewer.id } });
   if (!token) throw new NotFoundError("API token not found.");

@@ -1,4 +1,5 @@
 import type { Db } from "../../db/client.js";
+import type { Actor } from "../actor.js";
 
 export type AuditEntry = {
   action: string;
@@ -52,7 +53,7 @@ export async function audited<T>(
   ctx: {
     db: Db;
     viewer: { id: string } | null;
-    caller: { kind: string; clientId?: string };
+    actor: Actor;
     ip?: string | undefined;
     userAgent?: string | undefined;
   },
@@ -67,7 +68,7 @@ export async function audited<T>(
       targetId: targetId ?? null,
       clientId: changedClient ?? clientId,
       actorUserId: ctx.viewer?.id ?? null,
-      actorClient: ctx.caller.kind === "client" ? (ctx.caller.clientId ?? null) : null,
+      actorClient: ctx.actor.kind === "client" ? ctx.actor.clientId : null,
       details: before || after ? { before: before ?? null, after: after ?? null } : undefined,
       ip: ctx.ip ?? null,
       userAgent: ctx.userAgent ?? null,

@@ -2,7 +2,7 @@ import type { Db } from "../../db/client.js";
 import { readClientAuth, type SecretWithLinks, touchSecret } from "../../db/hot/client-auth.js";
 import { hotSqlOf } from "../../db/hot/registry.js";
 import type { Client, ClientSecret, Domain } from "../../generated/prisma/client.js";
-import { XwmsError } from "../../xwms/envelope.js";
+import { ClientForbiddenError, ClientUnauthenticatedError } from "../errors.js";
 import { digestsEqual, sha256 } from "./crypto.js";
 
 export type ClientCredentials = { clientId?: string; secret?: string; domain?: string };
@@ -13,6 +13,8 @@ export type AuthenticatedClient = { client: Client; domain: Domain; secret: Clie
 export type ClientPurpose = "login" | "api";
 
 const INVALID = "Invalid client credentials";
+export const MISSING_CLIENT_CREDENTIALS =
+  "Missing client credentials: send X-Client-Id, X-Client-Secret and X-Client-Domain";
 const SECRET_TOUCH_INTERVAL_MS = 60_000;
 
 export function credentialsFromHeaders(header: (name: string) => string | undefined): ClientCredentials {
@@ -35,12 +37,12 @@ export async function authenticateClient(
 ): Promise<AuthenticatedClient> {
   const { clientId, secret: presented, domain: domainKey } = credentials;
   if (!clientId || !presented || !domainKey) {
-    throw new XwmsError(401, "Missing client credentials: send X-Client-Id, X-Client-Secret and X-Client-Domain");
+    throw new ClientUnauthenticatedError(MISSING_CLIENT_CREDENTIALS);
   }
 
   const sql = hotSqlOf(db);
   const found = await readClientAuth(sql, clientId);
-  if (!found) throw new XwmsError(401, INVALID);
+  if (!found) throw new ClientUnauthenticatedError(INVALID);
   const { client, domains, secrets } = found;
 
   // Compare against every secret of the client in constant time; never look a secret up by its value.
@@ -49,26 +51,27 @@ export async function authenticateClient(
   for (const candidate of secrets) {
     if (digestsEqual(candidate.secretHash, presentedHash)) match = candidate;
   }
-  if (!match) throw new XwmsError(401, INVALID);
+  if (!match) throw new ClientUnauthenticatedError(INVALID);
   const { linkedDomainIds, ...secret } = match;
-  if (secret.revokedAt) throw new XwmsError(401, "This client secret has been revoked");
+  if (secret.revokedAt) throw new ClientUnauthenticatedError("This client secret has been revoked");
   if (secret.expiresAt && secret.expiresAt.getTime() <= Date.now()) {
-    throw new XwmsError(401, "This client secret has expired");
+    throw new ClientUnauthenticatedError("This client secret has expired");
   }
 
   const domain = matchDomain(domains, domainKey);
-  if (!domain) throw new XwmsError(403, "The domain is not registered for this client");
-  if (!domain.active) throw new XwmsError(403, "This domain is inactive");
+  if (!domain) throw new ClientForbiddenError("The domain is not registered for this client");
+  if (!domain.active) throw new ClientForbiddenError("This domain is inactive");
   if (!linkedDomainIds.includes(domain.id)) {
-    throw new XwmsError(403, "This client secret is not linked to the domain");
+    throw new ClientForbiddenError("This client secret is not linked to the domain");
   }
 
-  if (purpose === "login" && !domain.allowLogin) throw new XwmsError(403, "Login is not allowed for this domain");
-  if (purpose === "api" && !domain.allowApi) throw new XwmsError(403, "API access is not allowed for this domain");
+  if (purpose === "login" && !domain.allowLogin) throw new ClientForbiddenError("Login is not allowed for this domain");
+  if (purpose === "api" && !domain.allowApi)
+    throw new ClientForbiddenError("API access is not allowed for this domain");
 
   const allowlist = parseAllowlist(domain.serverIp);
   if (allowlist.length > 0 && (!callerIp || !allowlist.includes(callerIp))) {
-    throw new XwmsError(403, "Requests from this IP address are not allowed for this domain");
+    throw new ClientForbiddenError("Requests from this IP address are not allowed for this domain");
   }
 
   if (!secret.lastUsedAt || Date.now() - secret.lastUsedAt.getTime() > SECRET_TOUCH_INTERVAL_MS) {

@@ -1,4 +1,3 @@
-import { serialize } from "hono/utils/cookie";
 import type { Config } from "../../config.js";
 import type { Db } from "../../db/client.js";
 import type { User } from "../../generated/prisma/client.js";
@@ -9,23 +8,16 @@ export function sessionCookieName(config: Config): string {
   return config.publicUrl.startsWith("https://") ? "__Host-gatehouse_session" : "gatehouse_session";
 }
 
-function cookieOptions(config: Config, maxAge: number) {
-  return {
-    path: "/",
-    httpOnly: true,
-    sameSite: "Lax" as const,
-    secure: config.publicUrl.startsWith("https://"),
-    maxAge,
-  };
-}
+/** A session a service started (token, lifetime) or ended (empty token, 0); the door sets or clears its cookie. */
+export type SessionChange = { token: string; maxAgeSeconds: number };
 
-/** Starts a session; returns the Set-Cookie value. Only the token's hash is stored. */
+/** Starts a session; returns what the door puts in the cookie. Only the token's hash is stored. */
 export async function startSession(
   db: Db,
   config: Config,
   userId: string,
   client: { ip?: string | undefined; userAgent?: string | undefined },
-): Promise<string> {
+): Promise<SessionChange> {
   const token = randomToken(32);
   const maxAge = config.sessionTtlHours * 3600;
   await db.session.create({
@@ -37,7 +29,7 @@ export async function startSession(
       expiresAt: new Date(Date.now() + maxAge * 1000),
     },
   });
-  return serialize(sessionCookieName(config), token, cookieOptions(config, maxAge));
+  return { token, maxAgeSeconds: maxAge };
 }
 
 /** lastSeenAt is written at most this often per session, so reads do not turn into a write each. */
@@ -58,8 +50,8 @@ export async function sessionFromToken(db: Db, token: string | undefined): Promi
   return { id: session.id, user: session.user };
 }
 
-/** Ends the session; returns the Set-Cookie value that clears the cookie. */
-export async function endSession(db: Db, config: Config, sessionId: string | undefined): Promise<string> {
+/** Ends the session; returns the change that clears the cookie. */
+export async function endSession(db: Db, sessionId: string | undefined): Promise<SessionChange> {
   if (sessionId) await db.session.deleteMany({ where: { id: sessionId } });
-  return serialize(sessionCookieName(config), "", cookieOptions(config, 0));
+  return { token: "", maxAgeSeconds: 0 };
 }

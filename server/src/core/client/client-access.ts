@@ -1,13 +1,13 @@
-import type { Context } from "../../graphql/context.js";
-import { ForbiddenError, NotFoundError } from "../../graphql/errors.js";
 import type { Grant } from "../access.js";
+import type { ServiceContext } from "../context.js";
+import { ForbiddenError, NotFoundError } from "../errors.js";
 import type { Permission } from "../role/built-in-roles.js";
 
 /**
  * The guard every client-owned mutation starts with. Outsiders get NotFound, exactly as for a
  * client that does not exist; members without the permission get Forbidden.
  */
-export async function requirePermission(ctx: Context, clientId: string, permission: Permission): Promise<Grant> {
+export async function requirePermission(ctx: ServiceContext, clientId: string, permission: Permission): Promise<Grant> {
   const grant = await ctx.access.grant(clientId);
   if (!grant) throw new NotFoundError("Client not found.");
   if (!grant.permissions.has(permission)) {
@@ -18,7 +18,7 @@ export async function requirePermission(ctx: Context, clientId: string, permissi
 
 /** Loads a client-owned row by id and checks the permission in its client; NotFound for outsiders. */
 export async function requireOwned<T extends { clientId: string }>(
-  ctx: Context,
+  ctx: ServiceContext,
   row: T | null,
   permission: Permission,
   what: string,

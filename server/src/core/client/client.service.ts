@@ -1,7 +1,7 @@
 import { z } from "zod";
-import type { Context } from "../../graphql/context.js";
-import { NotAuthenticatedError, PlanRequiredError, ValidationError } from "../../graphql/errors.js";
 import { audited } from "../audit/audit.service.js";
+import type { ServiceContext } from "../context.js";
+import { NotAuthenticatedError, PlanRequiredError, ValidationError } from "../errors.js";
 import { createBuiltInRoles } from "../role/built-in-roles.js";
 import { validate } from "../validate.js";
 import { requirePermission } from "./client-access.js";
@@ -9,7 +9,7 @@ import { clientCreationRefusal, mayCreateClients } from "./client-creation.js";
 
 const clientName = z.string().trim().min(1, "Enter a name for the client.").max(100, "Use at most 100 characters.");
 
-export async function createClient({ ctx, name }: { ctx: Context; name: string }) {
+export async function createClient({ ctx, name }: { ctx: ServiceContext; name: string }) {
   const viewer = ctx.viewer;
   if (!viewer) throw new NotAuthenticatedError();
   const input = validate(z.object({ name: clientName }), { name });
@@ -31,7 +31,7 @@ export async function createClient({ ctx, name }: { ctx: Context; name: string }
   return client;
 }
 
-export async function renameClient({ ctx, clientId, name }: { ctx: Context; clientId: string; name: string }) {
+export async function renameClient({ ctx, clientId, name }: { ctx: ServiceContext; clientId: string; name: string }) {
   const input = validate(z.object({ name: clientName }), { name });
   await requirePermission(ctx, clientId, "client:update");
   return audited(ctx, clientId, async (tx) => {
@@ -54,7 +54,7 @@ export async function deleteClient({
   clientId,
   confirmName,
 }: {
-  ctx: Context;
+  ctx: ServiceContext;
   clientId: string;
   confirmName: string;
 }) {

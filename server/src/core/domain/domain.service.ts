@@ -1,9 +1,9 @@
 import { z } from "zod";
 import type { Domain, DomainUrlKind } from "../../generated/prisma/client.js";
-import type { Context } from "../../graphql/context.js";
-import { ConflictError, NotFoundError, ValidationError } from "../../graphql/errors.js";
 import { audited, type Tx } from "../audit/audit.service.js";
 import { requireOwned, requirePermission } from "../client/client-access.js";
+import type { ServiceContext } from "../context.js";
+import { ConflictError, NotFoundError, ValidationError } from "../errors.js";
 import { fallbackAllowed } from "../login/redirect-url.js";
 import { validate } from "../validate.js";
 import { newDomainPublicId } from "./domain-id.js";
@@ -69,7 +69,7 @@ export async function createDomain({
   clientId,
   input,
 }: {
-  ctx: Context;
+  ctx: ServiceContext;
   clientId: string;
   input: Partial<Record<keyof DomainFields, unknown>>;
 }) {
@@ -90,7 +90,7 @@ export async function createDomain({
   });
 }
 
-async function ownedDomain(ctx: Context, domainId: string) {
+async function ownedDomain(ctx: ServiceContext, domainId: string) {
   return requireOwned(ctx, await ctx.db.domain.findUnique({ where: { id: domainId } }), "domains:manage", "Domain");
 }
 
@@ -99,7 +99,7 @@ export async function updateDomain({
   domainId,
   input,
 }: {
-  ctx: Context;
+  ctx: ServiceContext;
   domainId: string;
   input: Partial<Record<keyof DomainFields, unknown>>;
 }) {
@@ -122,7 +122,7 @@ export async function updateDomain({
   });
 }
 
-export async function deleteDomain({ ctx, domainId }: { ctx: Context; domainId: string }) {
+export async function deleteDomain({ ctx, domainId }: { ctx: ServiceContext; domainId: string }) {
   const domain = await ownedDomain(ctx, domainId);
   return audited(ctx, domain.clientId, async (tx) => {
     const before = await tx.domain.delete({ where: { id: domainId } });
@@ -149,7 +149,7 @@ export async function addDomainUrl({
   url,
   active,
 }: {
-  ctx: Context;
+  ctx: ServiceContext;
   domainId: string;
   kind: DomainUrlKind;
   url: string;
@@ -176,7 +176,7 @@ export async function addDomainUrl({
   });
 }
 
-async function ownedUrl(ctx: Context, domainUrlId: string) {
+async function ownedUrl(ctx: ServiceContext, domainUrlId: string) {
   const row = await ctx.db.domainUrl.findUnique({ where: { id: domainUrlId }, include: { domain: true } });
   const owned = await requireOwned(
     ctx,
@@ -193,7 +193,7 @@ export async function updateDomainUrl({
   url,
   active,
 }: {
-  ctx: Context;
+  ctx: ServiceContext;
   domainUrlId: string;
   url?: string | null;
   active?: boolean | null;
@@ -224,7 +224,7 @@ export async function updateDomainUrl({
 }
 
 /** Removes the URL and answers with its domain, so that lists can refresh. */
-export async function removeDomainUrl({ ctx, domainUrlId }: { ctx: Context; domainUrlId: string }) {
+export async function removeDomainUrl({ ctx, domainUrlId }: { ctx: ServiceContext; domainUrlId: string }) {
   const existing = await ownedUrl(ctx, domainUrlId);
   return audited(ctx, existing.clientId, async (tx) => {
     await tx.domainUrl.delete({ where: { id: domainUrlId } });

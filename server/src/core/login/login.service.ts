@@ -4,12 +4,11 @@ import { activeCallbacks, consumeLoginToken, insertLoginToken, loginTokenState }
 import { hotSqlOf } from "../../db/hot/registry.js";
 import { readUser, upsertClientUser } from "../../db/hot/users.js";
 import type { User } from "../../generated/prisma/client.js";
-import { XwmsError } from "../../xwms/envelope.js";
 import { recordAudit } from "../audit/audit.service.js";
 import type { AuthenticatedClient } from "../auth/client-credentials.js";
 import { randomToken, sha256 } from "../auth/crypto.js";
 import { releaseProfile } from "../consent/release.js";
-import { LoginFlowError } from "./login-errors.js";
+import { LoginFlowError, LoginTokenError, RedirectNotAllowedError } from "../errors.js";
 import { consentedScopeKeys, consentRequired, grantableScopes } from "./login-scopes.js";
 import { fallbackRedirect, redirectAllowed, withToken } from "./redirect-url.js";
 
@@ -31,7 +30,7 @@ export async function startLogin({
   const sql = hotSqlOf(db);
   const callbacks = await activeCallbacks(sql, auth.domain.id);
   if (!redirectAllowed(auth.domain, callbacks, redirectUrl)) {
-    throw new XwmsError(400, "redirect_url must be on the domain or one of its active callback URLs");
+    throw new RedirectNotAllowedError();
   }
   const token = randomToken(32);
   const expiresAt = new Date(Date.now() + config.loginTokenTtlSeconds * 1000);
@@ -176,7 +175,7 @@ export async function verifyLogin({
 }: {
   db: Db;
   token: string;
-  auth: AuthenticatedClient;
+  auth: Pick<AuthenticatedClient, "client" | "domain">;
 }): Promise<VerifiedLogin> {
   const sql = hotSqlOf(db);
   const tokenHash = sha256(token);
@@ -186,12 +185,12 @@ export async function verifyLogin({
     const current = await loginTokenState(sql, tokenHash);
     // A token of another client or domain is reported exactly like an unknown one.
     if (!current || current.clientId !== auth.client.id || current.domainId !== auth.domain.id) {
-      throw new XwmsError(404, "Unknown login token");
+      throw new LoginTokenError("UNKNOWN");
     }
-    if (current.consumedAt) throw new XwmsError(409, "This login token has already been used");
-    if (current.expiresAt.getTime() <= now.getTime()) throw new XwmsError(410, "This login token has expired");
-    if (current.deniedAt) throw new XwmsError(403, "The user declined the login");
-    throw new XwmsError(409, "The user has not finished signing in yet");
+    if (current.consumedAt) throw new LoginTokenError("ALREADY_USED");
+    if (current.expiresAt.getTime() <= now.getTime()) throw new LoginTokenError("EXPIRED");
+    if (current.deniedAt) throw new LoginTokenError("DECLINED");
+    throw new LoginTokenError("PENDING");
   }
 
   const user = won.userId ? await readUser(sql, won.userId) : null;

@@ -1,10 +1,10 @@
 import { z } from "zod";
 import { Prisma, type Role } from "../../generated/prisma/client.js";
-import type { Context } from "../../graphql/context.js";
-import { ConflictError, ForbiddenError, NotFoundError } from "../../graphql/errors.js";
 import type { Grant } from "../access.js";
 import { audited, type Tx } from "../audit/audit.service.js";
 import { requireOwned, requirePermission } from "../client/client-access.js";
+import type { ServiceContext } from "../context.js";
+import { ConflictError, ForbiddenError, NotFoundError } from "../errors.js";
 import { grantRefusal } from "../role/grantable.js";
 import { validate } from "../validate.js";
 
@@ -39,7 +39,7 @@ async function otherLiveOwners(tx: Tx, clientId: string, exceptMemberId: string)
 }
 
 /** A role of this client that the caller may hand out: not above their level, no permission they lack. */
-async function assignableRole(ctx: Context, grant: Grant, clientId: string, roleId: string) {
+async function assignableRole(ctx: ServiceContext, grant: Grant, clientId: string, roleId: string) {
   const role = await ctx.db.role.findUnique({ where: { id: roleId }, include: { permissions: true } });
   if (!role || role.clientId !== clientId) throw new NotFoundError("Role not found.");
   const refusal = grantRefusal(grant, {
@@ -72,7 +72,7 @@ export async function addMember({
   clientId,
   input,
 }: {
-  ctx: Context;
+  ctx: ServiceContext;
   clientId: string;
   input: { email: string; roleId: string; expiresAt?: Date | null };
 }): Promise<MemberInvitation> {
@@ -105,7 +105,7 @@ export async function addMember({
 }
 
 /** Loads the member and checks that the caller may manage it (its role is not above theirs). */
-async function manageableMember(ctx: Context, memberId: string) {
+async function manageableMember(ctx: ServiceContext, memberId: string) {
   const row = await ctx.db.member.findUnique({
     where: { id: memberId },
     include: { user: true, role: { include: { permissions: true } } },
@@ -122,7 +122,7 @@ export async function updateMember({
   memberId,
   input,
 }: {
-  ctx: Context;
+  ctx: ServiceContext;
   memberId: string;
   input: { roleId?: string | null; expiresAt?: Date | null };
 }) {
@@ -152,7 +152,7 @@ export async function updateMember({
   return updated;
 }
 
-export async function removeMember({ ctx, memberId }: { ctx: Context; memberId: string }) {
+export async function removeMember({ ctx, memberId }: { ctx: ServiceContext; memberId: string }) {
   const { member } = await manageableMember(ctx, memberId);
   const removed = await audited(ctx, member.clientId, async (tx) => {
     if (member.role.key === "owner" && (await otherLiveOwners(tx, member.clientId, member.id)) === 0) {

@@ -1,9 +1,9 @@
 import { z } from "zod";
-import type { Context } from "../../graphql/context.js";
-import { ConflictError, ForbiddenError, ValidationError } from "../../graphql/errors.js";
 import type { Grant } from "../access.js";
 import { audited, type Tx } from "../audit/audit.service.js";
 import { requireOwned, requirePermission } from "../client/client-access.js";
+import type { ServiceContext } from "../context.js";
+import { ConflictError, ForbiddenError, ValidationError } from "../errors.js";
 import { validate } from "../validate.js";
 import { PERMISSIONS } from "./built-in-roles.js";
 import { grantRefusal } from "./grantable.js";
@@ -67,7 +67,15 @@ async function requireFreeKey(tx: Tx, clientId: string, key: string) {
   }
 }
 
-export async function createRole({ ctx, clientId, input }: { ctx: Context; clientId: string; input: RoleInput }) {
+export async function createRole({
+  ctx,
+  clientId,
+  input,
+}: {
+  ctx: ServiceContext;
+  clientId: string;
+  input: RoleInput;
+}) {
   const data = validate(z.object(roleFields), input);
   const grant = await requirePermission(ctx, clientId, "roles:manage");
   checkGrantable(grant, data.level, data.permissions);
@@ -99,7 +107,7 @@ export async function createRole({ ctx, clientId, input }: { ctx: Context; clien
   return role;
 }
 
-async function loadRole(ctx: Context, roleId: string) {
+async function loadRole(ctx: ServiceContext, roleId: string) {
   const role = await ctx.db.role.findUnique({ where: { id: roleId }, include: { permissions: true } });
   return requireOwned(ctx, role, "roles:manage", "Role");
 }
@@ -109,7 +117,7 @@ export async function updateRole({
   roleId,
   input,
 }: {
-  ctx: Context;
+  ctx: ServiceContext;
   roleId: string;
   input: Partial<{ [K in keyof RoleInput]: RoleInput[K] | null }>;
 }) {
@@ -172,7 +180,7 @@ export async function updateRole({
   return updated;
 }
 
-export async function deleteRole({ ctx, roleId }: { ctx: Context; roleId: string }) {
+export async function deleteRole({ ctx, roleId }: { ctx: ServiceContext; roleId: string }) {
   const role = await loadRole(ctx, roleId);
   const grant = await requirePermission(ctx, role.clientId, "roles:manage");
   checkGrantable(

@@ -1,9 +1,9 @@
-import type { Context } from "../../graphql/context.js";
-import { ForbiddenError, NotFoundError } from "../../graphql/errors.js";
 import { audited } from "../audit/audit.service.js";
 import { requirePermission } from "../client/client-access.js";
+import type { ServiceContext } from "../context.js";
+import { ForbiddenError, NotFoundError } from "../errors.js";
 
-async function catalogueScope(ctx: Context, scopeKey: string) {
+async function catalogueScope(ctx: ServiceContext, scopeKey: string) {
   const scope = await ctx.db.scope.findUnique({ where: { key: scopeKey.trim() } });
   if (!scope) throw new NotFoundError(`There is no scope called "${scopeKey}".`);
   return scope;
@@ -15,7 +15,7 @@ export async function enableClientScope({
   clientId,
   scopeKey,
 }: {
-  ctx: Context;
+  ctx: ServiceContext;
   clientId: string;
   scopeKey: string;
 }) {
@@ -54,7 +54,7 @@ export async function disableClientScope({
   clientId,
   scopeKey,
 }: {
-  ctx: Context;
+  ctx: ServiceContext;
   clientId: string;
   scopeKey: string;
 }) {

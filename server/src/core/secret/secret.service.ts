@@ -1,8 +1,8 @@
 import { z } from "zod";
-import type { Context } from "../../graphql/context.js";
-import { ConflictError, NotFoundError } from "../../graphql/errors.js";
 import { audited, type Tx } from "../audit/audit.service.js";
 import { requireOwned, requirePermission } from "../client/client-access.js";
+import type { ServiceContext } from "../context.js";
+import { ConflictError, NotFoundError } from "../errors.js";
 import { validate } from "../validate.js";
 import { newClientSecret } from "./secret-value.js";
 
@@ -22,7 +22,7 @@ const createInput = z.object({
 });
 
 /** Domains of the client by id; any id of another client (or none) answers NotFound, so tenants cannot be probed. */
-async function clientDomains(db: Context["db"] | Tx, clientId: string, domainIds: readonly string[]) {
+async function clientDomains(db: ServiceContext["db"] | Tx, clientId: string, domainIds: readonly string[]) {
   const unique = [...new Set(domainIds)];
   const domains = await db.domain.findMany({
     where: { clientId, id: { in: unique } },
@@ -37,7 +37,7 @@ export async function createClientSecret({
   clientId,
   ...input
 }: {
-  ctx: Context;
+  ctx: ServiceContext;
   clientId: string;
   label?: string | null;
   expiresAt?: Date | null;
@@ -76,12 +76,12 @@ export async function createClientSecret({
   return { secret: row, value: secret.value };
 }
 
-async function ownedSecret(ctx: Context, secretId: string) {
+async function ownedSecret(ctx: ServiceContext, secretId: string) {
   const row = await ctx.db.clientSecret.findUnique({ where: { id: secretId } });
   return requireOwned(ctx, row, "secrets:manage", "Client secret");
 }
 
-export async function revokeClientSecret({ ctx, secretId }: { ctx: Context; secretId: string }) {
+export async function revokeClientSecret({ ctx, secretId }: { ctx: ServiceContext; secretId: string }) {
   const secret = await ownedSecret(ctx, secretId);
   if (secret.revokedAt) throw new ConflictError("This client secret is already revoked.");
   return audited(ctx, secret.clientId, async (tx) => {
@@ -102,7 +102,7 @@ export async function linkSecretToDomain({
   secretId,
   domainId,
 }: {
-  ctx: Context;
+  ctx: ServiceContext;
   secretId: string;
   domainId: string;
 }) {
@@ -129,7 +129,7 @@ export async function unlinkSecretFromDomain({
   secretId,
   domainId,
 }: {
-  ctx: Context;
+  ctx: ServiceContext;
   secretId: string;
   domainId: string;
 }) {

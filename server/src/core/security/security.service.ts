@@ -2,22 +2,16 @@ import { z } from "zod";
 import type { Config } from "../../config.js";
 import type { Db } from "../../db/client.js";
 import { Prisma, type Session, type User } from "../../generated/prisma/client.js";
-import type { Context } from "../../graphql/context.js";
-import { ConflictError, EmailTakenError, NotAuthenticatedError, NotFoundError } from "../../graphql/errors.js";
 import { sendMail } from "../../mail/mail.js";
 import { accountOwner } from "../account/account-caller.js";
 import { audited } from "../audit/audit.service.js";
 import { hashPassword, verifyPassword } from "../auth/password.js";
 import { endSession } from "../auth/session.js";
+import type { ServiceContext } from "../context.js";
+import { ConflictError, EmailTakenError, NotAuthenticatedError, NotFoundError, WrongPasswordError } from "../errors.js";
 import { checkPasswordPolicy, validate } from "../validate.js";
 import { evictOldAccess } from "./eviction.js";
 import { consumeToken, findUsableToken, issueUserToken } from "./user-token.js";
-
-export class WrongPasswordError extends Error {
-  constructor() {
-    super("Your current password is incorrect.");
-  }
-}
 
 const email = z
   .string()
@@ -50,7 +44,7 @@ export async function sendVerificationEmail({ db, config }: { db: Db; config: Co
   );
 }
 
-export async function resendVerificationEmail({ ctx }: { ctx: Context }): Promise<boolean> {
+export async function resendVerificationEmail({ ctx }: { ctx: ServiceContext }): Promise<boolean> {
   if (!ctx.viewer) throw new NotAuthenticatedError();
   const user = await ctx.db.user.findUniqueOrThrow({ where: { id: ctx.viewer.id } });
   if (user.emailVerified) throw new ConflictError("Your e-mail address is already confirmed.");
@@ -58,7 +52,7 @@ export async function resendVerificationEmail({ ctx }: { ctx: Context }): Promis
   return true;
 }
 
-export async function verifyEmail({ ctx, ...input }: { ctx: Context; token: string }): Promise<boolean> {
+export async function verifyEmail({ ctx, ...input }: { ctx: ServiceContext; token: string }): Promise<boolean> {
   const { token: value } = validate(z.object({ token }), input);
   const found = await findUsableToken(ctx.db, value, "EMAIL_VERIFICATION");
   await ctx.db.$transaction(async (tx) => {
@@ -76,7 +70,13 @@ export async function verifyEmail({ ctx, ...input }: { ctx: Context; token: stri
  * Always the same answer, by the same path: the link for a known address is issued and mailed after
  * the answer, so neither the reply nor its timing tells whether an account exists for the address.
  */
-export async function requestPasswordReset({ ctx, ...input }: { ctx: Context; email: string }): Promise<boolean> {
+export async function requestPasswordReset({
+  ctx,
+  ...input
+}: {
+  ctx: ServiceContext;
+  email: string;
+}): Promise<boolean> {
   const { email: address } = validate(z.object({ email }), input);
   const user = await ctx.db.user.findUnique({ where: { email: address } });
   if (user) {
@@ -101,7 +101,7 @@ export async function resetPassword({
   ctx,
   ...input
 }: {
-  ctx: Context;
+  ctx: ServiceContext;
   token: string;
   newPassword: string;
 }): Promise<boolean> {
@@ -125,7 +125,7 @@ export async function resetPassword({
 }
 
 /** The signed-in person, after proving again that they know the password. */
-export async function reauthenticate(ctx: Context, currentPassword: string): Promise<User> {
+export async function reauthenticate(ctx: ServiceContext, currentPassword: string): Promise<User> {
   const viewer = accountOwner(ctx);
   const user = await ctx.db.user.findUniqueOrThrow({ where: { id: viewer.id } });
   if (!(await verifyPassword(user.passwordHash, currentPassword))) throw new WrongPasswordError();
@@ -136,7 +136,7 @@ export async function changePassword({
   ctx,
   ...input
 }: {
-  ctx: Context;
+  ctx: ServiceContext;
   currentPassword: string;
   newPassword: string;
 }): Promise<User> {
@@ -161,7 +161,7 @@ export async function changeEmail({
   ctx,
   ...input
 }: {
-  ctx: Context;
+  ctx: ServiceContext;
   currentPassword: string;
   newEmail: string;
 }): Promise<boolean> {
@@ -193,7 +193,7 @@ export async function changeEmail({
 const isEmailTaken = (error: unknown) =>
   error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002";
 
-export async function confirmEmailChange({ ctx, ...input }: { ctx: Context; token: string }): Promise<boolean> {
+export async function confirmEmailChange({ ctx, ...input }: { ctx: ServiceContext; token: string }): Promise<boolean> {
   const { token: value } = validate(z.object({ token }), input);
   const found = await findUsableToken(ctx.db, value, "EMAIL_CHANGE");
   const newEmail = found.newEmail;
@@ -222,14 +222,14 @@ export async function confirmEmailChange({ ctx, ...input }: { ctx: Context; toke
 }
 
 /** The viewer's live sessions, newest activity first. */
-export function sessionsOf(ctx: Context, userId: string): Promise<Session[]> {
+export function sessionsOf(ctx: ServiceContext, userId: string): Promise<Session[]> {
   return ctx.db.session.findMany({
     where: { userId, expiresAt: { gt: new Date() } },
     orderBy: [{ lastSeenAt: "desc" }, { createdAt: "desc" }],
   });
 }
 
-export async function revokeSession({ ctx, sessionId }: { ctx: Context; sessionId: string }): Promise<User> {
+export async function revokeSession({ ctx, sessionId }: { ctx: ServiceContext; sessionId: string }): Promise<User> {
   const viewer = accountOwner(ctx);
   await audited(ctx, null, async (tx) => {
     // Someone else's session answers exactly like one that does not exist.
@@ -238,11 +238,11 @@ export async function revokeSession({ ctx, sessionId }: { ctx: Context; sessionI
     return { result: true, action: "session.revoke", targetType: "Session", targetId: sessionId };
   });
   // Revoking the session in use signs this browser out too.
-  if (sessionId === ctx.sessionId) ctx.setCookies.push(await endSession(ctx.db, ctx.config, undefined));
+  if (sessionId === ctx.sessionId) ctx.sessionChanges.push(await endSession(ctx.db, undefined));
   return viewer;
 }
 
-export async function revokeOtherSessions({ ctx }: { ctx: Context }): Promise<User> {
+export async function revokeOtherSessions({ ctx }: { ctx: ServiceContext }): Promise<User> {
   const viewer = accountOwner(ctx);
   return audited(ctx, null, async (tx) => {
     const { count } = await tx.session.deleteMany({ where: { userId: viewer.id, id: { not: ctx.sessionId ?? "" } } });

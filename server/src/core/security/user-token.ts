@@ -2,27 +2,13 @@ import type { Db } from "../../db/client.js";
 import type { UserToken, UserTokenPurpose } from "../../generated/prisma/client.js";
 import type { Tx } from "../audit/audit.service.js";
 import { randomToken, sha256 } from "../auth/crypto.js";
+import { InvalidLinkError } from "../errors.js";
 
 export const TOKEN_TTL_MS: Record<UserTokenPurpose, number> = {
   EMAIL_VERIFICATION: 24 * 3600_000,
   PASSWORD_RESET: 3600_000,
   EMAIL_CHANGE: 24 * 3600_000,
 };
-
-export type LinkProblem = "NOT_FOUND" | "EXPIRED" | "ALREADY_USED";
-
-/** A mailed link that cannot be used; the reason tells the person whether to ask for a new one. */
-export class InvalidLinkError extends Error {
-  constructor(readonly reason: LinkProblem) {
-    super(
-      reason === "EXPIRED"
-        ? "This link has expired. Ask for a new one."
-        : reason === "ALREADY_USED"
-          ? "This link has already been used. Ask for a new one if you still need it."
-          : "This link is not valid. Check that you copied all of it, or ask for a new one.",
-    );
-  }
-}
 
 /**
  * Issues a single-use token (256 random bits; only its SHA-256 is stored). Earlier unused tokens

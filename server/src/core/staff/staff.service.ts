@@ -1,9 +1,15 @@
-import type { Context } from "../../graphql/context.js";
-import { ForbiddenError, NotFoundError } from "../../graphql/errors.js";
 import { audited } from "../audit/audit.service.js";
+import type { ServiceContext } from "../context.js";
+import { ForbiddenError, NotFoundError } from "../errors.js";
 
 /** Platform staff only: moves a user (found by e-mail) to another plan, audited platform-wide. */
-export async function setUserPlan({ ctx, input }: { ctx: Context; input: { email: string; plan: "FREE" | "PAID" } }) {
+export async function setUserPlan({
+  ctx,
+  input,
+}: {
+  ctx: ServiceContext;
+  input: { email: string; plan: "FREE" | "PAID" };
+}) {
   const viewer = ctx.viewer;
   if (!viewer || (viewer.platformRole !== "STAFF" && viewer.platformRole !== "ADMIN")) {
     throw new ForbiddenError("Only Gatehouse staff can change a user's plan.");

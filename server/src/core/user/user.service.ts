@@ -1,11 +1,10 @@
 import { z } from "zod";
 import { Prisma, type User } from "../../generated/prisma/client.js";
-import type { Context } from "../../graphql/context.js";
-import { EmailTakenError, InvalidCredentialsError } from "../../graphql/errors.js";
-import { RateLimitedError } from "../../rate-limit/rate-limited-error.js";
 import { newSub } from "../auth/crypto.js";
 import { hashPassword, PASSWORD_MIN_LENGTH, verifyAgainstNothing, verifyPassword } from "../auth/password.js";
 import { endSession, startSession } from "../auth/session.js";
+import type { ServiceContext } from "../context.js";
+import { EmailTakenError, InvalidCredentialsError, RateLimitedError } from "../errors.js";
 import { sendVerificationEmail } from "../security/security.service.js";
 import { checkPasswordPolicy, validate } from "../validate.js";
 
@@ -26,15 +25,22 @@ const registerInput = z.object({
   name: z.string().trim().min(1, "Enter your name.").max(100, "Use at most 100 characters for the name."),
 });
 
-async function startViewerSession(ctx: Context, user: User): Promise<User> {
+async function startViewerSession(ctx: ServiceContext, user: User): Promise<User> {
   // A new sign-in never keeps the session it replaces alive.
   if (ctx.sessionId) await ctx.db.session.deleteMany({ where: { id: ctx.sessionId } });
-  ctx.setCookies.push(await startSession(ctx.db, ctx.config, user.id, ctx));
+  ctx.sessionChanges.push(await startSession(ctx.db, ctx.config, user.id, ctx));
   ctx.viewer = user;
   return user;
 }
 
-export async function signIn({ ctx, ...input }: { ctx: Context; email: string; password: string }): Promise<User> {
+export async function signIn({
+  ctx,
+  ...input
+}: {
+  ctx: ServiceContext;
+  email: string;
+  password: string;
+}): Promise<User> {
   const { email, password } = validate(signInInput, input);
   const limiters = ctx.rateLimiters;
   // Checked before the password, and keyed by the e-mail whether or not an account has it: no disclosure.
@@ -67,7 +73,7 @@ export async function register({
   ctx,
   ...input
 }: {
-  ctx: Context;
+  ctx: ServiceContext;
   email: string;
   password: string;
   name: string;
@@ -89,8 +95,8 @@ export async function register({
   }
 }
 
-export async function signOut({ ctx }: { ctx: Context }): Promise<boolean> {
-  ctx.setCookies.push(await endSession(ctx.db, ctx.config, ctx.sessionId));
+export async function signOut({ ctx }: { ctx: ServiceContext }): Promise<boolean> {
+  ctx.sessionChanges.push(await endSession(ctx.db, ctx.sessionId));
   ctx.viewer = null;
   return true;
 }

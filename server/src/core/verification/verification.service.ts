@@ -1,8 +1,8 @@
 import { z } from "zod";
-import type { Context } from "../../graphql/context.js";
-import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from "../../graphql/errors.js";
 import { audited } from "../audit/audit.service.js";
 import { requirePermission } from "../client/client-access.js";
+import type { ServiceContext } from "../context.js";
+import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from "../errors.js";
 import { validate } from "../validate.js";
 
 const requestInput = z.object({
@@ -16,7 +16,7 @@ export async function requestVerification({
   clientId,
   input,
 }: {
-  ctx: Context;
+  ctx: ServiceContext;
   clientId: string;
   input: { domainIds: string[]; scopeKeys: string[]; notes?: string | null };
 }) {
@@ -56,7 +56,7 @@ export async function requestVerification({
   });
 }
 
-function requireStaff(ctx: Context) {
+function requireStaff(ctx: ServiceContext) {
   const viewer = ctx.viewer;
   if (!viewer || (viewer.platformRole !== "STAFF" && viewer.platformRole !== "ADMIN")) {
     throw new ForbiddenError("Only Gatehouse staff can review verification requests.");
@@ -70,7 +70,7 @@ async function review({
   note,
   decision,
 }: {
-  ctx: Context;
+  ctx: ServiceContext;
   requestId: string;
   note: string | null;
   decision: "APPROVED" | "REJECTED";
@@ -104,7 +104,7 @@ export async function approveVerification({
   requestId,
   note,
 }: {
-  ctx: Context;
+  ctx: ServiceContext;
   requestId: string;
   note?: string | null;
 }) {
@@ -114,7 +114,15 @@ export async function approveVerification({
   return review({ ctx, requestId, note: data.note || null, decision: "APPROVED" });
 }
 
-export async function rejectVerification({ ctx, requestId, note }: { ctx: Context; requestId: string; note: string }) {
+export async function rejectVerification({
+  ctx,
+  requestId,
+  note,
+}: {
+  ctx: ServiceContext;
+  requestId: string;
+  note: string;
+}) {
   const data = validate(
     z.object({
       note: z

@@ -1,10 +1,10 @@
 import { randomUUID } from "node:crypto";
 import type { Db } from "../../db/client.js";
 import type { Domain } from "../../generated/prisma/client.js";
-import type { Context } from "../../graphql/context.js";
 import { audited, type Tx } from "../audit/audit.service.js";
 import { randomToken } from "../auth/crypto.js";
 import { requireOwned } from "../client/client-access.js";
+import type { ServiceContext } from "../context.js";
 
 export const WEBHOOK_EVENTS = [
   "consent.revoked",
@@ -80,7 +80,7 @@ export async function enqueueWebhook(
 }
 
 /** A new signing secret for the domain; deliveries from now on are signed with it. */
-export async function rotateWebhookSigningSecret({ ctx, domainId }: { ctx: Context; domainId: string }) {
+export async function rotateWebhookSigningSecret({ ctx, domainId }: { ctx: ServiceContext; domainId: string }) {
   const domain = await requireOwned(
     ctx,
     await ctx.db.domain.findUnique({ where: { id: domainId } }),

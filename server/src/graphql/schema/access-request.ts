@@ -3,9 +3,9 @@ import {
   type SentAccessRequest,
   sendAccessRequest,
 } from "../../core/access-request/access-request.service.js";
+import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from "../../core/errors.js";
 import { builder } from "../builder.js";
 import { AccessRequestKindEnum, AccessRequestStatusEnum } from "../enums.js";
-import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from "../errors.js";
 
 /** The recipient, as far as the sending client needs to know them: the name only once they accepted. */
 const AccessRequestRecipient = builder

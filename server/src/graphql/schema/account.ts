@@ -2,9 +2,9 @@
 
 import { ownAccountOnly } from "../../core/account/account-caller.js";
 import { updateProfile } from "../../core/account/profile.service.js";
+import { ForbiddenError, NotAuthenticatedError, ValidationError } from "../../core/errors.js";
 import { builder } from "../builder.js";
 import { PlanEnum } from "../enums.js";
-import { ForbiddenError, NotAuthenticatedError, ValidationError } from "../errors.js";
 import { UserType } from "./user.js";
 import "./address.js";
 import "./social.js";

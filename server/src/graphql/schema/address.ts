@@ -1,8 +1,14 @@
 import { accountOwner, ownAccountOnly } from "../../core/account/account-caller.js";
 import { createAddress, deleteAddress, updateAddress } from "../../core/account/address.service.js";
+import {
+  ConflictError,
+  ForbiddenError,
+  NotAuthenticatedError,
+  NotFoundError,
+  ValidationError,
+} from "../../core/errors.js";
 import { builder } from "../builder.js";
 import type { Context } from "../context.js";
-import { ConflictError, ForbiddenError, NotAuthenticatedError, NotFoundError, ValidationError } from "../errors.js";
 
 /** GraphQL sends null for an omitted optional field; null on update means "leave as is" only for type. */
 const given = <T extends Record<string, unknown>>(input: T) =>

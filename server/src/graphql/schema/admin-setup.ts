@@ -2,8 +2,8 @@
 
 import { completeAdminSetup } from "../../core/admin-setup/admin-setup.service.js";
 import { setupLinkState } from "../../core/admin-setup/setup-link.js";
+import { ConflictError, EmailTakenError, NotFoundError, ValidationError } from "../../core/errors.js";
 import { builder } from "../builder.js";
-import { ConflictError, EmailTakenError, NotFoundError, ValidationError } from "../errors.js";
 import { UserType } from "./user.js";
 
 const SetupLinkStateEnum = builder.enumType("AdminSetupLinkState", {

@@ -1,8 +1,13 @@
 import { createApiToken, revokeApiToken } from "../../core/api-token/api-token.service.js";
 import { apiTokenExpiry } from "../../core/auth/api-token.js";
-import { WrongPasswordError } from "../../core/security/security.service.js";
+import {
+  ForbiddenError,
+  NotAuthenticatedError,
+  NotFoundError,
+  ValidationError,
+  WrongPasswordError,
+} from "../../core/errors.js";
 import { builder } from "../builder.js";
-import { ForbiddenError, NotAuthenticatedError, NotFoundError, ValidationError } from "../errors.js";
 
 const ApiToken = builder.prismaObject("ApiToken", {
   authScopes: (token, ctx) => ctx.viewer?.id === token.userId,

@@ -1,9 +1,15 @@
 import { ownAccountOnly } from "../../core/account/account-caller.js";
 import { createClient, deleteClient, renameClient } from "../../core/client/client.service.js";
 import { mayCreateClients } from "../../core/client/client-creation.js";
+import {
+  ForbiddenError,
+  NotAuthenticatedError,
+  NotFoundError,
+  PlanRequiredError,
+  ValidationError,
+} from "../../core/errors.js";
 import { PERMISSIONS } from "../../core/role/built-in-roles.js";
 import { builder } from "../builder.js";
-import { ForbiddenError, NotAuthenticatedError, NotFoundError, PlanRequiredError, ValidationError } from "../errors.js";
 
 const VerificationStatus = builder.enumType("VerificationStatus", { values: ["UNVERIFIED", "VERIFIED"] as const });
 export const PermissionEnum = builder.enumType("Permission", {
@@ -48,8 +54,8 @@ builder.queryField("clients", (t) =>
     description: "Clients the caller is a live member of (partner tooling: its own client).",
     resolve: (query, _root, _args, ctx) => {
       const now = new Date();
-      const { caller } = ctx;
-      if (caller.kind === "client") return ctx.db.client.findMany({ ...query, where: { id: caller.clientId } });
+      const { actor } = ctx;
+      if (actor.kind === "client") return ctx.db.client.findMany({ ...query, where: { id: actor.clientId } });
       if (!ctx.viewer) return [];
       return ctx.db.client.findMany({
         ...query,

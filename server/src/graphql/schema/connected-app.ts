@@ -1,7 +1,7 @@
 import { ownAccountOnly } from "../../core/account/account-caller.js";
 import { revokeConsent } from "../../core/account/consent.service.js";
+import { ForbiddenError, NotAuthenticatedError, NotFoundError } from "../../core/errors.js";
 import { builder } from "../builder.js";
-import { ForbiddenError, NotAuthenticatedError, NotFoundError } from "../errors.js";
 
 /** Just enough of a client for the person it deals with, who is not a member and must not see the rest. */
 export const AppSummary = builder.objectRef<{ id: string; name: string }>("AppSummary").implement({

@@ -6,8 +6,8 @@ import {
   updateDomain,
   updateDomainUrl,
 } from "../../core/domain/domain.service.js";
+import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from "../../core/errors.js";
 import { builder } from "../builder.js";
-import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from "../errors.js";
 
 const DomainUrlKind = builder.enumType("DomainUrlKind", { values: ["CALLBACK", "WEBHOOK"] as const });
 

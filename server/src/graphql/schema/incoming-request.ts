@@ -1,8 +1,8 @@
 import { ownAccountOnly } from "../../core/account/account-caller.js";
 import { acceptAccessRequest, declineAccessRequest } from "../../core/account/incoming-request.service.js";
+import { ConflictError, ForbiddenError, NotAuthenticatedError, NotFoundError } from "../../core/errors.js";
 import { builder } from "../builder.js";
 import { AccessRequestKindEnum, AccessRequestStatusEnum, ScopeTierEnum } from "../enums.js";
-import { ConflictError, ForbiddenError, NotAuthenticatedError, NotFoundError } from "../errors.js";
 import { AppSummary } from "./connected-app.js";
 
 const RequestedScope = builder

@@ -1,9 +1,8 @@
+import { LoginFlowError, NotAuthenticatedError } from "../../core/errors.js";
 import { completeLogin, describeLoginRequest } from "../../core/login/login.service.js";
-import { LoginFlowError } from "../../core/login/login-errors.js";
 import type { Scope } from "../../generated/prisma/client.js";
 import { builder } from "../builder.js";
 import { ScopeTierEnum } from "../enums.js";
-import { NotAuthenticatedError } from "../errors.js";
 
 const LoginScope = builder.objectRef<Scope>("LoginScope").implement({
   description: "A scope the app asks for on the consent screen.",

@@ -1,6 +1,6 @@
+import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from "../../core/errors.js";
 import { addMember, type MemberInvitation, removeMember, updateMember } from "../../core/member/member.service.js";
 import { builder } from "../builder.js";
-import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from "../errors.js";
 import { RoleType } from "./role.js";
 
 /** Only what teammates need to recognise each other; never the rest of the account. */

@@ -1,7 +1,7 @@
+import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from "../../core/errors.js";
 import type { Permission } from "../../core/role/built-in-roles.js";
 import { createRole, deleteRole, updateRole } from "../../core/role/role.service.js";
 import { builder } from "../builder.js";
-import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from "../errors.js";
 import { PermissionEnum } from "./client.js";
 
 export const RoleStatusEnum = builder.enumType("RoleStatus", { values: ["ACTIVE", "DISABLED"] as const });

@@ -1,7 +1,7 @@
+import { ForbiddenError, NotFoundError, ValidationError } from "../../core/errors.js";
 import { disableClientScope, enableClientScope } from "../../core/scope/scope.service.js";
 import { builder } from "../builder.js";
 import { ScopeTierEnum } from "../enums.js";
-import { ForbiddenError, NotFoundError, ValidationError } from "../errors.js";
 
 /** The platform's scope catalogue is the same for everyone, so it needs no tenancy check. */
 const ScopeType = builder.prismaObject("Scope", {
@@ -16,7 +16,7 @@ builder.queryField("scopes", (t) =>
   t.prismaField({
     type: [ScopeType],
     description: "The scope catalogue: every scope a client can enable.",
-    authScopes: (_root, _args, ctx) => ctx.viewer !== null || ctx.caller.kind === "client",
+    authScopes: (_root, _args, ctx) => ctx.viewer !== null || ctx.actor.kind === "client",
     resolve: (query, _root, _args, ctx) =>
       ctx.db.scope.findMany({ ...query, orderBy: [{ tier: "asc" }, { key: "asc" }] }),
   }),

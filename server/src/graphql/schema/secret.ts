@@ -1,3 +1,4 @@
+import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from "../../core/errors.js";
 import {
   createClientSecret,
   linkSecretToDomain,
@@ -6,7 +7,6 @@ import {
 } from "../../core/secret/secret.service.js";
 import type { ClientSecret } from "../../generated/prisma/client.js";
 import { builder } from "../builder.js";
-import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from "../errors.js";
 
 /** A domain a secret works from; kept small so this module does not depend on the Domain type. */
 const SecretDomainLink = builder.objectRef<{ domainId: string; rootDomain: string }>("SecretDomainLink").implement({

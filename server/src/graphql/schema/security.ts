@@ -1,6 +1,16 @@
 // Account security: e-mail verification, password reset and change, e-mail change, sessions.
 
 import {
+  ConflictError,
+  EmailTakenError,
+  ForbiddenError,
+  InvalidLinkError,
+  NotAuthenticatedError,
+  NotFoundError,
+  ValidationError,
+  WrongPasswordError,
+} from "../../core/errors.js";
+import {
   changeEmail,
   changePassword,
   confirmEmailChange,
@@ -11,19 +21,9 @@ import {
   revokeSession,
   sessionsOf,
   verifyEmail,
-  WrongPasswordError,
 } from "../../core/security/security.service.js";
-import { InvalidLinkError } from "../../core/security/user-token.js";
 import { builder } from "../builder.js";
-import {
-  ConflictError,
-  EmailTakenError,
-  ErrorInterface,
-  ForbiddenError,
-  NotAuthenticatedError,
-  NotFoundError,
-  ValidationError,
-} from "../errors.js";
+import { ErrorInterface } from "../errors.js";
 import { UserType } from "./user.js";
 
 const InvalidLinkReason = builder.enumType("InvalidLinkReason", {

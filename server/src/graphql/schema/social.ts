@@ -1,7 +1,13 @@
 import { ownAccountOnly } from "../../core/account/account-caller.js";
 import { addSocial, removeSocial } from "../../core/account/social.service.js";
+import {
+  ConflictError,
+  ForbiddenError,
+  NotAuthenticatedError,
+  NotFoundError,
+  ValidationError,
+} from "../../core/errors.js";
 import { builder } from "../builder.js";
-import { ConflictError, ForbiddenError, NotAuthenticatedError, NotFoundError, ValidationError } from "../errors.js";
 
 const SocialType = builder.prismaObject("Social", {
   description: "An account of the signed-in person on another platform, one per platform.",

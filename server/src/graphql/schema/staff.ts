@@ -1,9 +1,9 @@
 // The staff part of the GraphQL schema: platform-wide actions for Gatehouse staff.
 
+import { ForbiddenError, NotFoundError } from "../../core/errors.js";
 import { setUserPlan } from "../../core/staff/staff.service.js";
 import { builder } from "../builder.js";
 import { PlanEnum } from "../enums.js";
-import { ForbiddenError, NotFoundError } from "../errors.js";
 import { UserType } from "./user.js";
 
 builder.mutationField("setUserPlan", (t) =>

@@ -1,7 +1,6 @@
+import { EmailTakenError, InvalidCredentialsError, RateLimitedError, ValidationError } from "../../core/errors.js";
 import { register, signIn, signOut } from "../../core/user/user.service.js";
-import { RateLimitedError } from "../../rate-limit/rate-limited-error.js";
 import { builder } from "../builder.js";
-import { EmailTakenError, InvalidCredentialsError, ValidationError } from "../errors.js";
 
 const PlatformRole = builder.enumType("PlatformRole", { values: ["USER", "STAFF", "ADMIN"] as const });
 

@@ -1,10 +1,10 @@
+import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from "../../core/errors.js";
 import {
   approveVerification,
   rejectVerification,
   requestVerification,
 } from "../../core/verification/verification.service.js";
 import { builder } from "../builder.js";
-import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from "../errors.js";
 
 const VerificationRequestStatus = builder.enumType("VerificationRequestStatus", {
   values: ["PENDING", "APPROVED", "REJECTED", "CANCELLED"] as const,

@@ -1,6 +1,6 @@
+import { ForbiddenError, NotFoundError } from "../../core/errors.js";
 import { rotateWebhookSigningSecret } from "../../core/webhook/webhook.service.js";
 import { builder } from "../builder.js";
-import { ForbiddenError, NotFoundError } from "../errors.js";
 
 const WebhookDeliveryStatus = builder.enumType("WebhookDeliveryStatus", {
   values: ["PENDING", "DELIVERED", "FAILED"] as const,
