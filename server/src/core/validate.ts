@@ -1,7 +1,7 @@
 import type { z } from "zod";
-import { parseInput } from "../http/parse-input.js";
 import { passwordProblem } from "./auth/password-policy.js";
 import { ValidationError } from "./errors.js";
+import { parseInput } from "./parse-input.js";
 
 /** Parses mutation input with zod; failures become a typed ValidationError naming each field. */
 export function validate<T extends z.ZodType>(schema: T, input: unknown): z.infer<T> {
