@@ -1,10 +1,28 @@
 import type { Prisma } from "../../generated/prisma/client.js";
 import { fieldsOfScope, type ReleasedField } from "../../seed/catalogue.js";
 
+/** What the visibility rule needs to know about one person and one client. */
+export type ConsentFacts = {
+  user: { disabledAt: Date | null };
+  /** The person logged in through the client at least once. */
+  signedInThrough: boolean;
+  /** Their consent to the client, revoked or not; null when they never gave one. */
+  consent: { revokedAt: Date | null; scopeKeys: readonly string[] } | null;
+};
+
 /**
- * The people a client may read, through any door: an enabled account that logged in through it and
- * holds a live (unrevoked) consent that grants at least one scope.
+ * The rule of who a client may read, through any door: an enabled account that logged in through it
+ * and holds a live (unrevoked) consent that grants at least one scope. Answers the granted scope
+ * keys, or null when the client may not see the person at all (the same as an unknown person).
  */
+export function clientMayRead(facts: ConsentFacts): Set<string> | null {
+  const { user, signedInThrough, consent } = facts;
+  if (user.disabledAt || !signedInThrough || !consent || consent.revokedAt) return null;
+  const scopes = new Set(consent.scopeKeys);
+  return scopes.size > 0 ? scopes : null;
+}
+
+/** clientMayRead as a Prisma filter, for lists (a client's users); consent-rules.test.ts holds both doors to it. */
 export function visibleToClient(clientId: string) {
   return {
     disabledAt: null,
