@@ -4,6 +4,7 @@ import { hotSqlOf } from "../../db/hot/registry.js";
 import type { Client, ClientSecret, Domain } from "../../generated/prisma/client.js";
 import { ClientForbiddenError, ClientUnauthenticatedError } from "../errors.js";
 import { digestsEqual, sha256 } from "./crypto.js";
+import { ipAllowed } from "./ip-allowlist.js";
 
 export type ClientCredentials = { clientId?: string; secret?: string; domain?: string };
 
@@ -69,8 +70,7 @@ export async function authenticateClient(
   if (purpose === "api" && !domain.allowApi)
     throw new ClientForbiddenError("API access is not allowed for this domain");
 
-  const allowlist = parseAllowlist(domain.serverIp);
-  if (allowlist.length > 0 && (!callerIp || !allowlist.includes(callerIp))) {
+  if (!ipAllowed(domain.serverIp, callerIp)) {
     throw new ClientForbiddenError("Requests from this IP address are not allowed for this domain");
   }
 
@@ -95,11 +95,4 @@ export function matchDomain(domains: Domain[], key: string): Domain | undefined 
     if (covers && (!best || root.length > best.rootDomain.length)) best = domain;
   }
   return best;
-}
-
-function parseAllowlist(serverIp: string | null): string[] {
-  return (serverIp ?? "")
-    .split(/[\s,]+/)
-    .map((ip) => ip.trim())
-    .filter(Boolean);
 }

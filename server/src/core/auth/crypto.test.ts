@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { digestsEqual, newSub, randomToken, sha256 } from "./crypto.js";
 
-describe("src/auth/crypto", () => {
+describe("src/core/auth/crypto", () => {
   it("makes subs that are 16-digit numbers below 2^53 and not sequential", () => {
     const subs = Array.from({ length: 2000 }, newSub);
     for (const sub of subs) {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { passwordProblem } from "./password-policy.js";
 
-describe("src/auth/password-policy", () => {
+describe("src/core/auth/password-policy", () => {
   it("enforces the length bounds first", () => {
     expect(passwordProblem("Xk9#")).toBe("Use at least 10 characters for the password.");
     expect(passwordProblem("x".repeat(257))).toBe("Use at most 256 characters for the password.");

@@ -1,5 +1,5 @@
-import { isIP } from "node:net";
 import { z } from "zod";
+import { allowlistEntries, invalidAllowlistEntries } from "../auth/ip-allowlist.js";
 
 const EXAMPLE = "for example example.com";
 const LABEL = /^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$/;
@@ -33,16 +33,13 @@ export const rootDomainSchema = z
     if (problem) ctx.addIssue({ code: "custom", message: problem });
   });
 
-/** null/"" clear the allowlist; otherwise every comma-separated entry must be an IPv4 or IPv6 address. */
+/** null/"" clear the allowlist; otherwise every entry must be an IPv4 or IPv6 address. */
 export const serverIpSchema = z
   .string()
   .nullish()
   .transform((value, ctx) => {
-    const entries = (value ?? "")
-      .split(",")
-      .map((entry) => entry.trim())
-      .filter(Boolean);
-    const invalid = entries.filter((entry) => isIP(entry) === 0);
+    const entries = allowlistEntries(value);
+    const invalid = invalidAllowlistEntries(entries);
     if (invalid.length > 0) {
       ctx.addIssue({
         code: "custom",

@@ -3,7 +3,7 @@ import { grantRefusal } from "./grantable.js";
 
 const developer = { level: 50, permissions: ["domains:manage", "members:manage", "users:read"] };
 
-describe("src/modules/role/grantable", () => {
+describe("src/core/role/grantable", () => {
   it("allows a role at or below the granter's level whose permissions the granter holds", () => {
     expect(grantRefusal(developer, { level: 50, permissions: ["users:read", "domains:manage"] })).toBeNull();
     expect(grantRefusal(developer, { level: 0, permissions: [] })).toBeNull();
