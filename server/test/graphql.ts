@@ -38,7 +38,7 @@ export async function gql<T = AnyAnswer>(
 }
 
 let people = 0;
-const PASSWORD = "correct horse battery";
+export const PASSWORD = "correct horse battery";
 
 /** A person created in the database and signed in through GraphQL; PAID by default so they may own clients. */
 export async function signedInPerson(server: TestServer, options: { plan?: Plan; name?: string } = {}) {
