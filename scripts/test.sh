@@ -10,6 +10,8 @@ echo "== lint and format (biome)"
 pnpm exec biome check .
 echo "== types"
 pnpm -r typecheck
+echo "== layers (the core imports no door, no door imports another)"
+pnpm --filter @gatehouse/server layers
 echo "== web unit tests (vitest)"
 pnpm --filter @gatehouse/web test
 echo "== web build (the server tests and journeys load the built SPA)"

@@ -1,24 +1,18 @@
 import { Hono } from "hono";
-import { bodyLimit } from "hono/body-limit";
 import { secureHeaders } from "hono/secure-headers";
 import type { Config } from "./config.js";
+import type { Db } from "./db/client.js";
 import { hotSqlOf } from "./db/hot/registry.js";
-import type { Db } from "./db.js";
-import { CallerRejected } from "./graphql/caller.js";
-import { buildContext, type Context } from "./graphql/context.js";
-import { createGraphqlHandler } from "./graphql/yoga.js";
+import { mountGraphql } from "./graphql/mount.js";
 import { mountXwmsPages } from "./hosted/xwms-pages.js";
-import { graphqlCors } from "./http/cors.js";
 import { mountHealth } from "./http/health.js";
 import { createLogger, describeError, type Logger } from "./http/logger.js";
 import { createMetrics, type Metrics, mountMetrics } from "./http/metrics.js";
-import { callerKey, isJsonBody, isMutationRequest } from "./http/mutations.js";
 import { requestLog } from "./http/request-log.js";
-import { closeIfUndrainable } from "./http/serve.js";
+import { mountSpa } from "./http/static.js";
 import { requestTimeout } from "./http/timeout.js";
 import { type LimiterStore, RateLimiters } from "./rate-limit/limiters.js";
 import { defaultRateLimits, type RateLimits } from "./rate-limit/limits.js";
-import { mountSpa } from "./static.js";
 import { failure, XwmsError } from "./xwms/envelope.js";
 import { mountRootFallback } from "./xwms/root-fallback.js";
 import { xwmsRoutes } from "./xwms/routes.js";
@@ -81,46 +75,7 @@ export function createApp({
   );
   app.route("/api", xwmsRoutes({ db, config }, { limiters, logger }));
 
-  const yoga = createGraphqlHandler(config);
-  app.use("/graphql", graphqlCors(config));
-  app.use(
-    "/graphql",
-    requestTimeout(config.requestTimeoutMs, (c) => c.json({ errors: [{ message: timedOut }] }, 503)),
-  );
-  app.use(
-    "/graphql",
-    bodyLimit({
-      maxSize: config.bodyLimitBytes,
-      onError: (c) => {
-        closeIfUndrainable(c);
-        return c.json({ errors: [{ message: "Request body is too large" }] }, 413);
-      },
-    }),
-  );
-  app.on(["GET", "POST"], "/graphql", async (c) => {
-    if (c.req.method === "POST" && !isJsonBody(c.req.raw)) {
-      const message = "Send GraphQL requests as application/json.";
-      return c.json({ errors: [{ message, extensions: { code: "UNSUPPORTED_MEDIA_TYPE" } }] }, 415);
-    }
-    let context: Context;
-    try {
-      context = await buildContext(c, db, config, limiters);
-    } catch (error) {
-      if (!(error instanceof CallerRejected)) throw error;
-      return c.json({ errors: [{ message: error.message, extensions: { code: "UNAUTHENTICATED" } }] }, 401);
-    }
-    if (c.req.method === "POST" && (await isMutationRequest(c.req.raw))) {
-      const wait = await limiters.mutation(callerKey(context));
-      if (wait !== null) {
-        c.header("Retry-After", String(wait));
-        const message = `Too many changes in a short time. Try again in ${wait} seconds.`;
-        return c.json({ errors: [{ message, extensions: { code: "RATE_LIMITED", retryAfterSeconds: wait } }] }, 429);
-      }
-    }
-    const response = await yoga.fetch(c.req.raw, context);
-    for (const cookie of context.setCookies) response.headers.append("set-cookie", cookie);
-    return response;
-  });
+  mountGraphql(app, { db, config, limiters, timedOut });
 
   mountRootFallback(app, config);
   mountXwmsPages(app, db, config);

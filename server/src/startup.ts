@@ -1,8 +1,8 @@
 import type { Config } from "./config.js";
+import { ensureFirstAdminLink, type SetupLink } from "./core/admin-setup/setup-link.js";
+import { type Database, type DatabaseOptions, openDatabase } from "./db/client.js";
 import { migrate } from "./db/migrate.js";
 import { withStartupLock } from "./db/startup-lock.js";
-import { type Database, type DatabaseOptions, openDatabase } from "./db.js";
-import { ensureFirstAdminLink, type SetupLink } from "./modules/admin-setup/setup-link.js";
 import { type DemoCredentials, ensureDemoData } from "./seed/demo.js";
 import { seedReferenceData } from "./seed/seed.js";
 

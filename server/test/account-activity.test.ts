@@ -2,7 +2,7 @@ import { once } from "node:events";
 import type { AddressInfo } from "node:net";
 import { createServer, type Socket } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { newSub } from "../src/auth/crypto.js";
+import { newSub } from "../src/core/auth/crypto.js";
 import { Browser, registeredBrowser, startTestServer, type TestServer } from "./harness.js";
 
 const SESSIONS = `{ viewer { sessions { id current lastSeenAt } } }`;

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { newSub } from "../src/auth/crypto.js";
-import { MAX_ADDRESSES } from "../src/modules/account/address.service.js";
-import { COUNT_LIMITS } from "../src/modules/count-limits.js";
+import { MAX_ADDRESSES } from "../src/core/account/address.service.js";
+import { newSub } from "../src/core/auth/crypto.js";
+import { COUNT_LIMITS } from "../src/core/count-limits.js";
 import { createPartner } from "./fixtures.js";
 import { clientOwnedBy, gql, signedInPerson } from "./graphql.js";
 import { callApi, startTestServer, type TestServer } from "./harness.js";

@@ -1,9 +1,9 @@
-import { newSub } from "../src/auth/crypto.js";
-import { hashPassword } from "../src/auth/password.js";
-import type { Db } from "../src/db.js";
+import { newSub } from "../src/core/auth/crypto.js";
+import { hashPassword } from "../src/core/auth/password.js";
+import { newDomainPublicId } from "../src/core/domain/domain-id.js";
+import { newClientSecret } from "../src/core/secret/secret-value.js";
+import type { Db } from "../src/db/client.js";
 import type { Prisma } from "../src/generated/prisma/client.js";
-import { newDomainPublicId } from "../src/modules/domain/domain-id.js";
-import { newClientSecret } from "../src/modules/secret/secret-value.js";
 
 type PartnerOptions = {
   rootDomain?: string;

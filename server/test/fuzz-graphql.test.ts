@@ -1,22 +1,27 @@
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createPartner } from "./fixtures.js";
-import { clientOwnedBy, type GraphqlCaller, gql, signedInPerson } from "./graphql.js";
+import { clientOwnedBy, type GraphqlCaller, gql, PASSWORD, signedInPerson } from "./graphql.js";
 import { Browser, startTestServer, type TestServer } from "./harness.js";
 
 let server: TestServer;
 let owner: Awaited<ReturnType<typeof signedInPerson>>;
+let invitee: Awaited<ReturnType<typeof signedInPerson>>;
 let clientId: string;
 let domainId: string;
 let partnerCredentials: { clientId: string; clientSecret: string; domain: string };
 beforeAll(async () => {
   server = await startTestServer();
   owner = await signedInPerson(server, { name: "Fuzz Owner" });
+  invitee = await signedInPerson(server, { name: "Fuzz Invitee" });
   clientId = await clientOwnedBy(server, owner, "Fuzz Client");
   const domain = await server.db.domain.create({
     data: { clientId, rootDomain: "fuzz-owner.example", publicId: `fuzz-${Date.now()}` },
   });
   domainId = domain.id;
+  // Enabled so that a valid access request can succeed (the positive case below).
+  const userinfo = await server.db.scope.findUniqueOrThrow({ where: { key: "userinfo" } });
+  await server.db.clientScope.create({ data: { clientId, scopeId: userinfo.id } });
   partnerCredentials = (await createPartner(server.db, { rootDomain: "fuzz-partner.example" })).credentials;
 });
 afterAll(() => server.close());
@@ -96,7 +101,15 @@ const dateText = fc.oneof(
 );
 const someClientId = () => fc.oneof(fc.constant(clientId), hostileString);
 
-type Case = { name: string; document: string; input: () => fc.Arbitrary<unknown>; freshBrowser: boolean };
+type Counts = Awaited<ReturnType<typeof tableCounts>>;
+type Case = {
+  name: string;
+  document: string;
+  input: () => fc.Arbitrary<unknown>;
+  freshBrowser: boolean;
+  /** A valid input for the case's own caller, and the table the success must add one row to. */
+  valid: () => { input: Record<string, unknown>; adds: keyof Counts };
+};
 
 const RESULT = `__typename ... on Error { message } ... on ValidationError { fieldErrors { field message } }`;
 const CASES: Case[] = [
@@ -109,6 +122,10 @@ const CASES: Case[] = [
         { requiredKeys: [] },
       ),
     freshBrowser: true,
+    valid: () => ({
+      input: { email: `fuzz-new-${Date.now()}@example.org`, password: "violet kettle on the moon", name: "New Person" },
+      adds: "users",
+    }),
   },
   {
     name: "signIn",
@@ -119,12 +136,14 @@ const CASES: Case[] = [
         { requiredKeys: [] },
       ),
     freshBrowser: true,
+    valid: () => ({ input: { email: owner.email, password: PASSWORD }, adds: "sessions" }),
   },
   {
     name: "createClient",
     document: `mutation M($input: CreateClientInput!) { createClient(input: $input) { ${RESULT} } }`,
     input: () => fc.record({ name: field(hostileString) }, { requiredKeys: [] }),
     freshBrowser: false,
+    valid: () => ({ input: { name: "Fuzz Positive Client" }, adds: "clients" }),
   },
   {
     name: "createDomain",
@@ -142,11 +161,12 @@ const CASES: Case[] = [
           fallbackResponse: field(hostileString),
           internalName: field(hostileString),
           logoUrl: field(fc.oneof(fc.webUrl(), hostileString)),
-          serverIps: field(fc.oneof(fc.ipV4(), fc.ipV6(), hostileString)),
+          serverIp: field(fc.oneof(fc.ipV4(), fc.ipV6(), hostileString)),
         },
         { requiredKeys: [] },
       ),
     freshBrowser: false,
+    valid: () => ({ input: { clientId, rootDomain: `positive-${Date.now()}.example` }, adds: "domains" }),
   },
   {
     name: "createClientSecret",
@@ -162,6 +182,7 @@ const CASES: Case[] = [
         { requiredKeys: [] },
       ),
     freshBrowser: false,
+    valid: () => ({ input: { clientId, domainIds: [domainId], label: "positive" }, adds: "secrets" }),
   },
   {
     name: "sendAccessRequest",
@@ -180,6 +201,10 @@ const CASES: Case[] = [
         { requiredKeys: [] },
       ),
     freshBrowser: false,
+    valid: () => ({
+      input: { clientId, email: invitee.email, kind: "ACCESS", scopeKeys: ["userinfo"] },
+      adds: "accessRequests",
+    }),
   },
 ];
 
@@ -226,6 +251,21 @@ function expectWellFormed(name: string, answer: Answer): boolean {
 }
 
 describe("test/fuzz-graphql: the main mutations answer random variables with typed results", () => {
+  // First, before the random runs below can lock the owner's sign-in.
+  it.each(CASES.map((testCase) => [testCase.name, testCase] as const))(
+    "%s succeeds for a valid input from its own caller and writes the row it reports",
+    async (name, testCase) => {
+      const { input, adds } = testCase.valid();
+      const before = await tableCounts();
+      const answer = (await gql(server, callerFor("owner", testCase.freshBrowser), testCase.document, {
+        input,
+      })) as Answer;
+      expect(expectWellFormed(name, answer), JSON.stringify(answer)).toBe(true);
+      expect(answer.data?.[name]?.__typename).toBe(`${name.charAt(0).toUpperCase()}${name.slice(1)}Success`);
+      expect((await tableCounts())[adds]).toBe((before[adds] ?? Number.NaN) + 1);
+    },
+  );
+
   it.each(CASES.map((testCase) => [testCase.name, testCase] as const))(
     "%s",
     async (_name, testCase) => {

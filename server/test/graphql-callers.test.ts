@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { newClientSecret } from "../src/modules/secret/secret-value.js";
+import { newClientSecret } from "../src/core/secret/secret-value.js";
 import { addMember, clientOwnedBy, type GraphqlCaller, gql, signedInPerson } from "./graphql.js";
 import { startTestServer, type TestServer } from "./harness.js";
 

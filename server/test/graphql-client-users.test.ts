@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { newSub } from "../src/auth/crypto.js";
-import { createBuiltInRoles } from "../src/modules/role/built-in-roles.js";
+import { newSub } from "../src/core/auth/crypto.js";
+import { createBuiltInRoles } from "../src/core/role/built-in-roles.js";
 import { createPartner } from "./fixtures.js";
 import { addMember, clientOwnedBy, gql, signedInPerson } from "./graphql.js";
 import { startTestServer, type TestServer } from "./harness.js";

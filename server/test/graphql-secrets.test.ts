@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { sha256 } from "../src/auth/crypto.js";
-import { newDomainPublicId } from "../src/modules/domain/domain-id.js";
+import { sha256 } from "../src/core/auth/crypto.js";
+import { newDomainPublicId } from "../src/core/domain/domain-id.js";
 import { createPartner } from "./fixtures.js";
 import { addMember, clientOwnedBy, gql, signedInPerson } from "./graphql.js";
 import { callApi, startTestServer, type TestServer } from "./harness.js";

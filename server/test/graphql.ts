@@ -1,5 +1,5 @@
-import { newSub } from "../src/auth/crypto.js";
-import { hashPassword } from "../src/auth/password.js";
+import { newSub } from "../src/core/auth/crypto.js";
+import { hashPassword } from "../src/core/auth/password.js";
 import type { Plan } from "../src/generated/prisma/client.js";
 import { Browser, type ClientHeaders, SIGN_IN, type TestServer } from "./harness.js";
 
@@ -38,7 +38,7 @@ export async function gql<T = AnyAnswer>(
 }
 
 let people = 0;
-const PASSWORD = "correct horse battery";
+export const PASSWORD = "correct horse battery";
 
 /** A person created in the database and signed in through GraphQL; PAID by default so they may own clients. */
 export async function signedInPerson(server: TestServer, options: { plan?: Plan; name?: string } = {}) {

@@ -4,7 +4,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { createApp } from "../src/app.js";
 import { type Config, loadConfig } from "../src/config.js";
-import type { Db } from "../src/db.js";
+import type { Db } from "../src/db/client.js";
 import { createHttpServer } from "../src/http/serve.js";
 import { type DemoCredentials, demoCredentialsFile, ensureDemoData } from "../src/seed/demo.js";
 import { prepareDatabase } from "../src/startup.js";

@@ -1,10 +1,11 @@
 import { afterAll, describe, expect, it } from "vitest";
-import { sha256 } from "../src/auth/crypto.js";
 import { loadConfig } from "../src/config.js";
+import { sha256 } from "../src/core/auth/crypto.js";
+import { clientMayRead } from "../src/core/consent/release.js";
 import { readClientAuth } from "../src/db/hot/client-auth.js";
 import { consumeLoginToken, insertLoginToken, loginTokenState } from "../src/db/hot/login-token.js";
 import { readCounter } from "../src/db/hot/rate-limit.js";
-import { readConsentedUser, upsertClientUser } from "../src/db/hot/users.js";
+import { readConsentFacts, upsertClientUser } from "../src/db/hot/users.js";
 import { prepareDatabase } from "../src/startup.js";
 import { freshDatabase } from "./databases.js";
 import { createPartner } from "./fixtures.js";
@@ -77,12 +78,21 @@ describe.each(["sqlite", "postgresql"] as const)("test/hot-path (%s): prepared s
     });
   });
 
-  it("upserts the client user and reads a consented user only with a live consent", async () => {
+  it("upserts the client user and reads the consent facts the visibility rule decides on", async () => {
     const { db, hot } = await open(dialect);
     const partner = await createPartner(db);
     const person = partner.owner;
     const entry = { clientId: partner.client.id, userId: person.id, domainId: partner.domain.id };
-    expect(await readConsentedUser(hot, partner.client.id, person.sub)).toBeNull();
+    const readable = async (clientId: string) => {
+      const facts = await readConsentFacts(hot, clientId, person.sub);
+      return facts ? clientMayRead(facts) : null;
+    };
+    expect(await readConsentFacts(hot, partner.client.id, "no-such-sub")).toBeNull();
+    expect(await readConsentFacts(hot, partner.client.id, person.sub)).toMatchObject({
+      signedInThrough: false,
+      consent: null,
+    });
+    expect(await readable(partner.client.id)).toBeNull();
     await upsertClientUser(hot, entry, new Date());
     await upsertClientUser(hot, entry, new Date());
     const row = await db.clientUser.findUniqueOrThrow({
@@ -90,17 +100,26 @@ describe.each(["sqlite", "postgresql"] as const)("test/hot-path (%s): prepared s
     });
     expect(row).toMatchObject({ loginCount: 2, domainId: partner.domain.id, isTestUser: false });
 
-    const scope = await db.scope.findUniqueOrThrow({ where: { key: "userinfo" } });
+    const scopes = await db.scope.findMany({ where: { key: { in: ["userinfo", "useraddresses"] } } });
     const consent = await db.consent.create({
-      data: { userId: person.id, clientId: partner.client.id, scopes: { create: [{ scopeId: scope.id }] } },
+      data: {
+        userId: person.id,
+        clientId: partner.client.id,
+        scopes: { create: scopes.map((scope) => ({ scopeId: scope.id })) },
+      },
     });
-    const found = await readConsentedUser(hot, partner.client.id, person.sub);
-    expect(found?.user).toEqual(await db.user.findUniqueOrThrow({ where: { id: person.id } }));
-    expect([...(found?.scopes ?? [])]).toEqual(["userinfo"]);
-    // Another client never sees the person; a revoked consent hides them.
-    expect(await readConsentedUser(hot, "other-client", person.sub)).toBeNull();
-    await db.consent.update({ where: { id: consent.id }, data: { revokedAt: new Date() } });
-    expect(await readConsentedUser(hot, partner.client.id, person.sub)).toBeNull();
+    const facts = await readConsentFacts(hot, partner.client.id, person.sub);
+    expect(facts?.user).toEqual(await db.user.findUniqueOrThrow({ where: { id: person.id } }));
+    expect(facts?.signedInThrough).toBe(true);
+    expect(facts?.consent).toEqual({ revokedAt: null, scopeKeys: expect.any(Array) });
+    expect([...(facts?.consent?.scopeKeys ?? [])].sort()).toEqual(["useraddresses", "userinfo"]);
+    expect([...((await readable(partner.client.id)) ?? [])].sort()).toEqual(["useraddresses", "userinfo"]);
+    // Another client never sees the person; a revoked consent hides them, and the facts say why.
+    expect(await readable("other-client")).toBeNull();
+    const revokedAt = new Date(Math.floor(Date.now() / 1000) * 1000);
+    await db.consent.update({ where: { id: consent.id }, data: { revokedAt } });
+    expect((await readConsentFacts(hot, partner.client.id, person.sub))?.consent?.revokedAt).toEqual(revokedAt);
+    expect(await readable(partner.client.id)).toBeNull();
   });
 
   it("reads a rate-limit counter row and ignores an expired one", async () => {

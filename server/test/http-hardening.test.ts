@@ -4,7 +4,7 @@ import { serve } from "@hono/node-server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createApp } from "../src/app.js";
 import { type Config, loadConfig } from "../src/config.js";
-import { openDatabase } from "../src/db.js";
+import { openDatabase } from "../src/db/client.js";
 import { readiness } from "../src/http/health.js";
 import { createLogger } from "../src/http/logger.js";
 import { productionProblems } from "../src/http/production-check.js";

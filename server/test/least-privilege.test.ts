@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { newDomainPublicId } from "../src/modules/domain/domain-id.js";
-import { newClientSecret } from "../src/modules/secret/secret-value.js";
+import { newDomainPublicId } from "../src/core/domain/domain-id.js";
+import { newClientSecret } from "../src/core/secret/secret-value.js";
 import { addMember, clientOwnedBy, type GraphqlCaller, gql, signedInPerson } from "./graphql.js";
 import { startTestServer, type TestServer } from "./harness.js";
 

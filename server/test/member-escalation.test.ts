@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { newApiToken } from "../src/auth/api-token.js";
+import { newApiToken } from "../src/core/auth/api-token.js";
 import { createPartner } from "./fixtures.js";
 import { addMember, clientOwnedBy, type GraphqlCaller, gql, signedInPerson } from "./graphql.js";
 import { startTestServer, type TestServer } from "./harness.js";

@@ -3,9 +3,9 @@ import { statSync } from "node:fs";
 import path from "node:path";
 import { promisify } from "node:util";
 import { afterEach, describe, expect, it } from "vitest";
+import { openDatabase } from "../src/db/client.js";
 import { migrate } from "../src/db/migrate.js";
 import { migrationsDirs, readMigrations } from "../src/db/migrations.js";
-import { openDatabase } from "../src/db.js";
 import { type FreshDatabase, freshDatabase, TEST_DIALECT } from "./databases.js";
 
 const run = promisify(execFile);

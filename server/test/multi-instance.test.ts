@@ -1,7 +1,7 @@
 import { readFileSync, rmSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { type Db, openDatabase } from "../src/db/client.js";
 import { migrationsDirs, readMigrations } from "../src/db/migrations.js";
-import { type Db, openDatabase } from "../src/db.js";
 import { type DemoCredentials, demoCredentialsFile } from "../src/seed/demo.js";
 import { type FreshDatabase, freshDatabase, TEST_DIALECT } from "./databases.js";
 import { approveLogin, callApi, registeredBrowser } from "./harness.js";

@@ -1,7 +1,7 @@
 import { statSync } from "node:fs";
 import { readFile } from "node:fs/promises";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { setupLinkFile } from "../src/modules/admin-setup/setup-link.js";
+import { setupLinkFile } from "../src/core/admin-setup/setup-link.js";
 import { type FreshDatabase, freshDatabase } from "./databases.js";
 import { Browser } from "./harness.js";
 import { startInstance } from "./instances.js";

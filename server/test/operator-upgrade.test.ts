@@ -1,9 +1,9 @@
 import { randomUUID } from "node:crypto";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { openDatabase } from "../src/db/client.js";
 import { migrate } from "../src/db/migrate.js";
 import { migrationStatus } from "../src/db/migration-status.js";
-import { openDatabase } from "../src/db.js";
 import { type FreshDatabase, freshDatabase, TEST_DIALECT } from "./databases.js";
 import { startInstance } from "./instances.js";
 import { runGatehouse } from "./operator.js";

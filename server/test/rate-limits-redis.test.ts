@@ -5,7 +5,7 @@ import { Redis } from "ioredis";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createApp } from "../src/app.js";
 import { type Config, loadConfig } from "../src/config.js";
-import type { Db } from "../src/db.js";
+import type { Db } from "../src/db/client.js";
 import { DEFAULT_RATE_LIMITS, type RateLimits } from "../src/rate-limit/limits.js";
 import { prepareDatabase } from "../src/startup.js";
 import { type FreshDatabase, freshDatabase } from "./databases.js";

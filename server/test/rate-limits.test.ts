@@ -3,7 +3,7 @@ import { serve } from "@hono/node-server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createApp } from "../src/app.js";
 import { type Config, loadConfig } from "../src/config.js";
-import type { Db } from "../src/db.js";
+import type { Db } from "../src/db/client.js";
 import { DEFAULT_RATE_LIMITS, type RateLimits } from "../src/rate-limit/limits.js";
 import { ensureDemoData } from "../src/seed/demo.js";
 import { prepareDatabase } from "../src/startup.js";

@@ -1,5 +1,6 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
+import { openDatabase } from "../src/db/client.js";
 import {
   derivePostgresSchema,
   postgresMigrationsDir,
@@ -8,7 +9,6 @@ import {
   sqliteSchemaFile,
 } from "../src/db/derive-postgres.js";
 import { migrate } from "../src/db/migrate.js";
-import { openDatabase } from "../src/db.js";
 import { getDatamodel } from "../src/generated/prisma/pothos-types.js";
 import { freshDatabase } from "./databases.js";
 

@@ -19,8 +19,28 @@ describe("test/security-headers: what a browser is told in production", () => {
     expect(response.headers.get("x-content-type-options")).toBe("nosniff");
   });
 
-  it("serves no GraphiQL in production", async () => {
-    const response = await fetch(`${server.baseUrl}/graphql`, { headers: { accept: "text/html" } });
-    expect(response.headers.get("content-type") ?? "").not.toContain("text/html");
+  it("serves no GraphiQL in production: the page request is refused as not acceptable, queries still work", async () => {
+    const page = await fetch(`${server.baseUrl}/graphql`, { headers: { accept: "text/html" } });
+    expect(page.status).toBe(406);
+    expect(await page.text()).not.toContain("GraphiQL");
+    const query = await fetch(`${server.baseUrl}/graphql`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ query: "{ __typename }" }),
+    });
+    expect(query.status).toBe(200);
+    expect(await query.json()).toEqual({ data: { __typename: "Query" } });
+  });
+
+  it("serves GraphiQL outside production, for the same request (so the check above can fail)", async () => {
+    const development = await startTestServer({ NODE_ENV: "development" });
+    try {
+      const page = await fetch(`${development.baseUrl}/graphql`, { headers: { accept: "text/html" } });
+      expect(page.status).toBe(200);
+      expect(page.headers.get("content-type")).toContain("text/html");
+      expect(await page.text()).toContain("<title>Yoga GraphiQL</title>");
+    } finally {
+      await development.close();
+    }
   });
 });

@@ -2,11 +2,9 @@ import { once } from "node:events";
 import { createServer, type IncomingHttpHeaders, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { dialectOf } from "../src/db/url.js";
-import { type Db, openDatabase } from "../src/db.js";
-import { newDomainPublicId } from "../src/modules/domain/domain-id.js";
-import { enqueueWebhook } from "../src/modules/webhook/webhook.service.js";
-import { verifyWebhookSignature, webhookSignature } from "../src/modules/webhook/webhook-signature.js";
+import { newDomainPublicId } from "../src/core/domain/domain-id.js";
+import { enqueueWebhook } from "../src/core/webhook/webhook.service.js";
+import { verifyWebhookSignature, webhookSignature } from "../src/core/webhook/webhook-signature.js";
 import {
   deliverDueWebhooks,
   isForbiddenAddress,
@@ -14,7 +12,9 @@ import {
   retryDelayMs,
   startWebhookWorker,
   type WebhookFetch,
-} from "../src/modules/webhook/webhook-worker.js";
+} from "../src/core/webhook/webhook-worker.js";
+import { type Db, openDatabase } from "../src/db/client.js";
+import { dialectOf } from "../src/db/url.js";
 import { createPartner } from "./fixtures.js";
 import { addMember, clientOwnedBy, gql, signedInPerson } from "./graphql.js";
 import { startTestServer, type TestServer } from "./harness.js";

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { newSub } from "../src/auth/crypto.js";
+import { newSub } from "../src/core/auth/crypto.js";
 import { createPartner } from "./fixtures.js";
 import { sdkHeaders, startTestServer, type TestServer } from "./harness.js";
 

@@ -1,8 +1,8 @@
 import { parseArgs } from "node:util";
 import { type Config, loadConfig } from "../config.js";
 import { BackupError } from "../db/backup.js";
+import { type Database, type Db, openDatabase } from "../db/client.js";
 import { migrationStatus } from "../db/migration-status.js";
-import { type Database, type Db, openDatabase } from "../db.js";
 import { OperatorError } from "../operator/operator.service.js";
 import { type Command, commands } from "./commands.js";
 

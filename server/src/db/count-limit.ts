@@ -1,4 +1,4 @@
-import type { Db } from "../db.js";
+import type { Db } from "./client.js";
 
 type Tx = Parameters<Parameters<Db["$transaction"]>[0]>[0];
 

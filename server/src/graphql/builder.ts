@@ -4,9 +4,9 @@ import PrismaPlugin from "@pothos/plugin-prisma";
 import RelayPlugin from "@pothos/plugin-relay";
 import ScopeAuthPlugin from "@pothos/plugin-scope-auth";
 import { GraphQLError } from "graphql";
+import type { Permission } from "../core/role/built-in-roles.js";
 import type PrismaTypes from "../generated/prisma/pothos-types.js";
 import { getDatamodel } from "../generated/prisma/pothos-types.js";
-import type { Permission } from "../modules/role/built-in-roles.js";
 import type { AuthenticatedContext, Context } from "./context.js";
 
 const capitalize = (name: string) => name.charAt(0).toUpperCase() + name.slice(1);

@@ -1,38 +1,17 @@
-import { LoginFlowError } from "../login/login-errors.js";
+import {
+  ConflictError,
+  EmailTakenError,
+  ForbiddenError,
+  InvalidCredentialsError,
+  LoginFlowError,
+  NotAuthenticatedError,
+  NotFoundError,
+  PlanRequiredError,
+  ProofOfWorkRequiredError,
+  RateLimitedError,
+  ValidationError,
+} from "../core/errors.js";
 import { builder } from "./builder.js";
-
-export class ValidationError extends Error {
-  constructor(
-    message: string,
-    readonly fieldErrors: { field: string; message: string }[],
-  ) {
-    super(message);
-  }
-}
-export class InvalidCredentialsError extends Error {
-  constructor() {
-    super("The e-mail address or password is incorrect.");
-  }
-}
-export class EmailTakenError extends Error {
-  constructor() {
-    super("An account with this e-mail address already exists. Sign in instead.");
-  }
-}
-export class NotAuthenticatedError extends Error {
-  constructor() {
-    super("Sign in to continue.");
-  }
-}
-/** Also answers for objects of clients the caller is not part of, so other tenants cannot be probed. */
-export class NotFoundError extends Error {}
-export class ForbiddenError extends Error {}
-export class ConflictError extends Error {}
-export class PlanRequiredError extends Error {
-  constructor(message = "Only accounts on the PAID plan can own clients. Upgrade your plan to create one.") {
-    super(message);
-  }
-}
 
 export const ErrorInterface = builder.interfaceRef<Error>("Error").implement({
   fields: (t) => ({ message: t.exposeString("message") }),
@@ -84,7 +63,36 @@ builder.objectType(LoginFlowError, {
   interfaces: [ErrorInterface],
   isTypeOf: (value) => value instanceof LoginFlowError,
   fields: (t) => ({
-    code: t.field({ type: LoginRequestErrorCode, resolve: (error) => error.code }),
+    code: t.field({ type: LoginRequestErrorCode, resolve: (error) => error.reason }),
     redirectUrl: t.string({ nullable: true, resolve: (error) => error.redirectUrl ?? null }),
+  }),
+});
+
+builder.objectType(RateLimitedError, {
+  name: "RateLimitedError",
+  interfaces: [ErrorInterface],
+  isTypeOf: (value) => value instanceof RateLimitedError,
+  fields: (t) => ({ retryAfterSeconds: t.exposeInt("retryAfterSeconds") }),
+});
+
+const ProofOfWorkReason = builder.enumType("ProofOfWorkReason", {
+  description: "Why the attempt needs a (new) solved challenge.",
+  values: {
+    REQUIRED: { description: "No solution was sent, and this address needs one." },
+    INVALID: { description: "The solution was wrong, or not for a challenge Gatehouse issued." },
+    EXPIRED: { description: "The challenge expired before its solution arrived." },
+    USED: { description: "The solution was already accepted once." },
+  } as const,
+});
+
+builder.objectType(ProofOfWorkRequiredError, {
+  name: "ProofOfWorkRequiredError",
+  interfaces: [ErrorInterface],
+  isTypeOf: (value) => value instanceof ProofOfWorkRequiredError,
+  fields: (t) => ({
+    reason: t.field({ type: ProofOfWorkReason, resolve: (error) => error.reason }),
+    challenge: t.exposeString("challenge", {
+      description: "The ALTCHA challenge as JSON, for the altcha widget's `challenge` option.",
+    }),
   }),
 });

@@ -1,8 +1,8 @@
 import type { Context, Hono } from "hono";
 import type { Config } from "../config.js";
-import type { Db } from "../db.js";
-import { startLogin } from "../login/login.service.js";
-import { redirectAllowed } from "../login/redirect-url.js";
+import { startLogin } from "../core/login/login.service.js";
+import { redirectAllowed } from "../core/login/redirect-url.js";
+import type { Db } from "../db/client.js";
 
 /** XWMS page paths that SDKs and the Laravel package link to, and the Gatehouse page each one is. */
 const PAGE_REDIRECTS: Record<string, string> = {

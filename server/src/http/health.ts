@@ -1,8 +1,8 @@
 import type { Hono } from "hono";
 import type { Config } from "../config.js";
+import type { Db } from "../db/client.js";
 import { migrationsDirs, readMigrations } from "../db/migrations.js";
 import { dialectOf } from "../db/url.js";
-import type { Db } from "../db.js";
 
 /** Whether the database answers and has every migration this build ships. */
 export async function readiness(db: Db, config: Pick<Config, "databaseUrl">): Promise<string | null> {

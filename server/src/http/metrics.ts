@@ -1,9 +1,9 @@
 import { Hono, type MiddlewareHandler } from "hono";
 import { routePath } from "hono/route";
 import { Counter, Gauge, Histogram, Registry } from "prom-client";
-import { digestsEqual, sha256 } from "../auth/crypto.js";
+import { digestsEqual, sha256 } from "../core/auth/crypto.js";
+import type { Db } from "../db/client.js";
 import type { HotSql } from "../db/hot/sql.js";
-import type { Db } from "../db.js";
 
 const LOGIN_ROUTES: Record<string, string> = { "/api/sign-token": "issue", "/api/sign-token-verify": "verify" };
 

@@ -1,5 +1,5 @@
 import { Kind, parse } from "graphql";
-import type { Context } from "../graphql/context.js";
+import type { Actor } from "../core/actor.js";
 
 /**
  * POST bodies on /graphql must be JSON: the mutation limit reads them as JSON, so any other
@@ -29,15 +29,15 @@ export async function isMutationRequest(request: Request): Promise<boolean> {
 }
 
 /** Mutations are counted per session, API token, client, or IP address for anonymous callers. */
-export function callerKey(context: Pick<Context, "caller" | "ip">): string {
-  const { caller } = context;
-  switch (caller.kind) {
+export function callerKey(context: { actor: Actor; ip: string | undefined }): string {
+  const { actor } = context;
+  switch (actor.kind) {
     case "session":
-      return `session:${caller.sessionId}`;
+      return `session:${actor.sessionId}`;
     case "apiToken":
-      return `token:${caller.tokenId}`;
+      return `token:${actor.tokenId}`;
     case "client":
-      return `client:${caller.clientId}`;
+      return `client:${actor.clientId}`;
     default:
       return `ip:${context.ip ?? "unknown"}`;
   }

@@ -1,5 +1,5 @@
-import type { Db } from "../db.js";
-import { recordAudit } from "../modules/audit/audit.service.js";
+import { recordAudit } from "../core/audit/audit.service.js";
+import type { Db } from "../db/client.js";
 
 /** Secrets expiring within this window are flagged; the dashboard uses the same window for its badge. */
 export const EXPIRY_WARNING_DAYS = 14;

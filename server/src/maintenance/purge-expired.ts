@@ -1,4 +1,4 @@
-import type { Db } from "../db.js";
+import type { Db } from "../db/client.js";
 import { flagExpiringSecrets } from "./expiring-secrets.js";
 
 /** Expired rows stay this long, so that a late verify still gets "expired" rather than "unknown". */

@@ -1,8 +1,8 @@
 // What an operator does from the command line, as the "system" actor: on the services, never raw SQL.
 import { z } from "zod";
-import type { Db } from "../db.js";
-import { createSetupLink, type SetupLink } from "../modules/admin-setup/setup-link.js";
-import { recordAudit, type Tx } from "../modules/audit/audit.service.js";
+import { createSetupLink, type SetupLink } from "../core/admin-setup/setup-link.js";
+import { recordAudit, type Tx } from "../core/audit/audit.service.js";
+import type { Db } from "../db/client.js";
 
 export class OperatorError extends Error {
   constructor(

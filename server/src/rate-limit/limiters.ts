@@ -1,7 +1,7 @@
 import { RateLimiterMemory } from "rate-limiter-flexible";
+import type { Db } from "../db/client.js";
 import { readCounter } from "../db/hot/rate-limit.js";
 import { hotSqlOf } from "../db/hot/registry.js";
-import type { Db } from "../db.js";
 import type { RateLimits } from "./limits.js";
 import { SignInThrottle } from "./sign-in-throttle.js";
 import { consume, ipKey, type Limiter, type LimiterStore, storeLimiter } from "./store.js";

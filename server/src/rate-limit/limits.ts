@@ -1,5 +1,5 @@
-import type { ProofOfWorkDifficulty } from "../auth/proof-of-work.js";
 import type { Config } from "../config.js";
+import type { ProofOfWorkDifficulty } from "../core/auth/proof-of-work.js";
 
 /** Every limit Gatehouse enforces, in one place; tests pass their own through createApp({ rateLimits }). */
 export type RateLimits = {

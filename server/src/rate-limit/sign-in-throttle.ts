@@ -1,10 +1,9 @@
 import { RateLimiterRes } from "rate-limiter-flexible";
-import { ProofOfWork } from "../auth/proof-of-work.js";
-import { serverSecret } from "../auth/server-secret.js";
-import type { Db } from "../db.js";
+import { ProofOfWork } from "../core/auth/proof-of-work.js";
+import { serverSecret } from "../core/auth/server-secret.js";
+import { ProofOfWorkRequiredError, RateLimitedError } from "../core/errors.js";
+import type { Db } from "../db/client.js";
 import type { RateLimits } from "./limits.js";
-import { ProofOfWorkRequiredError } from "./proof-of-work-required-error.js";
-import { RateLimitedError } from "./rate-limited-error.js";
 import { ipKey, type Limiter, type LimiterStore, retryAfter, storeLimiter, withRetry } from "./store.js";
 
 export type PasswordAttempt = {
@@ -83,9 +82,11 @@ export class SignInThrottle {
     const waitSeconds = Math.max(flooded, remaining(accountWait), remaining(sourceWait));
     if (waitSeconds > 0) throw new RateLimitedError(waitSeconds);
     if (!challenge || (failures?.consumedPoints ?? 0) < this.limits.signInPerAccount.challengeAfter) return;
-    if (!proofOfWork) throw new ProofOfWorkRequiredError("REQUIRED", await this.proofOfWork.challenge());
+    if (!proofOfWork)
+      throw new ProofOfWorkRequiredError("REQUIRED", JSON.stringify(await this.proofOfWork.challenge()));
     const outcome = await this.proofOfWork.verify(proofOfWork);
-    if (outcome !== "VERIFIED") throw new ProofOfWorkRequiredError(outcome, await this.proofOfWork.challenge());
+    if (outcome !== "VERIFIED")
+      throw new ProofOfWorkRequiredError(outcome, JSON.stringify(await this.proofOfWork.challenge()));
   }
 
   /** Counts a wrong password (or unknown address) and starts the wait before the next attempt. */

@@ -1,6 +1,6 @@
 import type { Redis } from "ioredis";
 import { type RateLimiterAbstract, RateLimiterPrisma, RateLimiterRedis, RateLimiterRes } from "rate-limiter-flexible";
-import type { Db } from "../db.js";
+import type { Db } from "../db/client.js";
 
 export type Limiter = RateLimiterAbstract;
 

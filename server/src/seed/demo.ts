@@ -1,13 +1,13 @@
 import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import { digestsEqual, newSub, randomToken, sha256 } from "../auth/crypto.js";
-import { hashPassword, verifyPassword } from "../auth/password.js";
 import type { Config } from "../config.js";
+import { digestsEqual, newSub, randomToken, sha256 } from "../core/auth/crypto.js";
+import { hashPassword, verifyPassword } from "../core/auth/password.js";
+import { newDomainPublicId } from "../core/domain/domain-id.js";
+import { createBuiltInRoles } from "../core/role/built-in-roles.js";
+import { newClientSecret } from "../core/secret/secret-value.js";
+import type { Db } from "../db/client.js";
 import { dialectOf, repoRoot, sqliteFilePath } from "../db/url.js";
-import type { Db } from "../db.js";
-import { newDomainPublicId } from "../modules/domain/domain-id.js";
-import { createBuiltInRoles } from "../modules/role/built-in-roles.js";
-import { newClientSecret } from "../modules/secret/secret-value.js";
 import { apiBaseUrl } from "../xwms/info.js";
 import { SCOPE_CATALOGUE } from "./catalogue.js";
 

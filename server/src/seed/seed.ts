@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
+import type { Db } from "../db/client.js";
 import { repoRoot } from "../db/url.js";
-import type { Db } from "../db.js";
 import { PROJECTS, SCOPE_CATALOGUE } from "./catalogue.js";
 
 type CountryRow = {

@@ -1,7 +1,5 @@
 import type { Context } from "hono";
 import { z } from "zod";
-import { clientIp } from "../auth/client-ip.js";
-import { ConflictError, NotFoundError, ValidationError } from "../graphql/errors.js";
 import {
   type AddressInput,
   type AddressWithCountry,
@@ -10,7 +8,9 @@ import {
   deleteAddress,
   listAddresses,
   updateAddress,
-} from "../modules/account/address.service.js";
+} from "../core/account/address.service.js";
+import { ConflictError, NotFoundError, ValidationError } from "../core/errors.js";
+import { clientIp } from "../http/client-ip.js";
 import { readJson } from "./body.js";
 import { authenticate, type XwmsDeps, type XwmsHandler } from "./deps.js";
 import { success, XwmsError } from "./envelope.js";
@@ -105,7 +105,7 @@ async function addressOwner(c: Context, deps: XwmsDeps, sub: string) {
   const actor = {
     db: deps.db,
     viewer: null,
-    caller: { kind: "client", clientId: auth.client.id },
+    actor: auth,
     ip: clientIp(c, deps.config.trustProxy),
     userAgent: c.req.header("user-agent"),
     clientId: auth.client.id,

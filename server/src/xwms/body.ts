@@ -1,6 +1,6 @@
 import type { Context } from "hono";
 import type { z } from "zod";
-import { parseInput } from "../http/parse-input.js";
+import { parseInput } from "../core/parse-input.js";
 import { BAD_TEXT_MESSAGES, findBadText } from "../http/text-guard.js";
 import { XwmsError } from "./envelope.js";
 

@@ -1,19 +1,19 @@
 import type { Context } from "hono";
-import { authenticateClient, type ClientPurpose, credentialsFromHeaders } from "../auth/client-credentials.js";
-import { clientIp } from "../auth/client-ip.js";
 import type { Config } from "../config.js";
-import type { Db } from "../db.js";
+import type { ClientPurpose } from "../core/auth/client-credentials.js";
+import { MISSING_CLIENT_CREDENTIALS } from "../core/auth/client-credentials.js";
+import { type ClientActor, clientCredentials, resolveActor } from "../core/auth/strategies.js";
+import { ClientUnauthenticatedError } from "../core/errors.js";
+import type { Db } from "../db/client.js";
+import { authnRequest } from "../http/authn-request.js";
 
 export type XwmsDeps = { db: Db; config: Config };
 
 export type XwmsHandler = (c: Context, deps: XwmsDeps) => Promise<Response>;
 
-/** Client authentication from the three X-Client-* headers an XWMS SDK sends. */
-export function authenticate(c: Context, deps: XwmsDeps, purpose: ClientPurpose) {
-  return authenticateClient(
-    deps.db,
-    credentialsFromHeaders((name) => c.req.header(name)),
-    purpose,
-    clientIp(c, deps.config.trustProxy),
-  );
+/** Client authentication from the three X-Client-* headers an XWMS SDK sends; the only way into /api. */
+export async function authenticate(c: Context, deps: XwmsDeps, purpose: ClientPurpose): Promise<ClientActor> {
+  const actor = await resolveActor([clientCredentials(purpose)], authnRequest(c, deps.config), deps);
+  if (actor.kind !== "client") throw new ClientUnauthenticatedError(MISSING_CLIENT_CREDENTIALS);
+  return actor;
 }

@@ -1,5 +1,5 @@
-import { clientIp } from "../auth/client-ip.js";
 import type { Config } from "../config.js";
+import { clientIp } from "../http/client-ip.js";
 import type { XwmsHandler } from "./deps.js";
 import { success } from "./envelope.js";
 

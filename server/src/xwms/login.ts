@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { startLogin, verifyLogin } from "../login/login.service.js";
+import { startLogin, verifyLogin } from "../core/login/login.service.js";
 import { readJson } from "./body.js";
 import { authenticate, type XwmsHandler } from "./deps.js";
 import { success } from "./envelope.js";

@@ -1,6 +1,7 @@
 import { Hono } from "hono";
 import { bodyLimit } from "hono/body-limit";
-import { clientIp } from "../auth/client-ip.js";
+import { CoreError } from "../core/errors.js";
+import { clientIp } from "../http/client-ip.js";
 import { describeError, type Logger } from "../http/logger.js";
 import { closeIfUndrainable } from "../http/serve.js";
 import { BAD_TEXT_MESSAGES, findBadText } from "../http/text-guard.js";
@@ -8,6 +9,7 @@ import type { RateLimiters } from "../rate-limit/limiters.js";
 import type { XwmsDeps } from "./deps.js";
 import { XWMS_ENDPOINTS } from "./endpoints.js";
 import { failure, XwmsError } from "./envelope.js";
+import { envelopeError } from "./errors.js";
 import { openApiDocument } from "./openapi.js";
 
 /** Mounts the route table; every answer, including faults, is the XWMS envelope. */
@@ -52,6 +54,7 @@ export function xwmsRoutes(deps: XwmsDeps, { limiters, logger }: { limiters: Rat
   api.all("*", (c) => failure(c, new XwmsError(404, `No such endpoint: ${c.req.method} ${c.req.path}`)));
   api.onError((error, c) => {
     if (error instanceof XwmsError) return failure(c, error);
+    if (error instanceof CoreError) return failure(c, envelopeError(error));
     logger.error("unhandled error", { requestId: c.get("requestId"), path: c.req.path, ...describeError(error) });
     return failure(c, new XwmsError(500, "Internal server error"));
   });

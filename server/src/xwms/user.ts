@@ -1,9 +1,8 @@
 import { z } from "zod";
-import type { AuthenticatedClient } from "../auth/client-credentials.js";
-import { hotSqlOf } from "../db/hot/registry.js";
-import { readConsentedUser } from "../db/hot/users.js";
-import type { Db } from "../db.js";
-import { releasedFields, releaseProfile } from "../modules/consent/release.js";
+import type { AuthenticatedClient } from "../core/auth/client-credentials.js";
+import { consentedUser as readableUser } from "../core/consent/consented-user.js";
+import { releasedFields, releaseProfile } from "../core/consent/release.js";
+import type { Db } from "../db/client.js";
 import { readJson } from "./body.js";
 import { authenticate, type XwmsHandler } from "./deps.js";
 import { success, XwmsError } from "./envelope.js";
@@ -27,9 +26,9 @@ export const userInfoBody = z.strictObject({
  * The user behind `sub`, if this client may read them (the shared visibility rule). Any other sub
  * gets the same "not found" as one that does not exist.
  */
-export async function consentedUser(db: Db, auth: AuthenticatedClient, sub: string) {
-  const found = await readConsentedUser(hotSqlOf(db), auth.client.id, sub);
-  if (!found || found.user.disabledAt) throw new XwmsError(404, "User not found");
+export async function consentedUser(db: Db, auth: Pick<AuthenticatedClient, "client">, sub: string) {
+  const found = await readableUser(db, auth.client.id, sub);
+  if (!found) throw new XwmsError(404, "User not found");
   return found;
 }
 

@@ -1,6 +1,6 @@
-import { newSub } from "../../src/auth/crypto.js";
-import { MAX_ADDRESSES } from "../../src/modules/account/address.service.js";
-import { COUNT_LIMITS } from "../../src/modules/count-limits.js";
+import { MAX_ADDRESSES } from "../../src/core/account/address.service.js";
+import { newSub } from "../../src/core/auth/crypto.js";
+import { COUNT_LIMITS } from "../../src/core/count-limits.js";
 import { createPartner } from "../fixtures.js";
 import { clientOwnedBy, signedInPerson } from "../graphql.js";
 import type { ClientHeaders, TestServer } from "../harness.js";

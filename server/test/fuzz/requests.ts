@@ -6,7 +6,7 @@ export type ApiCase = { kind: "api"; path: string; body: Record<string, unknown>
 export type GraphqlCase = { kind: "graphql"; request: GraphqlRequest; caller: "owner" | "anonymous" | "client" };
 export type KeepAliveCase = { kind: "keep-alive"; oversize: number; chunked: boolean; followUps: number };
 export type HostCase = { kind: "host"; host: string; path: string; extraHeader: string | null };
-/** A burst of concurrent creates against one count limit (see modules/count-limits.ts). */
+/** A burst of concurrent creates against one count limit (see core/count-limits.ts). */
 export type LimitCase = { kind: "limit"; concurrent: number; target: "address" | "secret" | "domain" | "url" };
 export type FuzzCase = ApiCase | GraphqlCase | KeepAliveCase | HostCase | LimitCase;
 

@@ -7,13 +7,18 @@ const USER_COLUMNS = `u."id", u."sub", u."email", u."emailVerified", u."name", u
   u."picture", u."birthDate", u."gender", u."secondEmail", u."countryId", u."passwordHash", u."plan",
   u."platformRole", u."disabledAt", u."createdAt", u."updatedAt"`;
 
-/** The person behind sub with the scope keys of their live consent to this client, if they signed in through it. */
-const CONSENTED_USER = `SELECT ${USER_COLUMNS}, s."key" AS "scopeKey"
+/**
+ * The facts the visibility rule (core/consent/release.ts clientMayRead) decides on: the person behind
+ * sub, whether they signed in through the client, and their consent to it, revoked or not, with its
+ * scope keys. One row per consented scope; the rule itself is not repeated here.
+ */
+const CONSENT_FACTS = `SELECT ${USER_COLUMNS}, cu."id" AS "clientUserId", c."id" AS "consentId",
+  c."revokedAt" AS "consentRevokedAt", s."key" AS "scopeKey"
 FROM "User" u
-JOIN "ClientUser" cu ON cu."userId" = u."id" AND cu."clientId" = ?
-JOIN "Consent" c ON c."userId" = u."id" AND c."clientId" = ? AND c."revokedAt" IS NULL
-JOIN "ConsentScope" cs ON cs."consentId" = c."id"
-JOIN "Scope" s ON s."id" = cs."scopeId"
+LEFT JOIN "ClientUser" cu ON cu."userId" = u."id" AND cu."clientId" = ?
+LEFT JOIN "Consent" c ON c."userId" = u."id" AND c."clientId" = ?
+LEFT JOIN "ConsentScope" cs ON cs."consentId" = c."id"
+LEFT JOIN "Scope" s ON s."id" = cs."scopeId"
 WHERE u."sub" = ?`;
 
 const USER_BY_ID = `SELECT ${USER_COLUMNS} FROM "User" u WHERE u."id" = ?`;
@@ -44,16 +49,23 @@ const user = (row: Row): User => ({
   updatedAt: toDateOrThrow(row.updatedAt),
 });
 
-/** One statement; null when the person never signed in through the client or has no live consented scope. */
-export async function readConsentedUser(
-  sql: HotSql,
-  clientId: string,
-  sub: string,
-): Promise<{ user: User; scopes: Set<string> } | null> {
-  const rows = await sql.all(CONSENTED_USER, [clientId, clientId, sub]);
+export type ConsentFactsRow = {
+  user: User;
+  signedInThrough: boolean;
+  consent: { revokedAt: Date | null; scopeKeys: string[] } | null;
+};
+
+/** One statement; null only when no person has this sub. */
+export async function readConsentFacts(sql: HotSql, clientId: string, sub: string): Promise<ConsentFactsRow | null> {
+  const rows = await sql.all(CONSENT_FACTS, [clientId, clientId, sub]);
   const first = rows[0];
   if (!first) return null;
-  return { user: user(first), scopes: new Set(rows.map((row) => toStr(row.scopeKey))) };
+  const scopeKeys = rows.map((row) => toStrOrNull(row.scopeKey)).filter((key): key is string => key !== null);
+  return {
+    user: user(first),
+    signedInThrough: first.clientUserId != null,
+    consent: first.consentId == null ? null : { revokedAt: toDate(first.consentRevokedAt), scopeKeys },
+  };
 }
 
 export async function readUser(sql: HotSql, id: string): Promise<User | null> {

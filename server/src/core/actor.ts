@@ -1,0 +1,25 @@
+import type { Client, Domain, User } from "../generated/prisma/client.js";
+
+/**
+ * Who a service acts for. Every door resolves one before it calls the core: a person by session
+ * cookie or personal API token, a client by its credentials, or the system itself (CLI,
+ * maintenance). Staff are people whose platform role says so (isStaff).
+ */
+export type Actor =
+  | { kind: "anonymous" }
+  | { kind: "session"; user: User; sessionId: string }
+  | { kind: "apiToken"; user: User; tokenId: string }
+  | { kind: "client"; clientId: string; domainId: string; client: Client; domain: Domain }
+  | { kind: "system"; name: string };
+
+export const ANONYMOUS: Actor = { kind: "anonymous" };
+
+/** The person behind the actor (session or API token); null for anonymous, client and system actors. */
+export function personOf(actor: Actor): User | null {
+  return actor.kind === "session" || actor.kind === "apiToken" ? actor.user : null;
+}
+
+export function isStaff(actor: Actor): boolean {
+  const person = personOf(actor);
+  return person?.platformRole === "STAFF" || person?.platformRole === "ADMIN";
+}

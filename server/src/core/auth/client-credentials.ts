@@ -1,0 +1,98 @@
+import type { Db } from "../../db/client.js";
+import { readClientAuth, type SecretWithLinks, touchSecret } from "../../db/hot/client-auth.js";
+import { hotSqlOf } from "../../db/hot/registry.js";
+import type { Client, ClientSecret, Domain } from "../../generated/prisma/client.js";
+import { ClientForbiddenError, ClientUnauthenticatedError } from "../errors.js";
+import { digestsEqual, sha256 } from "./crypto.js";
+import { ipAllowed } from "./ip-allowlist.js";
+
+export type ClientCredentials = { clientId?: string; secret?: string; domain?: string };
+
+export type AuthenticatedClient = { client: Client; domain: Domain; secret: ClientSecret };
+
+/** What the call is for: login endpoints need allowLogin, data endpoints allowApi. */
+export type ClientPurpose = "login" | "api";
+
+const INVALID = "Invalid client credentials";
+export const MISSING_CLIENT_CREDENTIALS =
+  "Missing client credentials: send X-Client-Id, X-Client-Secret and X-Client-Domain";
+const SECRET_TOUCH_INTERVAL_MS = 60_000;
+
+export function credentialsFromHeaders(header: (name: string) => string | undefined): ClientCredentials {
+  return {
+    clientId: header("x-client-id")?.trim() || undefined,
+    secret: header("x-client-secret")?.trim() || undefined,
+    domain: header("x-client-domain")?.trim() || undefined,
+  };
+}
+
+/**
+ * Runs every check DESIGN.md lists, in an order that tells a caller nothing about a client
+ * until it has proven it holds one of that client's secrets.
+ */
+export async function authenticateClient(
+  db: Db,
+  credentials: ClientCredentials,
+  purpose: ClientPurpose,
+  callerIp: string | undefined,
+): Promise<AuthenticatedClient> {
+  const { clientId, secret: presented, domain: domainKey } = credentials;
+  if (!clientId || !presented || !domainKey) {
+    throw new ClientUnauthenticatedError(MISSING_CLIENT_CREDENTIALS);
+  }
+
+  const sql = hotSqlOf(db);
+  const found = await readClientAuth(sql, clientId);
+  if (!found) throw new ClientUnauthenticatedError(INVALID);
+  const { client, domains, secrets } = found;
+
+  // Compare against every secret of the client in constant time; never look a secret up by its value.
+  const presentedHash = sha256(presented);
+  let match: SecretWithLinks | undefined;
+  for (const candidate of secrets) {
+    if (digestsEqual(candidate.secretHash, presentedHash)) match = candidate;
+  }
+  if (!match) throw new ClientUnauthenticatedError(INVALID);
+  const { linkedDomainIds, ...secret } = match;
+  if (secret.revokedAt) throw new ClientUnauthenticatedError("This client secret has been revoked");
+  if (secret.expiresAt && secret.expiresAt.getTime() <= Date.now()) {
+    throw new ClientUnauthenticatedError("This client secret has expired");
+  }
+
+  const domain = matchDomain(domains, domainKey);
+  if (!domain) throw new ClientForbiddenError("The domain is not registered for this client");
+  if (!domain.active) throw new ClientForbiddenError("This domain is inactive");
+  if (!linkedDomainIds.includes(domain.id)) {
+    throw new ClientForbiddenError("This client secret is not linked to the domain");
+  }
+
+  if (purpose === "login" && !domain.allowLogin) throw new ClientForbiddenError("Login is not allowed for this domain");
+  if (purpose === "api" && !domain.allowApi)
+    throw new ClientForbiddenError("API access is not allowed for this domain");
+
+  if (!ipAllowed(domain.serverIp, callerIp)) {
+    throw new ClientForbiddenError("Requests from this IP address are not allowed for this domain");
+  }
+
+  if (!secret.lastUsedAt || Date.now() - secret.lastUsedAt.getTime() > SECRET_TOUCH_INTERVAL_MS) {
+    await touchSecret(sql, secret.id, new Date());
+  }
+  return { client, domain, secret };
+}
+
+/**
+ * The domain X-Client-Domain names: its domain ID, its root domain, or a host under it (the Laravel
+ * helper sends the request host, e.g. www.example.com); the most specific root domain wins.
+ */
+export function matchDomain(domains: Domain[], key: string): Domain | undefined {
+  const byId = domains.find((domain) => domain.publicId === key);
+  if (byId) return byId;
+  const host = key.toLowerCase().replace(/\.$/, "");
+  let best: Domain | undefined;
+  for (const domain of domains) {
+    const root = domain.rootDomain.toLowerCase();
+    const covers = host === root || host.endsWith(`.${root}`);
+    if (covers && (!best || root.length > best.rootDomain.length)) best = domain;
+  }
+  return best;
+}

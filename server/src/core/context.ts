@@ -1,0 +1,50 @@
+import type { Config } from "../config.js";
+import type { Db } from "../db/client.js";
+import type { User } from "../generated/prisma/client.js";
+import type { RateLimiters } from "../rate-limit/limiters.js";
+import { Access } from "./access.js";
+import { type Actor, personOf } from "./actor.js";
+import type { SessionChange } from "./auth/session.js";
+
+/**
+ * What every service gets besides its input: who acts (actor, with the person as viewer), the
+ * per-request permission cache, and the dependencies. No transport's context: a door builds this,
+ * and may extend it (GraphQL adds nothing a service reads).
+ */
+export type ServiceContext = {
+  db: Db;
+  config: Config;
+  actor: Actor;
+  /** The signed-in person (session or API token); null for anonymous, client and system actors. */
+  viewer: User | null;
+  sessionId: string | undefined;
+  access: Access;
+  ip: string | undefined;
+  userAgent: string | undefined;
+  /** The app's shared rate limiters (sign-in lockout). */
+  rateLimiters: RateLimiters;
+  /** Sessions a service started or ended; the door turns them into cookies. */
+  sessionChanges: SessionChange[];
+};
+
+export type AuthenticatedServiceContext = ServiceContext & { viewer: User };
+
+export type ServiceDeps = { db: Db; config: Config; rateLimiters: RateLimiters };
+
+/** Built once per request by a door, after it resolved the actor. */
+export function serviceContext(
+  deps: ServiceDeps,
+  actor: Actor,
+  request: { ip: string | undefined; userAgent: string | undefined },
+): ServiceContext {
+  return {
+    ...deps,
+    actor,
+    viewer: personOf(actor),
+    sessionId: actor.kind === "session" ? actor.sessionId : undefined,
+    access: new Access(deps.db, actor),
+    ip: request.ip,
+    userAgent: request.userAgent,
+    sessionChanges: [],
+  };
+}

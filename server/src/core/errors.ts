@@ -1,0 +1,245 @@
+/**
+ * The one error vocabulary of Gatehouse. Every rule the core enforces fails with a CoreError: a
+ * stable `code`, a message safe to show the caller, a suggested HTTP status and optional details.
+ * No error here belongs to a transport; each door maps them to its wire format in one table
+ * (xwms/errors.ts for the envelope, graphql/errors.ts for the typed unions).
+ */
+
+/** Why the browser part of a login cannot go on (the hosted login pages and LoginRequestError.code). */
+export type LoginFailureCode =
+  | "NOT_FOUND"
+  | "EXPIRED"
+  | "ALREADY_USED"
+  | "DOMAIN_INACTIVE"
+  | "LOGIN_NOT_ALLOWED"
+  | "TEST_MODE_DENIED"
+  | "DECLINED";
+
+/** Why a partner's sign-token-verify cannot hand out the person's data. */
+export type LoginTokenFailureCode = "UNKNOWN" | "ALREADY_USED" | "EXPIRED" | "DECLINED" | "PENDING";
+
+export type ErrorCode =
+  | "PROOF_OF_WORK_REQUIRED"
+  | "NOT_FOUND"
+  | "FORBIDDEN"
+  | "VALIDATION_FAILED"
+  | "CONFLICT"
+  | "UNAUTHENTICATED"
+  | "INVALID_CREDENTIALS"
+  | "EMAIL_TAKEN"
+  | "WRONG_PASSWORD"
+  | "INVALID_LINK"
+  | "RATE_LIMITED"
+  | "PLAN_REQUIRED"
+  | "CLIENT_UNAUTHENTICATED"
+  | "CLIENT_FORBIDDEN"
+  | "REDIRECT_NOT_ALLOWED"
+  | `LOGIN_REQUEST_${LoginFailureCode}`
+  | `LOGIN_TOKEN_${LoginTokenFailureCode}`;
+
+export type FieldError = { field: string; message: string };
+
+export abstract class CoreError extends Error {
+  abstract readonly code: ErrorCode;
+  /** The HTTP status a door answers with unless its own table says otherwise. */
+  abstract readonly status: number;
+}
+
+/** Also answers for objects of clients the caller is not part of, so other tenants cannot be probed. */
+export class NotFoundError extends CoreError {
+  readonly code = "NOT_FOUND";
+  readonly status = 404;
+}
+
+export class ForbiddenError extends CoreError {
+  readonly code = "FORBIDDEN";
+  readonly status = 403;
+}
+
+export class ConflictError extends CoreError {
+  readonly code = "CONFLICT";
+  readonly status = 409;
+}
+
+export class ValidationError extends CoreError {
+  readonly code = "VALIDATION_FAILED";
+  readonly status = 400;
+  constructor(
+    message: string,
+    readonly fieldErrors: FieldError[],
+  ) {
+    super(message);
+  }
+}
+
+export class NotAuthenticatedError extends CoreError {
+  readonly code = "UNAUTHENTICATED";
+  readonly status = 401;
+  constructor(message = "Sign in to continue.") {
+    super(message);
+  }
+}
+
+export class InvalidCredentialsError extends CoreError {
+  readonly code = "INVALID_CREDENTIALS";
+  readonly status = 401;
+  constructor() {
+    super("The e-mail address or password is incorrect.");
+  }
+}
+
+export class EmailTakenError extends CoreError {
+  readonly code = "EMAIL_TAKEN";
+  readonly status = 409;
+  constructor() {
+    super("An account with this e-mail address already exists. Sign in instead.");
+  }
+}
+
+/** The current password given to confirm a sensitive change is wrong. */
+export class WrongPasswordError extends CoreError {
+  readonly code = "WRONG_PASSWORD";
+  readonly status = 403;
+  constructor() {
+    super("Your current password is incorrect.");
+  }
+}
+
+export type InvalidLinkReason = "NOT_FOUND" | "EXPIRED" | "ALREADY_USED";
+
+/** A mailed link (e-mail confirmation, password reset) that is unknown, expired or already used. */
+export class InvalidLinkError extends CoreError {
+  readonly code = "INVALID_LINK";
+  readonly status = 400;
+  constructor(readonly reason: InvalidLinkReason) {
+    super(
+      reason === "EXPIRED"
+        ? "This link has expired. Ask for a new one."
+        : reason === "ALREADY_USED"
+          ? "This link has already been used. Ask for a new one if you still need it."
+          : "This link is not valid. Check that you copied all of it, or ask for a new one.",
+    );
+  }
+}
+
+export class PlanRequiredError extends CoreError {
+  readonly code = "PLAN_REQUIRED";
+  readonly status = 402;
+  constructor(message = "Only accounts on the PAID plan can own clients. Upgrade your plan to create one.") {
+    super(message);
+  }
+}
+
+/** "4 seconds", "1 minute", "5 minutes": the wait as a person reads it. */
+const wait = (seconds: number) => {
+  if (seconds < 60) return seconds === 1 ? "1 second" : `${seconds} seconds`;
+  const count = Math.ceil(seconds / 60);
+  return count === 1 ? "1 minute" : `${count} minutes`;
+};
+
+/** Sign-in must wait for this e-mail address or IP address; the same answer whether the account exists or not. */
+export class RateLimitedError extends CoreError {
+  readonly code = "RATE_LIMITED";
+  readonly status = 429;
+  constructor(readonly retryAfterSeconds: number) {
+    super(`Too many sign-in attempts. Try again in ${wait(retryAfterSeconds)}.`);
+  }
+}
+
+/** Client credentials (id, secret, domain) that are missing, unknown, revoked or expired. */
+export class ClientUnauthenticatedError extends CoreError {
+  readonly code = "CLIENT_UNAUTHENTICATED";
+  readonly status = 401;
+}
+
+/** Client credentials that are valid but may not be used for this domain, purpose or source IP. */
+export class ClientForbiddenError extends CoreError {
+  readonly code = "CLIENT_FORBIDDEN";
+  readonly status = 403;
+}
+
+/** A redirect URL that is neither on the domain nor one of its active callback URLs. */
+export class RedirectNotAllowedError extends CoreError {
+  readonly code = "REDIRECT_NOT_ALLOWED";
+  readonly status = 400;
+  constructor() {
+    super("redirect_url must be on the domain or one of its active callback URLs");
+  }
+}
+
+export const LOGIN_FAILURE_MESSAGES: Record<LoginFailureCode, string> = {
+  NOT_FOUND: "This sign-in link is not valid. Start the sign-in again from the app.",
+  EXPIRED: "This sign-in link has expired. Start the sign-in again from the app.",
+  ALREADY_USED: "This sign-in link has already been used. Start the sign-in again from the app.",
+  DOMAIN_INACTIVE: "This app's domain is inactive, so it cannot sign you in.",
+  LOGIN_NOT_ALLOWED: "This app's domain does not allow sign-in.",
+  TEST_MODE_DENIED: "This app is in test mode; only its team and invited test users can sign in.",
+  DECLINED: "You declined to share your data, so the app did not sign you in.",
+};
+
+const LOGIN_FAILURE_STATUS: Record<LoginFailureCode, number> = {
+  NOT_FOUND: 404,
+  EXPIRED: 410,
+  ALREADY_USED: 409,
+  DOMAIN_INACTIVE: 403,
+  LOGIN_NOT_ALLOWED: 403,
+  TEST_MODE_DENIED: 403,
+  DECLINED: 403,
+};
+
+/** A failure in the browser part of the login; carries the fallback redirect when the domain has one. */
+export class LoginFlowError extends CoreError {
+  readonly code: `LOGIN_REQUEST_${LoginFailureCode}`;
+  readonly status: number;
+  constructor(
+    readonly reason: LoginFailureCode,
+    readonly redirectUrl?: string,
+  ) {
+    super(LOGIN_FAILURE_MESSAGES[reason]);
+    this.code = `LOGIN_REQUEST_${reason}`;
+    this.status = LOGIN_FAILURE_STATUS[reason];
+  }
+}
+
+const LOGIN_TOKEN_FAILURES: Record<LoginTokenFailureCode, { status: number; message: string }> = {
+  UNKNOWN: { status: 404, message: "Unknown login token" },
+  ALREADY_USED: { status: 409, message: "This login token has already been used" },
+  EXPIRED: { status: 410, message: "This login token has expired" },
+  DECLINED: { status: 403, message: "The user declined the login" },
+  PENDING: { status: 409, message: "The user has not finished signing in yet" },
+};
+
+/** A partner's login token that cannot be exchanged (sign-token-verify). */
+export class LoginTokenError extends CoreError {
+  readonly code: `LOGIN_TOKEN_${LoginTokenFailureCode}`;
+  readonly status: number;
+  constructor(readonly reason: LoginTokenFailureCode) {
+    super(LOGIN_TOKEN_FAILURES[reason].message);
+    this.code = `LOGIN_TOKEN_${reason}`;
+    this.status = LOGIN_TOKEN_FAILURES[reason].status;
+  }
+}
+
+export type ProofOfWorkRefusal = "REQUIRED" | "INVALID" | "EXPIRED" | "USED";
+
+const PROOF_OF_WORK_MESSAGES: Record<ProofOfWorkRefusal, string> = {
+  REQUIRED: "Several sign-in attempts failed for this address, so your browser first solves a short check.",
+  INVALID: "The browser check did not pass. A new one has started.",
+  EXPIRED: "The browser check took too long. A new one has started.",
+  USED: "That browser check was already used. A new one has started.",
+};
+
+/**
+ * Sign-in needs a solved ALTCHA challenge first (after failures for this address; the same for addresses
+ * without an account). Carries a fresh challenge, as JSON; its solution goes with the next attempt.
+ */
+export class ProofOfWorkRequiredError extends CoreError {
+  readonly code = "PROOF_OF_WORK_REQUIRED";
+  readonly status = 428;
+  constructor(
+    readonly reason: ProofOfWorkRefusal,
+    readonly challenge: string,
+  ) {
+    super(PROOF_OF_WORK_MESSAGES[reason]);
+  }
+}

@@ -1,0 +1,78 @@
+import { audited } from "../audit/audit.service.js";
+import { requirePermission } from "../client/client-access.js";
+import type { ServiceContext } from "../context.js";
+import { ForbiddenError, NotFoundError } from "../errors.js";
+
+async function catalogueScope(ctx: ServiceContext, scopeKey: string) {
+  const scope = await ctx.db.scope.findUnique({ where: { key: scopeKey.trim() } });
+  if (!scope) throw new NotFoundError(`There is no scope called "${scopeKey}".`);
+  return scope;
+}
+
+/** Enables a catalogue scope for the client; VERIFIED-tier scopes need a verified client. Idempotent. */
+export async function enableClientScope({
+  ctx,
+  clientId,
+  scopeKey,
+}: {
+  ctx: ServiceContext;
+  clientId: string;
+  scopeKey: string;
+}) {
+  await requirePermission(ctx, clientId, "scopes:manage");
+  const scope = await catalogueScope(ctx, scopeKey);
+  const client = await ctx.db.client.findUniqueOrThrow({ where: { id: clientId } });
+  if (scope.tier === "VERIFIED" && client.verification !== "VERIFIED") {
+    throw new ForbiddenError(
+      `The ${scope.key} scope is for verified partners only. The client must be verified first (Verification Center).`,
+    );
+  }
+  const where = { clientId_scopeId: { clientId, scopeId: scope.id } };
+  const existing = await ctx.db.clientScope.findUnique({ where, include: { scope: true } });
+  if (existing?.enabled) return existing;
+  return audited(ctx, clientId, async (tx) => {
+    const enabled = await tx.clientScope.upsert({
+      where,
+      create: { clientId, scopeId: scope.id, enabled: true },
+      update: { enabled: true },
+      include: { scope: true },
+    });
+    return {
+      result: enabled,
+      action: "client_scope.enabled",
+      targetType: "ClientScope",
+      targetId: scope.key,
+      before: { scope: scope.key, enabled: false },
+      after: { scope: scope.key, enabled: true },
+    };
+  });
+}
+
+/** Disables a scope the client had enabled (the row stays, so re-enabling keeps its history). Idempotent. */
+export async function disableClientScope({
+  ctx,
+  clientId,
+  scopeKey,
+}: {
+  ctx: ServiceContext;
+  clientId: string;
+  scopeKey: string;
+}) {
+  await requirePermission(ctx, clientId, "scopes:manage");
+  const scope = await catalogueScope(ctx, scopeKey);
+  const where = { clientId_scopeId: { clientId, scopeId: scope.id } };
+  const existing = await ctx.db.clientScope.findUnique({ where, include: { scope: true } });
+  if (!existing) throw new NotFoundError(`The ${scope.key} scope is not enabled for this client.`);
+  if (!existing.enabled) return existing;
+  return audited(ctx, clientId, async (tx) => {
+    const disabled = await tx.clientScope.update({ where, data: { enabled: false }, include: { scope: true } });
+    return {
+      result: disabled,
+      action: "client_scope.disabled",
+      targetType: "ClientScope",
+      targetId: scope.key,
+      before: { scope: scope.key, enabled: true },
+      after: { scope: scope.key, enabled: false },
+    };
+  });
+}

@@ -1,0 +1,106 @@
+import { z } from "zod";
+import { Prisma, type User } from "../../generated/prisma/client.js";
+import { newSub } from "../auth/crypto.js";
+import { hashPassword, PASSWORD_MIN_LENGTH, verifyAgainstNothing, verifyPassword } from "../auth/password.js";
+import { endSession, startSession } from "../auth/session.js";
+import type { ServiceContext } from "../context.js";
+import { EmailTakenError, InvalidCredentialsError, RateLimitedError } from "../errors.js";
+import { sendVerificationEmail } from "../security/security.service.js";
+import { checkPasswordPolicy, validate } from "../validate.js";
+
+const email = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .pipe(z.email("Enter a valid e-mail address.").max(320, "The e-mail address is too long."));
+
+const signInInput = z.object({
+  email,
+  password: z.string().min(1, "Enter your password.").max(1024),
+  proofOfWork: z.string().max(4096).nullish(),
+});
+
+const registerInput = z.object({
+  email,
+  password: z
+    .string()
+    .min(PASSWORD_MIN_LENGTH, `Use at least ${PASSWORD_MIN_LENGTH} characters for the password.`)
+    .max(256, "Use at most 256 characters for the password."),
+  name: z.string().trim().min(1, "Enter your name.").max(100, "Use at most 100 characters for the name."),
+});
+
+async function startViewerSession(ctx: ServiceContext, user: User): Promise<User> {
+  // A new sign-in never keeps the session it replaces alive.
+  if (ctx.sessionId) await ctx.db.session.deleteMany({ where: { id: ctx.sessionId } });
+  ctx.sessionChanges.push(await startSession(ctx.db, ctx.config, user.id, ctx));
+  ctx.viewer = user;
+  return user;
+}
+
+export async function signIn({
+  ctx,
+  ...input
+}: {
+  ctx: ServiceContext;
+  email: string;
+  password: string;
+  proofOfWork?: string | null | undefined;
+}): Promise<User> {
+  const { email, password, proofOfWork } = validate(signInInput, input);
+  const throttle = ctx.rateLimiters.signIn;
+  // Checked before the password, and keyed by the e-mail whether or not an account has it: no disclosure.
+  await throttle.admit({ email, ip: ctx.ip, proofOfWork });
+  const user = await ctx.db.user.findUnique({ where: { email } });
+  const valid = user ? await verifyPassword(user.passwordHash, password) : await verifyAgainstNothing(password);
+  // A disabled account answers like a wrong password: sign-in must not reveal the operator's decision.
+  if (!user || !valid || user.disabledAt) {
+    await throttle.failed(email, ctx.ip);
+    throw new InvalidCredentialsError();
+  }
+  await throttle.succeeded(email, ctx.ip);
+  return startViewerSession(ctx, user);
+}
+
+export function splitName(name: string): { givenName: string | null; familyName: string | null } {
+  const parts = name.split(/\s+/);
+  return parts.length < 2
+    ? { givenName: name, familyName: null }
+    : { givenName: parts.slice(0, -1).join(" "), familyName: parts.at(-1) ?? null };
+}
+
+const isUniqueViolation = (error: unknown, field: string) =>
+  error instanceof Prisma.PrismaClientKnownRequestError &&
+  error.code === "P2002" &&
+  JSON.stringify(error.meta ?? {}).includes(field);
+
+export async function register({
+  ctx,
+  ...input
+}: {
+  ctx: ServiceContext;
+  email: string;
+  password: string;
+  name: string;
+}): Promise<User> {
+  const { email, password, name } = validate(registerInput, input);
+  checkPasswordPolicy(password, { email, name });
+  if (await ctx.db.user.findUnique({ where: { email }, select: { id: true } })) throw new EmailTakenError();
+  const passwordHash = await hashPassword(password);
+  // A fresh random sub collides about once in 10^15 tries; retry rather than fail the sign-up.
+  for (let attempt = 0; ; attempt++) {
+    try {
+      const user = await ctx.db.user.create({ data: { email, name, ...splitName(name), passwordHash, sub: newSub() } });
+      await sendVerificationEmail(ctx, user);
+      return await startViewerSession(ctx, user);
+    } catch (error) {
+      if (isUniqueViolation(error, "email")) throw new EmailTakenError();
+      if (!isUniqueViolation(error, "sub") || attempt >= 3) throw error;
+    }
+  }
+}
+
+export async function signOut({ ctx }: { ctx: ServiceContext }): Promise<boolean> {
+  ctx.sessionChanges.push(await endSession(ctx.db, ctx.sessionId));
+  ctx.viewer = null;
+  return true;
+}

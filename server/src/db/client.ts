@@ -1,0 +1,57 @@
+import { mkdirSync } from "node:fs";
+import path from "node:path";
+import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
+import { PrismaPg } from "@prisma/adapter-pg";
+import { PrismaClient } from "../generated/prisma/client.js";
+import { PrismaClient as PostgresPrismaClient } from "../generated/prisma-pg/client.js";
+import { attachHotSql } from "./hot/registry.js";
+import { type HotSql, openPostgresHotSql, openSqliteHotSql } from "./hot/sql.js";
+import { type Dialect, dialectOf, sqliteFilePath } from "./url.js";
+
+/** Application code sees one client type; both generated clients share the one data model. */
+export type Db = PrismaClient;
+
+/** `hot` runs the hot path's prepared statements (src/db/hot/) on its own handle to the same database. */
+export type Database = { db: Db; hot: HotSql; dialect: Dialect; close: () => Promise<void> };
+
+/** Opens the Prisma client for the dialect DATABASE_URL names. */
+export type DatabaseOptions = {
+  poolSize?: number;
+  /** Called with every SQL statement; tests count them to prove a query is not N+1. */
+  onQuery?: (sql: string) => void;
+};
+
+/**
+ * Writes that count against a limit queue on the owner's row lock (db/count-limit.ts); Prisma's default
+ * 2 s wait for a transaction turned a burst of them into faults, so they may wait up to the request timeout.
+ */
+const transactionOptions = { maxWait: 15_000, timeout: 20_000 };
+
+export function openDatabase(databaseUrl: string, options: DatabaseOptions = {}): Database {
+  const log = options.onQuery ? [{ emit: "event" as const, level: "query" as const }] : [];
+  const dialect = dialectOf(databaseUrl);
+  let db: Db;
+  let hot: HotSql;
+  if (dialect === "postgresql") {
+    const adapter = new PrismaPg({ connectionString: databaseUrl, max: options.poolSize ?? 10 });
+    hot = openPostgresHotSql(databaseUrl, options.poolSize ?? 10);
+    // Same models, other provider: the generated types are identical, only the query compiler differs.
+    db = new PostgresPrismaClient({ adapter, log, transactionOptions }) as unknown as Db;
+  } else {
+    const file = sqliteFilePath(databaseUrl);
+    mkdirSync(path.dirname(file), { recursive: true });
+    db = new PrismaClient({ adapter: new PrismaBetterSQLite3({ url: file }), log, transactionOptions });
+    hot = openSqliteHotSql(file);
+  }
+  attachHotSql(db, hot);
+  const { onQuery } = options;
+  if (onQuery) (db as PrismaClient<"query">).$on("query", (event) => onQuery(event.query));
+  return {
+    db,
+    hot,
+    dialect,
+    close: async () => {
+      await Promise.all([db.$disconnect(), hot.close()]);
+    },
+  };
+}

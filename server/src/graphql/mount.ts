@@ -1,0 +1,74 @@
+import type { Hono } from "hono";
+import { bodyLimit } from "hono/body-limit";
+import type { Config } from "../config.js";
+import type { Actor } from "../core/actor.js";
+import { apiToken, clientCredentials, resolveActor, sessionCookie } from "../core/auth/strategies.js";
+import { serviceContext } from "../core/context.js";
+import { CoreError } from "../core/errors.js";
+import type { Db } from "../db/client.js";
+import { authnRequest } from "../http/authn-request.js";
+import { graphqlCors } from "../http/cors.js";
+import { callerKey, isJsonBody, isMutationRequest } from "../http/mutations.js";
+import { closeIfUndrainable } from "../http/serve.js";
+import { sessionCookie as sessionSetCookie } from "../http/session-cookie.js";
+import { requestTimeout } from "../http/timeout.js";
+import type { RateLimiters } from "../rate-limit/limiters.js";
+import { CSRF_HEADER } from "./csrf.js";
+import { createGraphqlHandler } from "./yoga.js";
+
+/** Who may call /graphql, in order: client credentials, a personal API token, then the session cookie. */
+const STRATEGIES = [clientCredentials("api"), apiToken, sessionCookie(CSRF_HEADER)];
+
+/** Mounts POST/GET /graphql: limits, the caller's Actor, the mutation rate limit, then Yoga. */
+export function mountGraphql(
+  app: Hono,
+  { db, config, limiters, timedOut }: { db: Db; config: Config; limiters: RateLimiters; timedOut: string },
+): void {
+  const yoga = createGraphqlHandler(config);
+  app.use("/graphql", graphqlCors(config));
+  app.use(
+    "/graphql",
+    requestTimeout(config.requestTimeoutMs, (c) => c.json({ errors: [{ message: timedOut }] }, 503)),
+  );
+  app.use(
+    "/graphql",
+    bodyLimit({
+      maxSize: config.bodyLimitBytes,
+      onError: (c) => {
+        closeIfUndrainable(c);
+        return c.json({ errors: [{ message: "Request body is too large" }] }, 413);
+      },
+    }),
+  );
+  app.on(["GET", "POST"], "/graphql", async (c) => {
+    if (c.req.method === "POST" && !isJsonBody(c.req.raw)) {
+      const message = "Send GraphQL requests as application/json.";
+      return c.json({ errors: [{ message, extensions: { code: "UNSUPPORTED_MEDIA_TYPE" } }] }, 415);
+    }
+    const request = authnRequest(c, config);
+    let actor: Actor;
+    try {
+      actor = await resolveActor(STRATEGIES, request, { db, config });
+    } catch (error) {
+      // Credentials that do not work are refused outright, never downgraded to anonymous.
+      if (!(error instanceof CoreError)) throw error;
+      return c.json({ errors: [{ message: error.message, extensions: { code: "UNAUTHENTICATED" } }] }, 401);
+    }
+    const context = serviceContext({ db, config, rateLimiters: limiters }, actor, {
+      ip: request.ip,
+      userAgent: c.req.header("user-agent"),
+    });
+    if (c.req.method === "POST" && (await isMutationRequest(c.req.raw))) {
+      const wait = await limiters.mutation(callerKey(context));
+      if (wait !== null) {
+        c.header("Retry-After", String(wait));
+        const message = `Too many changes in a short time. Try again in ${wait} seconds.`;
+        return c.json({ errors: [{ message, extensions: { code: "RATE_LIMITED", retryAfterSeconds: wait } }] }, 429);
+      }
+    }
+    const response = await yoga.fetch(c.req.raw, context);
+    for (const change of context.sessionChanges)
+      response.headers.append("set-cookie", sessionSetCookie(config, change));
+    return response;
+  });
+}

@@ -1,0 +1,133 @@
+import { ownAccountOnly } from "../../core/account/account-caller.js";
+import { createClient, deleteClient, renameClient } from "../../core/client/client.service.js";
+import { mayCreateClients } from "../../core/client/client-creation.js";
+import {
+  ForbiddenError,
+  NotAuthenticatedError,
+  NotFoundError,
+  PlanRequiredError,
+  ValidationError,
+} from "../../core/errors.js";
+import { PERMISSIONS } from "../../core/role/built-in-roles.js";
+import { builder } from "../builder.js";
+
+const VerificationStatus = builder.enumType("VerificationStatus", { values: ["UNVERIFIED", "VERIFIED"] as const });
+export const PermissionEnum = builder.enumType("Permission", {
+  values: Object.fromEntries(
+    PERMISSIONS.map((permission) => [permission.replace(":", "_").toUpperCase(), { value: permission }]),
+  ),
+});
+
+builder.prismaObjectFields("User", (t) => ({
+  canCreateClients: t.boolean({
+    description: "Whether this person may create clients under the installation's CLIENT_CREATION policy.",
+    authScopes: ownAccountOnly,
+    resolve: (user, _args, ctx) => mayCreateClients(ctx.config.clientCreation, user),
+  }),
+}));
+
+/** A client is visible only to its live members (and to itself, for partner tooling). */
+export const ClientType = builder.prismaObject("Client", {
+  authScopes: (client) => ({ member: client.id }),
+  fields: (t) => ({
+    id: t.exposeID("id"),
+    name: t.exposeString("name"),
+    verification: t.field({ type: VerificationStatus, resolve: (client) => client.verification }),
+    createdAt: t.expose("createdAt", { type: "DateTime" }),
+    updatedAt: t.expose("updatedAt", { type: "DateTime" }),
+    myPermissions: t.field({
+      type: [PermissionEnum],
+      description: "What the caller may do in this client, for showing and hiding controls.",
+      resolve: async (client, _args, ctx) => [...((await ctx.access.grant(client.id))?.permissions ?? [])],
+    }),
+    myRoleLevel: t.int({
+      nullable: true,
+      resolve: async (client, _args, ctx) => (await ctx.access.grant(client.id))?.level ?? null,
+    }),
+  }),
+});
+
+builder.queryField("clients", (t) =>
+  t.prismaConnection({
+    type: "Client",
+    cursor: "id",
+    description: "Clients the caller is a live member of (partner tooling: its own client).",
+    resolve: (query, _root, _args, ctx) => {
+      const now = new Date();
+      const { actor } = ctx;
+      if (actor.kind === "client") return ctx.db.client.findMany({ ...query, where: { id: actor.clientId } });
+      if (!ctx.viewer) return [];
+      return ctx.db.client.findMany({
+        ...query,
+        where: {
+          members: {
+            some: {
+              userId: ctx.viewer.id,
+              OR: [{ expiresAt: null }, { expiresAt: { gt: now } }],
+              role: { status: "ACTIVE", OR: [{ expiresAt: null }, { expiresAt: { gt: now } }] },
+            },
+          },
+        },
+        orderBy: { createdAt: "asc" },
+      });
+    },
+  }),
+);
+
+builder.queryField("client", (t) =>
+  t.prismaField({
+    type: "Client",
+    nullable: true,
+    args: { id: t.arg.id() },
+    description: "One client, or null when it does not exist or the caller is not part of it.",
+    resolve: async (query, _root, { id }, ctx) =>
+      (await ctx.access.isMember(String(id)))
+        ? ctx.db.client.findUnique({ ...query, where: { id: String(id) } })
+        : null,
+  }),
+);
+
+const clientErrors = [NotFoundError, ForbiddenError, ValidationError];
+
+builder.mutationField("createClient", (t) =>
+  t.field({
+    type: ClientType,
+    args: { input: t.arg({ type: builder.inputType("CreateClientInput", { fields: (f) => ({ name: f.string() }) }) }) },
+    errors: { types: [NotAuthenticatedError, PlanRequiredError, ValidationError] },
+    resolve: (_root, { input }, ctx) => createClient({ ctx, name: input.name }),
+  }),
+);
+
+builder.mutationField("renameClient", (t) =>
+  t.field({
+    type: ClientType,
+    args: {
+      input: t.arg({
+        type: builder.inputType("RenameClientInput", { fields: (f) => ({ clientId: f.id(), name: f.string() }) }),
+      }),
+    },
+    errors: { types: clientErrors },
+    resolve: (_root, { input }, ctx) => renameClient({ ctx, clientId: String(input.clientId), name: input.name }),
+  }),
+);
+
+const DeletedClient = builder.objectRef<{ id: string; name: string }>("DeletedClient").implement({
+  fields: (t) => ({ id: t.exposeID("id"), name: t.exposeString("name") }),
+});
+
+builder.mutationField("deleteClient", (t) =>
+  t.field({
+    type: DeletedClient,
+    description: "Deletes the client and everything it owns. confirmName must equal the client's name.",
+    args: {
+      input: t.arg({
+        type: builder.inputType("DeleteClientInput", {
+          fields: (f) => ({ clientId: f.id(), confirmName: f.string() }),
+        }),
+      }),
+    },
+    errors: { types: clientErrors },
+    resolve: (_root, { input }, ctx) =>
+      deleteClient({ ctx, clientId: String(input.clientId), confirmName: input.confirmName }),
+  }),
+);

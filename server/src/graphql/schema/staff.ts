@@ -1,0 +1,23 @@
+// The staff part of the GraphQL schema: platform-wide actions for Gatehouse staff.
+
+import { ForbiddenError, NotFoundError } from "../../core/errors.js";
+import { setUserPlan } from "../../core/staff/staff.service.js";
+import { builder } from "../builder.js";
+import { PlanEnum } from "../enums.js";
+import { UserType } from "./user.js";
+
+builder.mutationField("setUserPlan", (t) =>
+  t.field({
+    type: UserType,
+    description: "Platform staff only: sets the plan of the user with this e-mail address.",
+    args: {
+      input: t.arg({
+        type: builder.inputType("SetUserPlanInput", {
+          fields: (f) => ({ email: f.string(), plan: f.field({ type: PlanEnum, required: true }) }),
+        }),
+      }),
+    },
+    errors: { types: [NotFoundError, ForbiddenError] },
+    resolve: (_root, { input }, ctx) => setUserPlan({ ctx, input: { email: input.email, plan: input.plan } }),
+  }),
+);
