@@ -1,12 +1,12 @@
 import type { AuthenticatedClient } from "../auth/client-credentials.js";
 import { randomToken, sha256 } from "../auth/crypto.js";
 import type { Config } from "../config.js";
+import { approveLoginToken } from "../db/hot/login-approval.js";
 import { activeCallbacks, consumeLoginToken, insertLoginToken, loginTokenState } from "../db/hot/login-token.js";
 import { hotSqlOf } from "../db/hot/registry.js";
 import { readUser, upsertClientUser } from "../db/hot/users.js";
 import type { Db } from "../db.js";
 import type { User } from "../generated/prisma/client.js";
-import { recordAudit } from "../modules/audit/audit.service.js";
 import { releaseProfile } from "../modules/consent/release.js";
 import { XwmsError } from "../xwms/envelope.js";
 import { LoginFlowError } from "./login-errors.js";
@@ -129,30 +129,14 @@ export async function completeLogin({
   if (login.domain.testMode && !(await mayUseTestDomain(db, login.clientId, user))) fail("TEST_MODE_DENIED");
 
   const scopes = await grantableScopes(db, login.clientId, user.id);
-  const claimed = await db.$transaction(async (tx) => {
-    const { count } = await tx.loginToken.updateMany({
-      where: open,
-      data: { userId: user.id, approvedAt: new Date(), scopes: scopes.map((scope) => scope.key).join(" ") },
-    });
-    if (count !== 1) return false;
-    const consent = await tx.consent.upsert({
-      where: { userId_clientId: { userId: user.id, clientId: login.clientId } },
-      create: { userId: user.id, clientId: login.clientId },
-      update: { revokedAt: null },
-    });
-    await tx.consentScope.deleteMany({ where: { consentId: consent.id } });
-    await tx.consentScope.createMany({ data: scopes.map((scope) => ({ consentId: consent.id, scopeId: scope.id })) });
-    await recordAudit(tx, {
-      action: "consent.granted",
-      targetType: "Consent",
-      targetId: consent.id,
-      clientId: login.clientId,
-      actorUserId: user.id,
-      details: { scopes: scopes.map((scope) => scope.key), domain: login.domain.rootDomain },
-      ip: audit.ip ?? null,
-      userAgent: audit.userAgent ?? null,
-    });
-    return true;
+  const claimed = await approveLoginToken(hotSqlOf(db), {
+    loginId: login.id,
+    clientId: login.clientId,
+    userId: user.id,
+    scopes,
+    details: { scopes: scopes.map((scope) => scope.key), domain: login.domain.rootDomain },
+    ip: audit.ip ?? null,
+    userAgent: audit.userAgent ?? null,
   });
   if (!claimed) fail("ALREADY_USED");
   return withToken(login.redirectUrl, token);
