@@ -3,7 +3,12 @@ import { sha256 } from "../src/auth/crypto.js";
 import { loadConfig } from "../src/config.js";
 import { readClientAuth } from "../src/db/hot/client-auth.js";
 import { approveLoginToken } from "../src/db/hot/login-approval.js";
-import { consumeLoginToken, insertLoginToken, loginTokenState } from "../src/db/hot/login-token.js";
+import {
+  consumeLoginToken,
+  insertLoginToken,
+  loginTokenState,
+  readLoginForBrowser,
+} from "../src/db/hot/login-token.js";
 import { readCounter } from "../src/db/hot/rate-limit.js";
 import { readConsentedUser, upsertClientUser } from "../src/db/hot/users.js";
 import { grantableScopes } from "../src/login/login-scopes.js";
@@ -77,6 +82,41 @@ describe.each(["sqlite", "postgresql"] as const)("test/hot-path (%s): prepared s
       consumedAt: state?.consumedAt,
       redirectUrl: "https://app.example.com/cb",
     });
+  });
+
+  it("reads a login token with its client's name, its domain and the domain's active callbacks as Prisma does", async () => {
+    const { db, hot } = await open(dialect);
+    const partner = await createPartner(db, { domain: { fallbackUri: "https://example.com/oops", testMode: true } });
+    await db.domainUrl.createMany({
+      data: [
+        { domainId: partner.domain.id, kind: "CALLBACK", url: "https://example.com/cb", active: true },
+        { domainId: partner.domain.id, kind: "CALLBACK", url: "https://example.com/old", active: false },
+      ],
+    });
+    const tokenHash = sha256(`browser-${dialect}`);
+    await insertLoginToken(hot, {
+      tokenHash,
+      clientId: partner.client.id,
+      domainId: partner.domain.id,
+      redirectUrl: "https://example.com/cb",
+      email: "hint@example.com",
+      expiresAt: new Date(Date.now() + 600_000),
+    });
+    const prisma = await db.loginToken.findUniqueOrThrow({
+      where: { tokenHash },
+      include: { client: true, domain: { include: { urls: { where: { kind: "CALLBACK", active: true } } } } },
+    });
+    const {
+      client,
+      tokenHash: _hash,
+      domainId: _domainId,
+      userId: _userId,
+      scopes: _scopes,
+      createdAt: _at,
+      ...login
+    } = prisma;
+    expect(await readLoginForBrowser(hot, tokenHash)).toEqual({ ...login, client: { name: client.name } });
+    expect(await readLoginForBrowser(hot, sha256("unknown"))).toBeNull();
   });
 
   it("upserts the client user and reads a consented user only with a live consent", async () => {

@@ -2,7 +2,13 @@ import type { AuthenticatedClient } from "../auth/client-credentials.js";
 import { randomToken, sha256 } from "../auth/crypto.js";
 import type { Config } from "../config.js";
 import { approveLoginToken } from "../db/hot/login-approval.js";
-import { activeCallbacks, consumeLoginToken, insertLoginToken, loginTokenState } from "../db/hot/login-token.js";
+import {
+  activeCallbacks,
+  consumeLoginToken,
+  insertLoginToken,
+  loginTokenState,
+  readLoginForBrowser,
+} from "../db/hot/login-token.js";
 import { hotSqlOf } from "../db/hot/registry.js";
 import { readUser, upsertClientUser } from "../db/hot/users.js";
 import type { Db } from "../db.js";
@@ -50,10 +56,7 @@ export async function startLogin({
 
 /** Loads a login token that the browser may still act on, or throws the reason it may not. */
 async function usableLoginToken(db: Db, token: string) {
-  const login = await db.loginToken.findUnique({
-    where: { tokenHash: sha256(token) },
-    include: { client: true, domain: { include: { urls: { where: { kind: "CALLBACK", active: true } } } } },
-  });
+  const login = await readLoginForBrowser(hotSqlOf(db), sha256(token));
   if (!login) throw new LoginFlowError("NOT_FOUND");
   const fail = (code: ConstructorParameters<typeof LoginFlowError>[0]): never => {
     const error = new LoginFlowError(code);
