@@ -2,8 +2,15 @@ import { afterAll, describe, expect, it } from "vitest";
 import { loadConfig } from "../src/config.js";
 import { sha256 } from "../src/core/auth/crypto.js";
 import { clientMayRead } from "../src/core/consent/release.js";
+import { grantableScopes } from "../src/core/login/login-scopes.js";
 import { readClientAuth } from "../src/db/hot/client-auth.js";
-import { consumeLoginToken, insertLoginToken, loginTokenState } from "../src/db/hot/login-token.js";
+import { approveLoginToken } from "../src/db/hot/login-approval.js";
+import {
+  consumeLoginToken,
+  insertLoginToken,
+  loginTokenState,
+  readLoginForBrowser,
+} from "../src/db/hot/login-token.js";
 import { readCounter } from "../src/db/hot/rate-limit.js";
 import { readConsentFacts, upsertClientUser } from "../src/db/hot/users.js";
 import { prepareDatabase } from "../src/startup.js";
@@ -78,6 +85,41 @@ describe.each(["sqlite", "postgresql"] as const)("test/hot-path (%s): prepared s
     });
   });
 
+  it("reads a login token with its client's name, its domain and the domain's active callbacks as Prisma does", async () => {
+    const { db, hot } = await open(dialect);
+    const partner = await createPartner(db, { domain: { fallbackUri: "https://example.com/oops", testMode: true } });
+    await db.domainUrl.createMany({
+      data: [
+        { domainId: partner.domain.id, kind: "CALLBACK", url: "https://example.com/cb", active: true },
+        { domainId: partner.domain.id, kind: "CALLBACK", url: "https://example.com/old", active: false },
+      ],
+    });
+    const tokenHash = sha256(`browser-${dialect}`);
+    await insertLoginToken(hot, {
+      tokenHash,
+      clientId: partner.client.id,
+      domainId: partner.domain.id,
+      redirectUrl: "https://example.com/cb",
+      email: "hint@example.com",
+      expiresAt: new Date(Date.now() + 600_000),
+    });
+    const prisma = await db.loginToken.findUniqueOrThrow({
+      where: { tokenHash },
+      include: { client: true, domain: { include: { urls: { where: { kind: "CALLBACK", active: true } } } } },
+    });
+    const {
+      client,
+      tokenHash: _hash,
+      domainId: _domainId,
+      userId: _userId,
+      scopes: _scopes,
+      createdAt: _at,
+      ...login
+    } = prisma;
+    expect(await readLoginForBrowser(hot, tokenHash)).toEqual({ ...login, client: { name: client.name } });
+    expect(await readLoginForBrowser(hot, sha256("unknown"))).toBeNull();
+  });
+
   it("upserts the client user and reads the consent facts the visibility rule decides on", async () => {
     const { db, hot } = await open(dialect);
     const partner = await createPartner(db);
@@ -120,6 +162,107 @@ describe.each(["sqlite", "postgresql"] as const)("test/hot-path (%s): prepared s
     await db.consent.update({ where: { id: consent.id }, data: { revokedAt } });
     expect((await readConsentFacts(hot, partner.client.id, person.sub))?.consent?.revokedAt).toEqual(revokedAt);
     expect(await readable(partner.client.id)).toBeNull();
+  });
+
+  it("grants the client's enabled BASIC scopes, and VERIFIED ones only through an accepted request", async () => {
+    const { db } = await open(dialect);
+    const partner = await createPartner(db, { scopes: ["userinfo", "useraddresses"] });
+    const person = partner.owner;
+    const keys = async () => (await grantableScopes(db, partner.client.id, person.id)).map((scope) => scope.key);
+    expect(await keys()).toEqual(["userinfo"]);
+    const addresses = await db.scope.findUniqueOrThrow({ where: { key: "useraddresses" } });
+    await db.accessRequest.create({
+      data: {
+        clientId: partner.client.id,
+        userId: person.id,
+        status: "ACCEPTED",
+        scopes: { create: [{ scopeId: addresses.id }] },
+      },
+    });
+    expect(await keys()).toEqual(["useraddresses", "userinfo"]);
+    await db.clientScope.update({
+      where: { clientId_scopeId: { clientId: partner.client.id, scopeId: addresses.id } },
+      data: { enabled: false },
+    });
+    expect(await keys()).toEqual(["userinfo"]);
+    const scopes = await grantableScopes(db, partner.client.id, undefined);
+    expect(scopes).toEqual([await db.scope.findUniqueOrThrow({ where: { key: "userinfo" } })]);
+  });
+
+  it("approves an open login token once, replacing the consent's scopes and auditing it", async () => {
+    const { db, hot } = await open(dialect);
+    const partner = await createPartner(db, { verified: true, scopes: ["userinfo", "useraddresses"] });
+    const person = partner.owner;
+    const [addresses, userinfo] = await db.scope.findMany({
+      where: { key: { in: ["useraddresses", "userinfo"] } },
+      orderBy: { key: "asc" },
+    });
+    if (!addresses || !userinfo) throw new Error("catalogue scopes missing");
+    const token = async (n: number, expiresIn = 600_000) => {
+      const tokenHash = sha256(`approve-${dialect}-${n}`);
+      const key = { tokenHash, clientId: partner.client.id, domainId: partner.domain.id };
+      await insertLoginToken(hot, {
+        ...key,
+        redirectUrl: "https://app.example.com/cb",
+        email: null,
+        expiresAt: new Date(Date.now() + expiresIn),
+      });
+      return (await db.loginToken.findUniqueOrThrow({ where: { tokenHash } })).id;
+    };
+    const approval = (loginId: string, scopes: { id: string; key: string }[]) => ({
+      loginId,
+      clientId: partner.client.id,
+      userId: person.id,
+      scopes,
+      details: { scopes: scopes.map((scope) => scope.key), domain: "example.com" },
+      ip: "203.0.113.9",
+      userAgent: "x".repeat(600),
+    });
+    const consentKeys = async () => {
+      const consent = await db.consent.findUniqueOrThrow({
+        where: { userId_clientId: { userId: person.id, clientId: partner.client.id } },
+        include: { scopes: { include: { scope: true } } },
+      });
+      return { revokedAt: consent.revokedAt, keys: consent.scopes.map((entry) => entry.scope.key).sort() };
+    };
+
+    const first = await token(1);
+    expect(await approveLoginToken(hot, approval(first, [addresses, userinfo]))).toBe(true);
+    expect(await db.loginToken.findUniqueOrThrow({ where: { id: first } })).toMatchObject({
+      userId: person.id,
+      scopes: "useraddresses userinfo",
+      approvedAt: expect.any(Date),
+    });
+    expect(await consentKeys()).toEqual({ revokedAt: null, keys: ["useraddresses", "userinfo"] });
+    const [event] = await db.auditEvent.findMany({ where: { action: "consent.granted", clientId: partner.client.id } });
+    const consent = await db.consent.findFirstOrThrow({ where: { userId: person.id } });
+    expect(event).toMatchObject({
+      actorUserId: person.id,
+      actorClient: null,
+      targetType: "Consent",
+      targetId: consent.id,
+      ip: "203.0.113.9",
+      userAgent: "x".repeat(512),
+    });
+    expect(JSON.parse(event?.details ?? "")).toEqual({ scopes: ["useraddresses", "userinfo"], domain: "example.com" });
+    // A token approves once; an expired one never.
+    expect(await approveLoginToken(hot, approval(first, [userinfo]))).toBe(false);
+    expect(await approveLoginToken(hot, approval(await token(2, -1000), [userinfo]))).toBe(false);
+    expect(await consentKeys()).toEqual({ revokedAt: null, keys: ["useraddresses", "userinfo"] });
+
+    // A revoked consent comes back with exactly the newly approved scopes, its id kept.
+    await db.consent.update({ where: { id: consent.id }, data: { revokedAt: new Date() } });
+    expect(await approveLoginToken(hot, approval(await token(3), [userinfo]))).toBe(true);
+    expect(await consentKeys()).toEqual({ revokedAt: null, keys: ["userinfo"] });
+    expect((await db.consent.findFirstOrThrow({ where: { userId: person.id } })).id).toBe(consent.id);
+
+    // Many approvals of one person at once: each wins its own token, one consent, one audit event each.
+    const tokens = await Promise.all(Array.from({ length: 8 }, (_, n) => token(10 + n)));
+    const results = await Promise.all(tokens.map((id) => approveLoginToken(hot, approval(id, [addresses, userinfo]))));
+    expect(results).toEqual(tokens.map(() => true));
+    expect(await consentKeys()).toEqual({ revokedAt: null, keys: ["useraddresses", "userinfo"] });
+    expect(await db.consent.count({ where: { userId: person.id } })).toBe(1);
+    expect(await db.auditEvent.count({ where: { action: "consent.granted", clientId: partner.client.id } })).toBe(10);
   });
 
   it("reads a rate-limit counter row and ignores an expired one", async () => {

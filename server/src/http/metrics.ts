@@ -67,17 +67,35 @@ export function createMetrics(db: Db, hot: HotSql) {
     },
   });
 
+  // One child per (route, method, status), looked up by a string key: prom-client otherwise validates and
+  // hashes the label object on every call. Routes are registered patterns, so the map stays small.
+  const children = new Map<
+    string,
+    { count: Counter.Internal; time: Histogram.Internal<(typeof labelNames)[number]> }
+  >();
+  const childFor = (route: string, method: string, status: number) => {
+    const key = `${method} ${status} ${route}`;
+    let child = children.get(key);
+    if (!child) {
+      const labels = { route, method, status: String(status) };
+      child = { count: requests.labels(labels), time: duration.labels(labels) };
+      children.set(key, child);
+    }
+    return child;
+  };
+
   /** Counts every request once it is answered; the route is the registered pattern, never the raw path. */
   const middleware: MiddlewareHandler = async (c, next) => {
     const started = performance.now();
     await next();
     const route = routePath(c); // after next(): the handler that answered
-    const labels = { route, method: c.req.method, status: String(c.res.status) };
-    requests.inc(labels);
-    duration.observe(labels, (performance.now() - started) / 1000);
-    if (c.res.status === 429) refusals.inc({ route });
+    const { status } = c.res;
+    const child = childFor(route, c.req.method, status);
+    child.count.inc();
+    child.time.observe((performance.now() - started) / 1000);
+    if (status === 429) refusals.inc({ route });
     const step = LOGIN_ROUTES[route];
-    if (step) logins.inc({ step, status: labels.status });
+    if (step) logins.inc({ step, status: String(status) });
   };
   return { registry, middleware };
 }

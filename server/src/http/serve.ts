@@ -90,14 +90,29 @@ function answerMalformedHost(outgoing: ServerResponse): void {
   outgoing.end(body);
 }
 
+/** Handlers still running per server: a handler goes on after its client hung up, until its own end. */
+const running = new WeakMap<Server, Set<Promise<unknown>>>();
+
+/** Resolves once every handler that started on `server` has finished (answered or failed). */
+export async function handlersSettled(server: Server): Promise<void> {
+  const handlers = running.get(server);
+  while (handlers?.size) await Promise.allSettled([...handlers]);
+}
+
 /** The HTTP server of main.ts and the tests: Node's server around the Hono app, hardened as above. */
 export function createHttpServer(app: Hono): Server {
   const listener = getRequestListener(app.fetch, { errorHandler: answerUnroutable, autoCleanupIncoming: false });
+  const handlers = new Set<Promise<unknown>>();
   const server = createServer((incoming, outgoing) => {
     drainAfterAnswer(incoming, outgoing);
     if (!isWellFormedHost(incoming.headers.host)) return answerMalformedHost(outgoing);
-    return listener(incoming, outgoing);
+    const handled = listener(incoming, outgoing);
+    handlers.add(handled);
+    const forget = () => handlers.delete(handled);
+    handled.then(forget, forget);
+    return handled;
   });
+  running.set(server, handlers);
   server.on("clientError", answerClientError);
   return server;
 }

@@ -1,10 +1,16 @@
 import type { Server } from "node:http";
 import type { ServerType } from "@hono/node-server";
 import type { Logger } from "./logger.js";
+import { handlersSettled } from "./serve.js";
+
+/** Resolves with `value` after `ms`, without keeping the process alive for it. */
+const after = <T>(ms: number, value: T) => new Promise<T>((resolve) => setTimeout(() => resolve(value), ms).unref());
 
 /**
  * On SIGTERM or SIGINT: stop accepting connections, let in-flight requests finish (at most graceMs,
- * then their connections are cut), run the cleanups, exit 0.
+ * then their connections are cut), wait (at most graceMs more) for handlers whose client already hung up,
+ * so the database is never closed under a running transaction, run the cleanups, exit 0. Should a cleanup
+ * still hang (a pool waiting for a connection nobody returns), the process exits 1 after another graceMs.
  */
 export function closeGracefully(
   server: ServerType,
@@ -21,6 +27,13 @@ export function closeGracefully(
     forced.unref();
     server.close(async () => {
       clearTimeout(forced);
+      if ((await Promise.race([handlersSettled(server as Server), after(graceMs, "late")])) === "late") {
+        logger.warn("handlers still running at shutdown; closing anyway");
+      }
+      setTimeout(() => {
+        logger.error("cleanup did not finish; exiting anyway");
+        process.exit(1);
+      }, graceMs).unref();
       for (const cleanup of cleanups) {
         try {
           await cleanup();

@@ -12,6 +12,9 @@ export const documentationUrl = (config: Pick<Config, "publicUrl">) => `${config
 /** The base URL SDKs need: with the trailing slash, so `new URL("sign-token", base)` stays under /api/. */
 export const apiBaseUrl = (config: Pick<Config, "publicUrl">) => `${config.publicUrl}/api/`;
 
+/** Read once: building an Intl.DateTimeFormat per request was the handler's largest cost. */
+const timezone = Intl.DateTimeFormat().resolvedOptions().timeZone;
+
 export const info: XwmsHandler = async (c, { config }) => {
   const api = apiBaseUrl(config);
   return success(
@@ -22,7 +25,7 @@ export const info: XwmsHandler = async (c, { config }) => {
         description: "Gatehouse is an open-source identity and partner platform, compatible with XWMS.",
         version: API_VERSION,
         locale: "en",
-        timezone: Intl.DateTimeFormat().resolvedOptions().timeZone,
+        timezone,
         time: new Date().toISOString(),
       },
       client: { ip: clientIp(c, config.trustProxy) ?? null, user_agent: c.req.header("user-agent") ?? null },

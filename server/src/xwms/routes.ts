@@ -29,15 +29,15 @@ export function xwmsRoutes(deps: XwmsDeps, { limiters, logger }: { limiters: Rat
     await next();
     if (c.res.status === 401) await limiters.apiBadCredentials(clientId, ip);
   });
-  api.use(
-    bodyLimit({
-      maxSize: deps.config.bodyLimitBytes,
-      onError: (c) => {
-        closeIfUndrainable(c);
-        return failure(c, new XwmsError(413, `Request body is larger than ${deps.config.bodyLimitBytes} bytes`));
-      },
-    }),
-  );
+  const limitBody = bodyLimit({
+    maxSize: deps.config.bodyLimitBytes,
+    onError: (c) => {
+      closeIfUndrainable(c);
+      return failure(c, new XwmsError(413, `Request body is larger than ${deps.config.bodyLimitBytes} bytes`));
+    },
+  });
+  // The adapter gives GET and HEAD no body; asking for one would build a full Request per call for nothing.
+  api.use((c, next) => (c.req.method === "GET" || c.req.method === "HEAD" ? next() : limitBody(c, next)));
   // Query strings and paths are input too: text no database can store is refused before any endpoint.
   api.use(async (c, next) => {
     const problem = findBadText(c.req.path) ?? findBadText(c.req.queries());

@@ -1,4 +1,6 @@
 import type { Db } from "../../db/client.js";
+import { readAcceptedScopeIds, readEnabledScopes } from "../../db/hot/login-approval.js";
+import { hotSqlOf } from "../../db/hot/registry.js";
 import type { Scope } from "../../generated/prisma/client.js";
 
 /**
@@ -6,20 +8,12 @@ import type { Scope } from "../../generated/prisma/client.js";
  * client is verified or the user accepted an access request for that scope.
  */
 export async function grantableScopes(db: Db, clientId: string, userId: string | undefined): Promise<Scope[]> {
-  const client = await db.client.findUniqueOrThrow({
-    where: { id: clientId },
-    select: { verification: true, scopes: { where: { enabled: true }, select: { scope: true } } },
-  });
-  const enabled = client.scopes.map((entry) => entry.scope);
-  if (client.verification === "VERIFIED") return sortScopes(enabled);
-  const accepted = userId
-    ? await db.accessRequestScope.findMany({
-        where: { accessRequest: { clientId, userId, status: "ACCEPTED" } },
-        select: { scopeId: true },
-      })
-    : [];
-  const acceptedIds = new Set(accepted.map((entry) => entry.scopeId));
-  return sortScopes(enabled.filter((scope) => scope.tier === "BASIC" || acceptedIds.has(scope.id)));
+  const sql = hotSqlOf(db);
+  const client = await readEnabledScopes(sql, clientId);
+  if (!client) throw new Error(`No client ${clientId} to grant scopes of`);
+  if (client.verified) return sortScopes(client.scopes);
+  const acceptedIds = userId ? await readAcceptedScopeIds(sql, clientId, userId) : new Set<string>();
+  return sortScopes(client.scopes.filter((scope) => scope.tier === "BASIC" || acceptedIds.has(scope.id)));
 }
 
 function sortScopes(scopes: Scope[]): Scope[] {

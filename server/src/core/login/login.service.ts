@@ -1,6 +1,13 @@
 import type { Config } from "../../config.js";
 import type { Db } from "../../db/client.js";
-import { activeCallbacks, consumeLoginToken, insertLoginToken, loginTokenState } from "../../db/hot/login-token.js";
+import { approveLoginToken } from "../../db/hot/login-approval.js";
+import {
+  activeCallbacks,
+  consumeLoginToken,
+  insertLoginToken,
+  loginTokenState,
+  readLoginForBrowser,
+} from "../../db/hot/login-token.js";
 import { hotSqlOf } from "../../db/hot/registry.js";
 import { readUser, upsertClientUser } from "../../db/hot/users.js";
 import type { User } from "../../generated/prisma/client.js";
@@ -49,10 +56,7 @@ export async function startLogin({
 
 /** Loads a login token that the browser may still act on, or throws the reason it may not. */
 async function usableLoginToken(db: Db, token: string) {
-  const login = await db.loginToken.findUnique({
-    where: { tokenHash: sha256(token) },
-    include: { client: true, domain: { include: { urls: { where: { kind: "CALLBACK", active: true } } } } },
-  });
+  const login = await readLoginForBrowser(hotSqlOf(db), sha256(token));
   if (!login) throw new LoginFlowError("NOT_FOUND");
   const fail = (code: ConstructorParameters<typeof LoginFlowError>[0]): never => {
     const error = new LoginFlowError(code);
@@ -128,30 +132,14 @@ export async function completeLogin({
   if (login.domain.testMode && !(await mayUseTestDomain(db, login.clientId, user))) fail("TEST_MODE_DENIED");
 
   const scopes = await grantableScopes(db, login.clientId, user.id);
-  const claimed = await db.$transaction(async (tx) => {
-    const { count } = await tx.loginToken.updateMany({
-      where: open,
-      data: { userId: user.id, approvedAt: new Date(), scopes: scopes.map((scope) => scope.key).join(" ") },
-    });
-    if (count !== 1) return false;
-    const consent = await tx.consent.upsert({
-      where: { userId_clientId: { userId: user.id, clientId: login.clientId } },
-      create: { userId: user.id, clientId: login.clientId },
-      update: { revokedAt: null },
-    });
-    await tx.consentScope.deleteMany({ where: { consentId: consent.id } });
-    await tx.consentScope.createMany({ data: scopes.map((scope) => ({ consentId: consent.id, scopeId: scope.id })) });
-    await recordAudit(tx, {
-      action: "consent.granted",
-      targetType: "Consent",
-      targetId: consent.id,
-      clientId: login.clientId,
-      actorUserId: user.id,
-      details: { scopes: scopes.map((scope) => scope.key), domain: login.domain.rootDomain },
-      ip: audit.ip ?? null,
-      userAgent: audit.userAgent ?? null,
-    });
-    return true;
+  const claimed = await approveLoginToken(hotSqlOf(db), {
+    loginId: login.id,
+    clientId: login.clientId,
+    userId: user.id,
+    scopes,
+    details: { scopes: scopes.map((scope) => scope.key), domain: login.domain.rootDomain },
+    ip: audit.ip ?? null,
+    userAgent: audit.userAgent ?? null,
   });
   if (!claimed) fail("ALREADY_USED");
   return withToken(login.redirectUrl, token);

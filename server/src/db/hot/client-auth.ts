@@ -7,14 +7,16 @@ export type SecretWithLinks = ClientSecret & { linkedDomainIds: string[] };
 /** Everything client authentication needs about one client, read fresh on every call (never cached). */
 export type ClientAuthRows = { client: Client; domains: Domain[]; secrets: SecretWithLinks[] };
 
-const CLIENT_AND_DOMAINS = `SELECT c."id", c."name", c."ownerId", c."verification", c."subjectType",
-  c."createdAt", c."updatedAt",
-  d."id" AS "d_id", d."clientId" AS "d_clientId", d."publicId" AS "d_publicId", d."rootDomain" AS "d_rootDomain",
+/** Every Domain column of `d`, prefixed `d_`; read back with domain(). */
+export const DOMAIN_COLUMNS = `d."id" AS "d_id", d."clientId" AS "d_clientId", d."publicId" AS "d_publicId", d."rootDomain" AS "d_rootDomain",
   d."serverIp" AS "d_serverIp", d."internalName" AS "d_internalName", d."logoUrl" AS "d_logoUrl",
   d."fallbackUri" AS "d_fallbackUri", d."fallbackResponse" AS "d_fallbackResponse",
   d."webhookSigningSecret" AS "d_webhookSigningSecret", d."allowLogin" AS "d_allowLogin",
   d."allowApi" AS "d_allowApi", d."active" AS "d_active", d."primary" AS "d_primary",
-  d."testMode" AS "d_testMode", d."createdAt" AS "d_createdAt", d."updatedAt" AS "d_updatedAt"
+  d."testMode" AS "d_testMode", d."createdAt" AS "d_createdAt", d."updatedAt" AS "d_updatedAt"`;
+
+const CLIENT_AND_DOMAINS = `SELECT c."id", c."name", c."ownerId", c."verification", c."subjectType",
+  c."createdAt", c."updatedAt", ${DOMAIN_COLUMNS}
 FROM "Client" c LEFT JOIN "Domain" d ON d."clientId" = c."id" WHERE c."id" = ?`;
 
 const SECRETS = `SELECT s."id", s."clientId", s."label", s."secretHash", s."prefix", s."expiresAt", s."revokedAt",
@@ -33,7 +35,8 @@ const client = (row: Row): Client => ({
   updatedAt: toDateOrThrow(row.updatedAt),
 });
 
-const domain = (row: Row): Domain => ({
+/** A Domain from columns selected with the `d_` prefix, as DOMAIN_COLUMNS does. */
+export const domain = (row: Row): Domain => ({
   id: toStr(row.d_id),
   clientId: toStr(row.d_clientId),
   publicId: toStr(row.d_publicId),

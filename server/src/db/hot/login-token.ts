@@ -1,4 +1,5 @@
-import type { DomainUrl } from "../../generated/prisma/client.js";
+import type { Domain, DomainUrl } from "../../generated/prisma/client.js";
+import { DOMAIN_COLUMNS, domain } from "./client-auth.js";
 import { newId } from "./id.js";
 import type { HotSql } from "./sql.js";
 import { toBool, toDate, toDateOrThrow, toStr, toStrOrNull } from "./sql.js";
@@ -72,5 +73,43 @@ export async function loginTokenState(sql: HotSql, tokenHash: string): Promise<L
     consumedAt: toDate(row.consumedAt),
     deniedAt: toDate(row.deniedAt),
     expiresAt: toDateOrThrow(row.expiresAt),
+  };
+}
+
+const LOGIN_WITH_DOMAIN = `SELECT t."id", t."clientId", t."redirectUrl", t."email", t."approvedAt", t."deniedAt",
+  t."consumedAt", t."expiresAt", c."name" AS "clientName", ${DOMAIN_COLUMNS}
+FROM "LoginToken" t JOIN "Client" c ON c."id" = t."clientId" JOIN "Domain" d ON d."id" = t."domainId"
+WHERE t."tokenHash" = ?`;
+
+export type LoginForBrowser = {
+  id: string;
+  clientId: string;
+  redirectUrl: string;
+  email: string | null;
+  approvedAt: Date | null;
+  deniedAt: Date | null;
+  consumedAt: Date | null;
+  expiresAt: Date;
+  client: { name: string };
+  /** With its active callback URLs, which decide whether its fallback URI may be followed. */
+  domain: Domain & { urls: DomainUrl[] };
+};
+
+/** A login token as the hosted login page and the approval need it; null when no token has this hash. */
+export async function readLoginForBrowser(sql: HotSql, tokenHash: string): Promise<LoginForBrowser | null> {
+  const [row] = await sql.all(LOGIN_WITH_DOMAIN, [tokenHash]);
+  if (!row) return null;
+  const loginDomain = domain(row);
+  return {
+    id: toStr(row.id),
+    clientId: toStr(row.clientId),
+    redirectUrl: toStr(row.redirectUrl),
+    email: toStrOrNull(row.email),
+    approvedAt: toDate(row.approvedAt),
+    deniedAt: toDate(row.deniedAt),
+    consumedAt: toDate(row.consumedAt),
+    expiresAt: toDateOrThrow(row.expiresAt),
+    client: { name: toStr(row.clientName) },
+    domain: { ...loginDomain, urls: await activeCallbacks(sql, loginDomain.id) },
   };
 }

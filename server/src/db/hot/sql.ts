@@ -3,17 +3,26 @@ import pg from "pg";
 import type { Dialect } from "../url.js";
 
 export type Row = Record<string, unknown>;
-export type Param = string | number | boolean | Date | null;
+/** An array only as a PostgreSQL array parameter (`? ::text[]`). */
+export type Param = string | number | boolean | Date | null | string[];
 
 /**
  * The hot path's SQL runner: one statement text for both dialects (`?` placeholders, quoted Prisma
  * names), prepared once per text on better-sqlite3 and as a named prepared statement on pg.
  */
-export type HotSql = {
+export type HotQueries = {
   dialect: Dialect;
   all(sql: string, params: Param[]): Promise<Row[]>;
   /** Rows changed by an INSERT/UPDATE without RETURNING. */
   run(sql: string, params: Param[]): Promise<number>;
+};
+
+export type HotSql = HotQueries & {
+  /**
+   * Runs `body` in one transaction on one connection: committed when it resolves, rolled back when it
+   * throws, and the connection always handed back (no pool slot can leak, whatever the body does).
+   */
+  transaction<T>(body: (tx: HotQueries) => Promise<T>): Promise<T>;
   /** Pool usage for /metrics (SQLite has one synchronous connection). */
   poolStats(): { total: number; idle: number; waiting: number };
   close(): Promise<void>;
@@ -40,10 +49,47 @@ export function openSqliteHotSql(file: string): HotSql {
     }
     return statement;
   };
+  const all = (sql: string, params: Param[]) => prepared(sql).all(...params.map(sqliteParam)) as Row[];
+  const run = (sql: string, params: Param[]) => prepared(sql).run(...params.map(sqliteParam)).changes;
+  // One connection for every request: while a transaction is open, other requests' statements wait for it,
+  // or they would run (and be rolled back) inside it.
+  let open: Promise<void> | null = null;
+  const tx: HotQueries = {
+    dialect: "sqlite",
+    all: async (sql, params) => all(sql, params),
+    run: async (sql, params) => run(sql, params),
+  };
   return {
     dialect: "sqlite",
-    all: async (sql, params) => prepared(sql).all(...params.map(sqliteParam)) as Row[],
-    run: async (sql, params) => prepared(sql).run(...params.map(sqliteParam)).changes,
+    all: async (sql, params) => {
+      while (open) await open;
+      return all(sql, params);
+    },
+    run: async (sql, params) => {
+      while (open) await open;
+      return run(sql, params);
+    },
+    transaction: async (body) => {
+      // The check and the claim happen in one synchronous step, so two transactions never both pass.
+      while (open) await open;
+      let done = () => {};
+      open = new Promise((resolve) => {
+        done = resolve;
+      });
+      try {
+        // IMMEDIATE takes the write lock up front, so Prisma's connection cannot turn it into a deadlock later.
+        db.exec("BEGIN IMMEDIATE");
+        const result = await body(tx);
+        db.exec("COMMIT");
+        return result;
+      } catch (error) {
+        if (db.inTransaction) db.exec("ROLLBACK");
+        throw error;
+      } finally {
+        open = null;
+        done();
+      }
+    },
     poolStats: () => ({ total: 1, idle: 1, waiting: 0 }),
     close: async () => {
       db.close();
@@ -68,10 +114,31 @@ export function openPostgresHotSql(connectionString: string, max: number): HotSq
     }
     return named;
   };
-  return {
+  const on = (queryable: pg.Pool | pg.PoolClient): HotQueries => ({
     dialect: "postgresql",
-    all: async (sql, params) => (await pool.query<Row>({ ...statement(sql), values: params })).rows,
-    run: async (sql, params) => (await pool.query({ ...statement(sql), values: params })).rowCount ?? 0,
+    all: async (sql, params) => (await queryable.query<Row>({ ...statement(sql), values: params })).rows,
+    run: async (sql, params) => (await queryable.query({ ...statement(sql), values: params })).rowCount ?? 0,
+  });
+  return {
+    ...on(pool),
+    transaction: async (body) => {
+      const client = await pool.connect();
+      let broken: Error | undefined;
+      try {
+        await client.query("BEGIN");
+        const result = await body(on(client));
+        await client.query("COMMIT");
+        return result;
+      } catch (error) {
+        // A connection that cannot even roll back is closed instead of going back to the pool mid-transaction.
+        await client.query("ROLLBACK").catch((rollbackFailed: Error) => {
+          broken = rollbackFailed;
+        });
+        throw error;
+      } finally {
+        client.release(broken);
+      }
+    },
     poolStats: () => ({ total: pool.totalCount, idle: pool.idleCount, waiting: pool.waitingCount }),
     close: () => pool.end(),
   };
