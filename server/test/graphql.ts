@@ -69,7 +69,7 @@ export const CREATE_CLIENT = `mutation CreateClient($input: CreateClientInput!) 
 }`;
 
 /** A client created through the API by `owner`, who becomes its Owner. */
-export async function clientOwnedBy(server: TestServer, owner: { browser: Browser }, name = "Acme") {
+export async function clientOwnedBy(_server: TestServer, owner: { browser: Browser }, name = "Acme") {
   const result = await owner.browser.graphql<{ createClient: { __typename: string; data: { id: string } } }>(
     CREATE_CLIENT,
     {

@@ -11,10 +11,8 @@ import {
 import { hotSqlOf } from "../../db/hot/registry.js";
 import { readUser, upsertClientUser } from "../../db/hot/users.js";
 import type { User } from "../../generated/prisma/client.js";
-import { recordAudit } from "../audit/audit.service.js";
 import type { AuthenticatedClient } from "../auth/client-credentials.js";
 import { randomToken, sha256 } from "../auth/crypto.js";
-import { releaseProfile } from "../consent/release.js";
 import { LoginFlowError, LoginTokenError, RedirectNotAllowedError } from "../errors.js";
 import { consentedScopeKeys, consentRequired, grantableScopes } from "./login-scopes.js";
 import { fallbackRedirect, redirectAllowed, withToken } from "./redirect-url.js";

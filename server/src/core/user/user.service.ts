@@ -4,7 +4,7 @@ import { newSub } from "../auth/crypto.js";
 import { hashPassword, PASSWORD_MIN_LENGTH, verifyAgainstNothing, verifyPassword } from "../auth/password.js";
 import { endSession, startSession } from "../auth/session.js";
 import type { ServiceContext } from "../context.js";
-import { EmailTakenError, InvalidCredentialsError, RateLimitedError } from "../errors.js";
+import { EmailTakenError, InvalidCredentialsError } from "../errors.js";
 import { sendVerificationEmail } from "../security/security.service.js";
 import { checkPasswordPolicy, validate } from "../validate.js";
 
