@@ -9,11 +9,12 @@ import {
   listAddresses,
   updateAddress,
 } from "../core/account/address.service.js";
-import { ConflictError, NotFoundError, ValidationError } from "../core/errors.js";
+import { CoreError, ValidationError } from "../core/errors.js";
 import { clientIp } from "../http/client-ip.js";
 import { readJson } from "./body.js";
 import { authenticate, type XwmsDeps, type XwmsHandler } from "./deps.js";
 import { success, XwmsError } from "./envelope.js";
+import { envelopeError } from "./errors.js";
 import { presentCountry } from "./global.js";
 import { consentedUser, redirectUrlField, subField } from "./user.js";
 
@@ -84,16 +85,13 @@ export const presentAddress = (address: AddressWithCountry) => ({
   is_default: address.isDefault,
 });
 
-/** The service's typed errors, as envelopes. */
+/** The service's errors as envelopes, with its field names turned back into the wire names the request used. */
 function asEnvelope(error: unknown): never {
   if (error instanceof ValidationError) {
-    const errors = error.fieldErrors.map(({ field, message }) => ({ field: `address.${wireName(field)}`, message }));
-    throw new XwmsError(400, `Invalid request: ${errors.map((e) => `${e.field} ${e.message}`).join("; ")}`, {
-      errors,
-    });
+    const wire = error.fieldErrors.map(({ field, message }) => ({ field: `address.${wireName(field)}`, message }));
+    throw envelopeError(new ValidationError(error.message, wire));
   }
-  if (error instanceof NotFoundError) throw new XwmsError(404, "Address not found");
-  if (error instanceof ConflictError) throw new XwmsError(409, error.message);
+  if (error instanceof CoreError) throw envelopeError(error);
   throw error;
 }
 const wireName = (field: string) => Object.entries(WIRE_NAMES).find(([, name]) => name === field)?.[0] ?? field;

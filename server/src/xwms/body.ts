@@ -1,8 +1,10 @@
 import type { Context } from "hono";
 import type { z } from "zod";
+import { ValidationError } from "../core/errors.js";
 import { parseInput } from "../core/parse-input.js";
 import { BAD_TEXT_MESSAGES, findBadText } from "../http/text-guard.js";
 import { XwmsError } from "./envelope.js";
+import { envelopeError } from "./errors.js";
 
 /** Reads and validates a JSON body; every problem becomes a 400 envelope naming the fields. */
 export async function readJson<T extends z.ZodType>(c: Context, schema: T): Promise<z.infer<T>> {
@@ -19,9 +21,7 @@ export async function readJson<T extends z.ZodType>(c: Context, schema: T): Prom
   const parsed = parseInput(schema, body);
   if (!parsed.ok) {
     const fields = parsed.issues.map((issue) => ({ field: issue.field || "body", message: issue.message }));
-    throw new XwmsError(400, `Invalid request: ${fields.map((f) => `${f.field} ${f.message}`).join("; ")}`, {
-      errors: fields,
-    });
+    throw envelopeError(new ValidationError("Invalid request", fields));
   }
   return parsed.data;
 }

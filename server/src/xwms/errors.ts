@@ -1,5 +1,5 @@
 import type { ContentfulStatusCode } from "hono/utils/http-status";
-import type { CoreError, ErrorCode } from "../core/errors.js";
+import { type CoreError, type ErrorCode, ValidationError } from "../core/errors.js";
 import { XwmsError } from "./envelope.js";
 
 type Wire = { status: ContentfulStatusCode; message?: (error: CoreError) => string };
@@ -9,9 +9,14 @@ type Wire = { status: ContentfulStatusCode; message?: (error: CoreError) => stri
  * message when the envelope words it differently from the core. The XWMS contract tests pin both.
  */
 const ENVELOPE: Record<ErrorCode, Wire> = {
-  NOT_FOUND: { status: 404 },
+  // The envelope words "not found" without a closing full stop, as XWMS does ("Address not found").
+  NOT_FOUND: { status: 404, message: (error) => error.message.replace(/\.$/, "") },
   FORBIDDEN: { status: 403 },
-  VALIDATION_FAILED: { status: 400 },
+  VALIDATION_FAILED: {
+    status: 400,
+    message: (error) =>
+      `Invalid request: ${(error as ValidationError).fieldErrors.map((f) => `${f.field} ${f.message}`).join("; ")}`,
+  },
   CONFLICT: { status: 409 },
   UNAUTHENTICATED: { status: 401 },
   INVALID_CREDENTIALS: { status: 401 },
@@ -38,8 +43,9 @@ const ENVELOPE: Record<ErrorCode, Wire> = {
   LOGIN_TOKEN_PENDING: { status: 409 },
 };
 
-/** A core error as the envelope answers it. */
-export function envelopeError(error: CoreError, data: Record<string, unknown> = {}): XwmsError {
+/** A core error as the envelope answers it; field errors travel in data.errors, named as the request named them. */
+export function envelopeError(error: CoreError): XwmsError {
   const wire = ENVELOPE[error.code];
+  const data = error instanceof ValidationError ? { errors: error.fieldErrors } : {};
   return new XwmsError(wire.status, wire.message ? wire.message(error) : error.message, data);
 }
