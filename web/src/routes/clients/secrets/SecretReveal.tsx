@@ -16,7 +16,7 @@ export function SecretReveal({ created, onDone }: { created: CreatedSecret; onDo
         Your new secret “{created.secret.label}”
       </h2>
       <Alert tone="warning" title="Copy it now. You will not see it again.">
-        Store it in your app's environment (GATEHOUSE_CLIENT_SECRET). If you lose it, create a new secret and revoke
+        Store it in your app's environment (XWMS_CLIENT_SECRET). If you lose it, create a new secret and revoke
         this one.
       </Alert>
       <span className="copy-field">
