@@ -280,6 +280,11 @@ describe("test/graphql-account: the viewer's own account", () => {
     const remove = await gql(server, other.caller, DELETE_ADDRESS, { input: { addressId: workId } });
     expect(remove.data?.deleteAddress).toEqual({ __typename: "NotFoundError", message: "Address not found." });
     expect((await server.db.address.findUniqueOrThrow({ where: { id: Number(workId) } })).city).toBe("Berlin");
+    // Ids beyond PostgreSQL's 32-bit integer column name no address (they used to fail in the driver).
+    for (const addressId of ["2147483648", "4652204095627540", "not-a-number"]) {
+      const outOfRange = await gql(server, person.caller, DELETE_ADDRESS, { input: { addressId } });
+      expect(outOfRange.data?.deleteAddress).toEqual({ __typename: "NotFoundError", message: "Address not found." });
+    }
 
     const deleted = await gql(server, person.caller, DELETE_ADDRESS, { input: { addressId: workId } });
     expect(deleted.data?.deleteAddress).toEqual({ __typename: "DeleteAddressSuccess", data: { id: workId } });

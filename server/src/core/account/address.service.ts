@@ -76,10 +76,14 @@ async function clearOtherDefaults(tx: Tx, userId: string, keepId: number) {
   await tx.address.updateMany({ where: { userId, isDefault: true, id: { not: keepId } }, data: { isDefault: false } });
 }
 
+/** The largest autoincrement id both databases hold: PostgreSQL's `integer` is 32-bit. */
+const MAX_ROW_ID = 2_147_483_647;
+
+/** An id outside the column's range names no row; asking the database would fail instead of answering. */
+const isRowId = (id: number) => Number.isInteger(id) && id >= 1 && id <= MAX_ROW_ID;
+
 async function ownAddress(db: Db, userId: string, addressId: number): Promise<Address> {
-  const address = Number.isSafeInteger(addressId)
-    ? await db.address.findFirst({ where: { id: addressId, userId } })
-    : null;
+  const address = isRowId(addressId) ? await db.address.findFirst({ where: { id: addressId, userId } }) : null;
   if (!address) throw new NotFoundError("Address not found.");
   return address;
 }
