@@ -11,7 +11,8 @@ afterAll(() => server.close());
 
 // A new seed every run (FUZZ_SEED replays one); `pnpm fuzz --runs N --seed S` runs any number outside the suite.
 const seed = Number(process.env.FUZZ_SEED ?? Math.floor(Math.random() * 2 ** 31));
-const runs = Number(process.env.FUZZ_RUNS ?? 150);
+// About 2,000 requests: the multi-request kinds (keep-alive, limits) send several per case.
+const runs = Number(process.env.FUZZ_RUNS ?? 900);
 
 describe("test/fuzz-hostile: wrong types, ill-formed text, oversized bodies, bad Hosts and concurrent limits", () => {
   it(`hold every property (replay: pnpm fuzz --runs ${runs} --seed ${seed} --db ${TEST_DIALECT})`, async () => {
