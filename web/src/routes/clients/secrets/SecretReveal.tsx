@@ -16,8 +16,8 @@ export function SecretReveal({ created, onDone }: { created: CreatedSecret; onDo
         Your new secret “{created.secret.label}”
       </h2>
       <Alert tone="warning" title="Copy it now. You will not see it again.">
-        Store it in your app's environment (XWMS_CLIENT_SECRET). If you lose it, create a new secret and revoke
-        this one.
+        Store it in your app's environment (XWMS_CLIENT_SECRET). If you lose it, create a new secret and revoke this
+        one.
       </Alert>
       <span className="copy-field">
         <code className="copy-field-value" data-testid="secret-value">
