@@ -22,7 +22,11 @@ export function clientMayRead(facts: ConsentFacts): Set<string> | null {
   return scopes.size > 0 ? scopes : null;
 }
 
-/** clientMayRead as a Prisma filter, for lists (a client's users); consent-rules.test.ts holds both doors to it. */
+/**
+ * clientMayRead projected to a Prisma filter, for lists (a client's users). Not a second rule:
+ * test/consent-visibility.test.ts writes every combination of the facts into a real database and
+ * fails when this filter and clientMayRead disagree about anyone.
+ */
 export function visibleToClient(clientId: string) {
   return {
     disabledAt: null,
