@@ -1,7 +1,7 @@
 import { z } from "zod";
 import type { AuthenticatedClient } from "../core/auth/client-credentials.js";
 import { consentedUser as readableUser } from "../core/consent/consented-user.js";
-import { releasedFields, releaseProfile } from "../core/consent/release.js";
+import { releasedPerson } from "../core/consent/released-person.js";
 import type { Db } from "../db/client.js";
 import { readJson } from "./body.js";
 import { authenticate, type XwmsHandler } from "./deps.js";
@@ -35,25 +35,7 @@ export async function consentedUser(db: Db, auth: Pick<AuthenticatedClient, "cli
 export const userInfo: XwmsHandler = async (c, deps) => {
   const body = await readJson(c, userInfoBody);
   const auth = await authenticate(c, deps, "api");
-  const { user, scopes } = await consentedUser(deps.db, auth, body.sub);
-  const released = releasedFields(scopes);
-  const country =
-    released.has("country") && user.countryId
-      ? await deps.db.country.findUnique({ where: { id: user.countryId } })
-      : null;
-  const socials =
-    released.has("socials") && body.socials
-      ? await deps.db.social.findMany({
-          where: { userId: user.id },
-          select: { platform: true, username: true, url: true },
-        })
-      : null;
-  return success(c, {
-    user: {
-      sub: user.sub,
-      ...releaseProfile({ ...user, country: country?.shortName ?? null }, scopes),
-      socials,
-      scopes: [...scopes].sort(),
-    },
-  });
+  const user = await releasedPerson(deps.db, auth.client.id, body.sub, { socials: body.socials });
+  if (!user) throw new XwmsError(404, "User not found");
+  return success(c, { user });
 };

@@ -1,0 +1,43 @@
+import type { Db } from "../../db/client.js";
+import { consentedUser } from "./consented-user.js";
+import { type ReleasedProfile, releasedFields, releaseProfile } from "./release.js";
+
+export type ReleasedSocial = { platform: string; username: string; url: string | null };
+
+/** A person as one client may see them: the stable sub, the released profile and the granted scopes. */
+export type ReleasedPerson = ReleasedProfile & {
+  sub: string;
+  /** Null unless the `socials` field is released and the caller asked for it. */
+  socials: ReleasedSocial[] | null;
+  scopes: string[];
+};
+
+/**
+ * What a client may read of the person behind sub, through any door: null when the consent rule hides
+ * them (the same answer as an unknown sub). Loads the country and the socials only when released.
+ */
+export async function releasedPerson(
+  db: Db,
+  clientId: string,
+  sub: string,
+  options: { socials?: boolean } = {},
+): Promise<ReleasedPerson | null> {
+  const found = await consentedUser(db, clientId, sub);
+  if (!found) return null;
+  const { user, scopes } = found;
+  const released = releasedFields(scopes);
+  const country =
+    released.has("country") && user.countryId
+      ? await db.country.findUnique({ where: { id: user.countryId }, select: { shortName: true } })
+      : null;
+  const socials =
+    released.has("socials") && options.socials
+      ? await db.social.findMany({ where: { userId: user.id }, select: { platform: true, username: true, url: true } })
+      : null;
+  return {
+    sub: user.sub,
+    ...releaseProfile({ ...user, country: country?.shortName ?? null }, scopes),
+    socials,
+    scopes: [...scopes].sort(),
+  };
+}
