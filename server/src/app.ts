@@ -4,6 +4,7 @@ import type { Config } from "./config.js";
 import type { Db } from "./db/client.js";
 import { hotSqlOf } from "./db/hot/registry.js";
 import { mountGraphql } from "./graphql/mount.js";
+import { mountUpstreamPages } from "./hosted/upstream-pages.js";
 import { mountXwmsPages } from "./hosted/xwms-pages.js";
 import { mountHealth } from "./http/health.js";
 import { createLogger, describeError, type Logger } from "./http/logger.js";
@@ -79,6 +80,7 @@ export function createApp({
 
   mountRootFallback(app, config);
   mountXwmsPages(app, db, config);
+  mountUpstreamPages(app, { db, config, limiters });
   mountSpa(app, config.webDist);
   return app;
 }

@@ -49,6 +49,16 @@ const environment = z.object({
   CLIENT_CREATION: z.enum(["paid", "anyone", "staff"]).default("paid"),
   METRICS_TOKEN: z.string().min(16, "must be at least 16 characters").optional(),
   METRICS_PORT: z.coerce.number().int().min(1).max(65535).optional(),
+  SECRET_ENCRYPTION_KEY: z.string().min(32, "must be at least 32 characters").optional(),
+  UPSTREAM_GOOGLE_CLIENT_ID: z.string().min(1).optional(),
+  UPSTREAM_GOOGLE_CLIENT_SECRET: z.string().min(1).optional(),
+  UPSTREAM_GOOGLE_ISSUER: z.url().optional(),
+  UPSTREAM_MICROSOFT_CLIENT_ID: z.string().min(1).optional(),
+  UPSTREAM_MICROSOFT_CLIENT_SECRET: z.string().min(1).optional(),
+  UPSTREAM_MICROSOFT_TENANT: z
+    .string()
+    .regex(/^[A-Za-z0-9.-]+$/, "must be common, organizations, consumers or a tenant id")
+    .default("common"),
 });
 
 export type Config = {
@@ -85,7 +95,38 @@ export type Config = {
   metricsToken: string | undefined;
   /** Serves /metrics without a token on its own port (bound to HOST), for a scraper on a private network. */
   metricsPort: number | undefined;
+  /** Encrypts stored upstream provider secrets; without it a random key kept in the database is used. */
+  secretEncryptionKey: string | undefined;
+  /** Upstream sign-in providers set by environment (UPSTREAM_GOOGLE_*, UPSTREAM_MICROSOFT_*). */
+  upstreamProviders: EnvUpstreamProvider[];
 };
+
+/** A Google or Microsoft preset completed by environment variables; not editable in the dashboard. */
+export type EnvUpstreamProvider = {
+  preset: "GOOGLE" | "MICROSOFT";
+  clientId: string;
+  clientSecret: string;
+  /** Only Google's may be overridden (a test issuer); Microsoft's follows UPSTREAM_MICROSOFT_TENANT. */
+  issuer?: string | undefined;
+  tenant?: string | undefined;
+};
+
+function envUpstreamProviders(env: z.infer<typeof environment>): EnvUpstreamProvider[] {
+  const providers: EnvUpstreamProvider[] = [];
+  const pair = (name: string, id: string | undefined, secret: string | undefined) => {
+    if (Boolean(id) !== Boolean(secret)) {
+      throw new Error(
+        `Invalid configuration:\n  UPSTREAM_${name}_CLIENT_ID and UPSTREAM_${name}_CLIENT_SECRET go together`,
+      );
+    }
+    return id && secret ? { clientId: id, clientSecret: secret } : null;
+  };
+  const google = pair("GOOGLE", env.UPSTREAM_GOOGLE_CLIENT_ID, env.UPSTREAM_GOOGLE_CLIENT_SECRET);
+  if (google) providers.push({ preset: "GOOGLE", ...google, issuer: env.UPSTREAM_GOOGLE_ISSUER });
+  const microsoft = pair("MICROSOFT", env.UPSTREAM_MICROSOFT_CLIENT_ID, env.UPSTREAM_MICROSOFT_CLIENT_SECRET);
+  if (microsoft) providers.push({ preset: "MICROSOFT", ...microsoft, tenant: env.UPSTREAM_MICROSOFT_TENANT });
+  return providers;
+}
 
 /** Parses the environment once; throws a readable error naming every bad variable. */
 export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
@@ -119,5 +160,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
     clientCreation: env.CLIENT_CREATION,
     metricsToken: env.METRICS_TOKEN,
     metricsPort: env.METRICS_PORT,
+    secretEncryptionKey: env.SECRET_ENCRYPTION_KEY,
+    upstreamProviders: envUpstreamProviders(env),
   };
 }

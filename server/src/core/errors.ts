@@ -35,7 +35,18 @@ export type ErrorCode =
   | "CLIENT_FORBIDDEN"
   | "REDIRECT_NOT_ALLOWED"
   | `LOGIN_REQUEST_${LoginFailureCode}`
-  | `LOGIN_TOKEN_${LoginTokenFailureCode}`;
+  | `LOGIN_TOKEN_${LoginTokenFailureCode}`
+  | "UPSTREAM_SIGN_IN_FAILED";
+
+/** Why a sign-in through an upstream provider (Google, Microsoft, …) cannot go on. */
+export type UpstreamFailureCode =
+  | "UNKNOWN_PROVIDER"
+  | "STATE_MISMATCH"
+  | "EXPIRED"
+  | "DENIED"
+  | "PROVIDER_ERROR"
+  | "EMAIL_UNVERIFIED"
+  | "ACCOUNT_UNAVAILABLE";
 
 export type FieldError = { field: string; message: string };
 
@@ -241,5 +252,24 @@ export class ProofOfWorkRequiredError extends CoreError {
     readonly challenge: string,
   ) {
     super(PROOF_OF_WORK_MESSAGES[reason]);
+  }
+}
+
+export const UPSTREAM_FAILURE_MESSAGES: Record<UpstreamFailureCode, string> = {
+  UNKNOWN_PROVIDER: "This sign-in provider is not available.",
+  STATE_MISMATCH: "This sign-in did not start in this browser. Start it again from the sign-in page.",
+  EXPIRED: "This sign-in took too long or was already finished. Start it again from the sign-in page.",
+  DENIED: "The provider did not sign you in. Try again, or sign in with your password.",
+  PROVIDER_ERROR: "The provider's answer could not be verified. Try again, or sign in with your password.",
+  EMAIL_UNVERIFIED: "The provider did not confirm your e-mail address, so it cannot sign you in here.",
+  ACCOUNT_UNAVAILABLE: "This account cannot sign in. Contact the people who run this Gatehouse.",
+};
+
+/** An upstream sign-in that failed; the hosted door sends the browser back to the sign-in page with the code. */
+export class UpstreamSignInError extends CoreError {
+  readonly code = "UPSTREAM_SIGN_IN_FAILED";
+  readonly status = 400;
+  constructor(readonly reason: UpstreamFailureCode) {
+    super(UPSTREAM_FAILURE_MESSAGES[reason]);
   }
 }

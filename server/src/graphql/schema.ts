@@ -19,5 +19,6 @@ import "./schema/webhook.js";
 import "./schema/security.js";
 import "./schema/staff.js";
 import "./schema/admin-setup.js";
+import "./schema/upstream.js";
 
 export const schema = builder.toSchema();

@@ -41,6 +41,7 @@ const ENVELOPE: Record<ErrorCode, Wire> = {
   LOGIN_TOKEN_EXPIRED: { status: 410 },
   LOGIN_TOKEN_DECLINED: { status: 403 },
   LOGIN_TOKEN_PENDING: { status: 409 },
+  UPSTREAM_SIGN_IN_FAILED: { status: 400 },
 };
 
 /** A core error as the envelope answers it; field errors travel in data.errors, named as the request named them. */

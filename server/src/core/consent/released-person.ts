@@ -30,14 +30,30 @@ export async function releasedPerson(
     released.has("country") && user.countryId
       ? await db.country.findUnique({ where: { id: user.countryId }, select: { shortName: true } })
       : null;
-  const socials =
-    released.has("socials") && options.socials
-      ? await db.social.findMany({ where: { userId: user.id }, select: { platform: true, username: true, url: true } })
-      : null;
+  const socials = released.has("socials") && options.socials ? await socialsAndProviders(db, user.id) : null;
   return {
     sub: user.sub,
     ...releaseProfile({ ...user, country: country?.shortName ?? null }, scopes),
     socials,
     scopes: [...scopes].sort(),
   };
+}
+
+/**
+ * The person's socials followed by their linked login providers, in XWMS's socials shape: a provider
+ * is `{platform: "google", username: <the e-mail it vouched for>, url: null}`.
+ */
+async function socialsAndProviders(db: Db, userId: string): Promise<ReleasedSocial[]> {
+  const [socials, providers] = await Promise.all([
+    db.social.findMany({ where: { userId }, select: { platform: true, username: true, url: true } }),
+    db.upstreamIdentity.findMany({ where: { userId }, orderBy: { createdAt: "asc" } }),
+  ]);
+  return [
+    ...socials,
+    ...providers.map((identity) => ({
+      platform: identity.providerSlug,
+      username: identity.email ?? identity.subject,
+      url: null,
+    })),
+  ];
 }

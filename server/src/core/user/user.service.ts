@@ -29,7 +29,7 @@ const registerInput = z.object({
   name: z.string().trim().min(1, "Enter your name.").max(100, "Use at most 100 characters for the name."),
 });
 
-async function startViewerSession(ctx: ServiceContext, user: User): Promise<User> {
+export async function startViewerSession(ctx: ServiceContext, user: User): Promise<User> {
   // A new sign-in never keeps the session it replaces alive.
   if (ctx.sessionId) await ctx.db.session.deleteMany({ where: { id: ctx.sessionId } });
   ctx.sessionChanges.push(await startSession(ctx.db, ctx.config, user.id, ctx));

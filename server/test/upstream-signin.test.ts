@@ -1,0 +1,275 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { newSub } from "../src/core/auth/crypto.js";
+import { hashPassword } from "../src/core/auth/password.js";
+import { createPartner } from "./fixtures.js";
+import { gql, signedInPerson } from "./graphql.js";
+import { callApi, startTestServer, type TestServer } from "./harness.js";
+import { GOOGLE_CLIENT_ID, GOOGLE_CLIENT_SECRET, type LocalGoogle, startLocalGoogle } from "./upstream/local-google.js";
+import { TwoSiteBrowser, upstreamTrip } from "./upstream/two-site-browser.js";
+
+const VIEWER = `{ viewer { email emailVerified name hasPassword linkedProviders { id provider displayName email } } }`;
+const LINK_OFFER = `query Offer($ticket: String!) { providerLinkOffer(ticket: $ticket) {
+  __typename ... on ProviderLinkOfferSuccess { data { provider displayName email hasPassword } } ... on Error { message } } }`;
+const CONFIRM = `mutation Confirm($input: ConfirmProviderLinkInput!) { confirmProviderLink(input: $input) {
+  __typename ... on ConfirmProviderLinkSuccess { data { returnTo } } ... on Error { message } } }`;
+const UNLINK = `mutation Unlink($id: ID!) { unlinkProvider(input: { id: $id }) {
+  __typename ... on UnlinkProviderSuccess { data { provider } } ... on Error { message } } }`;
+const CREATE_PROVIDER = `mutation Create($input: CreateUpstreamProviderInput!) { createUpstreamProvider(input: $input) {
+  __typename ... on CreateUpstreamProviderSuccess { data { slug displayName issuer scopes redirectUri source } }
+  ... on ValidationError { fieldErrors { field message } } ... on Error { message } } }`;
+const PROVIDERS = `{ signInProviders { slug displayName kind } }`;
+
+let google: LocalGoogle;
+let server: TestServer;
+let emails = 0;
+const freshEmail = (prefix = "grace") => `${prefix}${++emails}-${Date.now()}@gmail.example`;
+
+async function existingAccount(email: string, password = "existing password 42") {
+  return server.db.user.create({
+    data: { email, name: "Existing Person", sub: newSub(), passwordHash: await hashPassword(password) },
+  });
+}
+
+beforeAll(async () => {
+  google = await startLocalGoogle();
+  server = await startTestServer();
+  google.register(`${server.baseUrl}/upstream/google/callback`);
+  const staff = await signedInPerson(server);
+  await server.db.user.update({ where: { id: staff.user.id }, data: { platformRole: "STAFF" } });
+  const created = await gql(server, staff.caller, CREATE_PROVIDER, {
+    input: { preset: "GOOGLE", issuer: google.issuer, clientId: GOOGLE_CLIENT_ID, clientSecret: GOOGLE_CLIENT_SECRET },
+  });
+  expect(created.data?.createUpstreamProvider, JSON.stringify(created)).toMatchObject({
+    __typename: "CreateUpstreamProviderSuccess",
+    data: {
+      slug: "google",
+      displayName: "Google",
+      issuer: google.issuer,
+      scopes: ["openid", "email", "profile"],
+      redirectUri: `${server.baseUrl}/upstream/google/callback`,
+      source: "DASHBOARD",
+    },
+  });
+});
+
+afterAll(async () => {
+  await server?.close();
+  await google?.close();
+});
+
+describe("test/upstream-signin (a local oidc-provider as Google, over real HTTP)", () => {
+  it("lists Google for the sign-in page's buttons, and stores its secret encrypted", async () => {
+    const answer = await gql(server, { anonymous: true }, PROVIDERS);
+    expect(answer.data?.signInProviders).toEqual([{ slug: "google", displayName: "Google", kind: "GOOGLE" }]);
+    const row = await server.db.upstreamProvider.findUniqueOrThrow({ where: { slug: "google" } });
+    expect(row.clientSecretEncrypted).not.toContain(GOOGLE_CLIENT_SECRET);
+    const audit = await server.db.auditEvent.findFirstOrThrow({ where: { action: "upstream_provider.created" } });
+    expect(audit.details).not.toContain(GOOGLE_CLIENT_SECRET);
+  });
+
+  it("creates an account at the first sign-in with an unknown verified e-mail, and signs in again through the link", async () => {
+    const email = freshEmail();
+    const browser = new TwoSiteBrowser(server.baseUrl);
+    const trip = await upstreamTrip(browser, "/upstream/google/start?return=/account/apps", email);
+    expect(trip).toEqual({ landing: "/account/apps", callbackStatus: 302 });
+    const viewer = (await browser.graphql(VIEWER)).data?.viewer;
+    expect(viewer).toMatchObject({ email, emailVerified: true, name: "Grace Hopper", hasPassword: false });
+    expect(viewer?.linkedProviders).toEqual([
+      expect.objectContaining({ provider: "google", displayName: "Google", email }),
+    ]);
+    // A password sign-in cannot get into an account that has no password.
+    const user = await server.db.user.findUniqueOrThrow({ where: { email } });
+    expect(await server.db.upstreamIdentity.count({ where: { userId: user.id } })).toBe(1);
+
+    const again = new TwoSiteBrowser(server.baseUrl);
+    expect((await upstreamTrip(again, "/upstream/google/start", email)).landing).toBe("/account");
+    expect((await again.graphql(VIEWER)).data?.viewer?.email).toBe(email);
+    expect(await server.db.user.count({ where: { email } })).toBe(1);
+  });
+
+  it("refuses an upstream e-mail the provider did not verify: no account, no session", async () => {
+    const email = freshEmail("unverified");
+    const browser = new TwoSiteBrowser(server.baseUrl);
+    const trip = await upstreamTrip(browser, "/upstream/google/start", email);
+    expect(trip.landing).toBe("/signin?upstream_error=EMAIL_UNVERIFIED");
+    expect((await browser.graphql(VIEWER)).data?.viewer).toBeNull();
+    expect(await server.db.user.count({ where: { email } })).toBe(0);
+  });
+
+  it("links to an existing account only after its password: a wrong one is refused, the right one links and signs in", async () => {
+    const email = freshEmail();
+    const existing = await existingAccount(email);
+    const browser = new TwoSiteBrowser(server.baseUrl);
+    const trip = await upstreamTrip(browser, "/upstream/google/start?return=/account", email);
+    const ticket = /^\/signin\/link#ticket=([\w-]+)$/.exec(trip.landing ?? "")?.[1];
+    expect(ticket, String(trip.landing)).toBeTruthy();
+    // Not signed in, not linked: nothing happened silently.
+    expect((await browser.graphql(VIEWER)).data?.viewer).toBeNull();
+    expect(await server.db.upstreamIdentity.count({ where: { userId: existing.id } })).toBe(0);
+
+    const offer = await browser.graphql(LINK_OFFER, { ticket });
+    expect(offer.data?.providerLinkOffer.data).toEqual({
+      provider: "google",
+      displayName: "Google",
+      email,
+      hasPassword: true,
+    });
+
+    const wrong = await browser.graphql(CONFIRM, { input: { ticket, password: "not the password" } });
+    expect(wrong.data?.confirmProviderLink.__typename).toBe("WrongPasswordError");
+    expect((await browser.graphql(VIEWER)).data?.viewer).toBeNull();
+    expect(await server.db.upstreamIdentity.count({ where: { userId: existing.id } })).toBe(0);
+
+    const right = await browser.graphql(CONFIRM, { input: { ticket, password: "existing password 42" } });
+    expect(right.data?.confirmProviderLink).toEqual({
+      __typename: "ConfirmProviderLinkSuccess",
+      data: { returnTo: "/account" },
+    });
+    const viewer = (await browser.graphql(VIEWER)).data?.viewer;
+    expect(viewer).toMatchObject({ email, hasPassword: true, name: "Existing Person" });
+    expect(viewer?.linkedProviders).toHaveLength(1);
+    expect(await server.db.auditEvent.count({ where: { action: "upstream.linked", targetId: existing.id } })).toBe(1);
+
+    // The ticket is spent.
+    const replay = await browser.graphql(CONFIRM, { input: { ticket, password: "existing password 42" } });
+    expect(replay.data?.confirmProviderLink).toMatchObject({ __typename: "InvalidLinkError" });
+
+    // From now on Google signs this person straight in.
+    const later = new TwoSiteBrowser(server.baseUrl);
+    expect((await upstreamTrip(later, "/upstream/google/start", email)).landing).toBe("/account");
+    expect((await later.graphql(VIEWER)).data?.viewer?.email).toBe(email);
+  });
+
+  it("refuses to unlink the last way to sign in, and unlinks once a password exists", async () => {
+    const email = freshEmail();
+    const browser = new TwoSiteBrowser(server.baseUrl);
+    await upstreamTrip(browser, "/upstream/google/start", email);
+    const [link] = (await browser.graphql(VIEWER)).data?.viewer?.linkedProviders ?? [];
+    expect(link?.provider).toBe("google");
+
+    const refused = await browser.graphql(UNLINK, { id: link.id });
+    expect(refused.data?.unlinkProvider).toMatchObject({
+      __typename: "ConflictError",
+      message: expect.stringMatching(/only way to sign in/),
+    });
+    expect(await server.db.upstreamIdentity.count({ where: { id: link.id } })).toBe(1);
+
+    // Someone else's link is not theirs to remove, and answers as unknown.
+    const other = new TwoSiteBrowser(server.baseUrl);
+    await upstreamTrip(other, "/upstream/google/start", freshEmail());
+    expect((await other.graphql(UNLINK, { id: link.id })).data?.unlinkProvider.__typename).toBe("NotFoundError");
+
+    await server.db.user.update({ where: { email }, data: { passwordHash: await hashPassword("a new password 77") } });
+    const unlinked = await browser.graphql(UNLINK, { id: link.id });
+    expect(unlinked.data?.unlinkProvider).toEqual({
+      __typename: "UnlinkProviderSuccess",
+      data: { provider: "google" },
+    });
+    expect((await browser.graphql(VIEWER)).data?.viewer?.linkedProviders).toEqual([]);
+    expect(await server.db.auditEvent.count({ where: { action: "upstream.unlinked" } })).toBeGreaterThanOrEqual(1);
+  });
+
+  it("refuses a callback whose state is not this browser's", async () => {
+    const email = freshEmail();
+    const browser = new TwoSiteBrowser(server.baseUrl);
+    const trip = await upstreamTrip(browser, "/upstream/google/start", email, {
+      tamperCallback: (url) => {
+        url.searchParams.set("state", "someone-elses-state");
+        return url;
+      },
+    });
+    expect(trip.landing).toBe("/signin?upstream_error=STATE_MISMATCH");
+    expect(await server.db.user.count({ where: { email } })).toBe(0);
+
+    // A callback arriving in a browser that never started the flow (no state cookie) is refused too.
+    const victim = new TwoSiteBrowser(server.baseUrl);
+    const attacker = new TwoSiteBrowser(server.baseUrl);
+    let stolen: URL | null = null;
+    await upstreamTrip(attacker, "/upstream/google/start", freshEmail(), {
+      tamperCallback: (url) => {
+        stolen = new URL(url);
+        url.searchParams.set("code", "spent-by-test");
+        return url;
+      },
+    });
+    const forced = await victim.request(stolen as unknown as URL);
+    expect(forced.headers.get("location")).toBe("/signin?upstream_error=STATE_MISMATCH");
+  });
+
+  it("refuses an ID token whose nonce is not the one this flow sent", async () => {
+    const email = freshEmail();
+    const browser = new TwoSiteBrowser(server.baseUrl);
+    const trip = await upstreamTrip(browser, "/upstream/google/start", email, {
+      tamperAuthorization: (url) => {
+        expect(url.searchParams.get("nonce")).toBeTruthy();
+        expect(url.searchParams.get("code_challenge_method")).toBe("S256");
+        url.searchParams.set("nonce", "a-nonce-gatehouse-never-sent");
+        return url;
+      },
+    });
+    expect(trip.landing).toBe("/signin?upstream_error=PROVIDER_ERROR");
+    expect(await server.db.user.count({ where: { email } })).toBe(0);
+  });
+
+  it("refuses a replayed callback: each flow is used once", async () => {
+    const email = freshEmail();
+    const browser = new TwoSiteBrowser(server.baseUrl);
+    let callback: URL | null = null;
+    const trip = await upstreamTrip(browser, "/upstream/google/start", email, {
+      tamperCallback: (url) => {
+        callback = new URL(url);
+        return url;
+      },
+    });
+    expect(trip.landing).toBe("/account");
+    const state = (callback as unknown as URL).searchParams.get("state") ?? "";
+    const replay = await fetch(callback as unknown as URL, {
+      headers: { cookie: `gatehouse_upstream_state=${state}` },
+      redirect: "manual",
+    });
+    expect(replay.headers.get("location")).toBe("/signin?upstream_error=EXPIRED");
+  });
+
+  it("sends an unknown provider and a foreign return path nowhere", async () => {
+    const browser = new TwoSiteBrowser(server.baseUrl);
+    const unknown = await browser.request("/upstream/nope/start");
+    expect(unknown.headers.get("location")).toBe("/signin?upstream_error=UNKNOWN_PROVIDER");
+    const email = freshEmail();
+    const trip = await upstreamTrip(
+      browser,
+      `/upstream/google/start?return=${encodeURIComponent("//evil.example/x")}`,
+      email,
+    );
+    expect(trip.landing).toBe("/account");
+  });
+
+  it("resumes the app's XWMS login and releases the linked provider with the providers scope", async () => {
+    const partner = await createPartner(server.db, { verified: true, scopes: ["userinfo", "providers"] });
+    const signToken = await callApi(server, "/sign-token", partner.credentials, {
+      redirect_url: "https://example.com/callback",
+    });
+    const token = String(signToken.body.data.token);
+    const email = freshEmail();
+    const browser = new TwoSiteBrowser(server.baseUrl);
+    const returnTo = `/authorize?token=${token}`;
+    const trip = await upstreamTrip(browser, `/upstream/google/start?return=${encodeURIComponent(returnTo)}`, email);
+    expect(trip.landing).toBe(returnTo);
+
+    const completed = await browser.graphql(
+      `mutation Complete($input: CompleteLoginInput!) { completeLogin(input: $input) { __typename ... on CompleteLoginSuccess { data { redirectUrl } } } }`,
+      { input: { token, approve: true } },
+    );
+    expect(completed.data?.completeLogin.data.redirectUrl).toBe(`https://example.com/callback?token=${token}`);
+    const verified = await callApi(server, "/sign-token-verify", partner.credentials, { token });
+    expect(verified.body.data.email).toBe(email);
+
+    const info = await callApi(server, "/get/user/info", partner.credentials, {
+      sub: Number(verified.body.data.sub),
+      socials: true,
+    });
+    expect(info.status).toBe(200);
+    expect((info.body.data.user as { socials: unknown }).socials).toEqual([
+      { platform: "google", username: email, url: null },
+    ]);
+  });
+});
