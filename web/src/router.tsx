@@ -25,6 +25,11 @@ export const router = createBrowserRouter([
         lazy: () => import("./routes/auth/signin/SignInPage").then((m) => ({ Component: m.SignInPage })),
       },
       {
+        path: "signin/link",
+        errorElement: <RouteErrorPage />,
+        lazy: () => import("./routes/auth/signin/LinkProviderPage").then((m) => ({ Component: m.LinkProviderPage })),
+      },
+      {
         path: "forgot-password",
         errorElement: <RouteErrorPage />,
         lazy: () => import("./routes/auth/links/ForgotPasswordPage").then((m) => ({ Component: m.ForgotPasswordPage })),

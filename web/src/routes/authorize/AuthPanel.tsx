@@ -1,4 +1,5 @@
 import { useEffect, useRef, useState } from "react";
+import { ProviderButtons } from "../../components/auth/ProviderButtons";
 import { RegisterForm } from "../../components/auth/RegisterForm";
 import { SignInForm } from "../../components/auth/SignInForm";
 import { Alert } from "../../components/ui/Alert";
@@ -42,7 +43,11 @@ export function AuthPanel({ request, notice, onAuthenticated }: AuthPanelProps) 
       <div className="stack">
         {notice ? <Alert tone="info">{notice}</Alert> : null}
         {mode === "signin" ? (
-          <SignInForm key="signin" defaultEmail={request.email} onSignedIn={onAuthenticated} submitLabel="Continue" />
+          <>
+            <SignInForm key="signin" defaultEmail={request.email} onSignedIn={onAuthenticated} submitLabel="Continue" />
+            {/* After the provider, the browser comes back to this very page, token and all. */}
+            <ProviderButtons returnTo={`${window.location.pathname}${window.location.search}`} />
+          </>
         ) : (
           <RegisterForm
             key="register"

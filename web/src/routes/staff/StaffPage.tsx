@@ -6,6 +6,7 @@ import { StatusBlock } from "../../components/ui/Spinner";
 import { graphql } from "../../lib/graphql";
 import { ReviewQueue } from "./ReviewQueue";
 import { SetPlanForm } from "./SetPlanForm";
+import { SignInProvidersCard } from "./SignInProvidersCard";
 
 const StaffPage_Viewer = graphql(`
   query StaffPage_Viewer {
@@ -54,6 +55,7 @@ export function StaffPage() {
       </header>
       <ReviewQueue />
       <SetPlanForm />
+      <SignInProvidersCard />
     </div>
   );
 }

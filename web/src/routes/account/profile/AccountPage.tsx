@@ -4,6 +4,7 @@ import { Card } from "../../../components/ui/Card";
 import { LoadFailed } from "../../../components/ui/LoadFailed";
 import { StatusBlock } from "../../../components/ui/Spinner";
 import { graphql } from "../../../lib/graphql";
+import { LinkedProvidersCard } from "./LinkedProvidersCard";
 import { ProfileForm } from "./ProfileForm";
 import { ProfileFields } from "./profile-fields";
 
@@ -75,6 +76,7 @@ export function AccountPage() {
         ) : null}
       </Card>
       {viewer && data ? <ProfileForm key={viewer.id} viewer={viewer} countries={data.countries} /> : null}
+      {viewer ? <LinkedProvidersCard /> : null}
     </div>
   );
 }

@@ -1,0 +1,119 @@
+import type { FormEvent } from "react";
+import { Link } from "react-router";
+import { useQuery } from "urql";
+import { AuthCard } from "../../../components/layout/AuthCard";
+import { Alert } from "../../../components/ui/Alert";
+import { Button } from "../../../components/ui/Button";
+import { Field } from "../../../components/ui/Field";
+import { StatusBlock } from "../../../components/ui/Spinner";
+import { describeError } from "../../../lib/errors";
+import { ErrorFields, graphql } from "../../../lib/graphql";
+import { useMutationForm } from "../../../lib/use-mutation-form";
+
+const LinkProviderPage_Offer = graphql(
+  `
+    query LinkProviderPage_Offer($ticket: String!) {
+      providerLinkOffer(ticket: $ticket) {
+        __typename
+        ... on ProviderLinkOfferSuccess {
+          data {
+            displayName
+            email
+            hasPassword
+          }
+        }
+        ...ErrorFields
+      }
+    }
+  `,
+  [ErrorFields],
+);
+
+const LinkProviderPage_Confirm = graphql(
+  `
+    mutation LinkProviderPage_Confirm($input: ConfirmProviderLinkInput!) {
+      confirmProviderLink(input: $input) {
+        __typename
+        ... on ConfirmProviderLinkSuccess {
+          data {
+            returnTo
+          }
+        }
+        ...ErrorFields
+      }
+    }
+  `,
+  [ErrorFields],
+);
+
+/** The ticket travels in the fragment (#ticket=…), so it never reaches a server log. */
+const ticketFromHash = () => new URLSearchParams(window.location.hash.slice(1)).get("ticket") ?? "";
+
+/**
+ * An upstream sign-in found an existing account with the same e-mail: the person proves that
+ * account with its password before the provider is linked to it. Nothing is linked before.
+ */
+export function LinkProviderPage() {
+  const ticket = ticketFromHash();
+  const [{ data, fetching, error }] = useQuery({
+    query: LinkProviderPage_Offer,
+    variables: { ticket },
+    pause: !ticket,
+  });
+  const form = useMutationForm(LinkProviderPage_Confirm, (answer) => answer.confirmProviderLink, "Linking failed.", {
+    fieldFor: (problem) => (problem.__typename === "WrongPasswordError" ? "password" : null),
+  });
+  const answer = data?.providerLinkOffer;
+  const offer = answer?.__typename === "ProviderLinkOfferSuccess" ? answer.data : null;
+
+  async function handleSubmit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const password = String(new FormData(event.currentTarget).get("password") ?? "");
+    if (form.reject(password ? {} : { password: "Enter your password." })) return;
+    const done = await form.run({ input: { ticket, password } });
+    // A full load: the next page (often the hosted login) starts fresh with the new session.
+    if (done) window.location.assign(done.data.returnTo);
+  }
+
+  return (
+    <AuthCard title="Link your account" footer={<Link to="/signin">Back to sign in</Link>}>
+      {!ticket ? (
+        <Alert tone="error">This link is incomplete. Start the sign-in again.</Alert>
+      ) : error && !data ? (
+        <Alert tone="error">{describeError(error)}</Alert>
+      ) : fetching && !data ? (
+        <StatusBlock label="Loading…" />
+      ) : !offer ? (
+        <Alert tone="error" title="This link does not work">
+          {answer && "message" in answer ? answer.message : "Start the sign-in again."}
+        </Alert>
+      ) : (
+        <form ref={form.formRef} className="form" onSubmit={handleSubmit} noValidate aria-label="Link account">
+          <p>
+            <strong>{offer.email}</strong> already has a Gatehouse account. Enter its password once to link your{" "}
+            {offer.displayName} account to it; after that, {offer.displayName} signs you in directly.
+          </p>
+          {!offer.hasPassword ? (
+            <Alert tone="info">
+              This account has no password yet. <Link to="/forgot-password">Set one by e-mail</Link>, then sign in with{" "}
+              {offer.displayName} again.
+            </Alert>
+          ) : null}
+          {form.formError ? <Alert tone="error">{form.formError}</Alert> : null}
+          <input type="email" name="username" autoComplete="username" value={offer.email} readOnly hidden />
+          <Field
+            label="Password"
+            name="password"
+            type="password"
+            autoComplete="current-password"
+            error={form.fieldErrors.password}
+            required
+          />
+          <Button type="submit" block loading={form.fetching}>
+            Link {offer.displayName} and sign in
+          </Button>
+        </form>
+      )}
+    </AuthCard>
+  );
+}
