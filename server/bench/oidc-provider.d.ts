@@ -1,4 +1,4 @@
-// oidc-provider ships no types; the bench uses only its constructor and callback().
+// oidc-provider ships no types; the bench and the local test "Google" use only its constructor and callback().
 declare module "oidc-provider" {
   import type { IncomingMessage, ServerResponse } from "node:http";
 

@@ -41,4 +41,23 @@ describe("src/config", () => {
       /PORT[\s\S]*DATABASE_URL: must start with file: \(SQLite\) or postgresql:\/\/[\s\S]*PUBLIC_URL/,
     );
   });
+
+  it("reads upstream Google and Microsoft from UPSTREAM_* pairs, refusing half a pair", () => {
+    expect(loadConfig({}).upstreamProviders).toEqual([]);
+    const both = loadConfig({
+      UPSTREAM_GOOGLE_CLIENT_ID: "g-id",
+      UPSTREAM_GOOGLE_CLIENT_SECRET: "g-secret",
+      UPSTREAM_MICROSOFT_CLIENT_ID: "m-id",
+      UPSTREAM_MICROSOFT_CLIENT_SECRET: "m-secret",
+      UPSTREAM_MICROSOFT_TENANT: "consumers",
+    }).upstreamProviders;
+    expect(both.map((provider) => [provider.preset, provider.clientId, provider.tenant])).toEqual([
+      ["GOOGLE", "g-id", undefined],
+      ["MICROSOFT", "m-id", "consumers"],
+    ]);
+    expect(() => loadConfig({ UPSTREAM_GOOGLE_CLIENT_ID: "g-id" })).toThrowError(/UPSTREAM_GOOGLE_CLIENT_SECRET/);
+    expect(() => loadConfig({ NODE_ENV: "production", UPSTREAM_GOOGLE_ISSUER: "http://127.0.0.1:9" })).toThrowError(
+      /UPSTREAM_GOOGLE_ISSUER/,
+    );
+  });
 });

@@ -121,6 +121,13 @@ function envUpstreamProviders(env: z.infer<typeof environment>): EnvUpstreamProv
     }
     return id && secret ? { clientId: id, clientSecret: secret } : null;
   };
+  if (
+    env.UPSTREAM_GOOGLE_ISSUER &&
+    !env.UPSTREAM_GOOGLE_ISSUER.startsWith("https://") &&
+    env.NODE_ENV === "production"
+  ) {
+    throw new Error("Invalid configuration:\n  UPSTREAM_GOOGLE_ISSUER: must use https in production");
+  }
   const google = pair("GOOGLE", env.UPSTREAM_GOOGLE_CLIENT_ID, env.UPSTREAM_GOOGLE_CLIENT_SECRET);
   if (google) providers.push({ preset: "GOOGLE", ...google, issuer: env.UPSTREAM_GOOGLE_ISSUER });
   const microsoft = pair("MICROSOFT", env.UPSTREAM_MICROSOFT_CLIENT_ID, env.UPSTREAM_MICROSOFT_CLIENT_SECRET);

@@ -21,6 +21,8 @@ const PROVIDERS = `{ signInProviders { slug displayName kind } }`;
 
 let google: LocalGoogle;
 let server: TestServer;
+/** A second Gatehouse with Google set by UPSTREAM_GOOGLE_* variables instead of the dashboard. */
+let envServer: TestServer;
 let emails = 0;
 const freshEmail = (prefix = "grace") => `${prefix}${++emails}-${Date.now()}@gmail.example`;
 
@@ -33,7 +35,12 @@ async function existingAccount(email: string, password = "existing password 42")
 beforeAll(async () => {
   google = await startLocalGoogle();
   server = await startTestServer();
-  google.register(`${server.baseUrl}/upstream/google/callback`);
+  envServer = await startTestServer({
+    UPSTREAM_GOOGLE_CLIENT_ID: GOOGLE_CLIENT_ID,
+    UPSTREAM_GOOGLE_CLIENT_SECRET: GOOGLE_CLIENT_SECRET,
+    UPSTREAM_GOOGLE_ISSUER: google.issuer,
+  });
+  google.register(`${server.baseUrl}/upstream/google/callback`, `${envServer.baseUrl}/upstream/google/callback`);
   const staff = await signedInPerson(server);
   await server.db.user.update({ where: { id: staff.user.id }, data: { platformRole: "STAFF" } });
   const created = await gql(server, staff.caller, CREATE_PROVIDER, {
@@ -54,6 +61,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await server?.close();
+  await envServer?.close();
   await google?.close();
 });
 
@@ -271,5 +279,33 @@ describe("test/upstream-signin (a local oidc-provider as Google, over real HTTP)
     expect((info.body.data.user as { socials: unknown }).socials).toEqual([
       { platform: "google", username: email, url: null },
     ]);
+  });
+});
+
+describe("test/upstream-signin (Google configured by environment variables)", () => {
+  it("offers Google, signs a newcomer in, and keeps the provider read-only for staff", async () => {
+    const answer = await gql(envServer, { anonymous: true }, PROVIDERS);
+    expect(answer.data?.signInProviders).toEqual([{ slug: "google", displayName: "Google", kind: "GOOGLE" }]);
+    const email = freshEmail();
+    const browser = new TwoSiteBrowser(envServer.baseUrl);
+    expect((await upstreamTrip(browser, "/upstream/google/start", email)).landing).toBe("/account");
+    expect((await browser.graphql(VIEWER)).data?.viewer?.email).toBe(email);
+
+    const staff = await signedInPerson(envServer);
+    await envServer.db.user.update({ where: { id: staff.user.id }, data: { platformRole: "STAFF" } });
+    const list = await gql(
+      envServer,
+      staff.caller,
+      `{ upstreamProviders { __typename ... on UpstreamProvidersSuccess { data { slug source } } } }`,
+    );
+    expect(list.data?.upstreamProviders.data).toEqual([{ slug: "google", source: "ENVIRONMENT" }]);
+    const duplicate = await gql(envServer, staff.caller, CREATE_PROVIDER, {
+      input: { preset: "GOOGLE", clientId: "x", clientSecret: "y" },
+    });
+    expect(duplicate.data?.createUpstreamProvider.__typename).toBe("ConflictError");
+    // A person who is not staff sees no provider configuration at all.
+    const person = await signedInPerson(envServer);
+    const refused = await gql(envServer, person.caller, `{ upstreamProviders { __typename } }`);
+    expect(refused.data?.upstreamProviders.__typename).toBe("ForbiddenError");
   });
 });

@@ -10,7 +10,7 @@ export const GOOGLE_CLIENT_SECRET = "local-google-client-secret-0123456789";
  * pages. The login name becomes the account: its e-mail is the name itself, verified unless the name
  * starts with "unverified".
  */
-export type LocalGoogle = { issuer: string; close: () => Promise<void>; register: (redirectUri: string) => void };
+export type LocalGoogle = { issuer: string; close: () => Promise<void>; register: (...redirectUris: string[]) => void };
 
 export async function startLocalGoogle(): Promise<LocalGoogle> {
   const server: Server = createServer();
@@ -25,13 +25,13 @@ export async function startLocalGoogle(): Promise<LocalGoogle> {
   return {
     issuer,
     // Gatehouse's port is known only once it runs, so the client is registered afterwards.
-    register(redirectUri: string) {
+    register(...redirectUris: string[]) {
       const provider = new Provider(issuer, {
         clients: [
           {
             client_id: GOOGLE_CLIENT_ID,
             client_secret: GOOGLE_CLIENT_SECRET,
-            redirect_uris: [redirectUri],
+            redirect_uris: redirectUris,
             response_types: ["code"],
             grant_types: ["authorization_code"],
             token_endpoint_auth_method: "client_secret_post",

@@ -1,0 +1,126 @@
+import type { Page } from "@playwright/test";
+import {
+  GOOGLE_CLIENT_ID,
+  GOOGLE_CLIENT_SECRET,
+  type LocalGoogle,
+  startLocalGoogle,
+} from "../server/test/upstream/local-google";
+import { expect, newUser, test } from "./support/fixtures";
+import { graphqlSession } from "./support/owner";
+
+// One local "Google" (panva's oidc-provider on a loopback port) for this file; removed again afterwards
+// so the other journeys see the sign-in page they expect.
+let google: LocalGoogle;
+let asAdmin: Awaited<ReturnType<typeof graphqlSession>>;
+
+test.beforeAll(async ({ gatehouse }) => {
+  google = await startLocalGoogle();
+  google.register(`${gatehouse.url}/upstream/google/callback`);
+  asAdmin = await graphqlSession(gatehouse.url, gatehouse.demo.adminEmail, gatehouse.demo.adminPassword);
+  const created = await asAdmin<{ createUpstreamProvider: { __typename: string; message?: string } }>(
+    `mutation E2E_AddGoogle($input: CreateUpstreamProviderInput!) {
+      createUpstreamProvider(input: $input) { __typename ... on Error { message } }
+    }`,
+    {
+      input: {
+        preset: "GOOGLE",
+        issuer: google.issuer,
+        clientId: GOOGLE_CLIENT_ID,
+        clientSecret: GOOGLE_CLIENT_SECRET,
+      },
+    },
+  );
+  expect(created.createUpstreamProvider.__typename, created.createUpstreamProvider.message).toBe(
+    "CreateUpstreamProviderSuccess",
+  );
+});
+
+test.afterAll(async () => {
+  await asAdmin?.(`mutation E2E_RemoveGoogle { deleteUpstreamProvider(slug: "google") { __typename } }`);
+  await google?.close();
+});
+
+/** At the local Google: its development login page takes any name (the e-mail here), then its consent page. */
+async function signInAtGoogle(page: Page, email: string) {
+  await page.getByRole("link", { name: "Continue with Google" }).click();
+  await page.locator('input[name="login"]').fill(email);
+  await page.locator('input[name="password"]').fill("anything");
+  await page.getByRole("button", { name: "Sign-in" }).click();
+  await page.getByRole("button", { name: "Continue" }).click();
+}
+
+async function shoot(page: Page, name: string) {
+  // From the top, so the sticky header sits where a person sees it.
+  await page.evaluate(() => window.scrollTo(0, 0));
+  for (const width of [1280, 390]) {
+    await page.setViewportSize({ width, height: 860 });
+    await page.screenshot({ path: `../docs/screenshots/${name}-${width}.png`, fullPage: true });
+  }
+  await page.setViewportSize({ width: 1280, height: 860 });
+}
+
+test.describe("a person signs in with Google", () => {
+  test("a newcomer signs in to a partner app with Google and finds the link on their account page", async ({
+    page,
+    partner,
+    signToken,
+  }) => {
+    const email = `${newUser("google").email.split("@")[0]}@gmail.example`;
+
+    await test.step("the hosted login page offers Google under the password form", async () => {
+      const { url } = await signToken();
+      await page.goto(url);
+      await expect(page.getByRole("link", { name: "Continue with Google" })).toBeVisible();
+      await shoot(page, "upstream-hosted-sign-in");
+    });
+
+    await test.step("after Google, the app's login resumes: consent, then the partner's callback", async () => {
+      await signInAtGoogle(page, email);
+      await expect(page.getByRole("heading", { name: /wants to access your gatehouse account/i })).toBeVisible();
+      await expect(page.getByText(`Signed in as ${email}`)).toBeVisible();
+      await page.getByRole("button", { name: "Allow" }).click();
+      await page.waitForURL(`${partner.callbackUrl}?**`);
+      await expect(page.locator("#email")).toHaveText(email);
+      await expect(page.locator("#sub")).toHaveText(/^\d+$/);
+    });
+
+    await test.step("the account page lists Google and refuses to unlink the only way in", async () => {
+      await page.goto("/account");
+      const card = page.getByRole("region", { name: "Sign-in providers" });
+      await expect(card.getByRole("cell", { name: "Google", exact: true })).toBeVisible();
+      await expect(card.getByText(/has no password/)).toBeVisible();
+      await card.getByRole("button", { name: "Unlink" }).click();
+      await page.getByRole("dialog").getByRole("button", { name: "Unlink" }).click();
+      await expect(page.getByRole("dialog").getByText(/only way to sign in/)).toBeVisible();
+      await page.getByRole("dialog").getByRole("button", { name: "Cancel" }).click();
+      await expect(card.getByRole("cell", { name: "Google", exact: true })).toBeVisible();
+      await shoot(page, "upstream-account-linked-providers");
+    });
+  });
+
+  test("an existing account is linked only after its password", async ({ page, registeredUser }) => {
+    await test.step("the sign-in page shows the provider buttons", async () => {
+      await page.goto("/signin");
+      await expect(page.getByRole("link", { name: "Continue with Google" })).toBeVisible();
+      await shoot(page, "upstream-sign-in");
+    });
+
+    await test.step("Google's e-mail matches an account: the password is asked, a wrong one refused", async () => {
+      await signInAtGoogle(page, registeredUser.email);
+      await page.waitForURL("**/signin/link#ticket=*");
+      await expect(page.getByText(`${registeredUser.email} already has a Gatehouse account`)).toBeVisible();
+      await page.getByLabel("Password").fill("not the password at all");
+      await page.getByRole("button", { name: "Link Google and sign in" }).click();
+      await expect(page.getByText("Your current password is incorrect.")).toBeVisible();
+      await shoot(page, "upstream-link-account");
+    });
+
+    await test.step("the right password links Google and signs in", async () => {
+      await page.getByLabel("Password").fill(registeredUser.password);
+      await page.getByRole("button", { name: "Link Google and sign in" }).click();
+      await page.waitForURL("**/account");
+      const card = page.getByRole("region", { name: "Sign-in providers" });
+      await expect(card.getByRole("cell", { name: registeredUser.email })).toBeVisible();
+    });
+  });
+});
