@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { newSub } from "../src/core/auth/crypto.js";
 import { hashPassword } from "../src/core/auth/password.js";
+import { purgeExpiredUpstream } from "../src/maintenance/purge-expired.js";
 import { createPartner } from "./fixtures.js";
 import { gql, signedInPerson } from "./graphql.js";
 import { callApi, startTestServer, type TestServer } from "./harness.js";
@@ -236,6 +237,17 @@ describe("test/upstream-signin (a local oidc-provider as Google, over real HTTP)
       redirect: "manual",
     });
     expect(replay.headers.get("location")).toBe("/signin?upstream_error=EXPIRED");
+  });
+
+  it("purges flows a day after they expire, and keeps the fresh ones", async () => {
+    const browser = new TwoSiteBrowser(server.baseUrl);
+    await browser.request("/upstream/google/start");
+    const fresh = await server.db.upstreamFlow.count({ where: { consumedAt: null } });
+    expect(fresh).toBeGreaterThan(0);
+    expect((await purgeExpiredUpstream(server.db)).flows).toBe(0);
+    const later = new Date(Date.now() + 25 * 3600 * 1000 + 10 * 60 * 1000);
+    expect((await purgeExpiredUpstream(server.db, later)).flows).toBeGreaterThanOrEqual(fresh);
+    expect(await server.db.upstreamFlow.count()).toBe(0);
   });
 
   it("sends an unknown provider and a foreign return path nowhere", async () => {

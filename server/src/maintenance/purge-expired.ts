@@ -17,10 +17,20 @@ export async function purgeExpired(db: Db, now = new Date()): Promise<{ loginTok
   return { loginTokens: loginTokens.count, sessions: sessions.count };
 }
 
+/** Deletes upstream sign-in flows and link offers a day past their expiry: anyone may start one, so they must not pile up. */
+export async function purgeExpiredUpstream(db: Db, now = new Date()): Promise<{ flows: number; linkTickets: number }> {
+  const before = new Date(now.getTime() - GRACE_MS);
+  const [flows, linkTickets] = await Promise.all([
+    db.upstreamFlow.deleteMany({ where: { expiresAt: { lt: before } } }),
+    db.upstreamLinkTicket.deleteMany({ where: { expiresAt: { lt: before } } }),
+  ]);
+  return { flows: flows.count, linkTickets: linkTickets.count };
+}
+
 /** Purges expired rows and flags expiring secrets now and every `intervalMs`; returns a function that stops it. */
 export function schedulePurge(db: Db, intervalMs = 15 * 60 * 1000): () => void {
   const run = () =>
-    Promise.all([purgeExpired(db), flagExpiringSecrets(db)]).catch((error) =>
+    Promise.all([purgeExpired(db), purgeExpiredUpstream(db), flagExpiringSecrets(db)]).catch((error) =>
       console.error("Periodic maintenance failed:", error),
     );
   void run();
