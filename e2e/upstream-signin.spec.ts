@@ -123,4 +123,18 @@ test.describe("a person signs in with Google", () => {
       await expect(card.getByRole("cell", { name: registeredUser.email })).toBeVisible();
     });
   });
+
+  test("staff see the provider and the redirect URI to register", async ({ page, gatehouse }) => {
+    await page.goto("/signin");
+    await page.getByLabel("Email").fill(gatehouse.demo.adminEmail);
+    await page.getByLabel("Password").fill(gatehouse.demo.adminPassword);
+    await page.getByRole("button", { name: "Sign in" }).click();
+    await page.waitForURL("**/account");
+    await page.goto("/staff");
+    const card = page.getByRole("region", { name: "Sign-in providers" });
+    await expect(card.getByText(`${gatehouse.url}/upstream/google/callback`)).toBeVisible();
+    await expect(card.getByRole("button", { name: "Add provider" })).toBeVisible();
+    await card.scrollIntoViewIfNeeded();
+    await page.screenshot({ path: "../docs/screenshots/upstream-staff-providers-1280.png" });
+  });
 });

@@ -1,4 +1,5 @@
 import type { FormEvent } from "react";
+import "./staff.css";
 import { FormError } from "../../components/team/team-kit";
 import { Button } from "../../components/ui/Button";
 import { Field, SelectField } from "../../components/ui/Field";
@@ -67,7 +68,13 @@ export function AddProviderForm({ onAdded }: { onAdded: () => void }) {
   }
 
   return (
-    <form ref={form.formRef} className="stack" onSubmit={submit} noValidate aria-label="Add a sign-in provider">
+    <form
+      ref={form.formRef}
+      className="stack add-provider-form"
+      onSubmit={submit}
+      noValidate
+      aria-label="Add a sign-in provider"
+    >
       <h3>Add a provider</h3>
       <fieldset className="team-fieldset" disabled={form.fetching}>
         <div className="team-form">

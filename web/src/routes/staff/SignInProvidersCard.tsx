@@ -74,15 +74,15 @@ export function SignInProvidersCard() {
           Add Google or Microsoft below, or set UPSTREAM_GOOGLE_* variables.
         </EmptyState>
       ) : (
-        <Table caption="Sign-in providers" columns={["Provider", "Client ID", "Redirect URI", "Status"]} actions>
+        <Table caption="Sign-in providers" columns={["Provider", "Redirect URI to register", "Status"]} actions>
           {providers.map((provider) => (
             <tr key={provider.slug}>
               <td data-label="Provider">
                 {provider.displayName} <code>{provider.slug}</code>
                 <div className="muted">{provider.issuer}</div>
-              </td>
-              <td data-label="Client ID">
-                <code>{provider.clientId}</code>
+                <div className="muted">
+                  Client ID <code>{provider.clientId}</code>
+                </div>
               </td>
               <td data-label="Redirect URI">
                 <code>{provider.redirectUri}</code>
