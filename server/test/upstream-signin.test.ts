@@ -156,12 +156,21 @@ describe("test/upstream-signin (a local oidc-provider as Google, over real HTTP)
     const [link] = (await browser.graphql(VIEWER)).data?.viewer?.linkedProviders ?? [];
     expect(link?.provider).toBe("google");
 
+    // A link to a provider that no longer exists is no way in: it does not make Google removable.
+    const user = await server.db.user.findUniqueOrThrow({ where: { email } });
+    const stale = await server.db.upstreamIdentity.create({
+      data: { userId: user.id, providerSlug: "removed-sso", issuer: "https://gone.example", subject: `s-${email}` },
+    });
     const refused = await browser.graphql(UNLINK, { id: link.id });
     expect(refused.data?.unlinkProvider).toMatchObject({
       __typename: "ConflictError",
       message: expect.stringMatching(/only way to sign in/),
     });
     expect(await server.db.upstreamIdentity.count({ where: { id: link.id } })).toBe(1);
+    // The stale link itself may go: Google still signs the person in.
+    expect((await browser.graphql(UNLINK, { id: stale.id })).data?.unlinkProvider.__typename).toBe(
+      "UnlinkProviderSuccess",
+    );
 
     // Someone else's link is not theirs to remove, and answers as unknown.
     const other = new TwoSiteBrowser(server.baseUrl);

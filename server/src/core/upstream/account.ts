@@ -8,7 +8,7 @@ import type { ServiceContext } from "../context.js";
 import { ConflictError, InvalidLinkError, NotFoundError, UpstreamSignInError, WrongPasswordError } from "../errors.js";
 import { splitName, startViewerSession } from "../user/user.service.js";
 import type { UpstreamClaims } from "./flow.js";
-import type { UpstreamProvider } from "./providers.js";
+import { allProviders, type UpstreamProvider } from "./providers.js";
 
 /** How long the person has to prove their existing account before the link offer lapses. */
 const LINK_TICKET_TTL_MS = 15 * 60 * 1000;
@@ -194,12 +194,16 @@ export async function confirmUpstreamLink(
  */
 export async function unlinkUpstreamIdentity(ctx: ServiceContext, identityId: string) {
   const userId = accountOwner(ctx).id;
+  const enabledSlugs = (await allProviders(ctx.db, ctx.config)).filter((p) => p.enabled).map((p) => p.slug);
   return ctx.db.$transaction(async (tx) => {
     // Writing the person's row first serialises concurrent unlinks of the same person (PostgreSQL row lock).
     const user = await tx.user.update({ where: { id: userId }, data: { updatedAt: new Date() } });
     const identity = await tx.upstreamIdentity.findFirst({ where: { id: identityId, userId } });
     if (!identity) throw new NotFoundError("No such linked provider.");
-    const others = await tx.upstreamIdentity.count({ where: { userId, id: { not: identity.id } } });
+    // A link to a provider that staff removed or switched off no longer signs anyone in.
+    const others = await tx.upstreamIdentity.count({
+      where: { userId, id: { not: identity.id }, providerSlug: { in: enabledSlugs } },
+    });
     if (!hasPassword(user) && others === 0) {
       throw new ConflictError(
         "This is your only way to sign in. Set a password (Forgot your password? on the sign-in page) or link another provider first.",
