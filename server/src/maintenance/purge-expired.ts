@@ -1,3 +1,4 @@
+import { purgeDeletedAccounts } from "../core/account/account-purge.js";
 import type { Db } from "../db/client.js";
 import { flagExpiringSecrets } from "./expiring-secrets.js";
 
@@ -17,10 +18,10 @@ export async function purgeExpired(db: Db, now = new Date()): Promise<{ loginTok
   return { loginTokens: loginTokens.count, sessions: sessions.count };
 }
 
-/** Purges expired rows and flags expiring secrets now and every `intervalMs`; returns a function that stops it. */
+/** Purges expired rows and deleted accounts, and flags expiring secrets, now and every `intervalMs`; returns a function that stops it. */
 export function schedulePurge(db: Db, intervalMs = 15 * 60 * 1000): () => void {
   const run = () =>
-    Promise.all([purgeExpired(db), flagExpiringSecrets(db)]).catch((error) =>
+    Promise.all([purgeExpired(db), purgeDeletedAccounts(db), flagExpiringSecrets(db)]).catch((error) =>
       console.error("Periodic maintenance failed:", error),
     );
   void run();
