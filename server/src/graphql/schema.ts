@@ -18,6 +18,7 @@ import "./schema/account.js";
 import "./schema/webhook.js";
 import "./schema/security.js";
 import "./schema/account-deletion.js";
+import "./schema/account-export.js";
 import "./schema/staff.js";
 import "./schema/admin-setup.js";
 
