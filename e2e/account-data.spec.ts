@@ -4,6 +4,12 @@ import { registerOnHostedPage } from "./support/account";
 import { expect, newUser, test } from "./support/fixtures";
 import { apiEndpoint, clientHeaders } from "./support/partner-app";
 
+/** A 4 × 4 red PNG. */
+const RED_DOT_PNG = Buffer.from(
+  "iVBORw0KGgoAAAANSUhEUgAAAAQAAAAECAIAAAAmkwkpAAAAEElEQVR4nGP4z8AARwzEcQCukw/x0F8jngAAAABJRU5ErkJggg==",
+  "base64",
+);
+
 /** Screenshots for the docs, at a desktop and a phone width. */
 async function docsScreenshots(page: Page, name: string) {
   for (const width of [1280, 390]) {
@@ -32,6 +38,30 @@ test.describe("a person takes their data along and deletes their account", () =>
       await page.waitForURL(`${partner.callbackUrl}?**`);
       sub = (await page.locator("#sub").textContent()) ?? "";
       expect(sub).toMatch(/^\d+$/);
+    });
+
+    await test.step("uploads a profile picture, and a text file is refused", async () => {
+      await page.goto("/account");
+      const card = page.getByRole("region", { name: "Profile picture" });
+      await card
+        .getByLabel("Picture file")
+        .setInputFiles({ name: "notes.png", mimeType: "image/png", buffer: Buffer.from("hello") });
+      await expect(card.getByText("This file is not an image. Use a JPEG, PNG or WebP file.")).toBeVisible();
+      await card
+        .getByLabel("Picture file")
+        .setInputFiles({ name: "me.png", mimeType: "image/png", buffer: RED_DOT_PNG });
+      const avatar = page.locator("img.profile-avatar");
+      await expect(avatar).toHaveAttribute("src", /\/pictures\/[A-Za-z0-9_-]+\.webp$/);
+      await expect(card.getByRole("button", { name: "Remove picture" })).toBeVisible();
+      const served = await page.request.get((await avatar.getAttribute("src")) ?? "");
+      expect(served.headers()["content-type"]).toBe("image/webp");
+      // Saving the profile form keeps the uploaded picture.
+      await page.getByLabel("Given name").fill("Leaver");
+      await page.getByRole("button", { name: "Save profile" }).click();
+      await expect(page.getByText("Your profile is saved.")).toBeVisible();
+      await page.reload();
+      await expect(avatar).toHaveAttribute("src", /\/pictures\/[A-Za-z0-9_-]+\.webp$/);
+      await docsScreenshots(page, "account-profile");
     });
 
     await test.step("Account → Your data names the app that will be told", async () => {
