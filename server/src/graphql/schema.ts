@@ -19,6 +19,7 @@ import "./schema/webhook.js";
 import "./schema/security.js";
 import "./schema/account-deletion.js";
 import "./schema/account-export.js";
+import "./schema/preference.js";
 import "./schema/staff.js";
 import "./schema/admin-setup.js";
 

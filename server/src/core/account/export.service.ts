@@ -50,6 +50,7 @@ export async function exportAccount({ ctx }: { ctx: ServiceContext }) {
       }),
       db.client.findMany({ where: { ownerId: userId }, select: { id: true, name: true }, orderBy: { name: "asc" } }),
     ]);
+  const preference = await db.userPreference.findUnique({ where: { userId }, select: { theme: true } });
   const auditEvents = await db.auditEvent.findMany({
     where: { OR: [{ actorUserId: userId }, { targetId: userId }] },
     orderBy: [{ createdAt: "asc" }, { id: "asc" }],
@@ -131,6 +132,7 @@ export async function exportAccount({ ctx }: { ctx: ServiceContext }) {
       since: iso(member.createdAt),
     })),
     ownedClients,
+    preferences: { theme: preference?.theme ?? "system" },
     auditEvents: auditEvents.map((event) => ({
       action: event.action,
       targetType: event.targetType,

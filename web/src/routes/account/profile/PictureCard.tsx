@@ -56,7 +56,16 @@ export function PictureCard({ picture, onChanged }: { picture: string | null; on
       title="Profile picture"
       description="A JPEG, PNG or WebP image up to 2 MB. Apps you allow to read your profile see it."
       action={
-        <div className="picture-actions">
+        <span className="picture-actions">
+          <input
+            ref={input}
+            type="file"
+            accept={ACCEPT}
+            className="visually-hidden"
+            aria-label="Picture file"
+            tabIndex={-1}
+            onChange={handleFile}
+          />
           {picture ? (
             <Button variant="secondary" onClick={() => run("DELETE")} disabled={busy}>
               Remove picture
@@ -65,18 +74,9 @@ export function PictureCard({ picture, onChanged }: { picture: string | null; on
           <Button onClick={() => input.current?.click()} loading={busy}>
             {picture ? "Change picture" : "Upload a picture"}
           </Button>
-        </div>
+        </span>
       }
     >
-      <input
-        ref={input}
-        type="file"
-        accept={ACCEPT}
-        className="visually-hidden"
-        aria-label="Picture file"
-        tabIndex={-1}
-        onChange={handleFile}
-      />
       {error ? <Alert tone="error">{error}</Alert> : null}
     </SectionCard>
   );
