@@ -77,6 +77,32 @@ test.describe("the main pages are accessible in both themes", () => {
     });
   }
 
+  for (const scheme of ["light", "dark"] as const) {
+    test(`the client dashboard and staff pages have no serious or critical violation (${scheme})`, async ({
+      page,
+      gatehouse,
+    }) => {
+      await page.emulateMedia({ colorScheme: scheme });
+      await page.goto("/signin");
+      await page.getByLabel("Email").fill(gatehouse.demo.adminEmail);
+      await page.getByLabel("Password").fill(gatehouse.demo.adminPassword);
+      await page.getByRole("button", { name: "Sign in" }).click();
+      await page.waitForURL("**/account");
+      const client = `/clients/${gatehouse.demo.clientId}`;
+      const pages = ["", "/domains", "/scopes", "/secrets", "/users", "/verification", "/members", "/roles", "/audit"];
+      const found: Record<string, string[]> = {};
+      for (const path of [...pages.map((tail) => `${client}${tail}`), "/staff"]) {
+        await page.goto(path);
+        await page.waitForLoadState("networkidle");
+        await expect(page.locator("main h1, main h2").first()).toBeVisible();
+        await expect(page.getByText(/^Loading/)).toHaveCount(0);
+        const violations = await seriousViolations(page);
+        if (violations.length) found[path] = violations;
+      }
+      expect(found).toEqual({});
+    });
+  }
+
   test("the header's theme choice applies at once and is remembered for the account", async ({ page, browser }) => {
     const user = newUser("theme");
     await page.emulateMedia({ colorScheme: "light" });
@@ -88,10 +114,17 @@ test.describe("the main pages are accessible in both themes", () => {
     await theme.selectOption("DARK");
     await expect(page.locator("html")).toHaveAttribute("data-theme", "dark");
     expect(await page.evaluate(() => getComputedStyle(document.body).backgroundColor)).toBe(BACKGROUND.dark);
-    await page.goto("/account");
-    for (const width of [1280, 390]) {
-      await page.setViewportSize({ width, height: 860 });
-      await page.screenshot({ path: `../docs/screenshots/account-dark-${width}.png`, fullPage: true });
+    for (const [path, name] of [
+      ["/account", "account-dark"],
+      ["/account/privacy", "account-privacy-dark"],
+    ] as const) {
+      await page.goto(path);
+      await expect(page.getByRole("heading", { name: "Your account", exact: true })).toBeVisible();
+      await expect(page.getByRole("button", { name: /Upload a picture|Download my data/ })).toBeVisible();
+      for (const width of [1280, 390]) {
+        await page.setViewportSize({ width, height: 860 });
+        await page.screenshot({ path: `../docs/screenshots/${name}-${width}.png`, fullPage: true });
+      }
     }
     await page.setViewportSize({ width: 1280, height: 860 });
 
