@@ -1,6 +1,7 @@
 import { once } from "node:events";
 import { createServer, type IncomingHttpHeaders } from "node:http";
 import type { AddressInfo } from "node:net";
+import sharp from "sharp";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { purgeAccount, purgeDeletedAccounts } from "../src/core/account/account-purge.js";
 import { DELETION_GRACE_DAYS } from "../src/core/account/deletion.service.js";
@@ -183,6 +184,18 @@ describe("test/account-deletion: delete my account", () => {
     expect(created.status).toBe(200);
     await server.db.social.create({ data: { userId: person.user.id, platform: "github", username: "ghopper1906" } });
     await server.db.user.update({ where: { id: person.user.id }, data: { secondEmail: "grace.second@example.net" } });
+    const tiny = await sharp({ create: { width: 8, height: 8, channels: 3, background: "#123456" } })
+      .png()
+      .toBuffer();
+    const uploaded = await fetch(`${server.baseUrl}/account/picture`, {
+      method: "PUT",
+      headers: { cookie: person.browser.cookieHeader(), "x-gatehouse-csrf": "1" },
+      body: new Uint8Array(tiny),
+    });
+    const pictureUrl = ((await uploaded.json()) as { picture: string }).picture;
+    expect(pictureUrl).toMatch(/\/pictures\//);
+    await gql(server, person.caller, `mutation { setTheme(input: { theme: DARK }) { __typename } }`);
+    expect(await server.db.userPreference.count({ where: { userId: person.user.id } })).toBe(1);
     const profileEdit = await gql(server, person.caller, UPDATE_PROFILE, { input: { givenName: "Grace" } });
     expect(profileEdit.data?.updateProfile.__typename).toBe("UpdateProfileSuccess");
     const actorEvents = await server.db.auditEvent.count({ where: { actorUserId: person.user.id } });
@@ -193,6 +206,8 @@ describe("test/account-deletion: delete my account", () => {
       (await personalDataLeft(server, [person.email, "Jacobstraat 9", "ghopper1906"])).map((hit) => hit.table),
     );
     expect([...before]).toEqual(expect.arrayContaining(["User", "Address", "Social"]));
+    const byId = new Set((await personalDataLeft(server, [person.user.id])).map((hit) => hit.table));
+    expect([...byId]).toEqual(expect.arrayContaining(["UserPicture", "UserPreference", "Session", "Consent"]));
     expect(await everyTable(server)).toEqual(
       expect.arrayContaining(["AccountDeletion", "AuditEvent", "WebhookDelivery"]),
     );
@@ -237,6 +252,7 @@ describe("test/account-deletion: delete my account", () => {
       }
     }
 
+    expect((await fetch(pictureUrl)).status).toBe(404);
     // Every column of every table, searched for what identified the person.
     const left = await personalDataLeft(server, [
       person.user.id,
