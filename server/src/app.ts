@@ -4,6 +4,7 @@ import type { Config } from "./config.js";
 import type { Db } from "./db/client.js";
 import { hotSqlOf } from "./db/hot/registry.js";
 import { mountGraphql } from "./graphql/mount.js";
+import { mountAccountPicture } from "./hosted/account-picture.js";
 import { mountUpstreamPages } from "./hosted/upstream-pages.js";
 import { mountXwmsPages } from "./hosted/xwms-pages.js";
 import { mountHealth } from "./http/health.js";
@@ -78,6 +79,7 @@ export function createApp({
 
   mountGraphql(app, { db, config, limiters, timedOut });
 
+  mountAccountPicture(app, { db, config, limiters });
   mountRootFallback(app, config);
   mountXwmsPages(app, db, config);
   mountUpstreamPages(app, { db, config, limiters });

@@ -66,6 +66,12 @@ export const router = createBrowserRouter([
         lazy: () => import("./routes/auth/signout/SignOutPage").then((m) => ({ Component: m.SignOutPage })),
       },
       {
+        path: "account-deleted",
+        errorElement: <RouteErrorPage />,
+        lazy: () =>
+          import("./routes/account/privacy/AccountDeletedPage").then((m) => ({ Component: m.AccountDeletedPage })),
+      },
+      {
         path: "register",
         errorElement: <RouteErrorPage />,
         lazy: () => import("./routes/auth/register/RegisterPage").then((m) => ({ Component: m.RegisterPage })),

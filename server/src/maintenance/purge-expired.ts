@@ -1,3 +1,4 @@
+import { purgeDeletedAccounts } from "../core/account/account-purge.js";
 import type { Db } from "../db/client.js";
 import { flagExpiringSecrets } from "./expiring-secrets.js";
 
@@ -27,11 +28,11 @@ export async function purgeExpiredUpstream(db: Db, now = new Date()): Promise<{ 
   return { flows: flows.count, linkTickets: linkTickets.count };
 }
 
-/** Purges expired rows and flags expiring secrets now and every `intervalMs`; returns a function that stops it. */
+/** Purges expired rows and deleted accounts, and flags expiring secrets, now and every `intervalMs`; returns a function that stops it. */
 export function schedulePurge(db: Db, intervalMs = 15 * 60 * 1000): () => void {
   const run = () =>
-    Promise.all([purgeExpired(db), purgeExpiredUpstream(db), flagExpiringSecrets(db)]).catch((error) =>
-      console.error("Periodic maintenance failed:", error),
+    Promise.all([purgeExpired(db), purgeExpiredUpstream(db), purgeDeletedAccounts(db), flagExpiringSecrets(db)]).catch(
+      (error) => console.error("Periodic maintenance failed:", error),
     );
   void run();
   const timer = setInterval(run, intervalMs);

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { Prisma, type User } from "../../generated/prisma/client.js";
+import { cancelDeletionOnSignIn } from "../account/deletion.service.js";
 import { newSub } from "../auth/crypto.js";
 import { hashPassword, PASSWORD_MIN_LENGTH, verifyAgainstNothing, verifyPassword } from "../auth/password.js";
 import { endSession, startSession } from "../auth/session.js";
@@ -58,6 +59,7 @@ export async function signIn({
     throw new InvalidCredentialsError();
   }
   await throttle.succeeded(email, ctx.ip);
+  await cancelDeletionOnSignIn(ctx, user);
   return startViewerSession(ctx, user);
 }
 

@@ -25,6 +25,10 @@ export const AuditEventType = builder.prismaObject("AuditEvent", {
       select: { actor: { select: { name: true, email: true } } },
       resolve: (event) => event.actor,
     }),
+    actorTombstone: t.exposeString("actorTombstone", {
+      nullable: true,
+      description: "Stands for an actor whose account was deleted; the same id on each of their events.",
+    }),
     actorClient: t.exposeString("actorClient", {
       nullable: true,
       description: "The client id when partner tooling acted with client credentials.",

@@ -10,6 +10,7 @@ const sections = [
   { to: "/account/requests", label: "Access requests" },
   { to: "/account/tokens", label: "API tokens" },
   { to: "/account/sessions", label: "Sessions" },
+  { to: "/account/privacy", label: "Your data" },
 ] as const;
 
 /** The account area: a page heading, the section tabs and the current section. */

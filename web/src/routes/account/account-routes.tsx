@@ -1,6 +1,6 @@
 import type { RouteObject } from "react-router";
 
-/** /account and its sections: profile, addresses, connected apps, access requests, API tokens, sessions. */
+/** /account and its sections: profile, addresses, connected apps, access requests, API tokens, sessions, your data (export, deletion). */
 export const accountRoutes: RouteObject[] = [
   {
     lazy: () => import("./AccountLayout").then((m) => ({ Component: m.AccountLayout })),
@@ -24,6 +24,10 @@ export const accountRoutes: RouteObject[] = [
       {
         path: "tokens",
         lazy: () => import("./tokens/ApiTokensPage").then((m) => ({ Component: m.ApiTokensPage })),
+      },
+      {
+        path: "privacy",
+        lazy: () => import("./privacy/PrivacyPage").then((m) => ({ Component: m.PrivacyPage })),
       },
       {
         path: "sessions",

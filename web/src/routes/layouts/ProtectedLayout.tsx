@@ -1,5 +1,6 @@
 import { Navigate, NavLink, Outlet, useLocation, useNavigate } from "react-router";
 import { useMutation, useQuery } from "urql";
+import { ThemeSelect } from "../../components/layout/ThemeSelect";
 import { Alert } from "../../components/ui/Alert";
 import { Brand } from "../../components/ui/Brand";
 import { Button } from "../../components/ui/Button";
@@ -15,6 +16,7 @@ const ProtectedLayout_Viewer = graphql(`
       email
       name
       platformRole
+      theme
     }
   }
 `);
@@ -74,6 +76,7 @@ export function ProtectedLayout() {
           </nav>
           <div className="app-user">
             <span className="app-user-email">{viewer.email}</span>
+            <ThemeSelect theme={viewer.theme} />
             <Button variant="secondary" onClick={handleSignOut} loading={signOutState.fetching}>
               Sign out
             </Button>

@@ -5,6 +5,7 @@ import { LoadFailed } from "../../../components/ui/LoadFailed";
 import { StatusBlock } from "../../../components/ui/Spinner";
 import { graphql } from "../../../lib/graphql";
 import { LinkedProvidersCard } from "./LinkedProvidersCard";
+import { PictureCard } from "./PictureCard";
 import { ProfileForm } from "./ProfileForm";
 import { ProfileFields } from "./profile-fields";
 
@@ -75,7 +76,13 @@ export function AccountPage() {
           </>
         ) : null}
       </Card>
-      {viewer && data ? <ProfileForm key={viewer.id} viewer={viewer} countries={data.countries} /> : null}
+      {viewer ? (
+        <PictureCard picture={viewer.picture} onChanged={() => reexecute({ requestPolicy: "network-only" })} />
+      ) : null}
+      {/* Keyed on the picture too, so the form never saves back the URL an upload replaced. */}
+      {viewer && data ? (
+        <ProfileForm key={`${viewer.id} ${viewer.picture}`} viewer={viewer} countries={data.countries} />
+      ) : null}
       {viewer ? <LinkedProvidersCard /> : null}
     </div>
   );

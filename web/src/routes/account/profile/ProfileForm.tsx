@@ -42,14 +42,17 @@ export function ProfileForm({ viewer, countries }: { viewer: Profile; countries:
   async function handleSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     setSaved(false);
-    if (form.reject(validate(values, viewer.email))) return;
+    // An uploaded picture's URL is Gatehouse's own (http:// in development): sent back only when edited.
+    const pictureChanged = values.picture.trim() !== (viewer.picture ?? "");
+    const { picture: pictureError, ...otherErrors } = validate(values, viewer.email);
+    if (form.reject(pictureChanged && pictureError ? { ...otherErrors, picture: pictureError } : otherErrors)) return;
 
     const updated = await form.run({
       input: {
         name: values.name.trim(),
         givenName: blankToNull(values.givenName),
         familyName: blankToNull(values.familyName),
-        picture: blankToNull(values.picture),
+        ...(pictureChanged ? { picture: blankToNull(values.picture) } : {}),
         birthDate: values.birthDate ? `${values.birthDate}T00:00:00.000Z` : null,
         gender: blankToNull(values.gender),
         secondEmail: blankToNull(values.secondEmail),
@@ -79,7 +82,7 @@ export function ProfileForm({ viewer, countries }: { viewer: Profile; countries:
               type="url"
               inputMode="url"
               placeholder="https://"
-              hint="An https:// link to a square image."
+              hint="An https:// link to a square image, or upload one above."
               className="span-2"
             />
             <Field
