@@ -11,6 +11,7 @@ import { createMetrics, type Metrics, mountMetrics } from "./http/metrics.js";
 import { requestLog } from "./http/request-log.js";
 import { mountSpa } from "./http/static.js";
 import { requestTimeout } from "./http/timeout.js";
+import { mountOidc } from "./oidc/mount.js";
 import { type LimiterStore, RateLimiters } from "./rate-limit/limiters.js";
 import { defaultRateLimits, type RateLimits } from "./rate-limit/limits.js";
 import { failure, XwmsError } from "./xwms/envelope.js";
@@ -77,8 +78,9 @@ export function createApp({
 
   mountGraphql(app, { db, config, limiters, timedOut });
 
-  mountRootFallback(app, config);
   mountXwmsPages(app, db, config);
+  mountOidc(app, db, config);
+  mountRootFallback(app, config);
   mountSpa(app, config.webDist);
   return app;
 }

@@ -49,6 +49,10 @@ const environment = z.object({
   CLIENT_CREATION: z.enum(["paid", "anyone", "staff"]).default("paid"),
   METRICS_TOKEN: z.string().min(16, "must be at least 16 characters").optional(),
   METRICS_PORT: z.coerce.number().int().min(1).max(65535).optional(),
+  OIDC_KEY_SECRET: z.string().min(32, "must be at least 32 characters").optional(),
+  OIDC_KEY_PUBLISH_LEAD_SECONDS: z.coerce.number().int().min(0).default(600),
+  OIDC_KEY_ROTATION_DAYS: z.coerce.number().int().min(1).default(90),
+  OIDC_KEYS_REFRESH_SECONDS: z.coerce.number().int().min(0).default(60),
 });
 
 export type Config = {
@@ -85,6 +89,14 @@ export type Config = {
   metricsToken: string | undefined;
   /** Serves /metrics without a token on its own port (bound to HOST), for a scraper on a private network. */
   metricsPort: number | undefined;
+  /** Encrypts the OpenID Connect signing keys at rest; without it a random per-database secret does (not for production). */
+  oidcKeySecret: string | undefined;
+  /** A new signing key is published this long before it signs. */
+  oidcKeyPublishLeadSeconds: number;
+  /** Signing keys older than this are rotated. */
+  oidcKeyRotationDays: number;
+  /** How often an instance looks for rotated signing keys. */
+  oidcKeysRefreshSeconds: number;
 };
 
 /** Parses the environment once; throws a readable error naming every bad variable. */
@@ -119,5 +131,9 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
     clientCreation: env.CLIENT_CREATION,
     metricsToken: env.METRICS_TOKEN,
     metricsPort: env.METRICS_PORT,
+    oidcKeySecret: env.OIDC_KEY_SECRET,
+    oidcKeyPublishLeadSeconds: env.OIDC_KEY_PUBLISH_LEAD_SECONDS,
+    oidcKeyRotationDays: env.OIDC_KEY_ROTATION_DAYS,
+    oidcKeysRefreshSeconds: env.OIDC_KEYS_REFRESH_SECONDS,
   };
 }
