@@ -60,17 +60,20 @@ describe("test/oidc-tokens: refresh, client credentials, introspection, keys, sh
     }
   });
 
-  it("introspection says active before revocation and inactive after (access and refresh tokens)", async () => {
-    const { config, tokens } = await loggedIn();
-    expect(await active(config, tokens.access_token)).toBe(true);
-    await oidc.tokenRevocation(config, tokens.access_token);
-    expect(await active(config, tokens.access_token)).toBe(false);
+  it("introspection says active before revocation and inactive after", async () => {
+    const first = await loggedIn();
+    expect(await active(first.config, first.tokens.access_token)).toBe(true);
+    await oidc.tokenRevocation(first.config, first.tokens.access_token);
+    expect(await active(first.config, first.tokens.access_token)).toBe(false);
 
-    const refresh = tokens.refresh_token ?? "";
-    expect(await active(config, refresh)).toBe(true);
-    await oidc.tokenRevocation(config, refresh);
-    expect(await active(config, refresh)).toBe(false);
-    await expect(oidc.refreshTokenGrant(config, refresh)).rejects.toMatchObject({ error: "invalid_grant" });
+    // Revoking a refresh token ends it and the access tokens of its grant (RFC 7009 §2.1).
+    const second = await loggedIn();
+    const refresh = second.tokens.refresh_token ?? "";
+    expect(await active(second.config, refresh)).toBe(true);
+    await oidc.tokenRevocation(second.config, refresh);
+    expect(await active(second.config, refresh)).toBe(false);
+    expect(await active(second.config, second.tokens.access_token)).toBe(false);
+    await expect(oidc.refreshTokenGrant(second.config, refresh)).rejects.toMatchObject({ error: "invalid_grant" });
   });
 
   it("publishes a rotated key before it signs, and keeps the old key until its tokens have expired", async () => {
@@ -91,6 +94,10 @@ describe("test/oidc-tokens: refresh, client credentials, introspection, keys, sh
     expect(kidOf((await loggedIn()).tokens.id_token ?? "")).toBe(oldKid);
 
     // The publish lead has passed: the new key signs, and the old token still verifies.
+    await server.db.signingKey.updateMany({
+      where: { kid: oldKid },
+      data: { createdAt: new Date(Date.now() - 1200_000), retiredAt: new Date(Date.now() - 601_000) },
+    });
     await server.db.signingKey.update({ where: { id: fresh.id }, data: { createdAt: new Date(Date.now() - 601_000) } });
     const after = await loggedIn();
     expect(kidOf(after.tokens.id_token ?? "")).toBe(fresh.kid);
@@ -148,7 +155,7 @@ describe("test/oidc-tokens: refresh, client credentials, introspection, keys, sh
     const signToken = await callApi(server, "/sign-token", partner.credentials, {
       redirect_url: "http://localhost/xwms",
     });
-    const xwms = await browse(server, browser, signToken.body.data.url);
+    const xwms = await browse(server, browser, String(signToken.body.data.url));
     expect(xwms.redirect?.searchParams.get("token")).toBeTruthy();
 
     const config = await relyingParty(server, partner.client.id, partner.credentials.clientSecret);

@@ -28,7 +28,7 @@ const FIND_BY = (column: "uid" | "userCode") =>
   `SELECT "payload", "consumedAt", "expiresAt" FROM "OidcRecord" WHERE "model" = ? AND "${column}" = ?`;
 const CONSUME = `UPDATE "OidcRecord" SET "consumedAt" = ? WHERE "id" = ? AND "consumedAt" IS NULL`;
 const DESTROY = `DELETE FROM "OidcRecord" WHERE "id" = ?`;
-const REVOKE_GRANT = `DELETE FROM "OidcRecord" WHERE "grantId" = ?`;
+const REVOKE_GRANT = `DELETE FROM "OidcRecord" WHERE "grantId" = ? AND "model" = ?`;
 
 const keyOf = (model: string, id: string) => sha256(`${model}:${id}`);
 
@@ -86,7 +86,7 @@ export function oidcAdapterFactory(db: Db) {
     }
 
     async revokeByGrantId(grantId: string): Promise<void> {
-      await sql.run(REVOKE_GRANT, [grantId]);
+      await sql.run(REVOKE_GRANT, [grantId, this.model]);
     }
 
     private read(row: Record<string, unknown>): AdapterPayload | undefined {
