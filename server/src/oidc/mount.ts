@@ -40,10 +40,18 @@ function providerSource(db: Db, config: Config) {
   };
 }
 
+/** Each provider's Node request listener, composed once rather than on every request. */
+const listeners = new WeakMap<Provider, ReturnType<Provider["callback"]>>();
+
 /** Hands the raw Node request to oidc-provider, which answers it itself. */
 async function handOver(c: Context, provider: Provider) {
   const { incoming, outgoing } = c.env as HttpBindings;
-  await provider.callback()(incoming, outgoing);
+  let listener = listeners.get(provider);
+  if (!listener) {
+    listener = provider.callback();
+    listeners.set(provider, listener);
+  }
+  await listener(incoming, outgoing);
   return RESPONSE_ALREADY_SENT;
 }
 

@@ -1,6 +1,7 @@
 import type { Db } from "../../db/client.js";
 import { readClientAuth } from "../../db/hot/client-auth.js";
 import { hotSqlOf } from "../../db/hot/registry.js";
+import { type DomainWithCallbacks, readOidcClient } from "../../db/oidc-client-rows.js";
 import type { Domain } from "../../generated/prisma/client.js";
 import { assertDomainUsable, type ClientPurpose, liveSecret, touchIfStale } from "../auth/client-credentials.js";
 import { randomToken } from "../auth/crypto.js";
@@ -14,30 +15,20 @@ import { redirectUriMatches } from "./redirect-match.js";
  */
 const SECRET_PLACEHOLDER = randomToken(32);
 
-type DomainWithCallbacks = Domain & { urls: { url: string }[] };
-
-async function loginDomains(db: Db, clientId: string): Promise<DomainWithCallbacks[]> {
-  return db.domain.findMany({
-    where: { clientId, active: true, allowLogin: true },
-    include: { urls: { where: { kind: "CALLBACK", active: true }, select: { url: true } } },
-  });
-}
+const loginDomains = (domains: DomainWithCallbacks[]) => domains.filter((domain) => domain.active && domain.allowLogin);
 
 /**
  * A Gatehouse client as OpenID Connect client metadata: the redirect URIs are the active callback URLs of
  * its active, login-allowed domains; client_credentials is open when an active domain allows API calls.
  */
 export async function loadOidcClientMetadata(db: Db, clientId: string) {
-  const client = await db.client.findUnique({
-    where: { id: clientId },
-    select: { id: true, name: true, domains: { where: { active: true, allowApi: true }, select: { id: true } } },
-  });
+  const client = await readOidcClient(hotSqlOf(db), clientId);
   if (!client) return undefined;
-  const domains = await loginDomains(db, clientId);
-  const redirectUris = [...new Set(domains.flatMap((domain) => domain.urls.map((entry) => entry.url)))]
+  const redirectUris = [...new Set(loginDomains(client.domains).flatMap((domain) => domain.callbacks))]
     .filter((url) => URL.canParse(url))
     .sort();
   const login = redirectUris.length > 0;
+  const api = client.domains.some((domain) => domain.active && domain.allowApi);
   return {
     client_id: client.id,
     client_name: client.name,
@@ -46,17 +37,16 @@ export async function loadOidcClientMetadata(db: Db, clientId: string) {
     redirect_uris: redirectUris,
     post_logout_redirect_uris: redirectUris,
     response_types: login ? ["code"] : [],
-    grant_types: [
-      ...(login ? ["authorization_code", "refresh_token"] : []),
-      ...(client.domains.length > 0 ? ["client_credentials"] : []),
-    ],
+    grant_types: [...(login ? ["authorization_code", "refresh_token"] : []), ...(api ? ["client_credentials"] : [])],
   };
 }
 
 /** The client's active, login-allowed domain with an active callback URL matching redirectUri. */
 export async function domainOfRedirect(db: Db, clientId: string, redirectUri: string): Promise<Domain | undefined> {
-  const domains = await loginDomains(db, clientId);
-  return domains.find((domain) => domain.urls.some((entry) => redirectUriMatches(entry.url, redirectUri)));
+  const client = await readOidcClient(hotSqlOf(db), clientId);
+  return loginDomains(client?.domains ?? []).find((domain) =>
+    domain.callbacks.some((url) => redirectUriMatches(url, redirectUri)),
+  );
 }
 
 /** What the client authenticates for: a login returning to redirectUri, API calls, or any use of a live secret. */
