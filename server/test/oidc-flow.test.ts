@@ -1,6 +1,6 @@
 import * as oidc from "openid-client";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startTestServer, type TestServer } from "./harness.js";
+import { type Browser, registeredBrowser, startTestServer, type TestServer } from "./harness.js";
 import { authorization, oidcPartner, relyingParty, signInThrough, verifiedWithJwks } from "./oidc.js";
 
 describe("test/oidc-flow: OpenID Connect through openid-client", () => {
@@ -54,5 +54,41 @@ describe("test/oidc-flow: OpenID Connect through openid-client", () => {
     const info = await oidc.fetchUserInfo(config, tokens.access_token, String(claims.sub));
     expect(info.sub).toBe(claims.sub);
     expect(info.email).toMatch(/@example\.org$/);
+  });
+
+  it("gives a pairwise client its own stable sub per person, the same in the ID token, userinfo and introspection", async () => {
+    const login = async (partner: Awaited<ReturnType<typeof oidcPartner>>, browser?: Browser) => {
+      const config = await relyingParty(server, partner.client.id, partner.credentials.clientSecret);
+      const auth = await authorization(config);
+      const person = await signInThrough(server, auth, browser);
+      const tokens = await oidc.authorizationCodeGrant(config, person.callback, {
+        pkceCodeVerifier: auth.verifier,
+        expectedState: auth.state,
+        expectedNonce: auth.nonce,
+      });
+      const sub = String(tokens.claims()?.sub);
+      const info = await oidc.fetchUserInfo(config, tokens.access_token, sub);
+      const introspected = await oidc.tokenIntrospection(config, tokens.access_token);
+      return { sub, info, introspected, browser: person.browser };
+    };
+    const pairwise = await oidcPartner(server.db);
+    await server.db.client.update({ where: { id: pairwise.client.id }, data: { subjectType: "PAIRWISE" } });
+    const { browser, sub: publicSub } = await registeredBrowser(server);
+
+    const first = await login(pairwise, browser);
+    expect(first.sub).toMatch(/^\d{16}$/);
+    expect(first.sub).not.toBe(publicSub);
+    expect(first.info.sub).toBe(first.sub);
+    expect(first.introspected.sub).toBe(first.sub);
+    expect((await login(pairwise, browser)).sub).toBe(first.sub);
+
+    // Another pairwise client gets another sub for the same person; a public client gets the person's sub.
+    const other = await oidcPartner(server.db);
+    await server.db.client.update({ where: { id: other.client.id }, data: { subjectType: "PAIRWISE" } });
+    await server.db.domain.update({ where: { id: other.domain.id }, data: { rootDomain: "127.0.0.1" } });
+    const otherSub = (await login(other, browser)).sub;
+    expect(otherSub).not.toBe(first.sub);
+    expect(otherSub).not.toBe(publicSub);
+    expect((await login(await oidcPartner(server.db), browser)).sub).toBe(publicSub);
   });
 });

@@ -4,10 +4,10 @@ import type { HotSql } from "./hot/sql.js";
 import { toStr, toStrOrNull } from "./hot/sql.js";
 
 export type DomainWithCallbacks = Domain & { callbacks: string[] };
-export type OidcClientRows = { id: string; name: string; domains: DomainWithCallbacks[] };
+export type OidcClientRows = { id: string; name: string; subjectType: string; domains: DomainWithCallbacks[] };
 
 /** A client with every domain and each domain's active callback URLs, in one statement. */
-const CLIENT_WITH_CALLBACKS = `SELECT c."id", c."name", ${DOMAIN_COLUMNS}, u."url" AS "callback"
+const CLIENT_WITH_CALLBACKS = `SELECT c."id", c."name", c."subjectType", ${DOMAIN_COLUMNS}, u."url" AS "callback"
 FROM "Client" c LEFT JOIN "Domain" d ON d."clientId" = c."id"
 LEFT JOIN "DomainUrl" u ON u."domainId" = d."id" AND u."kind" = 'CALLBACK' AND u."active" = ?
 WHERE c."id" = ?`;
@@ -29,5 +29,10 @@ export async function readOidcClient(sql: HotSql, clientId: string): Promise<Oid
     const callback = toStrOrNull(row.callback);
     if (callback) entry.callbacks.push(callback);
   }
-  return { id: toStr(first.id), name: toStr(first.name), domains: [...domains.values()] };
+  return {
+    id: toStr(first.id),
+    name: toStr(first.name),
+    subjectType: toStr(first.subjectType),
+    domains: [...domains.values()],
+  };
 }

@@ -2,6 +2,7 @@ import Provider, { type Configuration, type KoaContextWithOIDC } from "oidc-prov
 import type { Config } from "../config.js";
 import { coveredScopes, liveConsent, OIDC_SCOPES, releasedClaims, SCOPE_CLAIMS } from "../core/oidc/claims.js";
 import { authenticateOidcClient, type OidcSecretUse } from "../core/oidc/oidc-client.js";
+import { pairwiseSubject } from "../core/oidc/pairwise.js";
 import { redirectUriMatches } from "../core/oidc/redirect-match.js";
 import type { SigningKeySet } from "../core/oidc/signing-keys.js";
 import type { Db } from "../db/client.js";
@@ -64,6 +65,8 @@ export function createProvider(db: Db, config: Config, keys: SigningKeySet, cook
       Grant: 30 * DAY,
       Session: 14 * DAY,
     },
+    subjectTypes: ["public", "pairwise"],
+    pairwiseIdentifier: async (_ctx, accountId, client) => pairwiseSubject(db, client.clientId, accountId),
     rotateRefreshToken: true,
     issueRefreshToken: async (_ctx, client) => client.grantTypeAllowed("refresh_token"),
     // PKCE S256 is required of public clients and accepted from confidential ones.

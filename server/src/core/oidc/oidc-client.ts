@@ -34,6 +34,8 @@ export async function loadOidcClientMetadata(db: Db, clientId: string) {
     client_name: client.name,
     client_secret: SECRET_PLACEHOLDER,
     token_endpoint_auth_method: "client_secret_basic",
+    // Pairwise subjects need a login client; the sector is its primary root domain (core/oidc/pairwise.ts).
+    subject_type: login && client.subjectType === "PAIRWISE" ? "pairwise" : "public",
     redirect_uris: redirectUris,
     post_logout_redirect_uris: redirectUris,
     response_types: login ? ["code"] : [],
