@@ -21,6 +21,19 @@ test("the client overview shows what an OpenID Connect library needs", async ({ 
   const discovery = await (await fetch(`${gatehouse.url}/.well-known/openid-configuration`)).json();
   expect(discovery.issuer).toBe(gatehouse.url);
 
+  // The pairwise switch saves at once and survives a reload; it is switched back for the other journeys.
+  const pairwise = panel.getByLabel(/Pairwise subjects/);
+  await expect(pairwise).not.toBeChecked();
+  await pairwise.check();
+  await page.reload();
+  await expect(page.getByRole("region", { name: "OpenID Connect" }).getByLabel(/Pairwise subjects/)).toBeChecked();
+  await page
+    .getByRole("region", { name: "OpenID Connect" })
+    .getByLabel(/Pairwise subjects/)
+    .uncheck();
+  await page.reload();
+  await expect(page.getByRole("region", { name: "OpenID Connect" }).getByLabel(/Pairwise subjects/)).not.toBeChecked();
+
   for (const width of [1280, 390]) {
     await page.setViewportSize({ width, height: width === 390 ? 844 : 860 });
     await page.evaluate(() => window.scrollTo(0, 0));

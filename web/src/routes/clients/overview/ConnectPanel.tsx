@@ -10,6 +10,7 @@ export const OverviewClientFields = graphql(`
     name
     createdAt
     secretCount
+    pairwiseSubjects
     domains {
       id
       rootDomain

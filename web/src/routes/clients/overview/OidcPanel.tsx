@@ -2,6 +2,7 @@ import { Link } from "react-router";
 import { CopyField } from "../../../components/ui/CopyButton";
 import type { FragmentOf } from "../../../lib/graphql";
 import type { OverviewClientFields } from "./ConnectPanel";
+import { PairwiseSwitch } from "./PairwiseSwitch";
 
 type OverviewClient = FragmentOf<typeof OverviewClientFields>;
 
@@ -50,6 +51,10 @@ export function OidcPanel({ client }: { client: OverviewClient }) {
             A redirect URI must match exactly; on <code>localhost</code>, <code>127.0.0.1</code> and <code>[::1]</code>{" "}
             any port matches.
           </p>
+        </dd>
+        <dt>Subject (sub)</dt>
+        <dd>
+          <PairwiseSwitch clientId={client.id} pairwise={client.pairwiseSubjects} />
         </dd>
       </dl>
     </section>
