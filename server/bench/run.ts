@@ -22,6 +22,8 @@ const REDIRECT = "http://localhost:4567/callback";
 const STOP_TIMEOUT_MS = 30_000;
 const hung: string[] = [];
 const profileDir = process.env.BENCH_PROFILE_DIR;
+/** BENCH_WORKLOADS="client_credentials /oauth/token,introspection" runs only those rows (a quick smoke run). */
+const workloads = process.env.BENCH_WORKLOADS?.split(",");
 
 const load = (url: string, options: Partial<autocannon.Options>) =>
   autocannon({ url, connections: CONNECTIONS, duration: DURATION_SECONDS, ...options });
@@ -129,12 +131,30 @@ async function measure(dialect: "sqlite" | "postgresql", mode: Mode): Promise<Fi
     await approveLogin(person.browser, first.body.data.token as string);
     await callApi(instance, "/sign-token-verify", demo, { token: first.body.data.token });
     const body = (value: unknown) => ({ method: "POST" as const, headers: headers(demo), body: JSON.stringify(value) });
-    return [
-      figure(label, "get/user/info", await load(`${url}/api/get/user/info`, body({ sub: person.sub }))),
-      figure(label, "sign-token", await load(`${url}/api/sign-token`, body({ redirect_url: REDIRECT }))),
-      figure(label, "login round trip (per request)", await loginRoundTrip(url, demo, person.browser.cookieHeader())),
-      figure(label, "/api/info", await load(`${url}/api/info`, {})),
+    const oauth = (form: string) => ({
+      method: "POST" as const,
+      headers: {
+        authorization: `Basic ${Buffer.from(`${demo.clientId}:${demo.clientSecret}`).toString("base64")}`,
+        "content-type": "application/x-www-form-urlencoded",
+      },
+      body: form,
+    });
+    // A token to introspect, issued the way every client_credentials run issues them.
+    const issued = await fetch(`${url}/oauth/token`, oauth("grant_type=client_credentials"));
+    const { access_token: accessToken } = (await issued.json()) as { access_token: string };
+    const rows: [string, () => Promise<autocannon.Result>][] = [
+      ["get/user/info", () => load(`${url}/api/get/user/info`, body({ sub: person.sub }))],
+      ["sign-token", () => load(`${url}/api/sign-token`, body({ redirect_url: REDIRECT }))],
+      ["login round trip (per request)", () => loginRoundTrip(url, demo, person.browser.cookieHeader())],
+      ["/api/info", () => load(`${url}/api/info`, {})],
+      ["client_credentials /oauth/token", () => load(`${url}/oauth/token`, oauth("grant_type=client_credentials"))],
+      ["introspection", () => load(`${url}/oauth/introspect`, oauth(`token=${accessToken}`))],
     ];
+    const figures: Figure[] = [];
+    for (const [workload, run] of rows) {
+      if (!workloads || workloads.includes(workload)) figures.push(figure(label, workload, await run()));
+    }
+    return figures;
   } finally {
     // An instance that does not exit after SIGTERM is a finding, not a reason for the whole bench to wait forever.
     const stopped = await Promise.race([instance.stop().then(() => true), delay(STOP_TIMEOUT_MS, false)]);
@@ -145,6 +165,25 @@ async function measure(dialect: "sqlite" | "postgresql", mode: Mode): Promise<Fi
     rmSync(demoCredentialsFile(database.url), { force: true });
     await database.drop();
   }
+}
+
+/** The issue's OIDC targets: client_credentials at ≥ 1.0× the peer, introspection at ≥ 2× get/user/info. */
+function oidcRatios(all: Figure[], peerFigure: Figure): string[] {
+  const labels = [...new Set(all.map((f) => f.label))];
+  return labels.flatMap((label) => {
+    const row = (workload: string) => all.find((f) => f.label === label && f.workload === workload);
+    const issuance = row("client_credentials /oauth/token");
+    const introspection = row("introspection");
+    const userInfoRow = row("get/user/info");
+    return [
+      issuance
+        ? `${label}: client_credentials at ${(issuance.rps / peerFigure.rps).toFixed(2)}× the peer (target ≥ 1.0).`
+        : "",
+      introspection && userInfoRow
+        ? `${label}: introspection at ${(introspection.rps / userInfoRow.rps).toFixed(2)}× get/user/info (target ≥ 2).`
+        : "",
+    ];
+  });
 }
 
 console.log(`Benchmarking: ${DURATION_SECONDS}s per run, ${CONNECTIONS} connections, autocannon.`);
@@ -178,9 +217,8 @@ for (const dialect of dialects) {
 }
 const userInfo = figures.filter((f) => f.workload === "get/user/info" && f.label.startsWith("SQLite"));
 const versusPeer = userInfo.map((f) => `${f.label}: ${(f.rps / peer.rps).toFixed(2)}× the peer`).join("; ");
-const result = versusPeer
-  ? `${table(top, figures)}\n\n\`get/user/info\` against the peer: ${versusPeer}.`
-  : table(top, figures);
+const ratios = [versusPeer ? `\`get/user/info\` against the peer: ${versusPeer}.` : "", ...oidcRatios(figures, peer)];
+const result = [table(top, figures), ...ratios.filter(Boolean)].join("\n\n");
 console.log(`\n${result}\n`);
 writeReport(result, CONNECTIONS, DURATION_SECONDS);
 console.log("Wrote docs/benchmarks.md");

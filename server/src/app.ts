@@ -13,6 +13,7 @@ import { createMetrics, type Metrics, mountMetrics } from "./http/metrics.js";
 import { requestLog } from "./http/request-log.js";
 import { mountSpa } from "./http/static.js";
 import { requestTimeout } from "./http/timeout.js";
+import { mountOidc } from "./oidc/mount.js";
 import { type LimiterStore, RateLimiters } from "./rate-limit/limiters.js";
 import { defaultRateLimits, type RateLimits } from "./rate-limit/limits.js";
 import { failure, XwmsError } from "./xwms/envelope.js";
@@ -80,9 +81,10 @@ export function createApp({
   mountGraphql(app, { db, config, limiters, timedOut });
 
   mountAccountPicture(app, { db, config, limiters });
-  mountRootFallback(app, config);
   mountXwmsPages(app, db, config);
+  mountOidc(app, db, config);
   mountUpstreamPages(app, { db, config, limiters });
+  mountRootFallback(app, config);
   mountSpa(app, config.webDist);
   return app;
 }

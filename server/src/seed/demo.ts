@@ -14,6 +14,7 @@ import { SCOPE_CATALOGUE } from "./catalogue.js";
 export const DEMO_ADMIN_EMAIL = "admin@gatehouse.local";
 const DEMO_CLIENT_NAME = "Demo Client";
 const DEMO_DOMAIN = "localhost";
+export const DEMO_CALLBACK_URLS = ["http://localhost/callback", "http://127.0.0.1/callback"];
 const DEMO_SECRET_LABEL = "Demo key";
 
 export type DemoCredentials = {
@@ -115,6 +116,15 @@ export async function ensureDemoData(
     },
     update: {},
   });
+
+  // The demo client works as an OpenID Connect client out of the box (loopback callbacks match any port).
+  for (const url of DEMO_CALLBACK_URLS) {
+    await db.domainUrl.upsert({
+      where: { domainId_kind_url: { domainId: domain.id, kind: "CALLBACK", url } },
+      create: { domainId: domain.id, kind: "CALLBACK", url },
+      update: {},
+    });
+  }
 
   const scopes = await db.scope.findMany({ where: { key: { in: SCOPE_CATALOGUE.map((scope) => scope.key) } } });
   for (const scope of scopes) {

@@ -23,6 +23,8 @@ export async function revokeConsent({ ctx, consentId }: { ctx: ServiceContext; c
       where: { clientId: consent.clientId, userId: viewer.id, revokedAt: null },
       data: { revokedAt: now },
     });
+    // The OpenID Connect door's grants, codes and tokens for this person and client go with the consent.
+    await tx.oidcRecord.deleteMany({ where: { clientId: consent.clientId, accountId: viewer.sub } });
     const scopes = consent.scopes.map((entry) => entry.scope.key).sort();
     await enqueueWebhook(tx, {
       clientId: consent.clientId,

@@ -1,6 +1,7 @@
 import type { Db } from "../../db/client.js";
 import { readClientAuth, type SecretWithLinks, touchSecret } from "../../db/hot/client-auth.js";
 import { hotSqlOf } from "../../db/hot/registry.js";
+import type { HotSql } from "../../db/hot/sql.js";
 import type { Client, ClientSecret, Domain } from "../../generated/prisma/client.js";
 import { ClientForbiddenError, ClientUnauthenticatedError } from "../errors.js";
 import { digestsEqual, sha256 } from "./crypto.js";
@@ -46,38 +47,58 @@ export async function authenticateClient(
   if (!found) throw new ClientUnauthenticatedError(INVALID);
   const { client, domains, secrets } = found;
 
-  // Compare against every secret of the client in constant time; never look a secret up by its value.
+  const { linkedDomainIds, ...secret } = liveSecret(secrets, presented);
+
+  const domain = matchDomain(domains, domainKey);
+  if (!domain) throw new ClientForbiddenError("The domain is not registered for this client");
+  assertDomainUsable(domain, linkedDomainIds, purpose, callerIp);
+
+  await touchIfStale(sql, secret);
+  return { client, domain, secret };
+}
+
+/**
+ * The client's secret whose digest equals the presented value's, when it is live (not revoked, not
+ * expired); throws otherwise. Compares against every secret in constant time, never looks one up by value.
+ */
+export function liveSecret(secrets: readonly SecretWithLinks[], presented: string): SecretWithLinks {
   const presentedHash = sha256(presented);
   let match: SecretWithLinks | undefined;
   for (const candidate of secrets) {
     if (digestsEqual(candidate.secretHash, presentedHash)) match = candidate;
   }
   if (!match) throw new ClientUnauthenticatedError(INVALID);
-  const { linkedDomainIds, ...secret } = match;
-  if (secret.revokedAt) throw new ClientUnauthenticatedError("This client secret has been revoked");
-  if (secret.expiresAt && secret.expiresAt.getTime() <= Date.now()) {
+  if (match.revokedAt) throw new ClientUnauthenticatedError("This client secret has been revoked");
+  if (match.expiresAt && match.expiresAt.getTime() <= Date.now()) {
     throw new ClientUnauthenticatedError("This client secret has expired");
   }
+  return match;
+}
 
-  const domain = matchDomain(domains, domainKey);
-  if (!domain) throw new ClientForbiddenError("The domain is not registered for this client");
+/** The domain rules of a call: active, the secret linked to it, the purpose's flag on, the caller's IP allowed. */
+export function assertDomainUsable(
+  domain: Domain,
+  linkedDomainIds: readonly string[],
+  purpose: ClientPurpose,
+  callerIp: string | undefined,
+): void {
   if (!domain.active) throw new ClientForbiddenError("This domain is inactive");
   if (!linkedDomainIds.includes(domain.id)) {
     throw new ClientForbiddenError("This client secret is not linked to the domain");
   }
-
   if (purpose === "login" && !domain.allowLogin) throw new ClientForbiddenError("Login is not allowed for this domain");
   if (purpose === "api" && !domain.allowApi)
     throw new ClientForbiddenError("API access is not allowed for this domain");
-
   if (!ipAllowed(domain.serverIp, callerIp)) {
     throw new ClientForbiddenError("Requests from this IP address are not allowed for this domain");
   }
+}
 
+/** Records the secret's last use at most once a minute, so a busy client does not write on every call. */
+export async function touchIfStale(sql: HotSql, secret: ClientSecret): Promise<void> {
   if (!secret.lastUsedAt || Date.now() - secret.lastUsedAt.getTime() > SECRET_TOUCH_INTERVAL_MS) {
     await touchSecret(sql, secret.id, new Date());
   }
-  return { client, domain, secret };
 }
 
 /**

@@ -48,6 +48,37 @@ export async function renameClient({ ctx, clientId, name }: { ctx: ServiceContex
   });
 }
 
+/**
+ * Switches OpenID Connect pairwise subjects on or off: with them on, the client's apps see a sub of their own
+ * per person (sector: the primary root domain) instead of the person's public sub.
+ */
+export async function setPairwiseSubjects({
+  ctx,
+  clientId,
+  pairwise,
+}: {
+  ctx: ServiceContext;
+  clientId: string;
+  pairwise: boolean;
+}) {
+  await requirePermission(ctx, clientId, "client:update");
+  return audited(ctx, clientId, async (tx) => {
+    const before = await tx.client.findUniqueOrThrow({ where: { id: clientId } });
+    const after = await tx.client.update({
+      where: { id: clientId },
+      data: { subjectType: pairwise ? "PAIRWISE" : "PUBLIC" },
+    });
+    return {
+      result: after,
+      action: "client.subject_type_changed",
+      targetType: "Client",
+      targetId: clientId,
+      before: { subjectType: before.subjectType },
+      after: { subjectType: after.subjectType },
+    };
+  });
+}
+
 /** Deleting takes the client's exact name as confirmation, and the Owner's level. */
 export async function deleteClient({
   ctx,

@@ -1,5 +1,5 @@
 import { ownAccountOnly } from "../../core/account/account-caller.js";
-import { createClient, deleteClient, renameClient } from "../../core/client/client.service.js";
+import { createClient, deleteClient, renameClient, setPairwiseSubjects } from "../../core/client/client.service.js";
 import { mayCreateClients } from "../../core/client/client-creation.js";
 import {
   ForbiddenError,
@@ -33,6 +33,11 @@ export const ClientType = builder.prismaObject("Client", {
     id: t.exposeID("id"),
     name: t.exposeString("name"),
     verification: t.field({ type: VerificationStatus, resolve: (client) => client.verification }),
+    pairwiseSubjects: t.boolean({
+      description:
+        "Whether OpenID Connect apps of this client see a pairwise sub per person instead of the public sub.",
+      resolve: (client) => client.subjectType === "PAIRWISE",
+    }),
     createdAt: t.expose("createdAt", { type: "DateTime" }),
     updatedAt: t.expose("updatedAt", { type: "DateTime" }),
     myPermissions: t.field({
@@ -108,6 +113,23 @@ builder.mutationField("renameClient", (t) =>
     },
     errors: { types: clientErrors },
     resolve: (_root, { input }, ctx) => renameClient({ ctx, clientId: String(input.clientId), name: input.name }),
+  }),
+);
+
+builder.mutationField("setClientPairwiseSubjects", (t) =>
+  t.field({
+    type: ClientType,
+    description: "Switches pairwise OpenID Connect subjects on or off. Needs client:update.",
+    args: {
+      input: t.arg({
+        type: builder.inputType("SetClientPairwiseSubjectsInput", {
+          fields: (f) => ({ clientId: f.id(), pairwise: f.boolean() }),
+        }),
+      }),
+    },
+    errors: { types: clientErrors },
+    resolve: (_root, { input }, ctx) =>
+      setPairwiseSubjects({ ctx, clientId: String(input.clientId), pairwise: input.pairwise }),
   }),
 );
 

@@ -2,6 +2,7 @@ import { Link } from "react-router";
 import { Badge } from "../../../components/ui/Badge";
 import { CopyButton, CopyField } from "../../../components/ui/CopyButton";
 import { type FragmentOf, graphql } from "../../../lib/graphql";
+import { OidcPanel } from "./OidcPanel";
 
 export const OverviewClientFields = graphql(`
   fragment OverviewClientFields on Client {
@@ -9,6 +10,7 @@ export const OverviewClientFields = graphql(`
     name
     createdAt
     secretCount
+    pairwiseSubjects
     domains {
       id
       rootDomain
@@ -115,6 +117,7 @@ export function ConnectPanel({ client }: { client: OverviewClient }) {
         </pre>
         <p className="fine-print">Replace &lt;your secret&gt; with a secret's value. Never commit it.</p>
       </div>
+      <OidcPanel client={client} />
     </div>
   );
 }

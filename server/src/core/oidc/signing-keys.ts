@@ -1,0 +1,115 @@
+import {
+  createCipheriv,
+  createDecipheriv,
+  createHash,
+  generateKeyPairSync,
+  type JsonWebKey,
+  randomBytes,
+} from "node:crypto";
+import type { Db } from "../../db/client.js";
+import type { SigningKey } from "../../generated/prisma/client.js";
+import { randomToken } from "../auth/crypto.js";
+
+export const SIGNING_ALGORITHM = "RS256";
+/** The longest a token signed by a key may live (ID and access tokens: 1 hour); a retired key stays this long. */
+export const LONGEST_TOKEN_SECONDS = 3600;
+
+export type KeyTiming = {
+  /** How long a new key is published before it signs, so relying parties' cached JWKS already hold it. */
+  publishLeadSeconds: number;
+  /** A key older than this is rotated on the next read. */
+  rotateAfterDays: number;
+};
+
+export type SigningKeySet = {
+  /** Private JWKs, the one that signs first; every one is published (public part only). */
+  keys: (JsonWebKey & { kid: string; alg: string; use: string })[];
+  /** Changes whenever the published keys or the signing key change. */
+  version: string;
+};
+
+const aesKey = (secret: string) => createHash("sha256").update(`gatehouse-oidc-signing-keys:${secret}`).digest();
+
+/** AES-256-GCM with a key derived from configuration; iv, tag and ciphertext as base64url, dot-separated. */
+export function encryptPrivateKey(secret: string, plaintext: string): string {
+  const iv = randomBytes(12);
+  const cipher = createCipheriv("aes-256-gcm", aesKey(secret), iv);
+  const body = Buffer.concat([cipher.update(plaintext, "utf8"), cipher.final()]);
+  return [iv, cipher.getAuthTag(), body].map((part) => part.toString("base64url")).join(".");
+}
+
+export function decryptPrivateKey(secret: string, stored: string): string {
+  const [iv = "", tag = "", body = ""] = stored.split(".");
+  const decipher = createDecipheriv("aes-256-gcm", aesKey(secret), Buffer.from(iv, "base64url"));
+  decipher.setAuthTag(Buffer.from(tag, "base64url"));
+  return Buffer.concat([decipher.update(Buffer.from(body, "base64url")), decipher.final()]).toString("utf8");
+}
+
+/** Creates a new signing key, published at once; it signs once it is publishLeadSeconds old. */
+export async function rotateSigningKey(db: Db, secret: string, now = new Date()): Promise<SigningKey> {
+  const { privateKey, publicKey } = generateKeyPairSync("rsa", { modulusLength: 2048 });
+  const kid = randomToken(12);
+  const created = await db.signingKey.create({
+    data: {
+      kid,
+      algorithm: SIGNING_ALGORITHM,
+      publicJwk: JSON.stringify({ ...publicKey.export({ format: "jwk" }), kid, alg: SIGNING_ALGORITHM, use: "sig" }),
+      privateKeyEncrypted: encryptPrivateKey(secret, JSON.stringify(privateKey.export({ format: "jwk" }))),
+      createdAt: now,
+    },
+  });
+  // Every older key stops being the newest now; it keeps signing until the new one's lead has passed.
+  await db.signingKey.updateMany({
+    where: { status: "ACTIVE", id: { not: created.id } },
+    data: { status: "RETIRING", retiredAt: now },
+  });
+  return created;
+}
+
+/**
+ * The keys to publish and the one to sign with. A key signs once it has been published for the lead time;
+ * a superseded key stays published until every token it can have signed has expired, then retires.
+ */
+export async function currentSigningKeys(
+  db: Db,
+  secret: string,
+  timing: KeyTiming,
+  now = new Date(),
+): Promise<SigningKeySet> {
+  const lead = timing.publishLeadSeconds * 1000;
+  let keys = await db.signingKey.findMany({
+    where: { status: { in: ["ACTIVE", "RETIRING"] } },
+    orderBy: { createdAt: "desc" },
+  });
+  const newest = keys[0];
+  if (!newest || now.getTime() - newest.createdAt.getTime() > timing.rotateAfterDays * 86_400_000) {
+    await rotateSigningKey(db, secret, now);
+    return currentSigningKeys(db, secret, timing, now);
+  }
+  const signing = keys.find((key) => now.getTime() - key.createdAt.getTime() >= lead) ?? keys[keys.length - 1];
+  const expired = keys.filter(
+    (key) =>
+      key !== signing &&
+      key.status === "RETIRING" &&
+      key.retiredAt &&
+      now.getTime() - key.retiredAt.getTime() > lead + LONGEST_TOKEN_SECONDS * 1000 &&
+      key.createdAt < (signing?.createdAt ?? now),
+  );
+  if (expired.length) {
+    await db.signingKey.updateMany({
+      where: { id: { in: expired.map((key) => key.id) } },
+      data: { status: "RETIRED" },
+    });
+    keys = keys.filter((key) => !expired.includes(key));
+  }
+  const ordered = signing ? [signing, ...keys.filter((key) => key !== signing)] : keys;
+  return {
+    keys: ordered.map((key) => ({
+      ...(JSON.parse(decryptPrivateKey(secret, key.privateKeyEncrypted)) as JsonWebKey),
+      kid: key.kid,
+      alg: key.algorithm,
+      use: "sig",
+    })),
+    version: ordered.map((key) => key.kid).join(","),
+  };
+}
