@@ -50,9 +50,13 @@ test.describe("an owner sets up a client", () => {
       await expect(page.getByText("No domains yet")).toBeVisible();
       await page.getByLabel("Domain", { exact: true }).fill("localhost");
       await expect(page.getByRole("checkbox", { name: "Allow login" })).toBeChecked();
+      // The form's default is the database's and the API's: API access stays off until the owner turns it on.
+      await expect(page.getByRole("checkbox", { name: "Allow API" })).not.toBeChecked();
       await page.getByRole("button", { name: "Add domain" }).click();
       await expect(page.getByRole("heading", { name: "localhost", level: 2 })).toBeVisible();
       await expect(page.getByRole("checkbox", { name: "Allow login" })).toBeChecked();
+      await expect(page.getByRole("checkbox", { name: "Allow API" })).not.toBeChecked();
+      await expect(page.getByLabel("Fallback response")).toHaveCount(0);
       await expect(page.getByRole("button", { name: "Copy domain ID of localhost" })).toBeVisible();
       await page.screenshot({ path: "screenshots/clients-domain-1280.png", fullPage: true });
     });
