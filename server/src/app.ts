@@ -1,6 +1,7 @@
 import { Hono } from "hono";
 import { secureHeaders } from "hono/secure-headers";
 import type { Config } from "./config.js";
+import { type Clock, systemClock } from "./core/clock.js";
 import type { Db } from "./db/client.js";
 import { hotSqlOf } from "./db/hot/registry.js";
 import { mountGraphql } from "./graphql/mount.js";
@@ -28,6 +29,8 @@ export type AppOptions = {
   logger?: Logger;
   /** Prometheus metrics; main.ts passes its own when it serves them on METRICS_PORT. */
   metrics?: Metrics;
+  /** The time expiries are judged by; tests pass one they can move. */
+  clock?: Clock;
 };
 
 const defaultLogger = (config: Config) => createLogger(config.env === "test" ? { write: () => true } : process.stdout);
@@ -40,6 +43,7 @@ export function createApp({
   rateLimitStore = { kind: "database", db },
   logger = defaultLogger(config),
   metrics = createMetrics(db, hotSqlOf(db)),
+  clock = systemClock,
 }: AppOptions): Hono {
   const app = new Hono();
   app.use(metrics.middleware);
@@ -73,9 +77,9 @@ export function createApp({
     "/api/*",
     requestTimeout(config.requestTimeoutMs, (c) => failure(c, new XwmsError(503, timedOut))),
   );
-  app.route("/api", xwmsRoutes({ db, config }, { limiters, logger }));
+  app.route("/api", xwmsRoutes({ db, config, clock }, { limiters, logger }));
 
-  mountGraphql(app, { db, config, limiters, timedOut });
+  mountGraphql(app, { db, config, limiters, timedOut, clock });
 
   mountRootFallback(app, config);
   mountXwmsPages(app, db, config);

@@ -17,10 +17,14 @@ export async function purgeExpired(db: Db, now = new Date()): Promise<{ loginTok
   return { loginTokens: loginTokens.count, sessions: sessions.count };
 }
 
-/** Purges expired rows and flags expiring secrets now and every `intervalMs`; returns a function that stops it. */
-export function schedulePurge(db: Db, intervalMs = 15 * 60 * 1000): () => void {
+/** Purges expired rows and flags expiring secrets (webhook and owner mail) now and every `intervalMs`; returns a function that stops it. */
+export function schedulePurge(
+  db: Db,
+  config: Parameters<typeof flagExpiringSecrets>[2],
+  intervalMs = 15 * 60 * 1000,
+): () => void {
   const run = () =>
-    Promise.all([purgeExpired(db), flagExpiringSecrets(db)]).catch((error) =>
+    Promise.all([purgeExpired(db), flagExpiringSecrets(db, new Date(), config)]).catch((error) =>
       console.error("Periodic maintenance failed:", error),
     );
   void run();

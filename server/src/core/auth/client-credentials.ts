@@ -35,6 +35,7 @@ export async function authenticateClient(
   credentials: ClientCredentials,
   purpose: ClientPurpose,
   callerIp: string | undefined,
+  now: Date = new Date(),
 ): Promise<AuthenticatedClient> {
   const { clientId, secret: presented, domain: domainKey } = credentials;
   if (!clientId || !presented || !domainKey) {
@@ -55,7 +56,7 @@ export async function authenticateClient(
   if (!match) throw new ClientUnauthenticatedError(INVALID);
   const { linkedDomainIds, ...secret } = match;
   if (secret.revokedAt) throw new ClientUnauthenticatedError("This client secret has been revoked");
-  if (secret.expiresAt && secret.expiresAt.getTime() <= Date.now()) {
+  if (secret.expiresAt && secret.expiresAt.getTime() <= now.getTime()) {
     throw new ClientUnauthenticatedError("This client secret has expired");
   }
 
