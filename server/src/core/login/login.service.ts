@@ -78,7 +78,7 @@ export async function describeLoginRequest({
   userId?: string | undefined;
 }) {
   const { login } = await usableLoginToken(db, token);
-  const scopes = await grantableScopes(db, login.clientId, userId);
+  const scopes = await grantableScopes(db, login.clientId, userId, login.domain.id);
   const consented = userId ? await consentedScopeKeys(db, login.clientId, userId) : null;
   return {
     clientName: login.client.name,
@@ -129,7 +129,7 @@ export async function completeLogin({
   }
   if (login.domain.testMode && !(await mayUseTestDomain(db, login.clientId, user))) fail("TEST_MODE_DENIED");
 
-  const scopes = await grantableScopes(db, login.clientId, user.id);
+  const scopes = await grantableScopes(db, login.clientId, user.id, login.domain.id);
   const claimed = await approveLoginToken(hotSqlOf(db), {
     loginId: login.id,
     clientId: login.clientId,
