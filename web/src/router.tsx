@@ -61,6 +61,11 @@ export const router = createBrowserRouter([
         lazy: () => import("./routes/auth/signout/SignOutPage").then((m) => ({ Component: m.SignOutPage })),
       },
       {
+        path: "invitation",
+        errorElement: <RouteErrorPage />,
+        lazy: () => import("./routes/invitation/InvitationPage").then((m) => ({ Component: m.InvitationPage })),
+      },
+      {
         path: "register",
         errorElement: <RouteErrorPage />,
         lazy: () => import("./routes/auth/register/RegisterPage").then((m) => ({ Component: m.RegisterPage })),
