@@ -58,7 +58,12 @@ test.describe("a partner app logs a user in", () => {
     });
   });
 
-  test("a user who denies the partner sees a clear error", async ({ page, signToken, registeredUser }, testInfo) => {
+  test("a user who denies the partner is sent back to the app with the reason", async ({
+    page,
+    partner,
+    signToken,
+    registeredUser,
+  }, testInfo) => {
     const { url } = await signToken();
     await page.goto(url);
 
@@ -73,10 +78,13 @@ test.describe("a partner app logs a user in", () => {
     await expect(page.getByRole("heading", { name: /wants to access your gatehouse account/i })).toBeVisible();
 
     await page.getByRole("button", { name: "Deny" }).click();
-    // The demo domain has no fallback URI, so the person stays on Gatehouse and is told what happened.
-    await expect(page.getByRole("heading", { name: "You declined access" })).toBeVisible();
-    await expect(page.getByRole("alert")).not.toBeEmpty();
-    expect(new URL(page.url()).pathname).toBe("/authorize");
+    // The demo domain has no fallback URI, so the browser returns to the app's redirect_url with XWMS's
+    // message parameters, and the app tells the person what happened.
+    await page.waitForURL(`${partner.callbackUrl}?**`);
+    const back = new URL(page.url());
+    expect(back.searchParams.get("xwmsmessage_status")).toBe("error");
+    expect(back.searchParams.has("token")).toBe(false);
+    await expect(page.locator("#error")).toHaveText("You declined to share your data, so the app did not sign you in.");
     await page.screenshot({ path: testInfo.outputPath("02-declined.png") });
   });
 

@@ -1,5 +1,15 @@
+import type { Page } from "@playwright/test";
 import { expect, newUser, test } from "./support/fixtures";
 import { makePaid } from "./support/owner";
+
+/** The page at both widths into docs/screenshots, for the README. */
+async function shootDocs(page: Page, name: string) {
+  for (const width of [1280, 390]) {
+    await page.setViewportSize({ width, height: width === 390 ? 844 : 860 });
+    await page.screenshot({ path: `../docs/screenshots/${name}-${width}.png`, fullPage: true });
+  }
+  await page.setViewportSize({ width: 1280, height: 860 });
+}
 
 test.describe("an owner sets up a client", () => {
   test("registers, gets a paid plan, creates a client, a domain, a scope and a secret", async ({ page, gatehouse }) => {
@@ -50,9 +60,15 @@ test.describe("an owner sets up a client", () => {
       await expect(page.getByText("No domains yet")).toBeVisible();
       await page.getByLabel("Domain", { exact: true }).fill("localhost");
       await expect(page.getByRole("checkbox", { name: "Allow login" })).toBeChecked();
+      // The form's default is the database's and the API's: API access stays off until the owner turns it on.
+      await expect(page.getByRole("checkbox", { name: "Allow API" })).not.toBeChecked();
+      await shootDocs(page, "domain-add");
       await page.getByRole("button", { name: "Add domain" }).click();
       await expect(page.getByRole("heading", { name: "localhost", level: 2 })).toBeVisible();
       await expect(page.getByRole("checkbox", { name: "Allow login" })).toBeChecked();
+      await expect(page.getByRole("checkbox", { name: "Allow API" })).not.toBeChecked();
+      await expect(page.getByLabel("Fallback response")).toHaveCount(0);
+      await shootDocs(page, "domain-settings");
       await expect(page.getByRole("button", { name: "Copy domain ID of localhost" })).toBeVisible();
       await page.screenshot({ path: "screenshots/clients-domain-1280.png", fullPage: true });
     });

@@ -28,8 +28,18 @@ async function shoot(page: Page, name: string) {
   await page.setViewportSize({ width: 1280, height: 860 });
 }
 
+/** Both widths into docs/screenshots, for the README. */
+async function shootDocs(page: Page, name: string) {
+  for (const width of [1280, 390]) {
+    await page.setViewportSize({ width, height: width === 390 ? 844 : 860 });
+    await page.evaluate(() => window.scrollTo(0, 0));
+    await page.screenshot({ path: `../docs/screenshots/${name}-${width}.png`, fullPage: true });
+  }
+  await page.setViewportSize({ width: 1280, height: 860 });
+}
+
 test.describe("journey 4: the owner invites a Viewer", () => {
-  test("the member sees the dashboard but cannot create secrets", async ({ page, gatehouse }) => {
+  test("the member sees the dashboard but cannot create secrets", async ({ page, browser, gatehouse }) => {
     const member = newUser("viewer-member");
     const { demo } = gatehouse;
 
@@ -59,25 +69,51 @@ test.describe("journey 4: the owner invites a Viewer", () => {
       await invite.getByRole("button", { name: "Invite member" }).click();
       await expect(invite.getByLabel("E-mail address")).toHaveAttribute("aria-invalid", "true");
 
-      // An unknown address gets the same neutral answer as a known one, and adds nobody.
+      // An unknown address gets the same answer as a known one; neither is a member before accepting.
       const unknown = `nobody-${Date.now()}@example.test`;
-      await invite.getByLabel("E-mail address").fill(unknown);
-      await invite.getByLabel("Role").selectOption({ label: "Viewer (level 10)" });
-      await invite.getByRole("button", { name: "Invite member" }).click();
-      await expect(
-        page.getByText(
-          `If ${unknown} belongs to a verified Gatehouse account, they are now a member with the Viewer role.`,
-        ),
-      ).toBeVisible();
-      await expect(page.getByRole("row").filter({ hasText: unknown })).toHaveCount(0);
+      for (const email of [unknown, member.email]) {
+        await invite.getByLabel("E-mail address").fill(email);
+        await invite.getByLabel("Role").selectOption({ label: "Viewer (level 10)" });
+        await invite.getByRole("button", { name: "Invite member" }).click();
+        await expect(
+          page.getByText(`We sent an invitation to ${email} for the Viewer role. They join once they accept it.`),
+        ).toBeVisible();
+      }
+      const members = page.getByRole("table", { name: "Members of the client" });
+      await expect(members.getByRole("row").filter({ hasText: member.email })).toHaveCount(0);
+      const pending = page.getByTestId("invitation-row");
+      await expect(pending.filter({ hasText: unknown })).toContainText("Viewer");
+      await expect(pending.filter({ hasText: member.email })).toContainText("Viewer");
+      await shoot(page, "clients-members-invited");
+      await shootDocs(page, "members-invitations");
 
-      await invite.getByLabel("E-mail address").fill(member.email);
-      await invite.getByRole("button", { name: "Invite member" }).click();
+      // The owner withdraws the invitation to the unknown address; its row goes.
+      await page.getByRole("button", { name: `Revoke the invitation to ${unknown}` }).click();
+      await page.getByRole("dialog").getByRole("button", { name: "Revoke invitation" }).click();
+      await expect(pending.filter({ hasText: unknown })).toHaveCount(0);
+    });
+
+    await test.step("the invitee opens the mailed link, sees client and role, signs in and accepts", async () => {
+      const invitee = await browser.newPage();
+      const link = await mailedLink(member.email, "/invitation");
+      await invitee.goto(link);
+      await expect(invitee.getByRole("heading", { name: "Join Demo Client" })).toBeVisible();
       await expect(
-        page.getByText(
-          `If ${member.email} belongs to a verified Gatehouse account, they are now a member with the Viewer role.`,
-        ),
+        invitee.getByText("You are invited as Viewer to help manage Demo Client on Gatehouse."),
       ).toBeVisible();
+      await invitee.getByLabel("Password").fill(member.password);
+      await invitee.getByRole("button", { name: "Sign in" }).click();
+      await expect(invitee.getByRole("button", { name: "Accept and join" })).toBeVisible();
+      await shootDocs(invitee, "invitation-accept");
+      await invitee.getByRole("button", { name: "Accept and join" }).click();
+      await invitee.waitForURL("**/clients/**");
+      await expect(invitee.getByRole("navigation", { name: "Client sections" })).toBeVisible();
+      // The link works once.
+      await invitee.goto(link);
+      await expect(invitee.getByText("This invitation has already been accepted.")).toBeVisible();
+      await invitee.close();
+
+      await page.reload();
       const row = page.getByRole("row").filter({ hasText: member.email });
       await expect(row).toContainText("Viewer");
       await expect(row).toContainText("Never");

@@ -49,6 +49,16 @@ async function shoot(page: Page, name: string) {
   await page.setViewportSize({ width: 1280, height: 860 });
 }
 
+/** Both widths into docs/screenshots, for the README. */
+async function shootDocs(page: Page, name: string) {
+  for (const width of [1280, 390]) {
+    await page.setViewportSize({ width, height: width === 390 ? 844 : 860 });
+    await page.evaluate(() => window.scrollTo(0, 0));
+    await page.screenshot({ path: `../docs/screenshots/${name}-${width}.png`, fullPage: true });
+  }
+  await page.setViewportSize({ width: 1280, height: 860 });
+}
+
 test.describe("journey 5: verification unlocks VERIFIED scopes", () => {
   test("an owner files a request, staff approve it, useraddresses can be enabled", async ({ page, gatehouse }) => {
     const { demo } = gatehouse;
@@ -106,6 +116,7 @@ test.describe("journey 5: verification unlocks VERIFIED scopes", () => {
       await expect(form.getByText("Choose at least one domain to verify.")).toBeVisible();
       await form.getByRole("checkbox", { name: rootDomain }).check();
       await form.getByRole("checkbox", { name: /postal addresses/ }).check();
+      await form.getByRole("checkbox", { name: /login providers/ }).check();
       await form.getByLabel("Notes for the reviewer (optional)").fill("We ship parcels and need delivery addresses.");
       await form.getByRole("button", { name: "Request verification" }).click();
       await expect(page.getByText("Your request was sent.")).toBeVisible();
@@ -135,9 +146,14 @@ test.describe("journey 5: verification unlocks VERIFIED scopes", () => {
       await item.getByRole("button", { name: `Reject ${clientName}` }).click();
       await expect(item.getByText("Tell the client why the request was rejected.")).toBeVisible();
       await item.getByLabel(`Review note for ${clientName}`).fill("Company registration checked.");
+      // Staff approve part of the request: addresses yes, linked providers not (yet).
+      await expect(item.getByRole("checkbox", { name: "providers" })).toBeChecked();
+      await item.getByRole("checkbox", { name: "providers" }).uncheck();
+      await expect(item.getByRole("button", { name: `Approve ${clientName}` })).toHaveText("Approve selected");
       await shoot(page, "staff-queue");
+      await shootDocs(page, "staff-partial-approval");
       await item.getByRole("button", { name: `Approve ${clientName}` }).click();
-      await expect(page.getByText(`${clientName} is now verified.`)).toBeVisible();
+      await expect(page.getByText(`${clientName} is now verified for the part you approved.`)).toBeVisible();
       await expect(page.getByRole("heading", { name: clientName })).toHaveCount(0);
       await shoot(page, "staff-queue-after");
       await page.getByRole("button", { name: "Sign out" }).click();
@@ -148,9 +164,15 @@ test.describe("journey 5: verification unlocks VERIFIED scopes", () => {
       await signIn(page, owner.email, owner.password);
       await page.goto(`/clients/${clientId}/verification`);
       const history = page.getByRole("list", { name: "Verification requests" });
-      await expect(history.getByText("Approved")).toBeVisible();
+      await expect(history.getByText("Approved", { exact: true })).toBeVisible();
       await expect(history).toContainText("Company registration checked.");
+      await expect(history.getByTestId("approved-part")).toHaveText(
+        `Approved: ${rootDomain} · useraddresses (part of the request)`,
+      );
       await shoot(page, "clients-verification-approved");
+      await shootDocs(page, "clients-verification-partial");
+      const providers = await ownerApi.call(ENABLE_SCOPE, { input: { clientId, scopeKey: "providers" } });
+      expect(providers.data?.enableClientScope?.__typename).toBe("ForbiddenError");
       await page.goto(`/clients/${clientId}/scopes`);
       const toggle = page.getByLabel(/ useraddresses$/);
       await expect(toggle).toBeEnabled();
@@ -167,6 +189,29 @@ test.describe("journey 5: verification unlocks VERIFIED scopes", () => {
         },
       );
       expect(JSON.stringify(scopes)).toContain('"enabled":true,"scope":{"key":"useraddresses"}');
+    });
+
+    await test.step("staff revoke the verification later; the owner sees it with the note", async () => {
+      await page.getByRole("button", { name: "Sign out" }).click();
+      await page.waitForURL("**/signin");
+      await signIn(page, demo.adminEmail, demo.adminPassword);
+      await page.goto("/staff");
+      const approvals = page.getByRole("list", { name: "Approved verifications" });
+      await approvals.getByRole("button", { name: `Revoke the verification of ${clientName}` }).click();
+      const dialog = page.getByRole("dialog", { name: `Revoke the verification of ${clientName}?` });
+      await expect(dialog.getByRole("button", { name: "Revoke verification" })).toBeDisabled();
+      await dialog.getByLabel("Why (sent to the client's owners)").fill("Addresses were used for marketing.");
+      await dialog.getByRole("button", { name: "Revoke verification" }).click();
+      await expect(page.getByText(`The verification of ${clientName} was revoked.`)).toBeVisible();
+      await page.getByRole("button", { name: "Sign out" }).click();
+      await page.waitForURL("**/signin");
+      await signIn(page, owner.email, owner.password);
+      await page.goto(`/clients/${clientId}/verification`);
+      await expect(page.getByText("Not verified")).toBeVisible();
+      const history = page.getByRole("list", { name: "Verification requests" });
+      await expect(history.getByText("Revoked", { exact: true })).toBeVisible();
+      await expect(history).toContainText("Addresses were used for marketing.");
+      await shootDocs(page, "clients-verification-revoked");
     });
 
     await anonymous.dispose();

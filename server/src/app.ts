@@ -1,6 +1,7 @@
 import { Hono } from "hono";
 import { secureHeaders } from "hono/secure-headers";
 import type { Config } from "./config.js";
+import { type Clock, systemClock } from "./core/clock.js";
 import type { Db } from "./db/client.js";
 import { hotSqlOf } from "./db/hot/registry.js";
 import { mountGraphql } from "./graphql/mount.js";
@@ -31,6 +32,8 @@ export type AppOptions = {
   logger?: Logger;
   /** Prometheus metrics; main.ts passes its own when it serves them on METRICS_PORT. */
   metrics?: Metrics;
+  /** The time expiries are judged by; tests pass one they can move. */
+  clock?: Clock;
 };
 
 const defaultLogger = (config: Config) => createLogger(config.env === "test" ? { write: () => true } : process.stdout);
@@ -43,6 +46,7 @@ export function createApp({
   rateLimitStore = { kind: "database", db },
   logger = defaultLogger(config),
   metrics = createMetrics(db, hotSqlOf(db)),
+  clock = systemClock,
 }: AppOptions): Hono {
   const app = new Hono();
   app.use(metrics.middleware);
@@ -76,14 +80,14 @@ export function createApp({
     "/api/*",
     requestTimeout(config.requestTimeoutMs, (c) => failure(c, new XwmsError(503, timedOut))),
   );
-  app.route("/api", xwmsRoutes({ db, config }, { limiters, logger }));
+  app.route("/api", xwmsRoutes({ db, config, clock }, { limiters, logger }));
 
-  mountGraphql(app, { db, config, limiters, timedOut });
+  mountGraphql(app, { db, config, limiters, timedOut, clock });
 
-  mountAccountPicture(app, { db, config, limiters });
+  mountAccountPicture(app, { db, config, limiters, clock });
   mountXwmsPages(app, db, config);
   mountOidc(app, db, config);
-  mountUpstreamPages(app, { db, config, limiters });
+  mountUpstreamPages(app, { db, config, limiters, clock });
   mountRootFallback(app, config);
   mountSpa(app, config.webDist);
   return app;

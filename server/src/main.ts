@@ -50,7 +50,7 @@ const app = createApp({
   metrics,
   rateLimitStore: redis ? { kind: "redis", client: redis } : { kind: "database", db },
 });
-const stopPurge = schedulePurge(db);
+const stopPurge = schedulePurge(db, config);
 const stopRateLimitPurge = scheduleRateLimitPurge(db, (error) =>
   logger.error("purging rate limits failed", { error: String(error) }),
 );

@@ -67,8 +67,11 @@ describe("test/fallback-uri: a domain's fallback URI stays on the partner's doma
       const signed = await callApi(server, "/sign-token", partner.credentials, { redirect_url });
       return approveLogin(person.browser, signed.body.data.token as string, false);
     };
+    // An off-domain fallback is never followed: the browser returns to the app's own redirect_url instead.
     const offDomain = await decline("https://evil.example/phish");
-    expect(offDomain).toMatchObject({ __typename: "LoginRequestError", code: "DECLINED", redirectUrl: null });
+    expect(offDomain).toMatchObject({ __typename: "LoginRequestError", code: "DECLINED" });
+    expect(new URL(String(offDomain?.redirectUrl)).origin).toBe("http://localhost:4567");
+    expect(new URL(String(offDomain?.redirectUrl)).pathname).toBe("/cb");
     const onDomain = await decline("http://localhost:4567/failed");
     expect(onDomain).toMatchObject({ __typename: "LoginRequestError", code: "DECLINED" });
     expect(new URL(String(onDomain?.redirectUrl)).pathname).toBe("/failed");

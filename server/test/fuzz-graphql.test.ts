@@ -158,7 +158,6 @@ const CASES: Case[] = [
           allowLogin: field(fc.boolean()),
           primary: field(fc.boolean()),
           fallbackUri: field(fc.oneof(fc.webUrl(), hostileString)),
-          fallbackResponse: field(hostileString),
           internalName: field(hostileString),
           logoUrl: field(fc.oneof(fc.webUrl(), hostileString)),
           serverIp: field(fc.oneof(fc.ipV4(), fc.ipV6(), hostileString)),

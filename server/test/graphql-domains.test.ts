@@ -9,7 +9,7 @@ beforeAll(async () => {
 });
 afterAll(() => server.close());
 
-const DOMAIN_FIELDS = `id publicId rootDomain serverIp internalName logoUrl fallbackUri fallbackResponse
+const DOMAIN_FIELDS = `id publicId rootDomain serverIp internalName logoUrl fallbackUri
   allowLogin allowApi active primary testMode createdAt updatedAt urls { id kind url active }`;
 const CLIENT_DOMAINS = `query D($id: ID!) { client(id: $id) { id domains { ${DOMAIN_FIELDS} } } }`;
 const errorFields = `... on Error { message } ... on ValidationError { fieldErrors { field message } }`;
@@ -67,7 +67,6 @@ describe("test/graphql-domains: domains and their URLs", () => {
       internalName: "Web shop",
       logoUrl: "https://cdn.example.com/logo.png",
       fallbackUri: "https://www.shop.example.com/fallback",
-      fallbackResponse: null,
       allowLogin: true,
       allowApi: true,
       active: true,

@@ -211,7 +211,12 @@ describe("test/graphql-verification: the verification center", () => {
     expect(event).toMatchObject({ clientId: v.clientId, actorUserId: staff.user.id });
     expect(JSON.parse(event.details ?? "{}")).toEqual({
       before: { status: "PENDING" },
-      after: { status: "APPROVED", reviewNote: "Looks good." },
+      after: {
+        status: "APPROVED",
+        reviewNote: "Looks good.",
+        domains: [v.domain.rootDomain],
+        scopes: ["useraddresses", "userinfo"],
+      },
     });
     const twice = await gql(server, staff.caller, REJECT, { input: { requestId, note: "Changed my mind" } });
     expect(twice.data?.rejectVerification).toEqual({

@@ -10,12 +10,25 @@ import { type DemoCredentials, demoCredentialsFile, ensureDemoData } from "../sr
 import { prepareDatabase } from "../src/startup.js";
 import { freshDatabase } from "./databases.js";
 
+/** Real time plus an offset a test moves forward, so expiries can pass without waiting. */
+export class TestClock {
+  private offsetMs = 0;
+  now(): Date {
+    return new Date(Date.now() + this.offsetMs);
+  }
+  advance(ms: number): void {
+    this.offsetMs += ms;
+  }
+}
+
 export type TestServer = {
   baseUrl: string;
   apiUrl: string;
   config: Config;
   db: Db;
   demo: DemoCredentials;
+  /** The server's clock: real time plus whatever a test moved it by (`clock.advance`). */
+  clock: TestClock;
   /** SQL statements run so far, to prove a request is not N+1. */
   sqlCount: () => number;
   close: () => Promise<void>;
@@ -37,7 +50,8 @@ export async function startTestServer(overrides: Record<string, string> = {}): P
   });
   let statements = 0;
   const { db, close } = await prepareDatabase(config, { demo: false, onQuery: () => statements++ });
-  const app = createApp({ db, config });
+  const clock = new TestClock();
+  const app = createApp({ db, config, clock });
   const server = createHttpServer(app).listen(0, "127.0.0.1");
   await new Promise<void>((resolve) => server.once("listening", () => resolve()));
   const { port } = server.address() as AddressInfo;
@@ -52,6 +66,7 @@ export async function startTestServer(overrides: Record<string, string> = {}): P
     config,
     db,
     demo: credentials,
+    clock,
     sqlCount: () => statements,
     close: async () => {
       await new Promise<void>((resolve) => server.close(() => resolve()));

@@ -168,7 +168,8 @@ describe.each(["sqlite", "postgresql"] as const)("test/hot-path (%s): prepared s
     const { db } = await open(dialect);
     const partner = await createPartner(db, { scopes: ["userinfo", "useraddresses"] });
     const person = partner.owner;
-    const keys = async () => (await grantableScopes(db, partner.client.id, person.id)).map((scope) => scope.key);
+    const keys = async () =>
+      (await grantableScopes(db, partner.client.id, person.id, partner.domain.id)).map((scope) => scope.key);
     expect(await keys()).toEqual(["userinfo"]);
     const addresses = await db.scope.findUniqueOrThrow({ where: { key: "useraddresses" } });
     await db.accessRequest.create({
@@ -185,7 +186,7 @@ describe.each(["sqlite", "postgresql"] as const)("test/hot-path (%s): prepared s
       data: { enabled: false },
     });
     expect(await keys()).toEqual(["userinfo"]);
-    const scopes = await grantableScopes(db, partner.client.id, undefined);
+    const scopes = await grantableScopes(db, partner.client.id, undefined, partner.domain.id);
     expect(scopes).toEqual([await db.scope.findUniqueOrThrow({ where: { key: "userinfo" } })]);
   });
 

@@ -102,7 +102,12 @@ describe("test/login-token: login tokens are single-use, short-lived and bound t
     const token = signed.body.data.token as string;
     const person = await registeredBrowser(server);
     const declined = await approveLogin(person.browser, token, false);
-    expect(declined).toMatchObject({ __typename: "LoginRequestError", code: "DECLINED", redirectUrl: null });
+    expect(declined).toMatchObject({ __typename: "LoginRequestError", code: "DECLINED" });
+    // Without a fallback URI the browser goes back to the app's redirect_url with XWMS's message parameters.
+    const back = new URL(String(declined?.redirectUrl));
+    expect(`${back.origin}${back.pathname}`).toBe(redirect_url);
+    expect(back.searchParams.get("xwmsmessage_status")).toBe("error");
+    expect(back.searchParams.has("token")).toBe(false);
     const result = await verify(token);
     expect(result.status).toBe(403);
     expect(result.body.message).toBe("The user declined the login");
@@ -143,7 +148,10 @@ describe("test/login-token: login tokens are single-use, short-lived and bound t
     const signed = await callApi(server, "/sign-token", partner.credentials, { redirect_url });
     const person = await registeredBrowser(server);
     const declined = await approveLogin(person.browser, signed.body.data.token as string, false);
-    expect(declined).toMatchObject({ __typename: "LoginRequestError", code: "DECLINED", redirectUrl: null });
+    expect(declined).toMatchObject({ __typename: "LoginRequestError", code: "DECLINED" });
+    // The stored fallback is ignored; the browser returns to the app's own redirect_url instead.
+    expect(String(declined?.redirectUrl)).not.toContain("javascript");
+    expect(String(declined?.redirectUrl).startsWith(`${redirect_url}?`)).toBe(true);
   });
 
   it("stops a login on the hosted page when the domain was deactivated or lost login meanwhile", async () => {

@@ -72,6 +72,11 @@ export const router = createBrowserRouter([
           import("./routes/account/privacy/AccountDeletedPage").then((m) => ({ Component: m.AccountDeletedPage })),
       },
       {
+        path: "invitation",
+        errorElement: <RouteErrorPage />,
+        lazy: () => import("./routes/invitation/InvitationPage").then((m) => ({ Component: m.InvitationPage })),
+      },
+      {
         path: "register",
         errorElement: <RouteErrorPage />,
         lazy: () => import("./routes/auth/register/RegisterPage").then((m) => ({ Component: m.RegisterPage })),

@@ -5,6 +5,7 @@ import type { RateLimiters } from "../rate-limit/limiters.js";
 import { Access } from "./access.js";
 import { type Actor, personOf } from "./actor.js";
 import type { SessionChange } from "./auth/session.js";
+import type { Clock } from "./clock.js";
 
 /**
  * What every service gets besides its input: who acts (actor, with the person as viewer), the
@@ -23,13 +24,15 @@ export type ServiceContext = {
   userAgent: string | undefined;
   /** The app's shared rate limiters (sign-in lockout). */
   rateLimiters: RateLimiters;
+  /** What time it is for the rules (expiries); the system clock outside tests. */
+  clock: Clock;
   /** Sessions a service started or ended; the door turns them into cookies. */
   sessionChanges: SessionChange[];
 };
 
 export type AuthenticatedServiceContext = ServiceContext & { viewer: User };
 
-export type ServiceDeps = { db: Db; config: Config; rateLimiters: RateLimiters };
+export type ServiceDeps = { db: Db; config: Config; rateLimiters: RateLimiters; clock: Clock };
 
 /** Built once per request by a door, after it resolved the actor. */
 export function serviceContext(

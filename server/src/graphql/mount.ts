@@ -3,6 +3,7 @@ import { bodyLimit } from "hono/body-limit";
 import type { Config } from "../config.js";
 import type { Actor } from "../core/actor.js";
 import { apiToken, clientCredentials, resolveActor, sessionCookie } from "../core/auth/strategies.js";
+import type { Clock } from "../core/clock.js";
 import { serviceContext } from "../core/context.js";
 import { CoreError } from "../core/errors.js";
 import type { Db } from "../db/client.js";
@@ -22,7 +23,13 @@ const STRATEGIES = [clientCredentials("api"), apiToken, sessionCookie(CSRF_HEADE
 /** Mounts POST/GET /graphql: limits, the caller's Actor, the mutation rate limit, then Yoga. */
 export function mountGraphql(
   app: Hono,
-  { db, config, limiters, timedOut }: { db: Db; config: Config; limiters: RateLimiters; timedOut: string },
+  {
+    db,
+    config,
+    limiters,
+    timedOut,
+    clock,
+  }: { db: Db; config: Config; limiters: RateLimiters; timedOut: string; clock: Clock },
 ): void {
   const yoga = createGraphqlHandler(config);
   app.use("/graphql", graphqlCors(config));
@@ -48,13 +55,13 @@ export function mountGraphql(
     const request = authnRequest(c, config);
     let actor: Actor;
     try {
-      actor = await resolveActor(STRATEGIES, request, { db, config });
+      actor = await resolveActor(STRATEGIES, request, { db, config, clock });
     } catch (error) {
       // Credentials that do not work are refused outright, never downgraded to anonymous.
       if (!(error instanceof CoreError)) throw error;
       return c.json({ errors: [{ message: error.message, extensions: { code: "UNAUTHENTICATED" } }] }, 401);
     }
-    const context = serviceContext({ db, config, rateLimiters: limiters }, actor, {
+    const context = serviceContext({ db, config, rateLimiters: limiters, clock }, actor, {
       ip: request.ip,
       userAgent: c.req.header("user-agent"),
     });

@@ -13,6 +13,7 @@ import "./schema/access-request.js";
 import "./schema/verification.js";
 import "./schema/role.js";
 import "./schema/member.js";
+import "./schema/invitation.js";
 import "./schema/audit.js";
 import "./schema/account.js";
 import "./schema/webhook.js";

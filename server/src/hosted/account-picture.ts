@@ -8,6 +8,7 @@ import {
   uploadProfilePicture,
 } from "../core/account/picture.service.js";
 import { apiToken, resolveActor, sessionCookie } from "../core/auth/strategies.js";
+import type { Clock } from "../core/clock.js";
 import { type ServiceContext, serviceContext } from "../core/context.js";
 import { CoreError, ValidationError } from "../core/errors.js";
 import type { Db } from "../db/client.js";
@@ -19,7 +20,7 @@ import type { RateLimiters } from "../rate-limit/limiters.js";
 // The header /graphql requires beside the session cookie: no other site can send it.
 const STRATEGIES = [apiToken, sessionCookie("x-gatehouse-csrf")];
 
-type Deps = { db: Db; config: Config; limiters: RateLimiters };
+type Deps = { db: Db; config: Config; limiters: RateLimiters; clock: Clock };
 
 const refusal = (c: Context, error: CoreError) =>
   c.json(
@@ -34,11 +35,15 @@ const refusal = (c: Context, error: CoreError) =>
   );
 
 /** Runs one picture change for the signed-in person: their Actor, the mutation rate limit, the core's answer. */
-async function asPerson(c: Context, { db, config, limiters }: Deps, change: (ctx: ServiceContext) => Promise<unknown>) {
+async function asPerson(
+  c: Context,
+  { db, config, limiters, clock }: Deps,
+  change: (ctx: ServiceContext) => Promise<unknown>,
+) {
   const request = authnRequest(c, config);
   try {
-    const actor = await resolveActor(STRATEGIES, request, { db, config });
-    const ctx = serviceContext({ db, config, rateLimiters: limiters }, actor, {
+    const actor = await resolveActor(STRATEGIES, request, { db, config, clock });
+    const ctx = serviceContext({ db, config, rateLimiters: limiters, clock }, actor, {
       ip: request.ip,
       userAgent: c.req.header("user-agent"),
     });

@@ -3,6 +3,7 @@ import { deleteCookie, getCookie, setCookie } from "hono/cookie";
 import type { Config } from "../config.js";
 import type { Actor } from "../core/actor.js";
 import { sessionCookieName, sessionFromToken } from "../core/auth/session.js";
+import type { Clock } from "../core/clock.js";
 import { serviceContext } from "../core/context.js";
 import { UpstreamSignInError } from "../core/errors.js";
 import { signInWithUpstream } from "../core/upstream/account.js";
@@ -16,7 +17,7 @@ import type { RateLimiters } from "../rate-limit/limiters.js";
 const STATE_COOKIE = "gatehouse_upstream_state";
 const STATE_COOKIE_PATH = "/upstream";
 
-type Deps = { db: Db; config: Config; limiters: RateLimiters };
+type Deps = { db: Db; config: Config; limiters: RateLimiters; clock: Clock };
 
 /** Back to the sign-in page with the reason, which the page words (never the provider's own text). */
 function failed(c: Context, error: unknown) {
@@ -25,7 +26,7 @@ function failed(c: Context, error: unknown) {
 }
 
 /** `/upstream/:slug/start?return=/authorize?token=…`: off to the provider, with the state in a cookie. */
-async function start(c: Context, { db, config, limiters }: Deps) {
+async function start(c: Context, { db, config, limiters, clock }: Deps) {
   // Each start writes a row: one source gets the GraphQL mutation budget for them, in every instance.
   const wait = await limiters.mutation(`upstream-start:${clientIp(c, config.trustProxy) ?? "unknown"}`);
   if (wait !== null) {
@@ -53,13 +54,13 @@ async function start(c: Context, { db, config, limiters }: Deps) {
 }
 
 /** `/upstream/:slug/callback`: the provider's answer; signs in, or sends the person to prove their account. */
-async function callback(c: Context, { db, config, limiters }: Deps) {
+async function callback(c: Context, { db, config, limiters, clock }: Deps) {
   const browserState = getCookie(c, STATE_COOKIE);
   deleteCookie(c, STATE_COOKIE, { path: STATE_COOKIE_PATH });
   // The session this browser had (if any) is replaced, never kept alongside the new one.
   const current = await sessionFromToken(db, getCookie(c, sessionCookieName(config)));
   const actor: Actor = current ? { kind: "session", user: current.user, sessionId: current.id } : { kind: "anonymous" };
-  const ctx = serviceContext({ db, config, rateLimiters: limiters }, actor, {
+  const ctx = serviceContext({ db, config, rateLimiters: limiters, clock }, actor, {
     ip: clientIp(c, config.trustProxy),
     userAgent: c.req.header("user-agent"),
   });

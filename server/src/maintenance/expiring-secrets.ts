@@ -1,14 +1,56 @@
+import type { Config } from "../config.js";
 import { recordAudit } from "../core/audit/audit.service.js";
+import { clientOwners } from "../core/client/owners.js";
+import { enqueueWebhook } from "../core/webhook/webhook.service.js";
 import type { Db } from "../db/client.js";
+import { sendMail } from "../mail/mail.js";
 
 /** Secrets expiring within this window are flagged; the dashboard uses the same window for its badge. */
 export const EXPIRY_WARNING_DAYS = 14;
 
+type Flagged = { id: string; clientId: string; label: string; prefix: string; expiresAt: Date | null };
+
+/** Tells the client: a `secret.expiring` webhook to its domains and a mail to its owners. */
+async function notify(
+  db: Db,
+  config: Pick<Config, "smtpUrl" | "mailFrom" | "devOutboxDir" | "publicUrl">,
+  secret: Flagged,
+  now: Date,
+) {
+  const expiresAt = secret.expiresAt?.toISOString() ?? null;
+  await enqueueWebhook(db, {
+    clientId: secret.clientId,
+    event: "secret.expiring",
+    payload: { secret_id: secret.id, label: secret.label, prefix: secret.prefix, expires_at: expiresAt },
+    now,
+  });
+  const { clientName, emails } = await clientOwners(db, secret.clientId, now);
+  const page = new URL(`/clients/${secret.clientId}/secrets`, config.publicUrl).toString();
+  for (const to of emails) {
+    await sendMail(config, {
+      to,
+      subject: `A client secret of ${clientName} expires on ${expiresAt?.slice(0, 10)}`,
+      text: [
+        `The client secret "${secret.label}" (${secret.prefix}…) of ${clientName} stops working at ${expiresAt}.`,
+        "Rotate it before then so your app keeps working: the new secret is linked to the same domains, and",
+        "the old one keeps working for a grace period while you deploy the new value.",
+        "",
+        page,
+      ].join("\n"),
+    });
+  }
+}
+
 /**
- * Writes one "secret.expiring" audit event per live secret that expires within the warning window, so
- * the client's audit log shows it. Idempotent: a secret already flagged is skipped.
+ * Flags every live secret that expires within the warning window: one "secret.expiring" audit event,
+ * webhook and owner mail per secret and expiry. Idempotent: a secret already flagged for its current
+ * expiry is skipped, so every instance may run it; a changed expiry is flagged again when it comes near.
  */
-export async function flagExpiringSecrets(db: Db, now = new Date()): Promise<number> {
+export async function flagExpiringSecrets(
+  db: Db,
+  now = new Date(),
+  config?: Pick<Config, "smtpUrl" | "mailFrom" | "devOutboxDir" | "publicUrl">,
+): Promise<number> {
   const until = new Date(now.getTime() + EXPIRY_WARNING_DAYS * 24 * 3600 * 1000);
   const secrets = await db.clientSecret.findMany({
     where: { revokedAt: null, expiresAt: { gt: now, lte: until } },
@@ -17,20 +59,33 @@ export async function flagExpiringSecrets(db: Db, now = new Date()): Promise<num
   if (secrets.length === 0) return 0;
   const flagged = await db.auditEvent.findMany({
     where: { action: "secret.expiring", targetId: { in: secrets.map((secret) => secret.id) } },
-    select: { targetId: true },
+    select: { targetId: true, details: true },
   });
-  const done = new Set(flagged.map((event) => event.targetId));
+  const done = new Set(flagged.map((event) => `${event.targetId} ${flaggedExpiry(event.details)}`));
   let count = 0;
   for (const secret of secrets) {
-    if (done.has(secret.id)) continue;
+    const expiresAt = secret.expiresAt?.toISOString() ?? null;
+    if (done.has(`${secret.id} ${expiresAt}`)) continue;
     await recordAudit(db, {
       action: "secret.expiring",
       targetType: "ClientSecret",
       targetId: secret.id,
       clientId: secret.clientId,
-      details: { label: secret.label, prefix: secret.prefix, expiresAt: secret.expiresAt?.toISOString() ?? null },
+      details: { label: secret.label, prefix: secret.prefix, expiresAt },
     });
+    // One failing mail server must not keep the other secrets' owners uninformed.
+    if (config)
+      await notify(db, config, secret, now).catch((error) => console.error("secret.expiring notice failed:", error));
     count++;
   }
   return count;
+}
+
+function flaggedExpiry(details: string | null): string | null {
+  try {
+    const parsed = JSON.parse(details ?? "null") as { expiresAt?: unknown } | null;
+    return typeof parsed?.expiresAt === "string" ? parsed.expiresAt : null;
+  } catch {
+    return null;
+  }
 }

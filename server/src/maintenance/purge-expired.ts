@@ -28,12 +28,19 @@ export async function purgeExpiredUpstream(db: Db, now = new Date()): Promise<{ 
   return { flows: flows.count, linkTickets: linkTickets.count };
 }
 
-/** Purges expired rows and deleted accounts, and flags expiring secrets, now and every `intervalMs`; returns a function that stops it. */
-export function schedulePurge(db: Db, intervalMs = 15 * 60 * 1000): () => void {
+/** Purges expired rows and deleted accounts, and flags expiring secrets (webhook and owner mail), now and every `intervalMs`; returns a function that stops it. */
+export function schedulePurge(
+  db: Db,
+  config: Parameters<typeof flagExpiringSecrets>[2],
+  intervalMs = 15 * 60 * 1000,
+): () => void {
   const run = () =>
-    Promise.all([purgeExpired(db), purgeExpiredUpstream(db), purgeDeletedAccounts(db), flagExpiringSecrets(db)]).catch(
-      (error) => console.error("Periodic maintenance failed:", error),
-    );
+    Promise.all([
+      purgeExpired(db),
+      purgeExpiredUpstream(db),
+      purgeDeletedAccounts(db),
+      flagExpiringSecrets(db, new Date(), config),
+    ]).catch((error) => console.error("Periodic maintenance failed:", error));
   void run();
   const timer = setInterval(run, intervalMs);
   timer.unref();

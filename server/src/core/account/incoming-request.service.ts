@@ -1,11 +1,45 @@
 import type { AccessRequest } from "../../generated/prisma/client.js";
-import { audited } from "../audit/audit.service.js";
+import { audited, type Tx } from "../audit/audit.service.js";
 import type { ServiceContext } from "../context.js";
 import { ConflictError, NotFoundError } from "../errors.js";
 import { enqueueWebhook } from "../webhook/webhook.service.js";
 import { accountOwner } from "./account-caller.js";
 
 type Response = "ACCEPTED" | "DECLINED";
+
+/**
+ * Accepting is consent: the requested scopes join the person's live consent for the client at once,
+ * so the partner API releases those fields for this person from the next call, without a new login.
+ * A revoked (or missing) consent starts again with exactly the accepted scopes. Answers the scope keys
+ * the consent now holds.
+ */
+async function grantRequestedScopes(
+  tx: Tx,
+  clientId: string,
+  userId: string,
+  scopes: readonly { scopeId: string }[],
+  now: Date,
+): Promise<string[]> {
+  const existing = await tx.consent.findUnique({ where: { userId_clientId: { userId, clientId } } });
+  const consent = existing
+    ? await tx.consent.update({
+        where: { id: existing.id },
+        data: existing.revokedAt ? { revokedAt: null, grantedAt: now, scopes: { deleteMany: {} } } : { updatedAt: now },
+      })
+    : await tx.consent.create({ data: { userId, clientId, grantedAt: now } });
+  const held = await tx.consentScope.findMany({ where: { consentId: consent.id }, select: { scopeId: true } });
+  const missing = scopes.filter((scope) => !held.some((entry) => entry.scopeId === scope.scopeId));
+  if (missing.length > 0) {
+    await tx.consentScope.createMany({
+      data: missing.map((scope) => ({ consentId: consent.id, scopeId: scope.scopeId })),
+    });
+  }
+  const granted = await tx.consentScope.findMany({
+    where: { consentId: consent.id },
+    select: { scope: { select: { key: true } } },
+  });
+  return granted.map((entry) => entry.scope.key).sort();
+}
 
 /**
  * The person answers an access or test-user request a client sent them. Accepting grants the
@@ -16,7 +50,7 @@ async function respond(ctx: ServiceContext, accessRequestId: string, status: Res
   const viewer = accountOwner(ctx);
   const request = await ctx.db.accessRequest.findFirst({
     where: { id: accessRequestId, userId: viewer.id },
-    include: { scopes: { select: { scope: { select: { key: true } } } } },
+    include: { scopes: { select: { scopeId: true, scope: { select: { key: true } } } } },
   });
   if (!request) throw new NotFoundError("Access request not found.");
   const notPending = () =>
@@ -48,6 +82,10 @@ async function respond(ctx: ServiceContext, accessRequestId: string, status: Res
       });
     }
     const scopes = request.scopes.map((entry) => entry.scope.key).sort();
+    const consent =
+      status === "ACCEPTED" && request.scopes.length > 0
+        ? await grantRequestedScopes(tx, request.clientId, viewer.id, request.scopes, now)
+        : null;
     await enqueueWebhook(tx, {
       clientId: request.clientId,
       event: status === "ACCEPTED" ? "access_request.accepted" : "access_request.declined",
@@ -67,7 +105,7 @@ async function respond(ctx: ServiceContext, accessRequestId: string, status: Res
       targetType: "AccessRequest",
       targetId: request.id,
       before: { status: "PENDING" },
-      after: { status, kind: request.kind, scopes },
+      after: { status, kind: request.kind, scopes, ...(consent ? { consentScopes: consent } : {}) },
     };
   });
 }

@@ -36,6 +36,7 @@ export async function authenticateClient(
   credentials: ClientCredentials,
   purpose: ClientPurpose,
   callerIp: string | undefined,
+  now: Date = new Date(),
 ): Promise<AuthenticatedClient> {
   const { clientId, secret: presented, domain: domainKey } = credentials;
   if (!clientId || !presented || !domainKey) {
@@ -47,7 +48,7 @@ export async function authenticateClient(
   if (!found) throw new ClientUnauthenticatedError(INVALID);
   const { client, domains, secrets } = found;
 
-  const { linkedDomainIds, ...secret } = liveSecret(secrets, presented);
+  const { linkedDomainIds, ...secret } = liveSecret(secrets, presented, now);
 
   const domain = matchDomain(domains, domainKey);
   if (!domain) throw new ClientForbiddenError("The domain is not registered for this client");
@@ -61,7 +62,11 @@ export async function authenticateClient(
  * The client's secret whose digest equals the presented value's, when it is live (not revoked, not
  * expired); throws otherwise. Compares against every secret in constant time, never looks one up by value.
  */
-export function liveSecret(secrets: readonly SecretWithLinks[], presented: string): SecretWithLinks {
+export function liveSecret(
+  secrets: readonly SecretWithLinks[],
+  presented: string,
+  now: Date = new Date(),
+): SecretWithLinks {
   const presentedHash = sha256(presented);
   let match: SecretWithLinks | undefined;
   for (const candidate of secrets) {
@@ -69,7 +74,7 @@ export function liveSecret(secrets: readonly SecretWithLinks[], presented: strin
   }
   if (!match) throw new ClientUnauthenticatedError(INVALID);
   if (match.revokedAt) throw new ClientUnauthenticatedError("This client secret has been revoked");
-  if (match.expiresAt && match.expiresAt.getTime() <= Date.now()) {
+  if (match.expiresAt && match.expiresAt.getTime() <= now.getTime()) {
     throw new ClientUnauthenticatedError("This client secret has expired");
   }
   return match;

@@ -1,6 +1,7 @@
 import type { Config } from "../../config.js";
 import type { Db } from "../../db/client.js";
 import type { Actor } from "../actor.js";
+import { type Clock, systemClock } from "../clock.js";
 import { NotAuthenticatedError } from "../errors.js";
 import { userForApiToken } from "./api-token.js";
 import { authenticateClient, type ClientPurpose, credentialsFromHeaders } from "./client-credentials.js";
@@ -13,7 +14,7 @@ export type AuthnRequest = {
   ip: string | undefined;
 };
 
-export type AuthnDeps = { db: Db; config: Config };
+export type AuthnDeps = { db: Db; config: Config; clock?: Clock };
 
 /**
  * One way of proving who calls. Answers the actor, or null when the request does not use this
@@ -26,9 +27,10 @@ export type ClientActor = Extract<Actor, { kind: "client" }>;
 /** The three X-Client-* headers an XWMS SDK sends; taken as soon as an id or secret is present. */
 export const clientCredentials =
   (purpose: ClientPurpose): AuthnStrategy =>
-  async (request, { db }) => {
+  async (request, { db, clock = systemClock }) => {
     if (!request.header("x-client-id") && !request.header("x-client-secret")) return null;
-    const auth = await authenticateClient(db, credentialsFromHeaders(request.header), purpose, request.ip);
+    const credentials = credentialsFromHeaders(request.header);
+    const auth = await authenticateClient(db, credentials, purpose, request.ip, clock.now());
     return {
       kind: "client",
       clientId: auth.client.id,

@@ -94,6 +94,15 @@ const optionalText = (max: number) =>
     .nullish()
     .transform((value) => value || null);
 
+/** A new domain's flags when the owner sets none: the database's column defaults (schema.prisma). */
+export const DOMAIN_DEFAULTS = {
+  allowLogin: true,
+  allowApi: false,
+  active: true,
+  primary: false,
+  testMode: false,
+} as const;
+
 /** Every settable domain field; creation requires rootDomain, updates take any subset. */
 export const domainFieldsSchema = z.object({
   rootDomain: rootDomainSchema,
@@ -101,7 +110,6 @@ export const domainFieldsSchema = z.object({
   internalName: optionalText(100),
   logoUrl: optionalUrlSchema,
   fallbackUri: optionalUrlSchema,
-  fallbackResponse: optionalText(2000),
   allowLogin: z.boolean(),
   allowApi: z.boolean(),
   active: z.boolean(),

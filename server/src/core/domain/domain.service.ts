@@ -8,11 +8,17 @@ import { ConflictError, NotFoundError, ValidationError } from "../errors.js";
 import { fallbackAllowed } from "../login/redirect-url.js";
 import { validate } from "../validate.js";
 import { newDomainPublicId } from "./domain-id.js";
-import { type DomainFields, domainFieldsSchema, rootDomainSchema, urlSchema } from "./domain-validation.js";
+import {
+  DOMAIN_DEFAULTS,
+  type DomainFields,
+  domainFieldsSchema,
+  rootDomainSchema,
+  urlSchema,
+} from "./domain-validation.js";
 
 /** What an audit event records about a domain (no secrets live on a domain). */
 function summary(domain: Domain) {
-  const { rootDomain, serverIp, internalName, logoUrl, fallbackUri, fallbackResponse } = domain;
+  const { rootDomain, serverIp, internalName, logoUrl, fallbackUri } = domain;
   const { allowLogin, allowApi, active, primary, testMode } = domain;
   return {
     rootDomain,
@@ -20,7 +26,6 @@ function summary(domain: Domain) {
     internalName,
     logoUrl,
     fallbackUri,
-    fallbackResponse,
     allowLogin,
     allowApi,
     active,
@@ -31,7 +36,7 @@ function summary(domain: Domain) {
 
 /** Input fields that were given; null on a non-nullable field means "leave as is". */
 function given(input: Record<string, unknown>): Record<string, unknown> {
-  const nullable = new Set(["serverIp", "internalName", "logoUrl", "fallbackUri", "fallbackResponse"]);
+  const nullable = new Set(["serverIp", "internalName", "logoUrl", "fallbackUri"]);
   return Object.fromEntries(
     Object.entries(input).filter(([key, value]) => value !== undefined && (value !== null || nullable.has(key))),
   );
@@ -79,7 +84,9 @@ export async function createDomain({
   return audited(ctx, clientId, async (tx) => {
     await ensureRoomForDomain(tx, clientId);
     await ensureUnique(tx, clientId, fields.rootDomain);
-    const created = await tx.domain.create({ data: { ...fields, clientId, publicId: newDomainPublicId() } });
+    const created = await tx.domain.create({
+      data: { ...DOMAIN_DEFAULTS, ...fields, clientId, publicId: newDomainPublicId() },
+    });
     await checkFallback(tx, created);
     const primaryTakenFrom = created.primary ? await takePrimary(tx, clientId, created.id) : [];
     return {

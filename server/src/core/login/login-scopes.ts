@@ -1,19 +1,27 @@
 import type { Db } from "../../db/client.js";
-import { readAcceptedScopeIds, readEnabledScopes } from "../../db/hot/login-approval.js";
+import { readAcceptedScopeIds, readEnabledScopes, readVerifiedScopeIds } from "../../db/hot/login-approval.js";
 import { hotSqlOf } from "../../db/hot/registry.js";
 import type { Scope } from "../../generated/prisma/client.js";
 
 /**
- * The client's enabled scopes this user may grant: BASIC ones always; VERIFIED ones when the
- * client is verified or the user accepted an access request for that scope.
+ * The client's enabled scopes this user may grant through this domain: BASIC ones always; VERIFIED
+ * ones when staff approved that scope for that domain (a client verified without any request, as
+ * the demo is, keeps every enabled scope), or when the user accepted an access request for it.
  */
-export async function grantableScopes(db: Db, clientId: string, userId: string | undefined): Promise<Scope[]> {
+export async function grantableScopes(
+  db: Db,
+  clientId: string,
+  userId: string | undefined,
+  domainId: string,
+): Promise<Scope[]> {
   const sql = hotSqlOf(db);
   const client = await readEnabledScopes(sql, clientId);
   if (!client) throw new Error(`No client ${clientId} to grant scopes of`);
-  if (client.verified) return sortScopes(client.scopes);
+  const verifiedIds = client.verified ? await readVerifiedScopeIds(sql, clientId, domainId) : new Set<string>();
+  if (verifiedIds === null) return sortScopes(client.scopes);
   const acceptedIds = userId ? await readAcceptedScopeIds(sql, clientId, userId) : new Set<string>();
-  return sortScopes(client.scopes.filter((scope) => scope.tier === "BASIC" || acceptedIds.has(scope.id)));
+  const grantable = (scope: Scope) => scope.tier === "BASIC" || verifiedIds.has(scope.id) || acceptedIds.has(scope.id);
+  return sortScopes(client.scopes.filter(grantable));
 }
 
 function sortScopes(scopes: Scope[]): Scope[] {

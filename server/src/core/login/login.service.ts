@@ -15,7 +15,7 @@ import type { AuthenticatedClient } from "../auth/client-credentials.js";
 import { randomToken, sha256 } from "../auth/crypto.js";
 import { LoginFlowError, LoginTokenError, RedirectNotAllowedError } from "../errors.js";
 import { consentedScopeKeys, consentRequired, grantableScopes } from "./login-scopes.js";
-import { fallbackRedirect, redirectAllowed, withToken } from "./redirect-url.js";
+import { failureRedirect, redirectAllowed, withToken } from "./redirect-url.js";
 
 /** sign-token: a single-use token bound to client, domain and redirect URL. Only its hash is stored. */
 export async function startLogin({
@@ -58,7 +58,7 @@ async function usableLoginToken(db: Db, token: string) {
   if (!login) throw new LoginFlowError("NOT_FOUND");
   const fail = (code: ConstructorParameters<typeof LoginFlowError>[0]): never => {
     const error = new LoginFlowError(code);
-    throw new LoginFlowError(code, fallbackRedirect(login.domain, error.message));
+    throw new LoginFlowError(code, failureRedirect(login.domain, login.redirectUrl, error.message));
   };
   if (login.consumedAt || login.approvedAt || login.deniedAt) fail("ALREADY_USED");
   if (login.expiresAt.getTime() <= Date.now()) fail("EXPIRED");
@@ -78,7 +78,7 @@ export async function describeLoginRequest({
   userId?: string | undefined;
 }) {
   const { login } = await usableLoginToken(db, token);
-  const scopes = await grantableScopes(db, login.clientId, userId);
+  const scopes = await grantableScopes(db, login.clientId, userId, login.domain.id);
   const consented = userId ? await consentedScopeKeys(db, login.clientId, userId) : null;
   return {
     clientName: login.client.name,
@@ -129,7 +129,7 @@ export async function completeLogin({
   }
   if (login.domain.testMode && !(await mayUseTestDomain(db, login.clientId, user))) fail("TEST_MODE_DENIED");
 
-  const scopes = await grantableScopes(db, login.clientId, user.id);
+  const scopes = await grantableScopes(db, login.clientId, user.id, login.domain.id);
   const claimed = await approveLoginToken(hotSqlOf(db), {
     loginId: login.id,
     clientId: login.clientId,

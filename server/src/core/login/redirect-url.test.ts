@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { Domain, DomainUrl } from "../../generated/prisma/client.js";
-import { fallbackRedirect, redirectAllowed, withToken } from "./redirect-url.js";
+import { failureRedirect, fallbackRedirect, redirectAllowed, withToken } from "./redirect-url.js";
 
 const domain = (fields: Partial<Domain> = {}) => ({ rootDomain: "shop.example", testMode: false, ...fields }) as Domain;
 const callback = (url: string, fields: Partial<DomainUrl> = {}) =>
@@ -46,5 +46,29 @@ describe("src/core/login/redirect-url", () => {
     );
     expect(fallbackRedirect({ ...domain({ fallbackUri: "https://evil.test/" }), urls: [] }, "x")).toBeUndefined();
     expect(fallbackRedirect({ ...domain({ fallbackUri: null }), urls: [] }, "x")).toBeUndefined();
+  });
+});
+
+describe("src/core/login/redirect-url failureRedirect", () => {
+  const message = "You declined";
+  it("prefers the domain's fallback URI, as XWMS does", () => {
+    const withFallback = { ...domain({ fallbackUri: "https://shop.example/failed" }), urls: [] };
+    expect(failureRedirect(withFallback, "https://shop.example/cb", message)).toBe(
+      "https://shop.example/failed?xwmsmessage_status=error&xwmsmessage_message=You+declined",
+    );
+  });
+
+  it("without a fallback, returns to the app's redirect_url with the message and without a token", () => {
+    const bare = { ...domain({ fallbackUri: null }), urls: [] };
+    expect(failureRedirect(bare, "https://app.shop.example/cb?lang=nl&token=old", message)).toBe(
+      "https://app.shop.example/cb?lang=nl&xwmsmessage_status=error&xwmsmessage_message=You+declined",
+    );
+  });
+
+  it("never sends the browser to a redirect_url the domain no longer accepts", () => {
+    const moved = { ...domain({ rootDomain: "other.example", fallbackUri: null }), urls: [] };
+    expect(failureRedirect(moved, "https://shop.example/cb", message)).toBeUndefined();
+    const offFallback = { ...domain({ fallbackUri: "https://evil.test/" }), urls: [] };
+    expect(failureRedirect(offFallback, "https://shop.example/cb", message)).toContain("https://shop.example/cb?");
   });
 });

@@ -42,14 +42,10 @@ export function fallbackAllowed(domain: Domain, callbacks: DomainUrl[], fallback
   return redirectAllowed(domain, callbacks, fallbackUri);
 }
 
-/**
- * The domain's fallback URI with XWMS's message parameters, or undefined when it has none or when
- * a stored value breaks the fallback rule (older data is ignored rather than followed).
- */
-export function fallbackRedirect(domain: Domain & { urls: DomainUrl[] }, message: string): string | undefined {
-  if (!domain.fallbackUri || !fallbackAllowed(domain, domain.urls, domain.fallbackUri)) return undefined;
+/** The URL with XWMS's message parameters, which the XWMS Laravel middleware reads (HandleXwmsMessages). */
+function withMessage(target: string, message: string): string | undefined {
   try {
-    const url = new URL(domain.fallbackUri);
+    const url = new URL(target);
     // The browser is sent there: anything but http(s), such as javascript:, would run on our origin.
     if (url.protocol !== "https:" && url.protocol !== "http:") return undefined;
     url.searchParams.set("xwmsmessage_status", "error");
@@ -58,4 +54,33 @@ export function fallbackRedirect(domain: Domain & { urls: DomainUrl[] }, message
   } catch {
     return undefined;
   }
+}
+
+/**
+ * The domain's fallback URI with XWMS's message parameters, or undefined when it has none or when
+ * a stored value breaks the fallback rule (older data is ignored rather than followed).
+ */
+export function fallbackRedirect(domain: Domain & { urls: DomainUrl[] }, message: string): string | undefined {
+  if (!domain.fallbackUri || !fallbackAllowed(domain, domain.urls, domain.fallbackUri)) return undefined;
+  return withMessage(domain.fallbackUri, message);
+}
+
+/**
+ * Where a failed or declined login sends the browser: the domain's fallback URI as XWMS does, else the
+ * app's own redirect_url (still allowed for the domain) with the same parameters, so nobody is stranded.
+ */
+export function failureRedirect(
+  domain: Domain & { urls: DomainUrl[] },
+  redirectUrl: string,
+  message: string,
+): string | undefined {
+  const fallback = fallbackRedirect(domain, message);
+  if (fallback) return fallback;
+  if (!redirectAllowed(domain, domain.urls, redirectUrl)) return undefined;
+  const url = withMessage(redirectUrl, message);
+  if (!url) return undefined;
+  // A token in the app's own query would look like a finished login to its callback.
+  const parsed = new URL(url);
+  parsed.searchParams.delete("token");
+  return parsed.toString();
 }

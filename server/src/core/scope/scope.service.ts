@@ -9,6 +9,23 @@ async function catalogueScope(ctx: ServiceContext, scopeKey: string) {
   return scope;
 }
 
+/**
+ * Whether staff approved this VERIFIED-tier scope for the client in a live verification; a client
+ * verified without any request (seeded, or from before requests named scopes) may use every one.
+ */
+async function verifiedFor(ctx: ServiceContext, clientId: string, scopeId: string): Promise<boolean> {
+  const approvals = await ctx.db.verificationRequest.count({ where: { clientId, status: "APPROVED" } });
+  if (approvals === 0) return true;
+  const approved = await ctx.db.verificationRequestScope.count({
+    where: {
+      scopeId,
+      OR: [{ approved: null }, { approved: true }],
+      verificationRequest: { clientId, status: "APPROVED", revokedAt: null },
+    },
+  });
+  return approved > 0;
+}
+
 /** Enables a catalogue scope for the client; VERIFIED-tier scopes need a verified client. Idempotent. */
 export async function enableClientScope({
   ctx,
@@ -25,6 +42,11 @@ export async function enableClientScope({
   if (scope.tier === "VERIFIED" && client.verification !== "VERIFIED") {
     throw new ForbiddenError(
       `The ${scope.key} scope is for verified partners only. The client must be verified first (Verification Center).`,
+    );
+  }
+  if (scope.tier === "VERIFIED" && !(await verifiedFor(ctx, clientId, scope.id))) {
+    throw new ForbiddenError(
+      `The ${scope.key} scope was not part of the client's approved verification. Ask for it in a new request (Verification Center).`,
     );
   }
   const where = { clientId_scopeId: { clientId, scopeId: scope.id } };

@@ -10,6 +10,7 @@ export const WEBHOOK_EVENTS = [
   "consent.revoked",
   "access_request.accepted",
   "access_request.declined",
+  "secret.expiring",
   "user.deleted",
 ] as const;
 export type WebhookEvent = (typeof WEBHOOK_EVENTS)[number];

@@ -10,7 +10,7 @@ export type ClientAuthRows = { client: Client; domains: Domain[]; secrets: Secre
 /** Every Domain column of `d`, prefixed `d_`; read back with domain(). */
 export const DOMAIN_COLUMNS = `d."id" AS "d_id", d."clientId" AS "d_clientId", d."publicId" AS "d_publicId", d."rootDomain" AS "d_rootDomain",
   d."serverIp" AS "d_serverIp", d."internalName" AS "d_internalName", d."logoUrl" AS "d_logoUrl",
-  d."fallbackUri" AS "d_fallbackUri", d."fallbackResponse" AS "d_fallbackResponse",
+  d."fallbackUri" AS "d_fallbackUri",
   d."webhookSigningSecret" AS "d_webhookSigningSecret", d."allowLogin" AS "d_allowLogin",
   d."allowApi" AS "d_allowApi", d."active" AS "d_active", d."primary" AS "d_primary",
   d."testMode" AS "d_testMode", d."createdAt" AS "d_createdAt", d."updatedAt" AS "d_updatedAt"`;
@@ -45,7 +45,8 @@ export const domain = (row: Row): Domain => ({
   internalName: toStrOrNull(row.d_internalName),
   logoUrl: toStrOrNull(row.d_logoUrl),
   fallbackUri: toStrOrNull(row.d_fallbackUri),
-  fallbackResponse: toStrOrNull(row.d_fallbackResponse),
+  // A retired column (README, "Fallback Response"): nothing reads it, so the hot path does not fetch it.
+  fallbackResponse: null,
   webhookSigningSecret: toStrOrNull(row.d_webhookSigningSecret),
   allowLogin: toBool(row.d_allowLogin),
   allowApi: toBool(row.d_allowApi),

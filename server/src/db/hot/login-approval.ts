@@ -13,6 +13,17 @@ const ACCEPTED_SCOPE_IDS = `SELECT ars."scopeId" FROM "AccessRequestScope" ars
 JOIN "AccessRequest" ar ON ar."id" = ars."accessRequestId"
 WHERE ar."clientId" = ? AND ar."userId" = ? AND ar."status" = 'ACCEPTED'`;
 
+/** Whether the client holds any approved verification (revoked or not), and the approved scopes for one domain. */
+const VERIFICATION_APPROVALS = `SELECT COUNT(*) AS "approvals" FROM "VerificationRequest" vr
+WHERE vr."clientId" = ? AND vr."status" = 'APPROVED'`;
+
+const APPROVED_SCOPE_IDS = `SELECT DISTINCT vrs."scopeId" FROM "VerificationRequestScope" vrs
+JOIN "VerificationRequest" vr ON vr."id" = vrs."verificationRequestId"
+JOIN "VerificationRequestDomain" vrd ON vrd."verificationRequestId" = vr."id"
+WHERE vr."clientId" = ? AND vr."status" = 'APPROVED' AND vr."revokedAt" IS NULL
+  AND (vrs."approved" IS NULL OR vrs."approved" = ?)
+  AND vrd."domainId" = ? AND (vrd."approved" IS NULL OR vrd."approved" = ?)`;
+
 /** The one conditional UPDATE that decides the single approval of a login token. */
 const CLAIM_TOKEN = `UPDATE "LoginToken" SET "userId" = ?, "approvedAt" = ?, "scopes" = ?
 WHERE "id" = ? AND "approvedAt" IS NULL AND "deniedAt" IS NULL AND "consumedAt" IS NULL AND "expiresAt" > ?`;
@@ -52,6 +63,21 @@ export async function readEnabledScopes(
 /** Ids of scopes the person was granted through an accepted access request to the client. */
 export async function readAcceptedScopeIds(sql: HotSql, clientId: string, userId: string): Promise<Set<string>> {
   const rows = await sql.all(ACCEPTED_SCOPE_IDS, [clientId, userId]);
+  return new Set(rows.map((row) => toStr(row.scopeId)));
+}
+
+/**
+ * The scopes staff approved for the client on this domain through live (unrevoked) verification
+ * requests; null when the client never had an approved request (verified without one, e.g. seeded).
+ */
+export async function readVerifiedScopeIds(
+  sql: HotSql,
+  clientId: string,
+  domainId: string,
+): Promise<Set<string> | null> {
+  const [count] = await sql.all(VERIFICATION_APPROVALS, [clientId]);
+  if (Number(count?.approvals ?? 0) === 0) return null;
+  const rows = await sql.all(APPROVED_SCOPE_IDS, [clientId, true, domainId, true]);
   return new Set(rows.map((row) => toStr(row.scopeId)));
 }
 

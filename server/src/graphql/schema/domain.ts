@@ -7,6 +7,7 @@ import {
   updateDomain,
   updateDomainUrl,
 } from "../../core/domain/domain.service.js";
+import { DOMAIN_DEFAULTS } from "../../core/domain/domain-validation.js";
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from "../../core/errors.js";
 import { builder } from "../builder.js";
 
@@ -28,7 +29,6 @@ export const DomainType = builder.prismaObject("Domain", {
     internalName: t.exposeString("internalName", { nullable: true }),
     logoUrl: t.exposeString("logoUrl", { nullable: true }),
     fallbackUri: t.exposeString("fallbackUri", { nullable: true }),
-    fallbackResponse: t.exposeString("fallbackResponse", { nullable: true }),
     allowLogin: t.exposeBoolean("allowLogin"),
     allowApi: t.exposeBoolean("allowApi"),
     active: t.exposeBoolean("active"),
@@ -78,18 +78,32 @@ const domainErrors = [NotFoundError, ForbiddenError, ValidationError, ConflictEr
 
 type InputFields = Parameters<Parameters<typeof builder.inputType>[1]["fields"]>[0];
 
+const ALLOW_API_HELP = "Whether the partner API's data endpoints answer for this domain; off unless set.";
+
 /** The settable domain fields, all optional (createDomain adds clientId and a required rootDomain). */
 const domainSettings = (f: InputFields) => ({
   serverIp: f.string({ required: false, description: "Comma-separated IPv4/IPv6 allowlist; empty clears it." }),
   internalName: f.string({ required: false }),
   logoUrl: f.string({ required: false }),
   fallbackUri: f.string({ required: false }),
-  fallbackResponse: f.string({ required: false }),
   allowLogin: f.boolean({ required: false }),
-  allowApi: f.boolean({ required: false }),
+  allowApi: f.boolean({ required: false, description: ALLOW_API_HELP }),
   active: f.boolean({ required: false }),
   primary: f.boolean({ required: false, description: "true makes this the client's only primary domain." }),
   testMode: f.boolean({ required: false }),
+});
+
+/** A new domain's flags: the database's defaults, spelled out so the schema shows them. */
+const creationFlags = (f: InputFields) => ({
+  allowLogin: f.boolean({ required: false, defaultValue: DOMAIN_DEFAULTS.allowLogin }),
+  allowApi: f.boolean({ required: false, defaultValue: DOMAIN_DEFAULTS.allowApi, description: ALLOW_API_HELP }),
+  active: f.boolean({ required: false, defaultValue: DOMAIN_DEFAULTS.active }),
+  primary: f.boolean({
+    required: false,
+    defaultValue: DOMAIN_DEFAULTS.primary,
+    description: "true makes this the client's only primary domain.",
+  }),
+  testMode: f.boolean({ required: false, defaultValue: DOMAIN_DEFAULTS.testMode }),
 });
 const ROOT_DOMAIN_HELP = "Host name only, e.g. example.com (no https://, path or port).";
 
@@ -103,6 +117,7 @@ builder.mutationField("createDomain", (t) =>
             clientId: f.id(),
             rootDomain: f.string({ description: ROOT_DOMAIN_HELP }),
             ...domainSettings(f),
+            ...creationFlags(f),
           }),
         }),
       }),

@@ -59,6 +59,7 @@ const MemberInvitationType = builder.objectRef<MemberInvitation>("MemberInvitati
 builder.mutationField("addMember", (t) =>
   t.field({
     type: MemberInvitationType,
+    deprecationReason: "Adds a verified account without asking the person; use inviteMember, which they accept.",
     args: {
       input: t.arg({
         type: builder.inputType("AddMemberInput", {

@@ -1,9 +1,12 @@
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from "../../core/errors.js";
 import {
   createClientSecret,
+  DEFAULT_ROTATION_GRACE_DAYS,
   linkSecretToDomain,
   revokeClientSecret,
+  rotateClientSecret,
   unlinkSecretFromDomain,
+  updateClientSecretExpiry,
 } from "../../core/secret/secret.service.js";
 import type { ClientSecret } from "../../generated/prisma/client.js";
 import { builder } from "../builder.js";
@@ -101,6 +104,62 @@ builder.mutationField("revokeClientSecret", (t) =>
     },
     errors: { types: secretErrors },
     resolve: (_root, { input }, ctx) => revokeClientSecret({ ctx, secretId: String(input.secretId) }),
+  }),
+);
+
+const RotatedClientSecret = builder
+  .objectRef<{ secret: ClientSecret; value: string; previous: ClientSecret }>("RotatedClientSecret")
+  .implement({
+    fields: (t) => ({
+      secret: t.field({ type: ClientSecretType, description: "The new secret.", resolve: (rotated) => rotated.secret }),
+      value: t.exposeString("value", { description: "The new secret itself. Shown this once; store it now." }),
+      previous: t.field({
+        type: ClientSecretType,
+        description: "The rotated-out secret, working until its (new) expiresAt.",
+        resolve: (rotated) => rotated.previous,
+      }),
+    }),
+  });
+
+builder.mutationField("rotateClientSecret", (t) =>
+  t.field({
+    type: RotatedClientSecret,
+    description:
+      "Creates a new secret with the same label and domain links; the old one keeps working for the grace period.",
+    args: {
+      input: t.arg({
+        type: builder.inputType("RotateClientSecretInput", {
+          fields: (f) => ({
+            secretId: f.id(),
+            graceDays: f.int({
+              required: false,
+              defaultValue: DEFAULT_ROTATION_GRACE_DAYS,
+              description: "Days the old secret keeps working (0–90); never beyond an earlier expiry it had.",
+            }),
+          }),
+        }),
+      }),
+    },
+    errors: { types: [NotFoundError, ForbiddenError, ValidationError, ConflictError] },
+    resolve: (_root, { input }, ctx) =>
+      rotateClientSecret({ ctx, secretId: String(input.secretId), graceDays: input.graceDays }),
+  }),
+);
+
+builder.mutationField("updateClientSecretExpiry", (t) =>
+  t.field({
+    type: ClientSecretType,
+    description: "Changes when the secret stops working, without rotating it; null means never.",
+    args: {
+      input: t.arg({
+        type: builder.inputType("UpdateClientSecretExpiryInput", {
+          fields: (f) => ({ secretId: f.id(), expiresAt: f.field({ type: "DateTime", required: false }) }),
+        }),
+      }),
+    },
+    errors: { types: [NotFoundError, ForbiddenError, ValidationError, ConflictError] },
+    resolve: (_root, { input }, ctx) =>
+      updateClientSecretExpiry({ ctx, secretId: String(input.secretId), expiresAt: input.expiresAt ?? null }),
   }),
 );
 

@@ -2,8 +2,10 @@ import { READ_RULES } from "../../core/client/read-rules.js";
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from "../../core/errors.js";
 import {
   approveVerification,
+  cancelVerificationRequest,
   rejectVerification,
   requestVerification,
+  revokeVerification,
 } from "../../core/verification/verification.service.js";
 import { builder } from "../builder.js";
 
@@ -12,10 +14,20 @@ const VerificationRequestStatus = builder.enumType("VerificationRequestStatus", 
 });
 
 const VerificationDomain = builder
-  .objectRef<{ domainId: string; rootDomain: string }>("VerificationRequestDomain")
+  .objectRef<{ domainId: string; rootDomain: string; approved: boolean | null }>("VerificationRequestDomain")
   .implement({
-    fields: (t) => ({ domainId: t.exposeID("domainId"), rootDomain: t.exposeString("rootDomain") }),
+    fields: (t) => ({
+      domainId: t.exposeID("domainId"),
+      rootDomain: t.exposeString("rootDomain"),
+      approved: t.exposeBoolean("approved", {
+        nullable: true,
+        description: "Staff's decision on this domain; null while pending (or for an approval of everything asked).",
+      }),
+    }),
   });
+
+/** A decision counts as approval when it says so, or when it predates per-item decisions (null on an approved request). */
+const approvedIn = (status: string, approved: boolean | null) => status === "APPROVED" && approved !== false;
 
 /** Enough for staff to tell which client asked, without opening the client itself to them. */
 const VerificationClient = builder.objectRef<{ id: string; name: string }>("VerificationRequestClient").implement({
@@ -34,16 +46,36 @@ export const VerificationRequestType = builder.prismaObject("VerificationRequest
     notes: t.exposeString("notes", { nullable: true }),
     reviewNote: t.exposeString("reviewNote", { nullable: true }),
     reviewedAt: t.expose("reviewedAt", { type: "DateTime", nullable: true }),
+    revokedAt: t.expose("revokedAt", {
+      type: "DateTime",
+      nullable: true,
+      description: "When staff withdrew this approval; what it approved no longer works.",
+    }),
+    revokeNote: t.exposeString("revokeNote", { nullable: true }),
     createdAt: t.expose("createdAt", { type: "DateTime" }),
     domains: t.field({
       type: [VerificationDomain],
-      select: { domains: { select: { domainId: true, domain: { select: { rootDomain: true } } } } },
+      select: { domains: { select: { domainId: true, approved: true, domain: { select: { rootDomain: true } } } } },
       resolve: (request) =>
-        request.domains.map((link) => ({ domainId: link.domainId, rootDomain: link.domain.rootDomain })),
+        request.domains.map((link) => ({
+          domainId: link.domainId,
+          rootDomain: link.domain.rootDomain,
+          approved: link.approved,
+        })),
     }),
     scopes: t.stringList({
+      description: "The scope keys the client asked for.",
       select: { scopes: { select: { scope: { select: { key: true } } } } },
       resolve: (request) => request.scopes.map((link) => link.scope.key).sort(),
+    }),
+    approvedScopes: t.stringList({
+      description: "The asked-for scope keys staff approved; empty unless APPROVED.",
+      select: { status: true, scopes: { select: { approved: true, scope: { select: { key: true } } } } },
+      resolve: (request) =>
+        request.scopes
+          .filter((link) => approvedIn(request.status, link.approved))
+          .map((link) => link.scope.key)
+          .sort(),
     }),
     client: t.field({
       type: VerificationClient,
@@ -109,17 +141,34 @@ builder.mutationField("requestVerification", (t) =>
 builder.mutationField("approveVerification", (t) =>
   t.field({
     type: VerificationRequestType,
-    description: "Platform staff only: approves the request and marks the client VERIFIED.",
+    description: "Platform staff only: approves the request, or the chosen part of it, and marks the client VERIFIED.",
     args: {
       input: t.arg({
         type: builder.inputType("ApproveVerificationInput", {
-          fields: (f) => ({ requestId: f.id(), note: f.string({ required: false }) }),
+          fields: (f) => ({
+            requestId: f.id(),
+            note: f.string({ required: false }),
+            domainIds: f.idList({
+              required: false,
+              description: "The requested domains to approve; all of them when left out.",
+            }),
+            scopeKeys: f.stringList({
+              required: false,
+              description: "The requested scopes to approve; all of them when left out, none with [].",
+            }),
+          }),
         }),
       }),
     },
     errors: { types: verificationErrors },
     resolve: (_root, { input }, ctx) =>
-      approveVerification({ ctx, requestId: String(input.requestId), note: input.note }),
+      approveVerification({
+        ctx,
+        requestId: String(input.requestId),
+        note: input.note,
+        domainIds: input.domainIds?.map(String) ?? null,
+        scopeKeys: input.scopeKeys ?? null,
+      }),
   }),
 );
 
@@ -137,5 +186,36 @@ builder.mutationField("rejectVerification", (t) =>
     errors: { types: verificationErrors },
     resolve: (_root, { input }, ctx) =>
       rejectVerification({ ctx, requestId: String(input.requestId), note: input.note }),
+  }),
+);
+
+builder.mutationField("revokeVerification", (t) =>
+  t.field({
+    type: VerificationRequestType,
+    description: "Platform staff only: withdraws an approval; the note tells the client why.",
+    args: {
+      input: t.arg({
+        type: builder.inputType("RevokeVerificationInput", {
+          fields: (f) => ({ requestId: f.id(), note: f.string() }),
+        }),
+      }),
+    },
+    errors: { types: verificationErrors },
+    resolve: (_root, { input }, ctx) =>
+      revokeVerification({ ctx, requestId: String(input.requestId), note: input.note }),
+  }),
+);
+
+builder.mutationField("cancelVerificationRequest", (t) =>
+  t.field({
+    type: VerificationRequestType,
+    description: "Withdraws the client's own pending request. Needs verification:manage.",
+    args: {
+      input: t.arg({
+        type: builder.inputType("CancelVerificationRequestInput", { fields: (f) => ({ requestId: f.id() }) }),
+      }),
+    },
+    errors: { types: verificationErrors },
+    resolve: (_root, { input }, ctx) => cancelVerificationRequest({ ctx, requestId: String(input.requestId) }),
   }),
 );

@@ -1,5 +1,5 @@
 import { useState } from "react";
-import { FormError } from "../../components/team/team-kit";
+import { Check, CheckGroup, FormError } from "../../components/team/team-kit";
 import { Badge } from "../../components/ui/Badge";
 import { Button } from "../../components/ui/Button";
 import { TextAreaField } from "../../components/ui/Field";
@@ -63,8 +63,20 @@ const ReviewItem_Reject = graphql(
   [ErrorFields],
 );
 
+/** Toggles one value in a set kept in state. */
+const toggled = (set: ReadonlySet<string>, value: string, on: boolean) => {
+  const next = new Set(set);
+  if (on) next.add(value);
+  else next.delete(value);
+  return next;
+};
+
 export function ReviewItem({ item, onReviewed }: { item: QueueItem; onReviewed: (message: string) => void }) {
   const [note, setNote] = useState("");
+  // Staff approve what was asked, or a part of it: everything starts ticked.
+  const [domainIds, setDomainIds] = useState<ReadonlySet<string>>(() => new Set(item.domains.map((d) => d.domainId)));
+  const [scopeKeys, setScopeKeys] = useState<ReadonlySet<string>>(() => new Set(item.scopes));
+  const partial = domainIds.size < item.domains.length || scopeKeys.size < item.scopes.length;
   const fallback = "We couldn't save the decision.";
   const approve = useMutationForm(ReviewItem_Approve, (data) => data.approveVerification, fallback);
   const reject = useMutationForm(ReviewItem_Reject, (data) => data.rejectVerification, fallback);
@@ -79,14 +91,25 @@ export function ReviewItem({ item, onReviewed }: { item: QueueItem; onReviewed: 
       reject.reject({ note: "Tell the client why the request was rejected." });
       return;
     }
+    if (decision === "approve" && domainIds.size === 0) {
+      approve.reject({ domainIds: "Approve at least one domain, or reject the request." });
+      return;
+    }
     const decided =
       decision === "approve"
-        ? await approve.run({ input: { requestId: item.id, note: note.trim() || null } })
+        ? await approve.run({
+            input: {
+              requestId: item.id,
+              note: note.trim() || null,
+              domainIds: [...domainIds],
+              scopeKeys: [...scopeKeys],
+            },
+          })
         : await reject.run({ input: { requestId: item.id, note: note.trim() } });
     if (!decided) return;
     onReviewed(
       decision === "approve"
-        ? `${item.client.name} is now verified.`
+        ? `${item.client.name} is now verified${partial ? " for the part you approved" : ""}.`
         : `The request of ${item.client.name} was rejected.`,
     );
   }
@@ -102,13 +125,40 @@ export function ReviewItem({ item, onReviewed }: { item: QueueItem; onReviewed: 
         Scopes: {item.scopes.join(", ") || "—"}
       </p>
       {item.notes ? <p className="team-note">{item.notes}</p> : null}
+      <CheckGroup legend="Domains to approve" error={approve.fieldErrors.domainIds}>
+        {item.domains.map((domain) => (
+          <Check
+            key={domain.domainId}
+            label={domain.rootDomain}
+            checked={domainIds.has(domain.domainId)}
+            disabled={busy}
+            onChange={(event) => setDomainIds(toggled(domainIds, domain.domainId, event.target.checked))}
+          />
+        ))}
+      </CheckGroup>
+      {item.scopes.length > 0 ? (
+        <CheckGroup legend="Scopes to approve" error={approve.fieldErrors.scopeKeys}>
+          {item.scopes.map((key) => (
+            <Check
+              key={key}
+              label={key}
+              checked={scopeKeys.has(key)}
+              disabled={busy}
+              onChange={(event) => setScopeKeys(toggled(scopeKeys, key, event.target.checked))}
+            />
+          ))}
+        </CheckGroup>
+      ) : null}
       <TextAreaField
         label={`Review note for ${item.client.name}`}
         name="note"
         rows={2}
         value={note}
         disabled={busy}
-        onChange={(event) => setNote(event.target.value)}
+        onChange={(event) => {
+          setNote(event.target.value);
+          reject.clear();
+        }}
         error={noteError}
       />
       <FormError>{formError}</FormError>
@@ -119,7 +169,7 @@ export function ReviewItem({ item, onReviewed }: { item: QueueItem; onReviewed: 
           disabled={busy}
           aria-label={`Approve ${item.client.name}`}
         >
-          Approve
+          {partial ? "Approve selected" : "Approve"}
         </Button>
         <Button
           variant="danger"

@@ -4,6 +4,7 @@ import { Card } from "../../components/ui/Card";
 import { LoadFailed } from "../../components/ui/LoadFailed";
 import { StatusBlock } from "../../components/ui/Spinner";
 import { graphql } from "../../lib/graphql";
+import { ApprovedVerifications } from "./ApprovedVerifications";
 import { ReviewQueue } from "./ReviewQueue";
 import { SetPlanForm } from "./SetPlanForm";
 import { SignInProvidersCard } from "./SignInProvidersCard";
@@ -54,6 +55,7 @@ export function StaffPage() {
         <p className="muted">Review verification requests and manage plans.</p>
       </header>
       <ReviewQueue />
+      <ApprovedVerifications />
       <SetPlanForm />
       <SignInProvidersCard />
     </div>

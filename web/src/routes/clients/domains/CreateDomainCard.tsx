@@ -95,7 +95,11 @@ export function CreateDomainCard({ clientId, allowed }: { clientId: string; allo
       </div>
       <div className="toggle-grid">
         <Toggle name="allowLogin" label="Allow login" defaultChecked hint="People can sign in from this domain." />
-        <Toggle name="allowApi" label="Allow API" defaultChecked hint="Your server can call the API for it." />
+        <Toggle
+          name="allowApi"
+          label="Allow API"
+          hint="Off until you turn it on: your server can then read people's data for this domain."
+        />
         <Toggle name="primary" label="Primary domain" hint="Shown on the login page." />
         <Toggle name="testMode" label="Test mode" hint="Only test users can sign in." />
       </div>

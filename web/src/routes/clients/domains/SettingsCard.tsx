@@ -1,4 +1,4 @@
-import { type FormEvent, useId, useState } from "react";
+import { type FormEvent, useState } from "react";
 import { Button } from "../../../components/ui/Button";
 import { Field } from "../../../components/ui/Field";
 import { FormCard } from "../../../components/ui/FormCard";
@@ -13,7 +13,6 @@ function readSettings(form: FormData) {
     internalName: value("internalName"),
     logoUrl: value("logoUrl"),
     fallbackUri: value("fallbackUri"),
-    fallbackResponse: value("fallbackResponse"),
     serverIp: value("serverIp"),
   };
 }
@@ -29,7 +28,6 @@ function validate(input: ReturnType<typeof readSettings>): Record<string, string
 }
 
 export function SettingsCard({ domain, allowed }: { domain: DomainDetail; allowed: boolean }) {
-  const fallbackId = useId();
   const form = useMutationForm(DomainPage_UpdateDomain, (data) => data.updateDomain, "We couldn't save the domain.", {
     fieldFor: (error) => (error.__typename === "ConflictError" ? "rootDomain" : null),
   });
@@ -83,7 +81,7 @@ export function SettingsCard({ domain, allowed }: { domain: DomainDetail; allowe
           name="fallbackUri"
           type="url"
           defaultValue={domain.fallbackUri ?? ""}
-          hint="Where people go when a login cannot go on."
+          hint="Where people go when a login fails or is declined. Empty: back to your redirect URL, with the reason."
           error={fieldErrors.fallbackUri}
         />
         <Field
@@ -95,19 +93,6 @@ export function SettingsCard({ domain, allowed }: { domain: DomainDetail; allowe
           error={fieldErrors.serverIp}
           className="field-wide"
         />
-        <div className="field field-wide">
-          <label className="field-label" htmlFor={fallbackId}>
-            Fallback response
-          </label>
-          <textarea
-            id={fallbackId}
-            name="fallbackResponse"
-            className="field-input field-textarea"
-            defaultValue={domain.fallbackResponse ?? ""}
-            aria-invalid={fieldErrors.fallbackResponse ? true : undefined}
-          />
-          {fieldErrors.fallbackResponse ? <p className="field-error">{fieldErrors.fallbackResponse}</p> : null}
-        </div>
       </div>
       <div className="form-actions">
         <Button type="submit" loading={form.fetching}>

@@ -19,7 +19,6 @@ export const DomainFields = graphql(
       internalName
       logoUrl
       fallbackUri
-      fallbackResponse
       serverIp
       allowLogin
       allowApi

@@ -12,10 +12,10 @@ import { MemberAccessFields, type RoleOption } from "./member-fields";
 
 const InviteForm_Add = graphql(
   `
-    mutation InviteForm_Add($input: AddMemberInput!) {
-      addMember(input: $input) {
+    mutation InviteForm_Add($input: InviteMemberInput!) {
+      inviteMember(input: $input) {
         __typename
-        ... on AddMemberSuccess {
+        ... on InviteMemberSuccess {
           data {
             email
             role {
@@ -31,7 +31,7 @@ const InviteForm_Add = graphql(
   [ErrorFields],
 );
 
-/** The neutral answer: it never says whether the address has an account. */
+/** The same answer for every address: it never says whether the address has an account. */
 export type Invitation = { email: string; role: { name: string } };
 
 export function InviteForm({
@@ -48,7 +48,7 @@ export function InviteForm({
   onInvited: (invitation: Invitation) => void;
 }) {
   const viewerRole = roles.find((role) => role.key === "viewer" && role.level <= myLevel);
-  const form = useMutationForm(InviteForm_Add, (data) => data.addMember, "We couldn't add the member.", {
+  const form = useMutationForm(InviteForm_Add, (data) => data.inviteMember, "We couldn't send the invitation.", {
     fieldFor: (error) =>
       error.__typename === "ConflictError" ||
       (error.__typename === "NotFoundError" && /account|e-mail/i.test(error.message))
@@ -80,7 +80,8 @@ export function InviteForm({
   return (
     <Card aria-labelledby="invite-title">
       <SectionHead id="invite-title" title="Invite a member">
-        They need a Gatehouse account with a confirmed e-mail address; they get access at once.
+        We mail them a single-use link. They see the client and the role, and join only if they accept, with a confirmed
+        Gatehouse account at that address.
       </SectionHead>
       <form ref={form.formRef} className="stack" onSubmit={submit} noValidate aria-busy={fetching || undefined}>
         <fieldset className="team-fieldset team-wide" disabled={!!noManage || fetching}>
@@ -92,7 +93,7 @@ export function InviteForm({
               role={text("roleId")}
               expires={text("expiresAt")}
               roleHint="You can give roles up to your own level."
-              expiresHint="Leave empty for access without an end date."
+              expiresHint="When their membership ends; leave empty for no end date."
               chooseRole
             />
           </div>

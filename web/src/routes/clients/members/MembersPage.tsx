@@ -13,6 +13,7 @@ import { EditMemberDialog } from "./EditMemberDialog";
 import { InviteForm } from "./InviteForm";
 import { MembersTable } from "./MembersTable";
 import { type Member, MemberFields, RoleOptionFields } from "./member-fields";
+import { PendingInvitations } from "./PendingInvitations";
 
 const MembersPage_Members = graphql(
   `
@@ -101,12 +102,13 @@ export function MembersPage() {
           noManage={noManage}
           onInvited={(invitation) => {
             setNotice(
-              `If ${invitation.email} belongs to a verified Gatehouse account, they are now a member with the ${invitation.role.name} role.`,
+              `We sent an invitation to ${invitation.email} for the ${invitation.role.name} role. They join once they accept it.`,
             );
             refresh();
           }}
         />
       ) : null}
+      {members && !noManage ? <PendingInvitations clientId={client.id} changed={notice} /> : null}
       {editing ? (
         <EditMemberDialog
           member={editing}

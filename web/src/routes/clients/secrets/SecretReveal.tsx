@@ -2,9 +2,11 @@ import { useEffect, useRef } from "react";
 import { Alert } from "../../../components/ui/Alert";
 import { Button } from "../../../components/ui/Button";
 import { CopyButton } from "../../../components/ui/CopyButton";
+import { formatDateTime } from "../../../lib/format";
 import type { Secret } from "./secret-fields";
 
-export type CreatedSecret = { value: string; secret: Secret };
+/** A new secret's value; `previous` is the secret it replaced when it came from a rotation. */
+export type CreatedSecret = { value: string; secret: Secret; previous?: Secret };
 
 /** The new secret's value, shown once. */
 export function SecretReveal({ created, onDone }: { created: CreatedSecret; onDone: () => void }) {
@@ -30,6 +32,11 @@ export function SecretReveal({ created, onDone }: { created: CreatedSecret; onDo
       ) : (
         <p className="fine-print">Not linked to a domain yet; link it on a domain's page before using it.</p>
       )}
+      {created.previous ? (
+        <p className="fine-print" data-testid="rotation-grace">
+          The old secret ({created.previous.prefix}…) keeps working until {formatDateTime(created.previous.expiresAt)}.
+        </p>
+      ) : null}
       <div>
         <Button variant="secondary" onClick={onDone}>
           I have stored it

@@ -67,7 +67,7 @@ export function SecretsPage() {
         ) : !secrets || secrets.length === 0 ? (
           <EmptyState title="No secrets yet">Create one above; its value is shown once.</EmptyState>
         ) : (
-          <SecretsTable secrets={secrets} onChanged={refresh} />
+          <SecretsTable secrets={secrets} onChanged={refresh} onRotated={setCreated} />
         )}
       </Card>
     </div>

@@ -5,6 +5,9 @@ import { ConfirmMutationDialog } from "../../../components/ui/ConfirmMutationDia
 import { Table } from "../../../components/ui/Table";
 import { formatDate, formatDateTime } from "../../../lib/format";
 import { ErrorFields, graphql } from "../../../lib/graphql";
+import { RotateSecretDialog } from "./RotateSecretDialog";
+import { SecretExpiryDialog } from "./SecretExpiryDialog";
+import type { CreatedSecret } from "./SecretReveal";
 import { type Secret, SecretFields, secretStatus } from "./secret-fields";
 
 const SecretsTable_RevokeSecret = graphql(
@@ -24,8 +27,18 @@ const SecretsTable_RevokeSecret = graphql(
   [SecretFields, ErrorFields],
 );
 
-export function SecretsTable({ secrets, onChanged }: { secrets: Secret[]; onChanged: () => void }) {
+export function SecretsTable({
+  secrets,
+  onChanged,
+  onRotated,
+}: {
+  secrets: Secret[];
+  onChanged: () => void;
+  onRotated: (created: CreatedSecret) => void;
+}) {
   const [revoking, setRevoking] = useState<Secret | null>(null);
+  const [rotating, setRotating] = useState<Secret | null>(null);
+  const [editing, setEditing] = useState<Secret | null>(null);
 
   return (
     <>
@@ -56,6 +69,26 @@ export function SecretsTable({ secrets, onChanged }: { secrets: Secret[]; onChan
                 <Button
                   variant="secondary"
                   className="btn-sm"
+                  disabled={!status.live}
+                  title={status.live ? undefined : `${status.label}: nothing to rotate`}
+                  onClick={() => setRotating(secret)}
+                  aria-label={`Rotate ${secret.label} (${secret.prefix})`}
+                >
+                  Rotate
+                </Button>
+                <Button
+                  variant="secondary"
+                  className="btn-sm"
+                  disabled={!status.live}
+                  title={status.live ? undefined : `${status.label}: its expiry cannot change`}
+                  onClick={() => setEditing(secret)}
+                  aria-label={`Change expiry of ${secret.label} (${secret.prefix})`}
+                >
+                  Expiry
+                </Button>
+                <Button
+                  variant="secondary"
+                  className="btn-sm"
                   disabled={secret.revokedAt !== null}
                   title={secret.revokedAt ? "Already revoked" : undefined}
                   onClick={() => setRevoking(secret)}
@@ -67,6 +100,15 @@ export function SecretsTable({ secrets, onChanged }: { secrets: Secret[]; onChan
           );
         })}
       </Table>
+      <RotateSecretDialog
+        secret={rotating}
+        onRotated={(created) => {
+          onRotated(created);
+          onChanged();
+        }}
+        onClose={() => setRotating(null)}
+      />
+      <SecretExpiryDialog secret={editing} onDone={onChanged} onClose={() => setEditing(null)} />
       <ConfirmMutationDialog
         open={revoking !== null}
         title={`Revoke “${revoking?.label ?? ""}”?`}

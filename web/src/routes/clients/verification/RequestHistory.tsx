@@ -1,12 +1,56 @@
+import { useState } from "react";
 import { SectionHead } from "../../../components/team/team-kit";
 import { Badge } from "../../../components/ui/Badge";
+import { Button } from "../../../components/ui/Button";
 import { Card } from "../../../components/ui/Card";
+import { ConfirmMutationDialog } from "../../../components/ui/ConfirmMutationDialog";
 import { EmptyState } from "../../../components/ui/EmptyState";
 import { formatDateTime } from "../../../lib/format";
-import { VERIFICATION_STATUS, type VerificationRequest } from "./verification-fields";
+import { ErrorFields, graphql } from "../../../lib/graphql";
+import { requestBadge, type VerificationRequest } from "./verification-fields";
 
-/** The client's verification requests with their status and review note. */
-export function RequestHistory({ requests }: { requests: readonly VerificationRequest[] }) {
+const RequestHistory_Cancel = graphql(
+  `
+    mutation RequestHistory_Cancel($input: CancelVerificationRequestInput!) {
+      cancelVerificationRequest(input: $input) {
+        __typename
+        ... on CancelVerificationRequestSuccess {
+          data {
+            id
+            status
+          }
+        }
+        ...ErrorFields
+      }
+    }
+  `,
+  [ErrorFields],
+);
+
+/** What staff approved of a request: only those domains and scopes are verified. */
+function Decision({ request }: { request: VerificationRequest }) {
+  if (request.status !== "APPROVED") return null;
+  const domains = request.domains.filter((domain) => domain.approved !== false).map((domain) => domain.rootDomain);
+  const left = request.domains.length - domains.length + request.scopes.length - request.approvedScopes.length;
+  return (
+    <p className="team-cell-sub" data-testid="approved-part">
+      Approved: {domains.join(", ")} · {request.approvedScopes.join(", ") || "no scopes"}
+      {left > 0 ? " (part of the request)" : ""}
+    </p>
+  );
+}
+
+/** The client's verification requests with their status, the decision and its note; a pending one can be cancelled. */
+export function RequestHistory({
+  requests,
+  canCancel,
+  onCancelled,
+}: {
+  requests: readonly VerificationRequest[];
+  canCancel: boolean;
+  onCancelled: () => void;
+}) {
+  const [cancelling, setCancelling] = useState<VerificationRequest | null>(null);
   return (
     <Card aria-labelledby="history-title">
       <SectionHead id="history-title" title="Request history" />
@@ -20,14 +64,13 @@ export function RequestHistory({ requests }: { requests: readonly VerificationRe
             <li key={request.id} className="team-item">
               <div className="team-item-head">
                 <h3>Requested {formatDateTime(request.createdAt)}</h3>
-                <Badge tone={VERIFICATION_STATUS[request.status].tone}>
-                  {VERIFICATION_STATUS[request.status].label}
-                </Badge>
+                <Badge tone={requestBadge(request).tone}>{requestBadge(request).label}</Badge>
               </div>
               <p className="team-cell-sub">
-                Domains: {request.domains.map((domain) => domain.rootDomain).join(", ") || "—"} · Scopes:{" "}
+                Asked for: {request.domains.map((domain) => domain.rootDomain).join(", ") || "—"} · Scopes:{" "}
                 {request.scopes.join(", ") || "—"}
               </p>
+              <Decision request={request} />
               {request.notes ? <p className="team-note">{request.notes}</p> : null}
               {request.reviewedAt ? (
                 <div>
@@ -35,10 +78,37 @@ export function RequestHistory({ requests }: { requests: readonly VerificationRe
                   {request.reviewNote ? <p className="team-note">{request.reviewNote}</p> : null}
                 </div>
               ) : null}
+              {request.revokedAt ? (
+                <div>
+                  <p className="team-cell-sub">Revoked {formatDateTime(request.revokedAt)}</p>
+                  {request.revokeNote ? <p className="team-note">{request.revokeNote}</p> : null}
+                </div>
+              ) : null}
+              {request.status === "PENDING" && canCancel ? (
+                <div>
+                  <Button variant="secondary" className="btn-sm" onClick={() => setCancelling(request)}>
+                    Cancel request
+                  </Button>
+                </div>
+              ) : null}
             </li>
           ))}
         </ul>
       )}
+      <ConfirmMutationDialog
+        open={cancelling !== null}
+        title="Cancel this verification request?"
+        confirmLabel="Cancel request"
+        cancelLabel="Keep it"
+        document={RequestHistory_Cancel}
+        variables={() => ({ input: { requestId: cancelling?.id ?? "" } })}
+        pick={(data) => data.cancelVerificationRequest}
+        fallback="Not cancelled."
+        onDone={onCancelled}
+        onClose={() => setCancelling(null)}
+      >
+        <p>Staff will no longer review it. You can file a new request afterwards.</p>
+      </ConfirmMutationDialog>
     </Card>
   );
 }

@@ -95,7 +95,14 @@ export function VerificationPage() {
               refresh();
             }}
           />
-          <RequestHistory requests={client.verificationRequests} />
+          <RequestHistory
+            requests={client.verificationRequests}
+            canCancel={!lacking(viewer, "VERIFICATION_MANAGE")}
+            onCancelled={() => {
+              setNotice("Your request was cancelled. You can file a new one.");
+              refresh();
+            }}
+          />
         </>
       ) : null}
     </div>

@@ -8,16 +8,26 @@ export const VerificationRequestFields = graphql(`
     notes
     reviewNote
     reviewedAt
+    revokedAt
+    revokeNote
     createdAt
     domains {
       domainId
       rootDomain
+      approved
     }
     scopes
+    approvedScopes
   }
 `);
 
 export type VerificationRequest = FragmentOf<typeof VerificationRequestFields>;
+
+/** The badge of a request; an approval staff revoked later reads as revoked. */
+export function requestBadge(request: VerificationRequest): { label: string; tone: BadgeTone } {
+  if (request.revokedAt) return { label: "Revoked", tone: "danger" };
+  return VERIFICATION_STATUS[request.status];
+}
 
 export const VERIFICATION_STATUS: Record<VerificationRequest["status"], { label: string; tone: BadgeTone }> = {
   PENDING: { label: "Pending review", tone: "warning" },

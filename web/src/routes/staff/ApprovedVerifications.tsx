@@ -1,0 +1,138 @@
+import { useState } from "react";
+import { useQuery } from "urql";
+import { SectionHead } from "../../components/team/team-kit";
+import { Alert } from "../../components/ui/Alert";
+import { Button } from "../../components/ui/Button";
+import { Card } from "../../components/ui/Card";
+import { ConfirmMutationDialog } from "../../components/ui/ConfirmMutationDialog";
+import { EmptyState } from "../../components/ui/EmptyState";
+import { TextAreaField } from "../../components/ui/Field";
+import { LoadFailed } from "../../components/ui/LoadFailed";
+import { StatusBlock } from "../../components/ui/Spinner";
+import { formatDateTime } from "../../lib/format";
+import { ErrorFields, graphql, type ResultOf } from "../../lib/graphql";
+
+const ApprovedVerifications_List = graphql(`
+  query ApprovedVerifications_List {
+    verificationQueue(status: APPROVED, first: 50) {
+      edges {
+        node {
+          id
+          reviewedAt
+          revokedAt
+          approvedScopes
+          client {
+            id
+            name
+          }
+          domains {
+            domainId
+            rootDomain
+            approved
+          }
+        }
+      }
+    }
+  }
+`);
+
+const ApprovedVerifications_Revoke = graphql(
+  `
+    mutation ApprovedVerifications_Revoke($input: RevokeVerificationInput!) {
+      revokeVerification(input: $input) {
+        __typename
+        ... on RevokeVerificationSuccess {
+          data {
+            id
+            revokedAt
+          }
+        }
+        ...ErrorFields
+      }
+    }
+  `,
+  [ErrorFields],
+);
+
+type Approved = ResultOf<typeof ApprovedVerifications_List>["verificationQueue"]["edges"][number]["node"];
+
+/** Live approvals, oldest first; staff revoke one with a note the client's owners receive. */
+export function ApprovedVerifications() {
+  const [{ data, fetching, error }, reexecute] = useQuery({
+    query: ApprovedVerifications_List,
+    requestPolicy: "cache-and-network",
+  });
+  const [revoking, setRevoking] = useState<Approved | null>(null);
+  const [note, setNote] = useState("");
+  const [notice, setNotice] = useState<string | null>(null);
+  const refresh = () => reexecute({ requestPolicy: "network-only" });
+  const live = (data?.verificationQueue.edges ?? []).map((edge) => edge.node).filter((node) => !node.revokedAt);
+
+  return (
+    <Card aria-labelledby="approved-title">
+      <SectionHead id="approved-title" title="Approved verifications">
+        Revoking one stops what it approved at once; the client's owners get the note by mail.
+      </SectionHead>
+      {notice ? <Alert tone="success">{notice}</Alert> : null}
+      {error && !data ? (
+        <LoadFailed className="stack" title="We couldn't load the approvals" error={error} onRetry={refresh} />
+      ) : fetching && !data ? (
+        <StatusBlock label="Loading approvals…" />
+      ) : live.length === 0 ? (
+        <EmptyState title="No live approvals">Approved requests appear here.</EmptyState>
+      ) : (
+        <ul className="team-list" aria-label="Approved verifications">
+          {live.map((item) => (
+            <li key={item.id} className="team-item">
+              <div className="team-item-head">
+                <h3>{item.client.name}</h3>
+                <Button
+                  variant="danger"
+                  className="btn-sm"
+                  onClick={() => setRevoking(item)}
+                  aria-label={`Revoke the verification of ${item.client.name}`}
+                >
+                  Revoke
+                </Button>
+              </div>
+              <p className="team-cell-sub">
+                Approved {formatDateTime(item.reviewedAt)} · Domains:{" "}
+                {item.domains
+                  .filter((d) => d.approved !== false)
+                  .map((d) => d.rootDomain)
+                  .join(", ")}{" "}
+                · Scopes: {item.approvedScopes.join(", ") || "—"}
+              </p>
+            </li>
+          ))}
+        </ul>
+      )}
+      <ConfirmMutationDialog
+        open={revoking !== null}
+        title={`Revoke the verification of ${revoking?.client.name ?? ""}?`}
+        confirmLabel="Revoke verification"
+        confirmDisabled={!note.trim()}
+        document={ApprovedVerifications_Revoke}
+        variables={() => ({ input: { requestId: revoking?.id ?? "", note: note.trim() } })}
+        pick={(result) => result.revokeVerification}
+        fallback="Not revoked."
+        onDone={() => {
+          setNotice(`The verification of ${revoking?.client.name ?? "the client"} was revoked.`);
+          refresh();
+        }}
+        onClose={() => {
+          setRevoking(null);
+          setNote("");
+        }}
+      >
+        <TextAreaField
+          label="Why (sent to the client's owners)"
+          name="revokeNote"
+          rows={3}
+          value={note}
+          onChange={(event) => setNote(event.target.value)}
+        />
+      </ConfirmMutationDialog>
+    </Card>
+  );
+}
