@@ -17,6 +17,7 @@ import "./schema/audit.js";
 import "./schema/account.js";
 import "./schema/webhook.js";
 import "./schema/security.js";
+import "./schema/two-factor.js";
 import "./schema/staff.js";
 import "./schema/admin-setup.js";
 

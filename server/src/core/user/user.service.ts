@@ -2,10 +2,12 @@ import { z } from "zod";
 import { Prisma, type User } from "../../generated/prisma/client.js";
 import { newSub } from "../auth/crypto.js";
 import { hashPassword, PASSWORD_MIN_LENGTH, verifyAgainstNothing, verifyPassword } from "../auth/password.js";
-import { endSession, startSession } from "../auth/session.js";
+import { endSession } from "../auth/session.js";
+import { startViewerSession } from "../auth/viewer-session.js";
 import type { ServiceContext } from "../context.js";
 import { EmailTakenError, InvalidCredentialsError } from "../errors.js";
 import { sendVerificationEmail } from "../security/security.service.js";
+import { requireSecondFactor } from "../two-factor/sign-in-challenge.js";
 import { checkPasswordPolicy, validate } from "../validate.js";
 
 const email = z
@@ -29,14 +31,6 @@ const registerInput = z.object({
   name: z.string().trim().min(1, "Enter your name.").max(100, "Use at most 100 characters for the name."),
 });
 
-async function startViewerSession(ctx: ServiceContext, user: User): Promise<User> {
-  // A new sign-in never keeps the session it replaces alive.
-  if (ctx.sessionId) await ctx.db.session.deleteMany({ where: { id: ctx.sessionId } });
-  ctx.sessionChanges.push(await startSession(ctx.db, ctx.config, user.id, ctx));
-  ctx.viewer = user;
-  return user;
-}
-
 export async function signIn({
   ctx,
   ...input
@@ -58,6 +52,8 @@ export async function signIn({
     throw new InvalidCredentialsError();
   }
   await throttle.succeeded(email, ctx.ip);
+  // With a second factor the session starts only once it is proven (verifySignIn).
+  await requireSecondFactor(ctx, user);
   return startViewerSession(ctx, user);
 }
 

@@ -3,6 +3,7 @@ import {
   InvalidCredentialsError,
   ProofOfWorkRequiredError,
   RateLimitedError,
+  SecondFactorRequiredError,
   ValidationError,
 } from "../../core/errors.js";
 import { register, signIn, signOut } from "../../core/user/user.service.js";
@@ -54,7 +55,13 @@ builder.mutationField("signIn", (t) =>
     type: UserType,
     args: { input: t.arg({ type: SignInInput }) },
     errors: {
-      types: [InvalidCredentialsError, ProofOfWorkRequiredError, RateLimitedError, ValidationError],
+      types: [
+        InvalidCredentialsError,
+        ProofOfWorkRequiredError,
+        RateLimitedError,
+        SecondFactorRequiredError,
+        ValidationError,
+      ],
       union: { name: "SignInPayload" },
       result: { name: "SignInSuccess" },
     },

@@ -7,6 +7,7 @@ import { Button } from "../ui/Button";
 import { Field } from "../ui/Field";
 import { EmailField, emailProblem, SessionAccountFields } from "./auth-fields";
 import { ProofOfWorkCheck } from "./ProofOfWorkCheck";
+import { SecondFactorForm, type SecondFactorMethod } from "./SecondFactorForm";
 
 const SignInForm_SignIn = graphql(
   `
@@ -23,6 +24,10 @@ const SignInForm_SignIn = graphql(
       }
       ... on RateLimitedError {
         retryAfterSeconds
+      }
+      ... on SecondFactorRequiredError {
+        challenge
+        methods
       }
       ...ErrorFields
     }
@@ -45,12 +50,18 @@ export function SignInForm({ onSignedIn, defaultEmail, submitLabel = "Sign in" }
   const [challenge, setChallenge] = useState<string | null>(null);
   const proof = useRef<string | null>(null);
   const [waitUntil, setWaitUntil] = useState<number | null>(null);
+  // The password was right and the account wants its second factor: the sign-in goes on in that step.
+  const [secondStep, setSecondStep] = useState<{ challenge: string; methods: SecondFactorMethod[] } | null>(null);
   const secondsLeft = useSecondsLeft(waitUntil);
   const form = useMutationForm(SignInForm_SignIn, (data) => data.signIn, "Sign-in failed.", {
     onError: (error: PayloadError) => {
       if (error.__typename === "RateLimitedError" && "retryAfterSeconds" in error) {
         // Refused before anything was checked: a solution in hand still counts afterwards.
         setWaitUntil(Date.now() + Number(error.retryAfterSeconds) * 1000);
+        return;
+      }
+      if (error.__typename === "SecondFactorRequiredError" && "challenge" in error && "methods" in error) {
+        setSecondStep({ challenge: String(error.challenge), methods: error.methods as SecondFactorMethod[] });
         return;
       }
       proof.current = null;
@@ -96,6 +107,16 @@ export function SignInForm({ onSignedIn, defaultEmail, submitLabel = "Sign in" }
   }
 
   const waiting = waitUntil !== null && secondsLeft > 0;
+  if (secondStep) {
+    return (
+      <SecondFactorForm
+        challenge={secondStep.challenge}
+        methods={secondStep.methods}
+        onSignedIn={onSignedIn}
+        onRestart={() => setSecondStep(null)}
+      />
+    );
+  }
   return (
     <form ref={form.formRef} className="form" onSubmit={handleSubmit} noValidate aria-label="Sign in">
       {formError ? <Alert tone="error">{formError}</Alert> : null}

@@ -26,6 +26,10 @@ export const accountRoutes: RouteObject[] = [
         lazy: () => import("./tokens/ApiTokensPage").then((m) => ({ Component: m.ApiTokensPage })),
       },
       {
+        path: "two-factor",
+        lazy: () => import("./two-factor/TwoFactorPage").then((m) => ({ Component: m.TwoFactorPage })),
+      },
+      {
         path: "sessions",
         lazy: () => import("./sessions/SessionsPage").then((m) => ({ Component: m.SessionsPage })),
       },
