@@ -35,11 +35,15 @@ CREATE TABLE "SignInChallenge" (
     "emailCodeHash" TEXT,
     "emailCodeExpiresAt" DATETIME,
     "failedAttempts" INTEGER NOT NULL DEFAULT 0,
+    "remember" BOOLEAN NOT NULL DEFAULT false,
     "expiresAt" DATETIME NOT NULL,
     "consumedAt" DATETIME,
     "createdAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,
     CONSTRAINT "SignInChallenge_userId_fkey" FOREIGN KEY ("userId") REFERENCES "User" ("id") ON DELETE CASCADE ON UPDATE CASCADE
 );
+
+-- AlterTable: sessions from before "Remember me" kept a cookie with a lifetime, so they count as remembered.
+ALTER TABLE "Session" ADD COLUMN "persistent" BOOLEAN NOT NULL DEFAULT true;
 
 -- CreateIndex
 CREATE UNIQUE INDEX "TotpFactor_userId_key" ON "TotpFactor"("userId");

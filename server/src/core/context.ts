@@ -45,6 +45,7 @@ export function serviceContext(
     access: new Access(deps.db, actor),
     ip: request.ip,
     userAgent: request.userAgent,
-    sessionChanges: [],
+    // A remembered session that slid on gets its cookie again; changes a service makes come after it.
+    sessionChanges: actor.kind === "session" && actor.renewal ? [actor.renewal] : [],
   };
 }

@@ -1,3 +1,6 @@
+-- AlterTable
+ALTER TABLE "Session" ADD COLUMN     "persistent" BOOLEAN NOT NULL DEFAULT true;
+
 -- CreateTable
 CREATE TABLE "TotpFactor" (
     "id" TEXT NOT NULL,
@@ -38,6 +41,7 @@ CREATE TABLE "SignInChallenge" (
     "emailCodeHash" TEXT,
     "emailCodeExpiresAt" TIMESTAMP(3),
     "failedAttempts" INTEGER NOT NULL DEFAULT 0,
+    "remember" BOOLEAN NOT NULL DEFAULT false,
     "expiresAt" TIMESTAMP(3) NOT NULL,
     "consumedAt" TIMESTAMP(3),
     "createdAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,

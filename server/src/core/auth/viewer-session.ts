@@ -3,9 +3,9 @@ import type { ServiceContext } from "../context.js";
 import { startSession } from "./session.js";
 
 /** Signs `user` in on this browser: a new session, and the one it replaces (if any) ends. */
-export async function startViewerSession(ctx: ServiceContext, user: User): Promise<User> {
+export async function startViewerSession(ctx: ServiceContext, user: User, remember = false): Promise<User> {
   if (ctx.sessionId) await ctx.db.session.deleteMany({ where: { id: ctx.sessionId } });
-  ctx.sessionChanges.push(await startSession(ctx.db, ctx.config, user.id, ctx));
+  ctx.sessionChanges.push(await startSession(ctx.db, ctx.config, user.id, ctx, { remember }));
   ctx.viewer = user;
   return user;
 }

@@ -42,12 +42,17 @@ export async function secondFactorMethods(ctx: ServiceContext, userId: string): 
  * After the right password: an account with a second factor gets a challenge instead of a session.
  * A person whose only factor is e-mail gets the code mailed right away.
  */
-export async function requireSecondFactor(ctx: ServiceContext, user: User): Promise<void> {
+export async function requireSecondFactor(ctx: ServiceContext, user: User, remember = false): Promise<void> {
   const methods = await secondFactorMethods(ctx, user.id);
   if (methods.length === 0) return;
   const challenge = randomToken(32);
   const created = await ctx.db.signInChallenge.create({
-    data: { tokenHash: sha256(challenge), userId: user.id, expiresAt: new Date(Date.now() + CHALLENGE_TTL_MS) },
+    data: {
+      tokenHash: sha256(challenge),
+      userId: user.id,
+      expiresAt: new Date(Date.now() + CHALLENGE_TTL_MS),
+      remember,
+    },
   });
   if (!methods.includes("TOTP") && methods.includes("EMAIL")) await mailCode(ctx, created, challenge, user);
   throw new SecondFactorRequiredError(challenge, methods);
@@ -182,5 +187,5 @@ export async function verifySignIn({
     data: { consumedAt: new Date() },
   });
   if (count !== 1) throw new InvalidSecondFactorError("EXPIRED");
-  return startViewerSession(ctx, found.user);
+  return startViewerSession(ctx, found.user, found.remember);
 }

@@ -20,6 +20,7 @@ const signInInput = z.object({
   email,
   password: z.string().min(1, "Enter your password.").max(1024),
   proofOfWork: z.string().max(4096).nullish(),
+  rememberMe: z.boolean().nullish(),
 });
 
 const registerInput = z.object({
@@ -39,8 +40,10 @@ export async function signIn({
   email: string;
   password: string;
   proofOfWork?: string | null | undefined;
+  rememberMe?: boolean | null | undefined;
 }): Promise<User> {
-  const { email, password, proofOfWork } = validate(signInInput, input);
+  const { email, password, proofOfWork, rememberMe } = validate(signInInput, input);
+  const remember = rememberMe === true;
   const throttle = ctx.rateLimiters.signIn;
   // Checked before the password, and keyed by the e-mail whether or not an account has it: no disclosure.
   await throttle.admit({ email, ip: ctx.ip, proofOfWork });
@@ -53,8 +56,8 @@ export async function signIn({
   }
   await throttle.succeeded(email, ctx.ip);
   // With a second factor the session starts only once it is proven (verifySignIn).
-  await requireSecondFactor(ctx, user);
-  return startViewerSession(ctx, user);
+  await requireSecondFactor(ctx, user, remember);
+  return startViewerSession(ctx, user, remember);
 }
 
 export function splitName(name: string): { givenName: string | null; familyName: string | null } {

@@ -43,6 +43,10 @@ const SignInInput = builder.inputType("SignInInput", {
       required: false,
       description: "The ALTCHA payload solving the challenge of an earlier ProofOfWorkRequiredError.",
     }),
+    rememberMe: t.boolean({
+      required: false,
+      description: "Keep the session for 30 days, extended by use; otherwise it ends with the browser.",
+    }),
   }),
 });
 

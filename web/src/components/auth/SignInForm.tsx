@@ -4,7 +4,7 @@ import type { PayloadError } from "../../lib/mutation";
 import { useMutationForm } from "../../lib/use-mutation-form";
 import { Alert } from "../ui/Alert";
 import { Button } from "../ui/Button";
-import { Field } from "../ui/Field";
+import { CheckboxField, Field } from "../ui/Field";
 import { EmailField, emailProblem, SessionAccountFields } from "./auth-fields";
 import { ProofOfWorkCheck } from "./ProofOfWorkCheck";
 import { SecondFactorForm, type SecondFactorMethod } from "./SecondFactorForm";
@@ -95,6 +95,7 @@ export function SignInForm({ onSignedIn, defaultEmail, submitLabel = "Sign in" }
     const values = new FormData(event.currentTarget);
     const email = String(values.get("email") ?? "").trim();
     const password = String(values.get("password") ?? "");
+    const rememberMe = values.get("rememberMe") === "on";
 
     const errors: Record<string, string> = {};
     const badEmail = emailProblem(email);
@@ -103,7 +104,7 @@ export function SignInForm({ onSignedIn, defaultEmail, submitLabel = "Sign in" }
     if (form.reject(errors)) return;
 
     setWaitUntil(null);
-    if (await form.run({ input: { email, password, proofOfWork: proof.current } })) onSignedIn();
+    if (await form.run({ input: { email, password, proofOfWork: proof.current, rememberMe } })) onSignedIn();
   }
 
   const waiting = waitUntil !== null && secondsLeft > 0;
@@ -129,6 +130,7 @@ export function SignInForm({ onSignedIn, defaultEmail, submitLabel = "Sign in" }
         error={fieldErrors.password}
         required
       />
+      <CheckboxField label="Remember me" name="rememberMe" hint="Stay signed in on this device for 30 days." />
       {challenge ? (
         <ProofOfWorkCheck key={challenge} challenge={challenge} onSolved={solved} onFailed={checkFailed} />
       ) : null}
