@@ -30,7 +30,9 @@ async function post(query: string, variables: Record<string, unknown> = {}, cook
     body: JSON.stringify({ query, variables }),
   });
   const body = (await response.json()) as { data: Record<string, Record<string, unknown>> };
-  return { body, setCookies: response.headers.getSetCookie() };
+  // Only the session cookie matters here; a new browser also gets its device cookie.
+  const setCookies = response.headers.getSetCookie().filter((cookie) => cookie.startsWith("gatehouse_session="));
+  return { body, setCookies };
 }
 type Sessions = { sessions: { current: boolean; persistent: boolean }[] };
 const currentSession = (body: { data: Record<string, unknown> }) =>

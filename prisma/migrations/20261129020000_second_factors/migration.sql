@@ -36,10 +36,31 @@ CREATE TABLE "SignInChallenge" (
     "emailCodeExpiresAt" DATETIME,
     "failedAttempts" INTEGER NOT NULL DEFAULT 0,
     "remember" BOOLEAN NOT NULL DEFAULT false,
+    "newPlace" BOOLEAN NOT NULL DEFAULT false,
     "expiresAt" DATETIME NOT NULL,
     "consumedAt" DATETIME,
     "createdAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,
     CONSTRAINT "SignInChallenge_userId_fkey" FOREIGN KEY ("userId") REFERENCES "User" ("id") ON DELETE CASCADE ON UPDATE CASCADE
+);
+
+-- CreateTable
+CREATE TABLE "KnownDevice" (
+    "id" TEXT NOT NULL PRIMARY KEY,
+    "userId" TEXT NOT NULL,
+    "deviceHash" TEXT NOT NULL,
+    "lastUsedAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    "createdAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    CONSTRAINT "KnownDevice_userId_fkey" FOREIGN KEY ("userId") REFERENCES "User" ("id") ON DELETE CASCADE ON UPDATE CASCADE
+);
+
+-- CreateTable
+CREATE TABLE "KnownNetwork" (
+    "id" TEXT NOT NULL PRIMARY KEY,
+    "userId" TEXT NOT NULL,
+    "network" TEXT NOT NULL,
+    "lastUsedAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    "createdAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    CONSTRAINT "KnownNetwork_userId_fkey" FOREIGN KEY ("userId") REFERENCES "User" ("id") ON DELETE CASCADE ON UPDATE CASCADE
 );
 
 -- AlterTable: sessions from before "Remember me" kept a cookie with a lifetime, so they count as remembered.
@@ -59,4 +80,10 @@ CREATE UNIQUE INDEX "SignInChallenge_tokenHash_key" ON "SignInChallenge"("tokenH
 
 -- CreateIndex
 CREATE INDEX "SignInChallenge_userId_idx" ON "SignInChallenge"("userId");
+
+-- CreateIndex
+CREATE UNIQUE INDEX "KnownDevice_userId_deviceHash_key" ON "KnownDevice"("userId", "deviceHash");
+
+-- CreateIndex
+CREATE UNIQUE INDEX "KnownNetwork_userId_network_key" ON "KnownNetwork"("userId", "network");
 

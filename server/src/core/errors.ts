@@ -259,8 +259,14 @@ export class SecondFactorRequiredError extends CoreError {
   constructor(
     readonly challenge: string,
     readonly methods: SecondFactorMethod[],
+    /** Asked because the device and network are both new to the account. */
+    readonly newDevice = false,
   ) {
-    super("Enter the code from your second factor to finish signing in.");
+    super(
+      newDevice
+        ? "This device and network are new to your account. Enter a code to finish signing in."
+        : "Enter the code from your second factor to finish signing in.",
+    );
   }
 }
 

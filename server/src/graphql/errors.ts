@@ -115,6 +115,9 @@ builder.objectType(SecondFactorRequiredError, {
   fields: (t) => ({
     challenge: t.exposeString("challenge", { description: "Single-use token of this sign-in, for verifySignIn." }),
     methods: t.field({ type: [SecondFactorMethod], resolve: (error) => error.methods }),
+    newDevice: t.exposeBoolean("newDevice", {
+      description: "True when the step is asked because the device and the network are both new to the account.",
+    }),
   }),
 });
 

@@ -42,11 +42,34 @@ CREATE TABLE "SignInChallenge" (
     "emailCodeExpiresAt" TIMESTAMP(3),
     "failedAttempts" INTEGER NOT NULL DEFAULT 0,
     "remember" BOOLEAN NOT NULL DEFAULT false,
+    "newPlace" BOOLEAN NOT NULL DEFAULT false,
     "expiresAt" TIMESTAMP(3) NOT NULL,
     "consumedAt" TIMESTAMP(3),
     "createdAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
 
     CONSTRAINT "SignInChallenge_pkey" PRIMARY KEY ("id")
+);
+
+-- CreateTable
+CREATE TABLE "KnownDevice" (
+    "id" TEXT NOT NULL,
+    "userId" TEXT NOT NULL,
+    "deviceHash" TEXT NOT NULL,
+    "lastUsedAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    "createdAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+
+    CONSTRAINT "KnownDevice_pkey" PRIMARY KEY ("id")
+);
+
+-- CreateTable
+CREATE TABLE "KnownNetwork" (
+    "id" TEXT NOT NULL,
+    "userId" TEXT NOT NULL,
+    "network" TEXT NOT NULL,
+    "lastUsedAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    "createdAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+
+    CONSTRAINT "KnownNetwork_pkey" PRIMARY KEY ("id")
 );
 
 -- CreateIndex
@@ -64,6 +87,12 @@ CREATE UNIQUE INDEX "SignInChallenge_tokenHash_key" ON "SignInChallenge"("tokenH
 -- CreateIndex
 CREATE INDEX "SignInChallenge_userId_idx" ON "SignInChallenge"("userId");
 
+-- CreateIndex
+CREATE UNIQUE INDEX "KnownDevice_userId_deviceHash_key" ON "KnownDevice"("userId", "deviceHash");
+
+-- CreateIndex
+CREATE UNIQUE INDEX "KnownNetwork_userId_network_key" ON "KnownNetwork"("userId", "network");
+
 -- AddForeignKey
 ALTER TABLE "TotpFactor" ADD CONSTRAINT "TotpFactor_userId_fkey" FOREIGN KEY ("userId") REFERENCES "User"("id") ON DELETE CASCADE ON UPDATE CASCADE;
 
@@ -75,4 +104,10 @@ ALTER TABLE "RecoveryCode" ADD CONSTRAINT "RecoveryCode_userId_fkey" FOREIGN KEY
 
 -- AddForeignKey
 ALTER TABLE "SignInChallenge" ADD CONSTRAINT "SignInChallenge_userId_fkey" FOREIGN KEY ("userId") REFERENCES "User"("id") ON DELETE CASCADE ON UPDATE CASCADE;
+
+-- AddForeignKey
+ALTER TABLE "KnownDevice" ADD CONSTRAINT "KnownDevice_userId_fkey" FOREIGN KEY ("userId") REFERENCES "User"("id") ON DELETE CASCADE ON UPDATE CASCADE;
+
+-- AddForeignKey
+ALTER TABLE "KnownNetwork" ADD CONSTRAINT "KnownNetwork_userId_fkey" FOREIGN KEY ("userId") REFERENCES "User"("id") ON DELETE CASCADE ON UPDATE CASCADE;
 

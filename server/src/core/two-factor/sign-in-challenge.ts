@@ -13,6 +13,7 @@ import {
 } from "../errors.js";
 import { mailQuietly } from "../mail-quietly.js";
 import { validate } from "../validate.js";
+import { isNewPlace } from "./new-device.js";
 import { recoveryCodeHash } from "./recovery-codes.js";
 import { unseal } from "./sealed-secret.js";
 import { acceptedStep } from "./totp.js";
@@ -43,7 +44,10 @@ export async function secondFactorMethods(ctx: ServiceContext, userId: string): 
  * A person whose only factor is e-mail gets the code mailed right away.
  */
 export async function requireSecondFactor(ctx: ServiceContext, user: User, remember = false): Promise<void> {
-  const methods = await secondFactorMethods(ctx, user.id);
+  const own = await secondFactorMethods(ctx, user.id);
+  // From a device and network the account never used, even an account without 2FA proves its mailbox.
+  const newPlace = await isNewPlace(ctx, user.id);
+  const methods: SecondFactorMethod[] = own.length === 0 && newPlace ? ["EMAIL"] : own;
   if (methods.length === 0) return;
   const challenge = randomToken(32);
   const created = await ctx.db.signInChallenge.create({
@@ -52,10 +56,11 @@ export async function requireSecondFactor(ctx: ServiceContext, user: User, remem
       userId: user.id,
       expiresAt: new Date(Date.now() + CHALLENGE_TTL_MS),
       remember,
+      newPlace,
     },
   });
   if (!methods.includes("TOTP") && methods.includes("EMAIL")) await mailCode(ctx, created, challenge, user);
-  throw new SecondFactorRequiredError(challenge, methods);
+  throw new SecondFactorRequiredError(challenge, methods, newPlace);
 }
 
 /** Only the browser holding the challenge can check a code against this hash: a database copy cannot. */
@@ -103,7 +108,7 @@ async function liveChallenge(ctx: ServiceContext, challenge: string) {
 export async function sendSignInCode({ ctx, ...input }: { ctx: ServiceContext; challenge: string }): Promise<boolean> {
   const { challenge } = validate(challengeInput, input);
   const found = await liveChallenge(ctx, challenge);
-  if (!(await secondFactorMethods(ctx, found.userId)).includes("EMAIL")) {
+  if (!found.newPlace && !(await secondFactorMethods(ctx, found.userId)).includes("EMAIL")) {
     throw new InvalidSecondFactorError("WRONG_CODE");
   }
   await mailCode(ctx, found, challenge, found.user);

@@ -67,13 +67,15 @@ const WORDING: Record<SecondFactorMethod, { label: string; hint: string; switchT
 type SecondFactorFormProps = {
   challenge: string;
   methods: readonly SecondFactorMethod[];
+  /** Asked because this device and network are new to the account. */
+  newDevice: boolean;
   onSignedIn: () => void;
   /** The sign-in expired or took too many wrong codes: back to the password. */
   onRestart: () => void;
 };
 
 /** The second step of signing in: a code from the authenticator app, e-mail or a recovery code. */
-export function SecondFactorForm({ challenge, methods, onSignedIn, onRestart }: SecondFactorFormProps) {
+export function SecondFactorForm({ challenge, methods, newDevice, onSignedIn, onRestart }: SecondFactorFormProps) {
   const [method, setMethod] = useState<SecondFactorMethod>(methods[0] ?? "TOTP");
   const [ended, setEnded] = useState(false);
   const [sent, setSent] = useState(method === "EMAIL");
@@ -103,7 +105,14 @@ export function SecondFactorForm({ challenge, methods, onSignedIn, onRestart }: 
   const wording = WORDING[method];
   return (
     <form ref={form.formRef} className="form" onSubmit={handleSubmit} noValidate aria-label="Second step">
-      <p>Your account is protected with two-step sign-in.</p>
+      {newDevice ? (
+        <Alert tone="info" title="Is this you?">
+          We don't recognise this device or network, so we check it's really you before signing you in. We'll also
+          e-mail you about this sign-in.
+        </Alert>
+      ) : (
+        <p>Your account is protected with two-step sign-in.</p>
+      )}
       {form.formError ? <Alert tone="error">{form.formError}</Alert> : null}
       {send.error ? <Alert tone="error">{send.error}</Alert> : null}
       {ended ? (

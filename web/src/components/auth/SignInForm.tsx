@@ -28,6 +28,7 @@ const SignInForm_SignIn = graphql(
       ... on SecondFactorRequiredError {
         challenge
         methods
+        newDevice
       }
       ...ErrorFields
     }
@@ -51,7 +52,11 @@ export function SignInForm({ onSignedIn, defaultEmail, submitLabel = "Sign in" }
   const proof = useRef<string | null>(null);
   const [waitUntil, setWaitUntil] = useState<number | null>(null);
   // The password was right and the account wants its second factor: the sign-in goes on in that step.
-  const [secondStep, setSecondStep] = useState<{ challenge: string; methods: SecondFactorMethod[] } | null>(null);
+  const [secondStep, setSecondStep] = useState<{
+    challenge: string;
+    methods: SecondFactorMethod[];
+    newDevice: boolean;
+  } | null>(null);
   const secondsLeft = useSecondsLeft(waitUntil);
   const form = useMutationForm(SignInForm_SignIn, (data) => data.signIn, "Sign-in failed.", {
     onError: (error: PayloadError) => {
@@ -61,7 +66,11 @@ export function SignInForm({ onSignedIn, defaultEmail, submitLabel = "Sign in" }
         return;
       }
       if (error.__typename === "SecondFactorRequiredError" && "challenge" in error && "methods" in error) {
-        setSecondStep({ challenge: String(error.challenge), methods: error.methods as SecondFactorMethod[] });
+        setSecondStep({
+          challenge: String(error.challenge),
+          methods: error.methods as SecondFactorMethod[],
+          newDevice: "newDevice" in error && error.newDevice === true,
+        });
         return;
       }
       proof.current = null;
@@ -113,6 +122,7 @@ export function SignInForm({ onSignedIn, defaultEmail, submitLabel = "Sign in" }
       <SecondFactorForm
         challenge={secondStep.challenge}
         methods={secondStep.methods}
+        newDevice={secondStep.newDevice}
         onSignedIn={onSignedIn}
         onRestart={() => setSecondStep(null)}
       />
