@@ -63,6 +63,14 @@ CREATE TABLE "KnownNetwork" (
     CONSTRAINT "KnownNetwork_userId_fkey" FOREIGN KEY ("userId") REFERENCES "User" ("id") ON DELETE CASCADE ON UPDATE CASCADE
 );
 
+-- CreateTable
+CREATE TABLE "ClientSecurityPolicy" (
+    "clientId" TEXT NOT NULL PRIMARY KEY,
+    "requireMemberTwoFactor" BOOLEAN NOT NULL DEFAULT false,
+    "updatedAt" DATETIME NOT NULL,
+    CONSTRAINT "ClientSecurityPolicy_clientId_fkey" FOREIGN KEY ("clientId") REFERENCES "Client" ("id") ON DELETE CASCADE ON UPDATE CASCADE
+);
+
 -- AlterTable: sessions from before "Remember me" kept a cookie with a lifetime, so they count as remembered.
 ALTER TABLE "Session" ADD COLUMN "persistent" BOOLEAN NOT NULL DEFAULT true;
 

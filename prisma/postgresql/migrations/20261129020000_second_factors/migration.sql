@@ -72,6 +72,15 @@ CREATE TABLE "KnownNetwork" (
     CONSTRAINT "KnownNetwork_pkey" PRIMARY KEY ("id")
 );
 
+-- CreateTable
+CREATE TABLE "ClientSecurityPolicy" (
+    "clientId" TEXT NOT NULL,
+    "requireMemberTwoFactor" BOOLEAN NOT NULL DEFAULT false,
+    "updatedAt" TIMESTAMP(3) NOT NULL,
+
+    CONSTRAINT "ClientSecurityPolicy_pkey" PRIMARY KEY ("clientId")
+);
+
 -- CreateIndex
 CREATE UNIQUE INDEX "TotpFactor_userId_key" ON "TotpFactor"("userId");
 
@@ -110,4 +119,7 @@ ALTER TABLE "KnownDevice" ADD CONSTRAINT "KnownDevice_userId_fkey" FOREIGN KEY (
 
 -- AddForeignKey
 ALTER TABLE "KnownNetwork" ADD CONSTRAINT "KnownNetwork_userId_fkey" FOREIGN KEY ("userId") REFERENCES "User"("id") ON DELETE CASCADE ON UPDATE CASCADE;
+
+-- AddForeignKey
+ALTER TABLE "ClientSecurityPolicy" ADD CONSTRAINT "ClientSecurityPolicy_clientId_fkey" FOREIGN KEY ("clientId") REFERENCES "Client"("id") ON DELETE CASCADE ON UPDATE CASCADE;
 

@@ -6,10 +6,16 @@ import {
   ForbiddenError,
   InvalidSecondFactorError,
   NotAuthenticatedError,
+  NotFoundError,
   RateLimitedError,
   ValidationError,
   WrongPasswordError,
 } from "../../core/errors.js";
+import {
+  lacksRequiredSecondFactor,
+  requiresMemberTwoFactor,
+  setMemberTwoFactorPolicy,
+} from "../../core/two-factor/client-policy.service.js";
 import { sendSignInCode, verifySignIn } from "../../core/two-factor/sign-in-challenge.js";
 import {
   confirmTotp,
@@ -24,6 +30,7 @@ import {
 } from "../../core/two-factor/two-factor.service.js";
 import { builder } from "../builder.js";
 import { SecondFactorMethod } from "../errors.js";
+import { ClientType } from "./client.js";
 import { UserType } from "./user.js";
 
 const TwoFactorStatusType = builder.objectRef<TwoFactorStatus>("TwoFactorStatus").implement({
@@ -140,5 +147,43 @@ builder.mutationField("sendSignInCode", (t) =>
     args: { input: t.arg({ type: SendSignInCodeInput }) },
     errors: { types: [InvalidSecondFactorError, RateLimitedError, ValidationError] },
     resolve: (_root, { input }, ctx) => sendSignInCode({ ctx, ...input }),
+  }),
+);
+
+builder.prismaObjectField("Client", "requireMemberTwoFactor", (t) =>
+  t.boolean({
+    description: "Members without a second factor are refused this client until they add one.",
+    authScopes: (client) => ({ member: client.id }),
+    resolve: (client, _args, ctx) => requiresMemberTwoFactor(ctx, client.id),
+  }),
+);
+
+builder.prismaObjectField("User", "twoFactorRequiredFor", (t) =>
+  t.boolean({
+    description: "True when the person is a member of the client but must add a second factor to use it.",
+    args: { clientId: t.arg.id() },
+    authScopes: ownAccountOnly,
+    resolve: (_user, { clientId }, ctx) => lacksRequiredSecondFactor(ctx, String(clientId)),
+  }),
+);
+
+const SetClientTwoFactorPolicyInput = builder.inputType("SetClientTwoFactorPolicyInput", {
+  fields: (t) => ({ clientId: t.id(), required: t.boolean() }),
+});
+
+builder.mutationField("setClientTwoFactorPolicy", (t) =>
+  t.field({
+    type: ClientType,
+    description: 'Turns "members must use 2FA" on or off (client:update; turning it on needs your own 2FA).',
+    args: { input: t.arg({ type: SetClientTwoFactorPolicyInput }) },
+    errors: { types: [NotFoundError, ForbiddenError, ConflictError] },
+    resolve: async (_root, { input }, ctx) => {
+      const clientId = await setMemberTwoFactorPolicy({
+        ctx,
+        clientId: String(input.clientId),
+        required: input.required,
+      });
+      return ctx.db.client.findUniqueOrThrow({ where: { id: clientId } });
+    },
   }),
 );
