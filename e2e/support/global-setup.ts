@@ -53,6 +53,9 @@ export default async function globalSetup(config: FullConfig) {
     PUBLIC_URL: url,
     // Mail of this run lands in its own outbox, which the journeys read like a mailbox.
     DEV_OUTBOX_DIR: join(dataDir, "outbox"),
+    // As if behind one proxy, so a journey can come from another network with X-Forwarded-For;
+    // requests without the header still count from the socket's address.
+    TRUST_PROXY: "1",
   };
 
   const log = createWriteStream(logPath);

@@ -23,6 +23,34 @@ export async function mailedLink(to: string, path: string, timeoutMs = 10_000): 
   }
 }
 
+/** The newest 6-digit sign-in code mailed to `to`, after `after` earlier ones. */
+export async function mailedSignInCode(to: string, after = 0, timeoutMs = 10_000): Promise<string> {
+  const dir = process.env[ENV_OUTBOX];
+  if (!dir) throw new Error("The e2e global setup did not set the outbox directory.");
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const codes = mailsTo(dir, to)
+      .map((mail) => mail.subject.match(/^(\d{6}) is your Gatehouse sign-in code$/)?.[1])
+      .filter((code) => code !== undefined);
+    if (codes.length > after) return codes.at(-1) ?? "";
+    if (Date.now() > deadline) throw new Error(`No sign-in code mailed to ${to} arrived.`);
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+}
+
+/** The subjects of every mail to `to`, oldest first. */
+export function mailedSubjects(to: string): string[] {
+  const dir = process.env[ENV_OUTBOX];
+  return dir ? mailsTo(dir, to).map((mail) => mail.subject) : [];
+}
+
+function mailsTo(dir: string, to: string): Mail[] {
+  return readdirSafe(dir)
+    .map((file) => JSON.parse(readFileSync(join(dir, file), "utf8")) as Mail)
+    .filter((mail) => mail.to === to)
+    .sort((a, b) => a.sentAt.localeCompare(b.sentAt));
+}
+
 function readdirSafe(dir: string): string[] {
   try {
     return readdirSync(dir).filter((file) => file.endsWith(".json"));

@@ -1,6 +1,7 @@
 import type { Db } from "../db/client.js";
 import type { Actor } from "./actor.js";
 import { CLIENT_CREDENTIAL_PERMISSIONS, type Permission } from "./role/built-in-roles.js";
+import { clientsRequiringTwoFactor, hasSecondFactor } from "./two-factor/policy.js";
 
 /** What the caller may do within one client; null when they are not part of it. */
 export type Grant = { level: number; permissions: ReadonlySet<Permission>; memberId: string | null };
@@ -13,6 +14,8 @@ type Batch = Map<string, { resolve: (grant: Grant | null) => void; reject: (erro
  */
 export class Access {
   private readonly grants = new Map<string, Promise<Grant | null>>();
+  /** Clients whose membership this caller holds but may not use until they add a second factor. */
+  readonly lackingSecondFactor = new Set<string>();
   private batch: Batch | null = null;
 
   constructor(
@@ -83,10 +86,19 @@ export class Access {
     });
     const now = Date.now();
     const grants = new Map<string, Grant>();
+    // A client that wants its members to use 2FA grants nothing to a member without a second factor.
+    const strict = await clientsRequiringTwoFactor(
+      this.db,
+      members.map((member) => member.clientId),
+    );
+    if (strict.size > 0 && !(await hasSecondFactor(this.db, userId))) {
+      for (const clientId of strict) this.lackingSecondFactor.add(clientId);
+    }
     for (const member of members) {
       const { role } = member;
       if (member.expiresAt && member.expiresAt.getTime() <= now) continue;
       if (role.status !== "ACTIVE" || (role.expiresAt && role.expiresAt.getTime() <= now)) continue;
+      if (this.lackingSecondFactor.has(member.clientId)) continue;
       grants.set(member.clientId, {
         level: role.level,
         permissions: new Set(role.permissions.map((entry) => entry.permission as Permission)),

@@ -1,4 +1,5 @@
 import type { Client, Domain, User } from "../generated/prisma/client.js";
+import type { SessionChange } from "./auth/session.js";
 
 /**
  * Who a service acts for. Every door resolves one before it calls the core: a person by session
@@ -7,7 +8,7 @@ import type { Client, Domain, User } from "../generated/prisma/client.js";
  */
 export type Actor =
   | { kind: "anonymous" }
-  | { kind: "session"; user: User; sessionId: string }
+  | { kind: "session"; user: User; sessionId: string; renewal?: SessionChange | undefined }
   | { kind: "apiToken"; user: User; tokenId: string }
   | { kind: "client"; clientId: string; domainId: string; client: Client; domain: Domain }
   | { kind: "system"; name: string };

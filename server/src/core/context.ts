@@ -22,6 +22,8 @@ export type ServiceContext = {
   access: Access;
   ip: string | undefined;
   userAgent: string | undefined;
+  /** The browser's device cookie (a random id), when the door has one; new-device checks key on it. */
+  device: string | undefined;
   /** The app's shared rate limiters (sign-in lockout). */
   rateLimiters: RateLimiters;
   /** What time it is for the rules (expiries); the system clock outside tests. */
@@ -38,7 +40,7 @@ export type ServiceDeps = { db: Db; config: Config; rateLimiters: RateLimiters; 
 export function serviceContext(
   deps: ServiceDeps,
   actor: Actor,
-  request: { ip: string | undefined; userAgent: string | undefined },
+  request: { ip: string | undefined; userAgent: string | undefined; device?: string | undefined },
 ): ServiceContext {
   return {
     ...deps,
@@ -48,6 +50,8 @@ export function serviceContext(
     access: new Access(deps.db, actor),
     ip: request.ip,
     userAgent: request.userAgent,
-    sessionChanges: [],
+    device: request.device,
+    // A remembered session that slid on gets its cookie again; changes a service makes come after it.
+    sessionChanges: actor.kind === "session" && actor.renewal ? [actor.renewal] : [],
   };
 }

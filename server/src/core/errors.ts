@@ -34,6 +34,8 @@ export type ErrorCode =
   | "CLIENT_UNAUTHENTICATED"
   | "CLIENT_FORBIDDEN"
   | "REDIRECT_NOT_ALLOWED"
+  | "SECOND_FACTOR_REQUIRED"
+  | "INVALID_SECOND_FACTOR"
   | `LOGIN_REQUEST_${LoginFailureCode}`
   | `LOGIN_TOKEN_${LoginTokenFailureCode}`
   | "UPSTREAM_SIGN_IN_FAILED";
@@ -271,5 +273,51 @@ export class UpstreamSignInError extends CoreError {
   readonly status = 400;
   constructor(readonly reason: UpstreamFailureCode) {
     super(UPSTREAM_FAILURE_MESSAGES[reason]);
+  }
+}
+
+/** The ways a person can prove the second factor of a sign-in. */
+export type SecondFactorMethod = "TOTP" | "EMAIL" | "RECOVERY_CODE";
+
+/**
+ * The password was right and the account has a second factor: the sign-in continues with the challenge
+ * (a single-use token for this sign-in only) and one of the methods.
+ */
+export class SecondFactorRequiredError extends CoreError {
+  readonly code = "SECOND_FACTOR_REQUIRED";
+  readonly status = 401;
+  constructor(
+    readonly challenge: string,
+    readonly methods: SecondFactorMethod[],
+    /** Asked because the device and network are both new to the account. */
+    readonly newDevice = false,
+  ) {
+    super(
+      newDevice
+        ? "This device and network are new to your account. Enter a code to finish signing in."
+        : "Enter the code from your second factor to finish signing in.",
+    );
+  }
+}
+
+export type InvalidSecondFactorReason = "WRONG_CODE" | "CODE_EXPIRED" | "EXPIRED" | "TOO_MANY_ATTEMPTS";
+
+const INVALID_SECOND_FACTOR_MESSAGES: Record<InvalidSecondFactorReason, string> = {
+  WRONG_CODE: "That code is not right, or it was already used. Try the newest code.",
+  CODE_EXPIRED: "This code has expired. Send yourself a new one.",
+  EXPIRED: "This sign-in took too long. Sign in again.",
+  TOO_MANY_ATTEMPTS: "Too many wrong codes for this sign-in. Sign in again.",
+};
+
+/** A second-factor code that is wrong or reused, or a sign-in challenge that can no longer be finished. */
+export class InvalidSecondFactorError extends CoreError {
+  readonly code = "INVALID_SECOND_FACTOR";
+  readonly status = 401;
+  constructor(
+    readonly reason: InvalidSecondFactorReason,
+    readonly attemptsLeft = 0,
+  ) {
+    const tries = reason === "WRONG_CODE" ? ` ${attemptsLeft === 1 ? "1 try" : `${attemptsLeft} tries`} left.` : "";
+    super(`${INVALID_SECOND_FACTOR_MESSAGES[reason]}${tries}`);
   }
 }

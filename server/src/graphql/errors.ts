@@ -3,12 +3,14 @@ import {
   EmailTakenError,
   ForbiddenError,
   InvalidCredentialsError,
+  InvalidSecondFactorError,
   LoginFlowError,
   NotAuthenticatedError,
   NotFoundError,
   PlanRequiredError,
   ProofOfWorkRequiredError,
   RateLimitedError,
+  SecondFactorRequiredError,
   ValidationError,
 } from "../core/errors.js";
 import { builder } from "./builder.js";
@@ -96,3 +98,46 @@ builder.objectType(ProofOfWorkRequiredError, {
     }),
   }),
 });
+
+const SecondFactorMethod = builder.enumType("SecondFactorMethod", {
+  values: {
+    TOTP: { description: "A code from an authenticator app." },
+    EMAIL: { description: "A 6-digit code mailed to the account's address." },
+    RECOVERY_CODE: { description: "One of the account's single-use recovery codes." },
+  } as const,
+});
+
+builder.objectType(SecondFactorRequiredError, {
+  name: "SecondFactorRequiredError",
+  description: "The password was right; finish the sign-in with verifySignIn and one of the methods.",
+  interfaces: [ErrorInterface],
+  isTypeOf: (value) => value instanceof SecondFactorRequiredError,
+  fields: (t) => ({
+    challenge: t.exposeString("challenge", { description: "Single-use token of this sign-in, for verifySignIn." }),
+    methods: t.field({ type: [SecondFactorMethod], resolve: (error) => error.methods }),
+    newDevice: t.exposeBoolean("newDevice", {
+      description: "True when the step is asked because the device and the network are both new to the account.",
+    }),
+  }),
+});
+
+const InvalidSecondFactorReason = builder.enumType("InvalidSecondFactorReason", {
+  values: {
+    WRONG_CODE: { description: "The code is wrong or was already used; attemptsLeft more may be tried." },
+    CODE_EXPIRED: { description: "The mailed code expired; send a new one." },
+    EXPIRED: { description: "The sign-in expired or was finished; sign in again." },
+    TOO_MANY_ATTEMPTS: { description: "Too many wrong codes for this sign-in; sign in again." },
+  } as const,
+});
+
+builder.objectType(InvalidSecondFactorError, {
+  name: "InvalidSecondFactorError",
+  interfaces: [ErrorInterface],
+  isTypeOf: (value) => value instanceof InvalidSecondFactorError,
+  fields: (t) => ({
+    reason: t.field({ type: InvalidSecondFactorReason, resolve: (error) => error.reason }),
+    attemptsLeft: t.exposeInt("attemptsLeft"),
+  }),
+});
+
+export { SecondFactorMethod };

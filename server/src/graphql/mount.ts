@@ -9,6 +9,7 @@ import { CoreError } from "../core/errors.js";
 import type { Db } from "../db/client.js";
 import { authnRequest } from "../http/authn-request.js";
 import { graphqlCors } from "../http/cors.js";
+import { deviceOf } from "../http/device-cookie.js";
 import { callerKey, isJsonBody, isMutationRequest } from "../http/mutations.js";
 import { closeIfUndrainable } from "../http/serve.js";
 import { sessionCookie as sessionSetCookie } from "../http/session-cookie.js";
@@ -61,9 +62,11 @@ export function mountGraphql(
       if (!(error instanceof CoreError)) throw error;
       return c.json({ errors: [{ message: error.message, extensions: { code: "UNAUTHENTICATED" } }] }, 401);
     }
+    const device = deviceOf(c, config);
     const context = serviceContext({ db, config, rateLimiters: limiters, clock }, actor, {
       ip: request.ip,
       userAgent: c.req.header("user-agent"),
+      device: device.id,
     });
     if (c.req.method === "POST" && (await isMutationRequest(c.req.raw))) {
       const wait = await limiters.mutation(callerKey(context));
@@ -76,6 +79,7 @@ export function mountGraphql(
     const response = await yoga.fetch(c.req.raw, context);
     for (const change of context.sessionChanges)
       response.headers.append("set-cookie", sessionSetCookie(config, change));
+    if (device.setCookie) response.headers.append("set-cookie", device.setCookie);
     return response;
   });
 }

@@ -26,7 +26,7 @@ function failed(c: Context, error: unknown) {
 }
 
 /** `/upstream/:slug/start?return=/authorize?token=…`: off to the provider, with the state in a cookie. */
-async function start(c: Context, { db, config, limiters, clock }: Deps) {
+async function start(c: Context, { db, config, limiters }: Deps) {
   // Each start writes a row: one source gets the GraphQL mutation budget for them, in every instance.
   const wait = await limiters.mutation(`upstream-start:${clientIp(c, config.trustProxy) ?? "unknown"}`);
   if (wait !== null) {

@@ -17,6 +17,8 @@ export class RateLimiters {
   /** Reads the failure counter of a (client id, source IP) without a write; the check every /api request makes. */
   private readonly apiFailureCount: (key: string) => Promise<{ points: number; msBeforeNext: number } | null>;
   private readonly mutations: Limiter;
+  private readonly secondFactorFailures: Limiter;
+  private readonly emailCodes: Limiter;
 
   /** `db` keeps the key that signs sign-in challenges, whichever store holds the counters. */
   constructor(
@@ -52,6 +54,33 @@ export class RateLimiters {
       points: mutationsPerCaller.points,
       duration: mutationsPerCaller.windowSeconds,
     });
+    this.secondFactorFailures = limiter({
+      keyPrefix: "second-factor-failures",
+      points: limits.secondFactorPerAccount.failures,
+      duration: limits.secondFactorPerAccount.windowSeconds,
+    });
+    this.emailCodes = limiter({
+      keyPrefix: "email-codes",
+      points: limits.emailCodesPerAccount.points,
+      duration: limits.emailCodesPerAccount.windowSeconds,
+    });
+  }
+
+  /** Seconds the account must wait before entering another second-factor code; null when it may. */
+  async secondFactorBlockedFor(userId: string): Promise<number | null> {
+    const res = await this.secondFactorFailures.get(userId);
+    if (!res || res.consumedPoints < this.limits.secondFactorPerAccount.failures) return null;
+    return Math.max(1, Math.ceil(res.msBeforeNext / 1000));
+  }
+
+  /** Counts a wrong second-factor code against the account, in every instance. */
+  async secondFactorFailed(userId: string): Promise<void> {
+    await consume(this.secondFactorFailures, userId);
+  }
+
+  /** One sign-in code mailed to the account; answers the seconds to wait when over the limit. */
+  emailCode(userId: string): Promise<number | null> {
+    return consume(this.emailCodes, userId);
   }
 
   /** Seconds this source must wait before calling for this client id again after bad credentials; null when it may. */

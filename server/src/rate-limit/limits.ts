@@ -28,6 +28,10 @@ export type RateLimits = {
   apiFailuresPerSource: { failures: number; windowSeconds: number };
   /** GraphQL mutations per session, API token, client or (anonymous) IP address. */
   mutationsPerCaller: { points: number; windowSeconds: number };
+  /** Wrong second-factor codes for one account, across its sign-ins; over it code entry waits. */
+  secondFactorPerAccount: { failures: number; windowSeconds: number };
+  /** Sign-in codes mailed to one account within the window. */
+  emailCodesPerAccount: { points: number; windowSeconds: number };
 };
 
 export const DEFAULT_RATE_LIMITS: RateLimits = {
@@ -45,6 +49,8 @@ export const DEFAULT_RATE_LIMITS: RateLimits = {
   apiPerClient: { points: 600, windowSeconds: 60 },
   apiFailuresPerSource: { failures: 20, windowSeconds: 60 },
   mutationsPerCaller: { points: 120, windowSeconds: 60 },
+  secondFactorPerAccount: { failures: 10, windowSeconds: 15 * 60 },
+  emailCodesPerAccount: { points: 5, windowSeconds: 15 * 60 },
 };
 
 /**

@@ -59,7 +59,7 @@ export const sessionCookie =
   async (request, { db, config }) => {
     if (!request.header(csrfHeader)) return null;
     const session = await sessionFromToken(db, request.cookie(sessionCookieName(config)));
-    return session ? { kind: "session", user: session.user, sessionId: session.id } : null;
+    return session ? { kind: "session", user: session.user, sessionId: session.id, renewal: session.renewal } : null;
   };
 
 /** The first strategy that recognises the request decides; none means anonymous. */

@@ -2,13 +2,13 @@ import { z } from "zod";
 import type { Config } from "../../config.js";
 import type { Db } from "../../db/client.js";
 import { Prisma, type Session, type User } from "../../generated/prisma/client.js";
-import { sendMail } from "../../mail/mail.js";
 import { accountOwner } from "../account/account-caller.js";
 import { audited } from "../audit/audit.service.js";
 import { hashPassword, verifyPassword } from "../auth/password.js";
 import { endSession } from "../auth/session.js";
 import type { ServiceContext } from "../context.js";
 import { ConflictError, EmailTakenError, NotAuthenticatedError, NotFoundError, WrongPasswordError } from "../errors.js";
+import { mailQuietly } from "../mail-quietly.js";
 import { checkPasswordPolicy, validate } from "../validate.js";
 import { evictOldAccess } from "./eviction.js";
 import { consumeToken, findUsableToken, issueUserToken } from "./user-token.js";
@@ -20,15 +20,6 @@ const email = z
   .pipe(z.email("Enter a valid e-mail address.").max(320, "The e-mail address is too long."));
 const token = z.string().min(1, "The link is missing its token.").max(200, "The link is not valid.");
 const password = (what: string) => z.string().min(1, `Enter ${what}.`).max(1024, "The password is too long.");
-
-/** Mail must never undo the change it reports, and its failure must not tell an outsider anything. */
-async function mailQuietly(config: Config, to: string, subject: string, text: string): Promise<void> {
-  try {
-    await sendMail(config, { to, subject, text });
-  } catch (error) {
-    console.error(`Could not send mail to ${to}: ${error instanceof Error ? error.name : "unknown error"}`);
-  }
-}
 
 const link = (config: Config, page: string, value: string) =>
   `${config.publicUrl}/${page}?token=${encodeURIComponent(value)}`;

@@ -4,9 +4,10 @@ import { accountOwner } from "../account/account-caller.js";
 import { recordAudit } from "../audit/audit.service.js";
 import { newSub, randomToken, sha256 } from "../auth/crypto.js";
 import { verifyPassword } from "../auth/password.js";
+import { startViewerSession } from "../auth/viewer-session.js";
 import type { ServiceContext } from "../context.js";
 import { ConflictError, InvalidLinkError, NotFoundError, UpstreamSignInError, WrongPasswordError } from "../errors.js";
-import { splitName, startViewerSession } from "../user/user.service.js";
+import { splitName } from "../user/user.service.js";
 import type { UpstreamClaims } from "./flow.js";
 import { allProviders, type UpstreamProvider } from "./providers.js";
 

@@ -1,12 +1,13 @@
 import { z } from "zod";
 import { Prisma, type User } from "../../generated/prisma/client.js";
-import { cancelDeletionOnSignIn } from "../account/deletion.service.js";
 import { newSub } from "../auth/crypto.js";
 import { hashPassword, PASSWORD_MIN_LENGTH, verifyAgainstNothing, verifyPassword } from "../auth/password.js";
-import { endSession, startSession } from "../auth/session.js";
+import { endSession } from "../auth/session.js";
+import { startViewerSession } from "../auth/viewer-session.js";
 import type { ServiceContext } from "../context.js";
 import { EmailTakenError, InvalidCredentialsError } from "../errors.js";
 import { sendVerificationEmail } from "../security/security.service.js";
+import { requireSecondFactor } from "../two-factor/sign-in-challenge.js";
 import { checkPasswordPolicy, validate } from "../validate.js";
 
 const email = z
@@ -19,6 +20,7 @@ const signInInput = z.object({
   email,
   password: z.string().min(1, "Enter your password.").max(1024),
   proofOfWork: z.string().max(4096).nullish(),
+  rememberMe: z.boolean().nullish(),
 });
 
 const registerInput = z.object({
@@ -30,14 +32,6 @@ const registerInput = z.object({
   name: z.string().trim().min(1, "Enter your name.").max(100, "Use at most 100 characters for the name."),
 });
 
-export async function startViewerSession(ctx: ServiceContext, user: User): Promise<User> {
-  // A new sign-in never keeps the session it replaces alive.
-  if (ctx.sessionId) await ctx.db.session.deleteMany({ where: { id: ctx.sessionId } });
-  ctx.sessionChanges.push(await startSession(ctx.db, ctx.config, user.id, ctx));
-  ctx.viewer = user;
-  return user;
-}
-
 export async function signIn({
   ctx,
   ...input
@@ -46,8 +40,10 @@ export async function signIn({
   email: string;
   password: string;
   proofOfWork?: string | null | undefined;
+  rememberMe?: boolean | null | undefined;
 }): Promise<User> {
-  const { email, password, proofOfWork } = validate(signInInput, input);
+  const { email, password, proofOfWork, rememberMe } = validate(signInInput, input);
+  const remember = rememberMe === true;
   const throttle = ctx.rateLimiters.signIn;
   // Checked before the password, and keyed by the e-mail whether or not an account has it: no disclosure.
   await throttle.admit({ email, ip: ctx.ip, proofOfWork });
@@ -59,8 +55,9 @@ export async function signIn({
     throw new InvalidCredentialsError();
   }
   await throttle.succeeded(email, ctx.ip);
-  await cancelDeletionOnSignIn(ctx, user);
-  return startViewerSession(ctx, user);
+  // With a second factor the session starts only once it is proven (verifySignIn).
+  await requireSecondFactor(ctx, user, remember);
+  return startViewerSession(ctx, user, remember);
 }
 
 export function splitName(name: string): { givenName: string | null; familyName: string | null } {

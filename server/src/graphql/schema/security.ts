@@ -55,6 +55,10 @@ const SessionType = builder.prismaObject("Session", {
     lastSeenAt: t.expose("lastSeenAt", { type: "DateTime" }),
     ip: t.exposeString("ip", { nullable: true }),
     userAgent: t.exposeString("userAgent", { nullable: true }),
+    expiresAt: t.expose("expiresAt", { type: "DateTime" }),
+    persistent: t.exposeBoolean("persistent", {
+      description: "Remembered for 30 days from its last use; false ends when the browser closes.",
+    }),
     current: t.boolean({
       description: "True for the session this request uses.",
       resolve: (session, _args, ctx) => session.id === ctx.sessionId,

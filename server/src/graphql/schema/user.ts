@@ -3,6 +3,7 @@ import {
   InvalidCredentialsError,
   ProofOfWorkRequiredError,
   RateLimitedError,
+  SecondFactorRequiredError,
   ValidationError,
 } from "../../core/errors.js";
 import { register, signIn, signOut } from "../../core/user/user.service.js";
@@ -42,6 +43,10 @@ const SignInInput = builder.inputType("SignInInput", {
       required: false,
       description: "The ALTCHA payload solving the challenge of an earlier ProofOfWorkRequiredError.",
     }),
+    rememberMe: t.boolean({
+      required: false,
+      description: "Keep the session for 30 days, extended by use; otherwise it ends with the browser.",
+    }),
   }),
 });
 
@@ -54,7 +59,13 @@ builder.mutationField("signIn", (t) =>
     type: UserType,
     args: { input: t.arg({ type: SignInInput }) },
     errors: {
-      types: [InvalidCredentialsError, ProofOfWorkRequiredError, RateLimitedError, ValidationError],
+      types: [
+        InvalidCredentialsError,
+        ProofOfWorkRequiredError,
+        RateLimitedError,
+        SecondFactorRequiredError,
+        ValidationError,
+      ],
       union: { name: "SignInPayload" },
       result: { name: "SignInSuccess" },
     },

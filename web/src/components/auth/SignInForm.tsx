@@ -4,9 +4,10 @@ import type { PayloadError } from "../../lib/mutation";
 import { useMutationForm } from "../../lib/use-mutation-form";
 import { Alert } from "../ui/Alert";
 import { Button } from "../ui/Button";
-import { Field } from "../ui/Field";
+import { CheckboxField, Field } from "../ui/Field";
 import { EmailField, emailProblem, SessionAccountFields } from "./auth-fields";
 import { ProofOfWorkCheck } from "./ProofOfWorkCheck";
+import { SecondFactorForm, type SecondFactorMethod } from "./SecondFactorForm";
 
 const SignInForm_SignIn = graphql(
   `
@@ -23,6 +24,11 @@ const SignInForm_SignIn = graphql(
       }
       ... on RateLimitedError {
         retryAfterSeconds
+      }
+      ... on SecondFactorRequiredError {
+        challenge
+        methods
+        newDevice
       }
       ...ErrorFields
     }
@@ -45,12 +51,26 @@ export function SignInForm({ onSignedIn, defaultEmail, submitLabel = "Sign in" }
   const [challenge, setChallenge] = useState<string | null>(null);
   const proof = useRef<string | null>(null);
   const [waitUntil, setWaitUntil] = useState<number | null>(null);
+  // The password was right and the account wants its second factor: the sign-in goes on in that step.
+  const [secondStep, setSecondStep] = useState<{
+    challenge: string;
+    methods: SecondFactorMethod[];
+    newDevice: boolean;
+  } | null>(null);
   const secondsLeft = useSecondsLeft(waitUntil);
   const form = useMutationForm(SignInForm_SignIn, (data) => data.signIn, "Sign-in failed.", {
     onError: (error: PayloadError) => {
       if (error.__typename === "RateLimitedError" && "retryAfterSeconds" in error) {
         // Refused before anything was checked: a solution in hand still counts afterwards.
         setWaitUntil(Date.now() + Number(error.retryAfterSeconds) * 1000);
+        return;
+      }
+      if (error.__typename === "SecondFactorRequiredError" && "challenge" in error && "methods" in error) {
+        setSecondStep({
+          challenge: String(error.challenge),
+          methods: error.methods as SecondFactorMethod[],
+          newDevice: "newDevice" in error && error.newDevice === true,
+        });
         return;
       }
       proof.current = null;
@@ -84,6 +104,7 @@ export function SignInForm({ onSignedIn, defaultEmail, submitLabel = "Sign in" }
     const values = new FormData(event.currentTarget);
     const email = String(values.get("email") ?? "").trim();
     const password = String(values.get("password") ?? "");
+    const rememberMe = values.get("rememberMe") === "on";
 
     const errors: Record<string, string> = {};
     const badEmail = emailProblem(email);
@@ -92,10 +113,21 @@ export function SignInForm({ onSignedIn, defaultEmail, submitLabel = "Sign in" }
     if (form.reject(errors)) return;
 
     setWaitUntil(null);
-    if (await form.run({ input: { email, password, proofOfWork: proof.current } })) onSignedIn();
+    if (await form.run({ input: { email, password, proofOfWork: proof.current, rememberMe } })) onSignedIn();
   }
 
   const waiting = waitUntil !== null && secondsLeft > 0;
+  if (secondStep) {
+    return (
+      <SecondFactorForm
+        challenge={secondStep.challenge}
+        methods={secondStep.methods}
+        newDevice={secondStep.newDevice}
+        onSignedIn={onSignedIn}
+        onRestart={() => setSecondStep(null)}
+      />
+    );
+  }
   return (
     <form ref={form.formRef} className="form" onSubmit={handleSubmit} noValidate aria-label="Sign in">
       {formError ? <Alert tone="error">{formError}</Alert> : null}
@@ -108,6 +140,7 @@ export function SignInForm({ onSignedIn, defaultEmail, submitLabel = "Sign in" }
         error={fieldErrors.password}
         required
       />
+      <CheckboxField label="Remember me" name="rememberMe" hint="Stay signed in on this device for 30 days." />
       {challenge ? (
         <ProofOfWorkCheck key={challenge} challenge={challenge} onSolved={solved} onFailed={checkFailed} />
       ) : null}

@@ -9,6 +9,7 @@ const sections = [
   { to: "/account/apps", label: "Connected apps" },
   { to: "/account/requests", label: "Access requests" },
   { to: "/account/tokens", label: "API tokens" },
+  { to: "/account/two-factor", label: "Two-step sign-in" },
   { to: "/account/sessions", label: "Sessions" },
   { to: "/account/privacy", label: "Your data" },
 ] as const;

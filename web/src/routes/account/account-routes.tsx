@@ -30,6 +30,10 @@ export const accountRoutes: RouteObject[] = [
         lazy: () => import("./privacy/PrivacyPage").then((m) => ({ Component: m.PrivacyPage })),
       },
       {
+        path: "two-factor",
+        lazy: () => import("./two-factor/TwoFactorPage").then((m) => ({ Component: m.TwoFactorPage })),
+      },
+      {
         path: "sessions",
         lazy: () => import("./sessions/SessionsPage").then((m) => ({ Component: m.SessionsPage })),
       },

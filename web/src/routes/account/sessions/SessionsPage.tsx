@@ -22,6 +22,7 @@ const SessionsPage_Sessions = graphql(`
         ip
         userAgent
         current
+        persistent
       }
     }
   }
@@ -112,15 +113,18 @@ export function SessionsPage() {
         ) : fetching && !data ? (
           <StatusBlock label="Loading sessions…" />
         ) : (
-          <Table caption="Your sessions" columns={["Device", "IP address", "Signed in", "Last seen"]} actions>
+          <Table caption="Your sessions" columns={["Device", "IP address", "Kept", "Signed in", "Last used"]} actions>
             {sessions.map((session) => (
               <tr key={session.id}>
                 <td data-label="Device">
                   {deviceName(session.userAgent)} {session.current ? <Badge tone="success">This device</Badge> : null}
                 </td>
                 <td data-label="IP address">{session.ip ?? "Unknown"}</td>
+                <td data-label="Kept">
+                  {session.persistent ? "Remembered for 30 days after last use" : "Until the browser closes"}
+                </td>
                 <td data-label="Signed in">{formatDateTime(session.createdAt)}</td>
-                <td data-label="Last seen">{formatDateTime(session.lastSeenAt)}</td>
+                <td data-label="Last used">{formatDateTime(session.lastSeenAt)}</td>
                 <td data-label="Actions">
                   <Button variant="secondary" className="btn-sm" onClick={() => setTarget(session)}>
                     Sign out

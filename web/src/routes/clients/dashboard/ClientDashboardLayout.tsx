@@ -6,6 +6,7 @@ import { LoadFailed } from "../../../components/ui/LoadFailed";
 import { PageLoading } from "../../../components/ui/Spinner";
 import { type TabItem, Tabs } from "../../../components/ui/Tabs";
 import { type ClientDashboardContext, DashboardClientFields } from "../shared";
+import { TwoFactorRequired } from "./TwoFactorRequired";
 import "../clients.css";
 import { graphql } from "../../../lib/graphql";
 
@@ -14,6 +15,10 @@ const ClientDashboardLayout_Client = graphql(
     query ClientDashboardLayout_Client($id: ID!) {
       client(id: $id) {
         ...DashboardClientFields
+      }
+      viewer {
+        id
+        twoFactorRequiredFor(clientId: $id)
       }
     }
   `,
@@ -60,6 +65,7 @@ export function ClientDashboardLayout() {
   }
 
   const client = data?.client;
+  if (!client && data?.viewer?.twoFactorRequiredFor) return <TwoFactorRequired />;
   if (!client) {
     return (
       <Card centered aria-labelledby="client-missing-title">

@@ -7,6 +7,7 @@ import { useClientDashboard } from "../shared";
 import { ConnectPanel, OverviewClientFields } from "./ConnectPanel";
 import { DeleteClientCard } from "./DeleteClientCard";
 import { RenameCard } from "./RenameCard";
+import { TwoFactorPolicyCard } from "./TwoFactorPolicyCard";
 
 const OverviewPage_Client = graphql(
   `
@@ -45,6 +46,7 @@ export function OverviewPage() {
         ) : null}
       </Card>
       <RenameCard client={client} />
+      <TwoFactorPolicyCard client={client} />
       <DeleteClientCard client={client} />
     </div>
   );

@@ -1,0 +1,196 @@
+import { randomInt } from "node:crypto";
+import { z } from "zod";
+import type { SignInChallenge, User } from "../../generated/prisma/client.js";
+import { recordAudit } from "../audit/audit.service.js";
+import { digestsEqual, randomToken, sha256 } from "../auth/crypto.js";
+import { startViewerSession } from "../auth/viewer-session.js";
+import type { ServiceContext } from "../context.js";
+import {
+  InvalidSecondFactorError,
+  RateLimitedError,
+  type SecondFactorMethod,
+  SecondFactorRequiredError,
+} from "../errors.js";
+import { mailQuietly } from "../mail-quietly.js";
+import { validate } from "../validate.js";
+import { isNewPlace } from "./new-device.js";
+import { recoveryCodeHash } from "./recovery-codes.js";
+import { unseal } from "./sealed-secret.js";
+import { acceptedStep } from "./totp.js";
+
+/** A sign-in waits this long for its second factor. */
+const CHALLENGE_TTL_MS = 10 * 60_000;
+/** A mailed code works this long. */
+const EMAIL_CODE_TTL_MS = 10 * 60_000;
+/** Wrong codes one sign-in may take; then it starts again from the password. */
+export const MAX_CODE_ATTEMPTS = 5;
+
+/** The second factors `userId` can sign in with now; recovery codes only stand in for another factor. */
+export async function secondFactorMethods(ctx: ServiceContext, userId: string): Promise<SecondFactorMethod[]> {
+  const [totp, email, recovery] = await Promise.all([
+    ctx.db.totpFactor.findUnique({ where: { userId }, select: { confirmedAt: true } }),
+    ctx.db.emailFactor.findUnique({ where: { userId }, select: { id: true } }),
+    ctx.db.recoveryCode.count({ where: { userId, usedAt: null } }),
+  ]);
+  const methods: SecondFactorMethod[] = [];
+  if (totp?.confirmedAt) methods.push("TOTP");
+  if (email) methods.push("EMAIL");
+  if (methods.length > 0 && recovery > 0) methods.push("RECOVERY_CODE");
+  return methods;
+}
+
+/**
+ * After the right password: an account with a second factor gets a challenge instead of a session.
+ * A person whose only factor is e-mail gets the code mailed right away.
+ */
+export async function requireSecondFactor(ctx: ServiceContext, user: User, remember = false): Promise<void> {
+  const own = await secondFactorMethods(ctx, user.id);
+  // From a device and network the account never used, even an account without 2FA proves its mailbox.
+  const newPlace = await isNewPlace(ctx, user.id);
+  const methods: SecondFactorMethod[] = own.length === 0 && newPlace ? ["EMAIL"] : own;
+  if (methods.length === 0) return;
+  const challenge = randomToken(32);
+  const created = await ctx.db.signInChallenge.create({
+    data: {
+      tokenHash: sha256(challenge),
+      userId: user.id,
+      expiresAt: new Date(Date.now() + CHALLENGE_TTL_MS),
+      remember,
+      newPlace,
+    },
+  });
+  if (!methods.includes("TOTP") && methods.includes("EMAIL")) await mailCode(ctx, created, challenge, user);
+  throw new SecondFactorRequiredError(challenge, methods, newPlace);
+}
+
+/** Only the browser holding the challenge can check a code against this hash: a database copy cannot. */
+const emailCodeHash = (challenge: string, code: string) => sha256(`${challenge}:${code}`);
+
+async function mailCode(ctx: ServiceContext, found: SignInChallenge, challenge: string, user: User): Promise<void> {
+  const wait = await ctx.rateLimiters.emailCode(user.id);
+  if (wait !== null) throw new RateLimitedError(wait);
+  const code = randomInt(0, 1_000_000).toString().padStart(6, "0");
+  await ctx.db.signInChallenge.update({
+    where: { id: found.id },
+    data: {
+      emailCodeHash: emailCodeHash(challenge, code),
+      emailCodeExpiresAt: new Date(Date.now() + EMAIL_CODE_TTL_MS),
+    },
+  });
+  await mailQuietly(
+    ctx.config,
+    user.email,
+    `${code} is your Gatehouse sign-in code`,
+    `Hello ${user.name},\n\nYour code to finish signing in to Gatehouse is:\n\n${code}\n\nIt works once, for 10 minutes. If you did not just sign in, change your password: someone knows it.\n`,
+  );
+}
+
+const challengeInput = z.object({ challenge: z.string().min(1).max(200) });
+const codeInput = challengeInput.extend({
+  method: z.enum(["TOTP", "EMAIL", "RECOVERY_CODE"]),
+  code: z.string().trim().min(1, "Enter the code.").max(64, "That code is too long."),
+});
+
+/** The live challenge for this token, or why it cannot be finished. */
+async function liveChallenge(ctx: ServiceContext, challenge: string) {
+  const found = await ctx.db.signInChallenge.findUnique({
+    where: { tokenHash: sha256(challenge) },
+    include: { user: true },
+  });
+  if (!found || found.consumedAt || found.expiresAt.getTime() <= Date.now() || found.user.disabledAt) {
+    throw new InvalidSecondFactorError("EXPIRED");
+  }
+  if (found.failedAttempts >= MAX_CODE_ATTEMPTS) throw new InvalidSecondFactorError("TOO_MANY_ATTEMPTS");
+  return found;
+}
+
+/** Mails a (new) sign-in code for this challenge; earlier codes of it stop working. */
+export async function sendSignInCode({ ctx, ...input }: { ctx: ServiceContext; challenge: string }): Promise<boolean> {
+  const { challenge } = validate(challengeInput, input);
+  const found = await liveChallenge(ctx, challenge);
+  if (!found.newPlace && !(await secondFactorMethods(ctx, found.userId)).includes("EMAIL")) {
+    throw new InvalidSecondFactorError("WRONG_CODE");
+  }
+  await mailCode(ctx, found, challenge, found.user);
+  return true;
+}
+
+/** Whether `code` proves `method` for this sign-in; a TOTP step or recovery code is used up when it does. */
+async function codeMatches(
+  ctx: ServiceContext,
+  found: SignInChallenge,
+  challenge: string,
+  method: SecondFactorMethod,
+  code: string,
+): Promise<boolean> {
+  const now = Date.now();
+  if (method === "TOTP") {
+    const factor = await ctx.db.totpFactor.findUnique({ where: { userId: found.userId } });
+    if (!factor?.confirmedAt) return false;
+    const step = acceptedStep(await unseal(ctx.db, factor.secretSealed), code, now, factor.lastUsedStep);
+    if (step === null) return false;
+    // Conditional, so two requests racing with the same code cannot both win.
+    const { count } = await ctx.db.totpFactor.updateMany({
+      where: { id: factor.id, OR: [{ lastUsedStep: null }, { lastUsedStep: { lt: step } }] },
+      data: { lastUsedStep: step },
+    });
+    return count === 1;
+  }
+  if (method === "EMAIL") {
+    if (!found.emailCodeHash || !found.emailCodeExpiresAt) return false;
+    if (found.emailCodeExpiresAt.getTime() <= now) throw new InvalidSecondFactorError("CODE_EXPIRED");
+    return /^\d{6}$/.test(code) && digestsEqual(found.emailCodeHash, emailCodeHash(challenge, code));
+  }
+  const hash = recoveryCodeHash(code);
+  const unused = await ctx.db.recoveryCode.findMany({ where: { userId: found.userId, usedAt: null } });
+  const match = unused.find((candidate) => digestsEqual(candidate.codeHash, hash));
+  if (!match) return false;
+  const { count } = await ctx.db.recoveryCode.updateMany({
+    where: { id: match.id, usedAt: null },
+    data: { usedAt: new Date(now) },
+  });
+  if (count !== 1) return false;
+  await recordAudit(ctx.db, {
+    action: "user.recovery_code.use",
+    targetType: "User",
+    targetId: found.userId,
+    actorUserId: found.userId,
+    details: { after: { recoveryCodesLeft: unused.length - 1 } },
+    ip: ctx.ip ?? null,
+    userAgent: ctx.userAgent ?? null,
+  });
+  return true;
+}
+
+/** Finishes a sign-in with its second factor: the session starts here, once per challenge. */
+export async function verifySignIn({
+  ctx,
+  ...input
+}: {
+  ctx: ServiceContext;
+  challenge: string;
+  method: SecondFactorMethod;
+  code: string;
+}): Promise<User> {
+  const { challenge, method, code } = validate(codeInput, input);
+  const found = await liveChallenge(ctx, challenge);
+  const wait = await ctx.rateLimiters.secondFactorBlockedFor(found.userId);
+  if (wait !== null) throw new RateLimitedError(wait);
+  if (!(await codeMatches(ctx, found, challenge, method, code))) {
+    const updated = await ctx.db.signInChallenge.update({
+      where: { id: found.id },
+      data: { failedAttempts: { increment: 1 } },
+    });
+    await ctx.rateLimiters.secondFactorFailed(found.userId);
+    const left = MAX_CODE_ATTEMPTS - updated.failedAttempts;
+    throw left > 0
+      ? new InvalidSecondFactorError("WRONG_CODE", left)
+      : new InvalidSecondFactorError("TOO_MANY_ATTEMPTS");
+  }
+  const { count } = await ctx.db.signInChallenge.updateMany({
+    where: { id: found.id, consumedAt: null },
+    data: { consumedAt: new Date() },
+  });
+  if (count !== 1) throw new InvalidSecondFactorError("EXPIRED");
+  return startViewerSession(ctx, found.user, found.remember);
+}
