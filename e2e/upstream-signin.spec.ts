@@ -7,6 +7,7 @@ import {
 } from "../server/test/upstream/local-google";
 import { expect, newUser, test } from "./support/fixtures";
 import { graphqlSession } from "./support/owner";
+import { enrolTotpByApi, totpCode } from "./support/totp";
 
 // One local "Google" (panva's oidc-provider on a loopback port) for this file; removed again afterwards
 // so the other journeys see the sign-in page they expect.
@@ -121,6 +122,39 @@ test.describe("a person signs in with Google", () => {
       await page.waitForURL("**/account");
       const card = page.getByRole("region", { name: "Sign-in providers" });
       await expect(card.getByRole("cell", { name: registeredUser.email })).toBeVisible();
+    });
+  });
+
+  test("Google does not skip an account's second factor", async ({ page, browser, gatehouse, registeredUser }) => {
+    const secret = await enrolTotpByApi(gatehouse.url, registeredUser.email, registeredUser.password);
+
+    await test.step("linking asks the password, then the authenticator code, before any session", async () => {
+      await page.goto("/signin");
+      await signInAtGoogle(page, registeredUser.email);
+      await page.waitForURL("**/signin/link#ticket=*");
+      await page.getByLabel("Password").fill(registeredUser.password);
+      await page.getByRole("button", { name: "Link Google and sign in" }).click();
+      // The enrolment used this step's code; the next one is inside the window and unused.
+      await page.getByLabel("Code from your authenticator app").fill(totpCode(secret, 1));
+      await page.getByRole("button", { name: "Verify" }).click();
+      await page.waitForURL("**/account");
+    });
+
+    await test.step("signing in with the linked Google lands on the second step, then on the account", async () => {
+      // Wait for a fresh time step, so that a code no sign-in has used yet exists.
+      await new Promise((resolve) => setTimeout(resolve, 30_000 - (Date.now() % 30_000) + 200));
+      const context = await browser.newContext();
+      const other = await context.newPage();
+      await other.goto(`${gatehouse.url}/signin`);
+      await signInAtGoogle(other, registeredUser.email);
+      await other.waitForURL("**/signin#second_factor=*");
+      await expect(other.getByLabel("Code from your authenticator app")).toBeVisible();
+      await shoot(other, "upstream-second-step");
+      await other.getByLabel("Code from your authenticator app").fill(totpCode(secret, 1));
+      await other.getByRole("button", { name: "Verify" }).click();
+      await other.waitForURL("**/account");
+      await expect(other.getByRole("heading", { name: "Your account" })).toBeVisible();
+      await context.close();
     });
   });
 

@@ -1,3 +1,4 @@
+import { Secret, TOTP } from "otpauth";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { newSub } from "../src/core/auth/crypto.js";
 import { hashPassword } from "../src/core/auth/password.js";
@@ -19,6 +20,7 @@ const CREATE_PROVIDER = `mutation Create($input: CreateUpstreamProviderInput!) {
   __typename ... on CreateUpstreamProviderSuccess { data { slug displayName issuer scopes redirectUri source } }
   ... on ValidationError { fieldErrors { field message } } ... on Error { message } } }`;
 const PROVIDERS = `{ signInProviders { slug displayName kind } }`;
+const VERIFY = `mutation V($input: VerifySignInInput!) { verifySignIn(input: $input) { __typename } }`;
 
 let google: LocalGoogle;
 let server: TestServer;
@@ -94,6 +96,46 @@ describe("test/upstream-signin (a local oidc-provider as Google, over real HTTP)
     expect((await upstreamTrip(again, "/upstream/google/start", email)).landing).toBe("/account");
     expect((await again.graphql(VIEWER)).data?.viewer?.email).toBe(email);
     expect(await server.db.user.count({ where: { email } })).toBe(1);
+  });
+
+  it("asks an account's second factor after Google too: no session until the code, then signed in", async () => {
+    const email = freshEmail("twostep");
+    const browser = new TwoSiteBrowser(server.baseUrl);
+    expect((await upstreamTrip(browser, "/upstream/google/start", email)).landing).toBe("/account");
+    const started = await browser.graphql(
+      `mutation { startTotpEnrolment { ... on StartTotpEnrolmentSuccess { data { secret } } } }`,
+    );
+    const secret: string = started.data?.startTotpEnrolment.data.secret ?? "";
+    const totp = new TOTP({ algorithm: "SHA1", digits: 6, period: 30, secret: Secret.fromBase32(secret) });
+    const confirmed = await browser.graphql(
+      `mutation C($code: String!) { confirmTotp(input: { code: $code }) { __typename } }`,
+      { code: totp.generate() },
+    );
+    expect(confirmed.data?.confirmTotp.__typename).toBe("ConfirmTotpSuccess");
+
+    // Google alone no longer signs this account in: the browser lands on the second step, unsigned.
+    const again = new TwoSiteBrowser(server.baseUrl);
+    const trip = await upstreamTrip(again, "/upstream/google/start?return=/account/apps", email);
+    const landing = new URL(trip.landing ?? "", server.baseUrl);
+    expect(landing.pathname).toBe("/signin");
+    const step = new URLSearchParams(landing.hash.slice(1));
+    expect(step.get("methods")).toBe("TOTP,RECOVERY_CODE");
+    expect(step.get("return")).toBe("/account/apps");
+    expect((await again.graphql(VIEWER)).data?.viewer).toBeNull();
+
+    const wrong = await again.graphql(VERIFY, {
+      input: { challenge: step.get("second_factor"), method: "TOTP", code: "000000" },
+    });
+    expect(wrong.data?.verifySignIn.__typename).toBe("InvalidSecondFactorError");
+    expect((await again.graphql(VIEWER)).data?.viewer).toBeNull();
+
+    // The enrolment used this step's code; the next step's is inside the ±1 window and not yet used.
+    const next = totp.generate({ timestamp: Date.now() + 30_000 });
+    const verified = await again.graphql(VERIFY, {
+      input: { challenge: step.get("second_factor"), method: "TOTP", code: next },
+    });
+    expect(verified.data?.verifySignIn.__typename).toBe("VerifySignInSuccess");
+    expect((await again.graphql(VIEWER)).data?.viewer?.email).toBe(email);
   });
 
   it("refuses an upstream e-mail the provider did not verify: no account, no session", async () => {

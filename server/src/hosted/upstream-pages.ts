@@ -5,11 +5,12 @@ import type { Actor } from "../core/actor.js";
 import { sessionCookieName, sessionFromToken } from "../core/auth/session.js";
 import type { Clock } from "../core/clock.js";
 import { serviceContext } from "../core/context.js";
-import { UpstreamSignInError } from "../core/errors.js";
+import { SecondFactorRequiredError, UpstreamSignInError } from "../core/errors.js";
 import { signInWithUpstream } from "../core/upstream/account.js";
 import { finishUpstream, startUpstream } from "../core/upstream/flow.js";
 import type { Db } from "../db/client.js";
 import { clientIp } from "../http/client-ip.js";
+import { deviceOf } from "../http/device-cookie.js";
 import { sessionCookie } from "../http/session-cookie.js";
 import type { RateLimiters } from "../rate-limit/limiters.js";
 
@@ -53,6 +54,20 @@ async function start(c: Context, { db, config, limiters }: Deps) {
   }
 }
 
+/**
+ * The sign-in page's second step for an upstream sign-in whose account asks for its second factor (or a
+ * new-place check). The single-use challenge rides in the fragment, so it reaches no server log or Referer.
+ */
+function secondStepUrl(error: SecondFactorRequiredError, returnTo: string | undefined): string {
+  const step = new URLSearchParams({
+    second_factor: error.challenge,
+    methods: error.methods.join(","),
+    new_device: error.newDevice ? "1" : "0",
+    return: returnTo ?? "/account",
+  });
+  return `/signin#${step.toString()}`;
+}
+
 /** `/upstream/:slug/callback`: the provider's answer; signs in, or sends the person to prove their account. */
 async function callback(c: Context, { db, config, limiters, clock }: Deps) {
   const browserState = getCookie(c, STATE_COOKIE);
@@ -60,24 +75,31 @@ async function callback(c: Context, { db, config, limiters, clock }: Deps) {
   // The session this browser had (if any) is replaced, never kept alongside the new one.
   const current = await sessionFromToken(db, getCookie(c, sessionCookieName(config)));
   const actor: Actor = current ? { kind: "session", user: current.user, sessionId: current.id } : { kind: "anonymous" };
+  // The device cookie names this browser for the new-device check, as on every other sign-in.
+  const device = deviceOf(c, config);
+  if (device.setCookie) c.header("set-cookie", device.setCookie, { append: true });
   const ctx = serviceContext({ db, config, rateLimiters: limiters, clock }, actor, {
     ip: clientIp(c, config.trustProxy),
     userAgent: c.req.header("user-agent"),
+    device: device.id,
   });
+  let returnTo: string | undefined;
   try {
     const query = new URL(c.req.url).searchParams;
-    const { provider, claims, returnTo } = await finishUpstream({
+    const finished = await finishUpstream({
       db,
       config,
       slug: c.req.param("slug") ?? "",
       query,
       browserState,
     });
-    const outcome = await signInWithUpstream(ctx, provider, claims, returnTo);
+    returnTo = finished.returnTo;
+    const outcome = await signInWithUpstream(ctx, finished.provider, finished.claims, finished.returnTo);
     for (const change of ctx.sessionChanges) c.header("set-cookie", sessionCookie(config, change), { append: true });
     // The ticket rides in the fragment, so it reaches neither a server log nor a Referer.
     return c.redirect(outcome.kind === "signedIn" ? outcome.returnTo : `/signin/link#ticket=${outcome.ticket}`, 302);
   } catch (error) {
+    if (error instanceof SecondFactorRequiredError) return c.redirect(secondStepUrl(error, returnTo), 302);
     return failed(c, error);
   }
 }

@@ -7,6 +7,7 @@ import { verifyPassword } from "../auth/password.js";
 import { startViewerSession } from "../auth/viewer-session.js";
 import type { ServiceContext } from "../context.js";
 import { ConflictError, InvalidLinkError, NotFoundError, UpstreamSignInError, WrongPasswordError } from "../errors.js";
+import { requireSecondFactor } from "../two-factor/sign-in-challenge.js";
 import { splitName } from "../user/user.service.js";
 import type { UpstreamClaims } from "./flow.js";
 import { allProviders, type UpstreamProvider } from "./providers.js";
@@ -61,6 +62,8 @@ export async function signInWithUpstream(
       where: { id: identity.id },
       data: { lastUsedAt: new Date(), email: claims.email ?? identity.email },
     });
+    // The provider stands in for the password, never for the account's second factor or a new-place check.
+    await requireSecondFactor(ctx, identity.user);
     return { kind: "signedIn", user: await startViewerSession(ctx, identity.user), returnTo };
   }
 
@@ -185,6 +188,7 @@ export async function confirmUpstreamLink(
       throw new ConflictError("This provider account is already linked to a Gatehouse account.");
     throw error;
   }
+  await requireSecondFactor(ctx, user);
   await startViewerSession(ctx, user);
   return { returnTo: found.returnTo };
 }

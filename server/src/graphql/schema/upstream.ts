@@ -10,6 +10,7 @@ import {
   NotFoundError,
   ProofOfWorkRequiredError,
   RateLimitedError,
+  SecondFactorRequiredError,
   ValidationError,
   WrongPasswordError,
 } from "../../core/errors.js";
@@ -130,7 +131,14 @@ builder.mutationField("confirmProviderLink", (t) =>
       }),
     },
     errors: {
-      types: [InvalidLinkError, WrongPasswordError, ConflictError, RateLimitedError, ProofOfWorkRequiredError],
+      types: [
+        InvalidLinkError,
+        WrongPasswordError,
+        ConflictError,
+        RateLimitedError,
+        ProofOfWorkRequiredError,
+        SecondFactorRequiredError,
+      ],
     },
     resolve: (_root, { input }, ctx) => confirmUpstreamLink(ctx, input),
   }),

@@ -1,6 +1,7 @@
-import type { FormEvent } from "react";
+import { type FormEvent, useState } from "react";
 import { Link } from "react-router";
 import { useQuery } from "urql";
+import { SecondFactorForm, type SecondFactorMethod } from "../../../components/auth/SecondFactorForm";
 import { AuthCard } from "../../../components/layout/AuthCard";
 import { Alert } from "../../../components/ui/Alert";
 import { Button } from "../../../components/ui/Button";
@@ -39,6 +40,11 @@ const LinkProviderPage_Confirm = graphql(
             returnTo
           }
         }
+        ... on SecondFactorRequiredError {
+          challenge
+          methods
+          newDevice
+        }
         ...ErrorFields
       }
     }
@@ -60,8 +66,23 @@ export function LinkProviderPage() {
     variables: { ticket },
     pause: !ticket,
   });
+  // Linked, and the account wants its second factor before the session starts.
+  const [secondStep, setSecondStep] = useState<{
+    challenge: string;
+    methods: SecondFactorMethod[];
+    newDevice: boolean;
+  } | null>(null);
   const form = useMutationForm(LinkProviderPage_Confirm, (answer) => answer.confirmProviderLink, "Linking failed.", {
     fieldFor: (problem) => (problem.__typename === "WrongPasswordError" ? "password" : null),
+    onError: (problem) => {
+      if (problem.__typename === "SecondFactorRequiredError" && "challenge" in problem && "methods" in problem) {
+        setSecondStep({
+          challenge: String(problem.challenge),
+          methods: problem.methods as SecondFactorMethod[],
+          newDevice: "newDevice" in problem && problem.newDevice === true,
+        });
+      }
+    },
   });
   const answer = data?.providerLinkOffer;
   const offer = answer?.__typename === "ProviderLinkOfferSuccess" ? answer.data : null;
@@ -77,7 +98,13 @@ export function LinkProviderPage() {
 
   return (
     <AuthCard title="Link your account" footer={<Link to="/signin">Back to sign in</Link>}>
-      {!ticket ? (
+      {secondStep ? (
+        <SecondFactorForm
+          {...secondStep}
+          onSignedIn={() => window.location.assign("/account")}
+          onRestart={() => window.location.assign("/signin")}
+        />
+      ) : !ticket ? (
         <Alert tone="error">This link is incomplete. Start the sign-in again.</Alert>
       ) : error && !data ? (
         <Alert tone="error">{describeError(error)}</Alert>
