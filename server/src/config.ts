@@ -59,7 +59,6 @@ const environment = z.object({
     .string()
     .regex(/^[A-Za-z0-9.-]+$/, "must be common, organizations, consumers or a tenant id")
     .default("common"),
-  OIDC_KEY_SECRET: z.string().min(32, "must be at least 32 characters").optional(),
   OIDC_KEY_PUBLISH_LEAD_SECONDS: z.coerce.number().int().min(0).default(600),
   OIDC_KEY_ROTATION_DAYS: z.coerce.number().int().min(1).default(90),
   OIDC_KEYS_REFRESH_SECONDS: z.coerce.number().int().min(0).default(60),
@@ -103,8 +102,6 @@ export type Config = {
   secretEncryptionKey: string | undefined;
   /** Upstream sign-in providers set by environment (UPSTREAM_GOOGLE_*, UPSTREAM_MICROSOFT_*). */
   upstreamProviders: EnvUpstreamProvider[];
-  /** Encrypts the OpenID Connect signing keys at rest; without it a random per-database secret does (not for production). */
-  oidcKeySecret: string | undefined;
   /** A new signing key is published this long before it signs. */
   oidcKeyPublishLeadSeconds: number;
   /** Signing keys older than this are rotated. */
@@ -181,7 +178,6 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
     metricsPort: env.METRICS_PORT,
     secretEncryptionKey: env.SECRET_ENCRYPTION_KEY,
     upstreamProviders: envUpstreamProviders(env),
-    oidcKeySecret: env.OIDC_KEY_SECRET,
     oidcKeyPublishLeadSeconds: env.OIDC_KEY_PUBLISH_LEAD_SECONDS,
     oidcKeyRotationDays: env.OIDC_KEY_ROTATION_DAYS,
     oidcKeysRefreshSeconds: env.OIDC_KEYS_REFRESH_SECONDS,

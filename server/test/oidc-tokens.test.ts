@@ -1,6 +1,6 @@
 import * as oidc from "openid-client";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { serverSecret } from "../src/core/auth/server-secret.js";
+import { encryptionKey } from "../src/core/auth/sealed-box.js";
 import { rotateSigningKey } from "../src/core/oidc/signing-keys.js";
 import { callApi, LOGIN_REQUEST, registeredBrowser, startTestServer, type TestServer } from "./harness.js";
 import { authorization, browse, oidcPartner, relyingParty, signInThrough, verifiedWithJwks } from "./oidc.js";
@@ -86,7 +86,7 @@ describe("test/oidc-tokens: refresh, client credentials, introspection, keys, sh
     const oldKid = kidOf(oldToken);
     expect((await kids()).every((key) => key.d === undefined)).toBe(true);
 
-    const secret = await serverSecret(server.db, "oidc-signing-key-secret");
+    const secret = await encryptionKey(server.db, server.config);
     const fresh = await rotateSigningKey(server.db, secret);
     expect((await kids()).map((key) => key.kid)).toEqual(expect.arrayContaining([oldKid, fresh.kid]));
     expect(fresh.privateKeyEncrypted).not.toContain('"d"');

@@ -3,6 +3,7 @@ import { RESPONSE_ALREADY_SENT } from "@hono/node-server/utils/response";
 import type { Context, Hono } from "hono";
 import type Provider from "oidc-provider";
 import type { Config } from "../config.js";
+import { encryptionKey } from "../core/auth/sealed-box.js";
 import { serverSecret } from "../core/auth/server-secret.js";
 import { currentSigningKeys } from "../core/oidc/signing-keys.js";
 import type { Db } from "../db/client.js";
@@ -19,7 +20,7 @@ function providerSource(db: Db, config: Config) {
   let current: { provider: Provider; version: string; checkedAt: number } | undefined;
   let pending: Promise<Provider> | undefined;
   const refresh = async () => {
-    const secret = config.oidcKeySecret ?? (await serverSecret(db, "oidc-signing-key-secret"));
+    const secret = await encryptionKey(db, config);
     const keys = await currentSigningKeys(db, secret, {
       publishLeadSeconds: config.oidcKeyPublishLeadSeconds,
       rotateAfterDays: config.oidcKeyRotationDays,

@@ -1,14 +1,8 @@
-import {
-  createCipheriv,
-  createDecipheriv,
-  createHash,
-  generateKeyPairSync,
-  type JsonWebKey,
-  randomBytes,
-} from "node:crypto";
+import { generateKeyPairSync, type JsonWebKey } from "node:crypto";
 import type { Db } from "../../db/client.js";
 import type { SigningKey } from "../../generated/prisma/client.js";
 import { randomToken } from "../auth/crypto.js";
+import { seal, unseal } from "../auth/sealed-box.js";
 
 export const SIGNING_ALGORITHM = "RS256";
 /** The longest a token signed by a key may live (ID and access tokens: 1 hour); a retired key stays this long. */
@@ -28,22 +22,10 @@ export type SigningKeySet = {
   version: string;
 };
 
-const aesKey = (secret: string) => createHash("sha256").update(`gatehouse-oidc-signing-keys:${secret}`).digest();
+/** A private key as stored: sealed under the key material (SECRET_ENCRYPTION_KEY or the shared server secret). */
+export const encryptPrivateKey = (secret: string, plaintext: string) => seal(secret, "oidc-signing-key", plaintext);
 
-/** AES-256-GCM with a key derived from configuration; iv, tag and ciphertext as base64url, dot-separated. */
-export function encryptPrivateKey(secret: string, plaintext: string): string {
-  const iv = randomBytes(12);
-  const cipher = createCipheriv("aes-256-gcm", aesKey(secret), iv);
-  const body = Buffer.concat([cipher.update(plaintext, "utf8"), cipher.final()]);
-  return [iv, cipher.getAuthTag(), body].map((part) => part.toString("base64url")).join(".");
-}
-
-export function decryptPrivateKey(secret: string, stored: string): string {
-  const [iv = "", tag = "", body = ""] = stored.split(".");
-  const decipher = createDecipheriv("aes-256-gcm", aesKey(secret), Buffer.from(iv, "base64url"));
-  decipher.setAuthTag(Buffer.from(tag, "base64url"));
-  return Buffer.concat([decipher.update(Buffer.from(body, "base64url")), decipher.final()]).toString("utf8");
-}
+export const decryptPrivateKey = (secret: string, stored: string) => unseal(secret, "oidc-signing-key", stored);
 
 /** Creates a new signing key, published at once; it signs once it is publishLeadSeconds old. */
 export async function rotateSigningKey(db: Db, secret: string, now = new Date()): Promise<SigningKey> {

@@ -3,6 +3,7 @@ import { z } from "zod";
 import type { SignInChallenge, User } from "../../generated/prisma/client.js";
 import { recordAudit } from "../audit/audit.service.js";
 import { digestsEqual, randomToken, sha256 } from "../auth/crypto.js";
+import { encryptionKey, unseal } from "../auth/sealed-box.js";
 import { startViewerSession } from "../auth/viewer-session.js";
 import type { ServiceContext } from "../context.js";
 import {
@@ -15,7 +16,6 @@ import { mailQuietly } from "../mail-quietly.js";
 import { validate } from "../validate.js";
 import { isNewPlace } from "./new-device.js";
 import { recoveryCodeHash } from "./recovery-codes.js";
-import { unseal } from "./sealed-secret.js";
 import { acceptedStep } from "./totp.js";
 
 /** A sign-in waits this long for its second factor. */
@@ -127,7 +127,12 @@ async function codeMatches(
   if (method === "TOTP") {
     const factor = await ctx.db.totpFactor.findUnique({ where: { userId: found.userId } });
     if (!factor?.confirmedAt) return false;
-    const step = acceptedStep(await unseal(ctx.db, factor.secretSealed), code, now, factor.lastUsedStep);
+    const step = acceptedStep(
+      unseal(await encryptionKey(ctx.db, ctx.config), "totp-secret", factor.secretSealed),
+      code,
+      now,
+      factor.lastUsedStep,
+    );
     if (step === null) return false;
     // Conditional, so two requests racing with the same code cannot both win.
     const { count } = await ctx.db.totpFactor.updateMany({

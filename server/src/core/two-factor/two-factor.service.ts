@@ -2,12 +2,12 @@ import QRCode from "qrcode";
 import { z } from "zod";
 import { accountOwner } from "../account/account-caller.js";
 import { audited, type Tx } from "../audit/audit.service.js";
+import { encryptionKey, seal, unseal } from "../auth/sealed-box.js";
 import type { ServiceContext } from "../context.js";
 import { ConflictError, ValidationError } from "../errors.js";
 import { reauthenticate } from "../security/security.service.js";
 import { validate } from "../validate.js";
 import { newRecoveryCodes, recoveryCodeHash } from "./recovery-codes.js";
-import { seal, unseal } from "./sealed-secret.js";
 import { acceptedStep, newTotpSecret, totpUri } from "./totp.js";
 
 export type TwoFactorStatus = { totpEnabled: boolean; emailEnabled: boolean; recoveryCodesLeft: number };
@@ -29,7 +29,7 @@ export async function startTotpEnrolment({ ctx }: { ctx: ServiceContext }): Prom
   const existing = await ctx.db.totpFactor.findUnique({ where: { userId: viewer.id } });
   if (existing?.confirmedAt) throw new ConflictError("An authenticator app is already set up. Turn it off first.");
   const secret = newTotpSecret();
-  const secretSealed = await seal(ctx.db, secret);
+  const secretSealed = seal(await encryptionKey(ctx.db, ctx.config), "totp-secret", secret);
   await ctx.db.totpFactor.upsert({
     where: { userId: viewer.id },
     create: { userId: viewer.id, secretSealed },
@@ -62,7 +62,12 @@ export async function confirmTotp({ ctx, ...input }: { ctx: ServiceContext; code
   const factor = await ctx.db.totpFactor.findUnique({ where: { userId: viewer.id } });
   if (!factor) throw new ConflictError("Start setting up the authenticator app first.");
   if (factor.confirmedAt) throw new ConflictError("The authenticator app is already set up.");
-  const step = acceptedStep(await unseal(ctx.db, factor.secretSealed), code, Date.now(), factor.lastUsedStep);
+  const step = acceptedStep(
+    unseal(await encryptionKey(ctx.db, ctx.config), "totp-secret", factor.secretSealed),
+    code,
+    Date.now(),
+    factor.lastUsedStep,
+  );
   if (step === null) throw wrongCode();
   return audited(ctx, null, async (tx) => {
     const { count } = await tx.totpFactor.updateMany({

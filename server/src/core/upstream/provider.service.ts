@@ -1,12 +1,12 @@
 import { z } from "zod";
 import { isStaff } from "../actor.js";
 import { audited } from "../audit/audit.service.js";
+import { encryptionKey, seal } from "../auth/sealed-box.js";
 import type { ServiceContext } from "../context.js";
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from "../errors.js";
 import { validate } from "../validate.js";
 import { issuerProblem, normaliseScopes, preset } from "./presets.js";
-import { allProviders, secretKey } from "./providers.js";
-import { sealSecret } from "./secret-box.js";
+import { allProviders } from "./providers.js";
 
 const slugField = z
   .string()
@@ -101,7 +101,11 @@ export async function createUpstreamProvider(ctx: ServiceContext, raw: z.input<t
     throw new ConflictError(`A provider with the key "${slug}" already exists.`);
   }
   const scopes = normaliseScopes(input.scopes ? [input.scopes] : (base?.scopes ?? ["profile"])).join(" ");
-  const clientSecretEncrypted = sealSecret(await secretKey(ctx.db, ctx.config), input.clientSecret);
+  const clientSecretEncrypted = seal(
+    await encryptionKey(ctx.db, ctx.config),
+    "upstream-client-secret",
+    input.clientSecret,
+  );
   return audited(ctx, null, async (tx) => {
     const row = await tx.upstreamProvider.create({
       data: {
@@ -135,7 +139,7 @@ export async function updateUpstreamProvider(ctx: ServiceContext, raw: z.input<t
   }
   if (input.issuer) checkIssuer(ctx, input.issuer);
   const clientSecretEncrypted = input.clientSecret
-    ? sealSecret(await secretKey(ctx.db, ctx.config), input.clientSecret)
+    ? seal(await encryptionKey(ctx.db, ctx.config), "upstream-client-secret", input.clientSecret)
     : undefined;
   return audited(ctx, null, async (tx) => {
     const updated = await tx.upstreamProvider.update({

@@ -1,9 +1,8 @@
 import type { Config } from "../../config.js";
 import type { Db } from "../../db/client.js";
 import type { UpstreamProvider as StoredProvider } from "../../generated/prisma/client.js";
-import { serverSecret } from "../auth/server-secret.js";
+import { encryptionKey, unseal } from "../auth/sealed-box.js";
 import { normaliseScopes, preset, type UpstreamKind } from "./presets.js";
-import { openSecret } from "./secret-box.js";
 
 /** One upstream provider as the sign-in flow uses it, wherever it was configured. */
 export type UpstreamProvider = {
@@ -22,11 +21,6 @@ export type UpstreamProvider = {
   /** Reads the client secret (decrypted for dashboard providers); only the token request needs it. */
   clientSecret: () => Promise<string>;
 };
-
-/** The key that seals provider secrets: SECRET_ENCRYPTION_KEY, else a random one kept in the database. */
-export async function secretKey(db: Db, config: Config): Promise<string> {
-  return config.secretEncryptionKey ?? serverSecret(db, "upstream-provider-secret-key");
-}
 
 function fromEnvironment(config: Config): UpstreamProvider[] {
   return config.upstreamProviders.map((entry) => {
@@ -59,7 +53,8 @@ function fromRow(db: Db, config: Config, row: StoredProvider): UpstreamProvider 
     enabled: row.enabled,
     source: "DASHBOARD",
     id: row.id,
-    clientSecret: async () => openSecret(await secretKey(db, config), row.clientSecretEncrypted),
+    clientSecret: async () =>
+      unseal(await encryptionKey(db, config), "upstream-client-secret", row.clientSecretEncrypted),
   };
 }
 
