@@ -105,6 +105,15 @@ const numbered = (sql: string) => {
 
 export function openPostgresHotSql(connectionString: string, max: number): HotSql {
   const pool = new pg.Pool({ connectionString, max });
+  // A connection the server ends while it sits idle (a restart, a failover, an administrator) is dropped
+  // by the pool and replaced on the next query; without a listener its error would end the process.
+  pool.on("error", () => {});
+  // pool.end() resolves once every client was asked to end; close() waits until they have.
+  const ended = new Set<Promise<void>>();
+  pool.on("connect", (client) => {
+    client.on("error", () => {});
+    ended.add(new Promise((resolve) => client.once("end", () => resolve())));
+  });
   const names = new Map<string, { name: string; text: string }>();
   const statement = (sql: string) => {
     let named = names.get(sql);
@@ -140,7 +149,10 @@ export function openPostgresHotSql(connectionString: string, max: number): HotSq
       }
     },
     poolStats: () => ({ total: pool.totalCount, idle: pool.idleCount, waiting: pool.waitingCount }),
-    close: () => pool.end(),
+    close: async () => {
+      await pool.end();
+      await Promise.all(ended);
+    },
   };
 }
 
