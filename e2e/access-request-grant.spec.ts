@@ -81,12 +81,11 @@ test.describe("journey: an accepted access request releases its fields at once",
       await page.getByRole("button", { name: /create account/i }).click();
       await expect(page.getByRole("listitem").filter({ hasText: "userinfo" })).toBeVisible();
       await expect(page.getByRole("listitem").filter({ hasText: "useraddresses" })).toHaveCount(0);
-      // Nothing listens on the app's port; the token is read from the address the browser is sent to.
-      const [request] = await Promise.all([
-        page.waitForRequest((r) => r.url().startsWith("http://localhost:9/cb")),
-        page.getByRole("button", { name: "Allow" }).click(),
-      ]);
-      const token = new URL(request.url()).searchParams.get("token");
+      // The app's callback answers from the browser's side, so the page settles there before the next step.
+      await page.route("http://localhost:9/**", (route) => route.fulfill({ status: 200, body: "signed in" }));
+      await page.getByRole("button", { name: "Allow" }).click();
+      await page.waitForURL("http://localhost:9/cb?**");
+      const token = new URL(page.url()).searchParams.get("token");
       const verified = await partnerCall(demo.apiUrl, headers, "sign-token-verify", { token });
       sub = String(verified.body.data.sub);
       expect((await partnerCall(demo.apiUrl, headers, "get/user/address", { sub })).status).toBe(403);

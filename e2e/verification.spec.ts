@@ -154,7 +154,13 @@ test.describe("journey 5: verification unlocks VERIFIED scopes", () => {
       await shootDocs(page, "staff-partial-approval");
       await item.getByRole("button", { name: `Approve ${clientName}` }).click();
       await expect(page.getByText(`${clientName} is now verified for the part you approved.`)).toBeVisible();
-      await expect(page.getByRole("heading", { name: clientName })).toHaveCount(0);
+      // The request leaves the queue and is listed with what was approved, ready to be revoked.
+      const queue = page.getByRole("region", { name: "Verification queue" });
+      await expect(queue.getByRole("heading", { name: clientName })).toHaveCount(0);
+      const approved = page.getByRole("list", { name: "Approved verifications" });
+      await expect(approved.getByRole("listitem").filter({ hasText: clientName })).toContainText(
+        "Scopes: useraddresses",
+      );
       await shoot(page, "staff-queue-after");
       await page.getByRole("button", { name: "Sign out" }).click();
       await page.waitForURL("**/signin");

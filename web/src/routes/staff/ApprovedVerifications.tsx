@@ -56,11 +56,15 @@ const ApprovedVerifications_Revoke = graphql(
 
 type Approved = ResultOf<typeof ApprovedVerifications_List>["verificationQueue"]["edges"][number]["node"];
 
+const LIST_CONTEXT = { additionalTypenames: ["VerificationRequest"] };
+
 /** Live approvals, oldest first; staff revoke one with a note the client's owners receive. */
 export function ApprovedVerifications() {
   const [{ data, fetching, error }, reexecute] = useQuery({
     query: ApprovedVerifications_List,
     requestPolicy: "cache-and-network",
+    // Refetched when a review elsewhere on the page changes a request, even while this list is empty.
+    context: LIST_CONTEXT,
   });
   const [revoking, setRevoking] = useState<Approved | null>(null);
   const [note, setNote] = useState("");
