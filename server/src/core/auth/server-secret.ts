@@ -5,7 +5,22 @@ import { randomToken } from "./crypto.js";
  * The random secret called `name`: created by the first instance that asks for it, then read by every
  * instance, so a value one instance signs another can check without any configuration.
  */
-export async function serverSecret(db: Db, name: string): Promise<string> {
+export function serverSecret(db: Db, name: string): Promise<string> {
+  // A server secret never changes once made, so each process reads it once per database.
+  const known = remembered.get(db) ?? new Map<string, Promise<string>>();
+  remembered.set(db, known);
+  let secret = known.get(name);
+  if (!secret) {
+    secret = readOrCreate(db, name);
+    known.set(name, secret);
+    secret.catch(() => known.delete(name));
+  }
+  return secret;
+}
+
+const remembered = new WeakMap<Db, Map<string, Promise<string>>>();
+
+async function readOrCreate(db: Db, name: string): Promise<string> {
   const existing = await db.serverSecret.findUnique({ where: { name } });
   if (existing) return existing.value;
   try {
