@@ -30,17 +30,34 @@ export function safeReturnPath(value: string | null | undefined): string {
   return value;
 }
 
+/** A provider's discovered configuration (metadata and JWKS) is kept this long per instance. */
+const DISCOVERY_TTL_MS = 10 * 60 * 1000;
+const discovered = new Map<string, { configuration: Promise<oidc.Configuration>; at: number }>();
+
+/**
+ * The provider's configuration, discovered once per issuer, client and secret, then reused for ten minutes:
+ * a sign-in's start and callback (and every other sign-in) need not fetch the metadata and keys again. A
+ * changed secret or issuer is a new key; a failed discovery is not kept.
+ */
 async function discover(provider: UpstreamProvider): Promise<oidc.Configuration> {
+  const secret = await provider.clientSecret();
+  const key = sha256(`${provider.issuer}\n${provider.clientId}\n${secret}`);
+  const cached = discovered.get(key);
+  if (cached && Date.now() - cached.at < DISCOVERY_TTL_MS) return cached.configuration;
+  const configuration = discoverNow(provider, secret);
+  discovered.set(key, { configuration, at: Date.now() });
+  configuration.catch(() => discovered.delete(key));
+  return configuration;
+}
+
+async function discoverNow(provider: UpstreamProvider, secret: string): Promise<oidc.Configuration> {
   const issuer = new URL(provider.issuer);
   // Plain http is only ever a loopback issuer outside production (issuerProblem refuses the rest).
   const insecure = issuer.protocol === "http:" ? { execute: [oidc.allowInsecureRequests] } : undefined;
-  const config = await oidc.discovery(
-    issuer,
-    provider.clientId,
-    undefined,
-    oidc.ClientSecretPost(await provider.clientSecret()),
-    { ...insecure, timeout: 10 },
-  );
+  const config = await oidc.discovery(issuer, provider.clientId, undefined, oidc.ClientSecretPost(secret), {
+    ...insecure,
+    timeout: 10,
+  });
   // Verify the ID token's signature against the issuer's JWKS too, not only the TLS channel.
   oidc.enableNonRepudiationChecks(config);
   return config;
