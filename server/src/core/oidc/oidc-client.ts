@@ -6,6 +6,7 @@ import type { Domain } from "../../generated/prisma/client.js";
 import { assertDomainUsable, type ClientPurpose, liveSecret, touchIfStale } from "../auth/client-credentials.js";
 import { randomToken } from "../auth/crypto.js";
 import { ClientForbiddenError, ClientUnauthenticatedError } from "../errors.js";
+import { backchannelUriAllowed } from "./client-urls.js";
 import { redirectUriMatches } from "./redirect-match.js";
 
 /**
@@ -29,17 +30,28 @@ export async function loadOidcClientMetadata(db: Db, clientId: string) {
     .sort();
   const login = redirectUris.length > 0;
   const api = client.domains.some((domain) => domain.active && domain.allowApi);
+  const backchannel =
+    client.backchannelLogoutUri && backchannelUriAllowed(client.backchannelLogoutUri, client.domains)
+      ? { backchannel_logout_uri: client.backchannelLogoutUri, backchannel_logout_session_required: true }
+      : {};
+  // A public client (SPA, native app) holds no secret: it logs people in with PKCE S256 and nothing else.
+  const authentication = client.oidcPublic
+    ? { token_endpoint_auth_method: "none" }
+    : { client_secret: SECRET_PLACEHOLDER, token_endpoint_auth_method: "client_secret_basic" };
   return {
     client_id: client.id,
     client_name: client.name,
-    client_secret: SECRET_PLACEHOLDER,
-    token_endpoint_auth_method: "client_secret_basic",
+    ...authentication,
     // Pairwise subjects need a login client; the sector is its primary root domain (core/oidc/pairwise.ts).
     subject_type: login && client.subjectType === "PAIRWISE" ? "pairwise" : "public",
     redirect_uris: redirectUris,
     post_logout_redirect_uris: redirectUris,
     response_types: login ? ["code"] : [],
-    grant_types: [...(login ? ["authorization_code", "refresh_token"] : []), ...(api ? ["client_credentials"] : [])],
+    grant_types: [
+      ...(login ? ["authorization_code", "refresh_token"] : []),
+      ...(api && !client.oidcPublic ? ["client_credentials"] : []),
+    ],
+    ...backchannel,
   };
 }
 

@@ -16,7 +16,7 @@ export const DOMAIN_COLUMNS = `d."id" AS "d_id", d."clientId" AS "d_clientId", d
   d."testMode" AS "d_testMode", d."createdAt" AS "d_createdAt", d."updatedAt" AS "d_updatedAt"`;
 
 const CLIENT_AND_DOMAINS = `SELECT c."id", c."name", c."ownerId", c."verification", c."subjectType",
-  c."createdAt", c."updatedAt", ${DOMAIN_COLUMNS}
+  c."oidcPublic", c."backchannelLogoutUri", c."createdAt", c."updatedAt", ${DOMAIN_COLUMNS}
 FROM "Client" c LEFT JOIN "Domain" d ON d."clientId" = c."id" WHERE c."id" = ?`;
 
 const SECRETS = `SELECT s."id", s."clientId", s."label", s."secretHash", s."prefix", s."expiresAt", s."revokedAt",
@@ -31,6 +31,8 @@ const client = (row: Row): Client => ({
   ownerId: toStr(row.ownerId),
   verification: toStr(row.verification) as Client["verification"],
   subjectType: toStr(row.subjectType) as Client["subjectType"],
+  oidcPublic: toBool(row.oidcPublic),
+  backchannelLogoutUri: toStrOrNull(row.backchannelLogoutUri),
   createdAt: toDateOrThrow(row.createdAt),
   updatedAt: toDateOrThrow(row.updatedAt),
 });
