@@ -55,9 +55,9 @@ describe("test/oidc-extensions: PAR, DPoP, JWT access tokens and back-channel lo
     const partner = await oidcPartner(server.db);
     const config = await relyingParty(server, partner.client.id, partner.credentials.clientSecret);
     const auth = await authorization(config, { redirectUri: "https://attacker.example/callback" });
-    await expect(oidc.buildAuthorizationUrlWithPAR(config, Object.fromEntries(auth.url.searchParams))).rejects.toMatchObject(
-      { error: "invalid_request", error_description: expect.stringMatching(/redirect_uri/) },
-    );
+    await expect(
+      oidc.buildAuthorizationUrlWithPAR(config, Object.fromEntries(auth.url.searchParams)),
+    ).rejects.toMatchObject({ error: "invalid_request", error_description: expect.stringMatching(/redirect_uri/) });
     const wrong = await relyingParty(server, partner.client.id, "gh_wrong_secret_value");
     const good = await authorization(wrong);
     const refused = await oidc
@@ -140,15 +140,29 @@ describe("test/oidc-extensions: PAR, DPoP, JWT access tokens and back-channel lo
   it("refuses a resource that is not one of the client's active API domains", async () => {
     const partner = await oidcPartner(server.db, { rootDomain: "api2.partner.example" });
     const config = await relyingParty(server, partner.client.id, partner.credentials.clientSecret);
-    for (const resource of ["https://other.example/", "http://api2.partner.example/", "https://api2.partner.example.evil/"]) {
-      await expect(oidc.clientCredentialsGrant(config, { resource })).rejects.toMatchObject({ error: "invalid_target" });
+    for (const resource of [
+      "https://other.example/",
+      "http://api2.partner.example/",
+      "https://api2.partner.example.evil/",
+    ]) {
+      await expect(oidc.clientCredentialsGrant(config, { resource })).rejects.toMatchObject({
+        error: "invalid_target",
+      });
     }
     await server.db.domain.update({ where: { id: partner.domain.id }, data: { allowApi: false } });
     await server.db.domain.create({
-      data: { clientId: partner.client.id, rootDomain: "calls.partner.example", publicId: `p${Date.now()}`, allowApi: true },
+      data: {
+        clientId: partner.client.id,
+        rootDomain: "calls.partner.example",
+        publicId: `p${Date.now()}`,
+        allowApi: true,
+      },
     });
     await server.db.secretDomain.create({
-      data: { secretId: partner.secretRow.id, domainId: (await server.db.domain.findFirstOrThrow({ where: { rootDomain: "calls.partner.example" } })).id },
+      data: {
+        secretId: partner.secretRow.id,
+        domainId: (await server.db.domain.findFirstOrThrow({ where: { rootDomain: "calls.partner.example" } })).id,
+      },
     });
     await expect(
       oidc.clientCredentialsGrant(config, { resource: "https://api2.partner.example/" }),

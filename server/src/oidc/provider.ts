@@ -3,11 +3,12 @@ import type { Config } from "../config.js";
 import { coveredScopes, liveConsent, OIDC_SCOPES, releasedClaims, SCOPE_CLAIMS } from "../core/oidc/claims.js";
 import { authenticateOidcClient, type OidcSecretUse } from "../core/oidc/oidc-client.js";
 import { pairwiseSubject } from "../core/oidc/pairwise.js";
-import { resourceServerInfo } from "../core/oidc/resource-server.js";
 import { redirectUriMatches } from "../core/oidc/redirect-match.js";
+import { resourceServerInfo } from "../core/oidc/resource-server.js";
 import type { SigningKeySet } from "../core/oidc/signing-keys.js";
 import type { Db } from "../db/client.js";
 import { oidcAdapterFactory } from "./adapter.js";
+import { clientRowsForRequest } from "./request-client.js";
 import { OIDC_ROUTES } from "./routes.js";
 
 const DAY = 86_400;
@@ -43,7 +44,10 @@ export function createProvider(db: Db, config: Config, keys: SigningKeySet, cook
     // oidc-provider refuses outgoing requests (back-channel logout tokens) to loopback and private addresses;
     // WEBHOOK_ALLOW_PRIVATE, for local development only, lets them through as it does for webhooks.
     ...(config.webhookAllowPrivate
-      ? { fetch: (url: URL | string, options: RequestInit) => fetch(url, { ...options, dispatcher: undefined } as RequestInit) }
+      ? {
+          fetch: (input: URL | string | Request, init?: RequestInit) =>
+            fetch(input, { ...init, dispatcher: undefined } as RequestInit),
+        }
       : {}),
     features: {
       devInteractions: { enabled: false },
@@ -61,7 +65,7 @@ export function createProvider(db: Db, config: Config, keys: SigningKeySet, cook
         enabled: true,
         defaultResource: async () => undefined,
         useGrantedResource: async () => false,
-        getResourceServerInfo: async (ctx, resourceIndicator, client) => {
+        getResourceServerInfo: async (_ctx, resourceIndicator, client) => {
           const info = await resourceServerInfo(db, client.clientId, resourceIndicator);
           if (!info) throw new errors.InvalidTarget();
           return info;
@@ -126,7 +130,8 @@ export function createProvider(db: Db, config: Config, keys: SigningKeySet, cook
     const ctx = Provider.ctx;
     if (!ctx) return false;
     try {
-      await authenticateOidcClient(db, this.clientId, actual, secretUse(ctx), ctx.ip);
+      const rows = await clientRowsForRequest(db, this.clientId);
+      await authenticateOidcClient(db, this.clientId, actual, secretUse(ctx), ctx.ip, rows);
       return true;
     } catch {
       return false;

@@ -78,6 +78,11 @@ export async function readClientAuth(sql: HotSql, clientId: string): Promise<Cli
   const first = rows[0];
   if (!first) return null;
   const domains = rows.filter((row) => row.d_id !== null && row.d_id !== undefined).map(domain);
+  return { client: client(first), domains, secrets: await readClientSecrets(sql, clientId) };
+}
+
+/** The client's secrets with their domain links, in one statement, read fresh on every call (never cached). */
+export async function readClientSecrets(sql: HotSql, clientId: string): Promise<SecretWithLinks[]> {
   const secrets = new Map<string, SecretWithLinks>();
   for (const row of await sql.all(SECRETS, [clientId])) {
     const id = toStr(row.id);
@@ -90,7 +95,7 @@ export async function readClientAuth(sql: HotSql, clientId: string): Promise<Cli
       entry.linkedDomainIds.push(toStr(row.linkedDomainId));
     }
   }
-  return { client: client(first), domains, secrets: [...secrets.values()] };
+  return [...secrets.values()];
 }
 
 export async function touchSecret(sql: HotSql, secretId: string, at: Date): Promise<void> {

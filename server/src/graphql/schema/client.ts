@@ -147,7 +147,8 @@ builder.mutationField("setClientPairwiseSubjects", (t) =>
 builder.mutationField("setClientOidcPublic", (t) =>
   t.field({
     type: ClientType,
-    description: "Marks the client's OpenID Connect apps as public (no secret, PKCE S256 required). Needs client:update.",
+    description:
+      "Marks the client's OpenID Connect apps as public (no secret, PKCE S256 required). Needs client:update.",
     args: {
       input: t.arg({
         type: builder.inputType("SetClientOidcPublicInput", {
