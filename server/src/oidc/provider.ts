@@ -8,6 +8,7 @@ import { resourceServerInfo } from "../core/oidc/resource-server.js";
 import type { SigningKeySet } from "../core/oidc/signing-keys.js";
 import type { Db } from "../db/client.js";
 import { oidcAdapterFactory } from "./adapter.js";
+import { logoutSource, postLogoutSuccessSource, renderError } from "./pages.js";
 import { clientRowsForRequest } from "./request-client.js";
 import { OIDC_ROUTES } from "./routes.js";
 
@@ -41,6 +42,7 @@ export function createProvider(db: Db, config: Config, keys: SigningKeySet, cook
     claims: { ...SCOPE_CLAIMS, useraddresses: ["address"], providers: [] },
     routes: OIDC_ROUTES,
     interactions: { url: (_ctx, interaction) => `/oauth/interaction/${interaction.uid}` },
+    renderError,
     // oidc-provider refuses outgoing requests (back-channel logout tokens) to loopback and private addresses;
     // WEBHOOK_ALLOW_PRIVATE, for local development only, lets them through as it does for webhooks.
     ...(config.webhookAllowPrivate
@@ -54,7 +56,7 @@ export function createProvider(db: Db, config: Config, keys: SigningKeySet, cook
       clientCredentials: { enabled: true },
       introspection: { enabled: true },
       revocation: { enabled: true },
-      rpInitiatedLogout: { enabled: true },
+      rpInitiatedLogout: { enabled: true, logoutSource, postLogoutSuccessSource },
       backchannelLogout: { enabled: true },
       // DPoP proofs are accepted (and then bind the tokens); a nonce is not demanded.
       dPoP: { enabled: true },
