@@ -6,6 +6,7 @@ import "./schema/login.js";
 import "./schema/client.js";
 import "./schema/api-token.js";
 import "./schema/domain.js";
+import "./schema/domain-ownership.js";
 import "./schema/scope.js";
 import "./schema/secret.js";
 import "./schema/client-user.js";
