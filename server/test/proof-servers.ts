@@ -24,6 +24,8 @@ export async function startDnsServer(zone: Zone) {
     udp: true,
     handle: (request, send) => {
       const response = Packet.createResponseFromRequest(request);
+      // dns2's Resource type also names its encoder; plain records are what its README pushes.
+      const answer = (record: object) => response.answers.push(record as (typeof response.answers)[number]);
       const [question] = request.questions;
       const name = (question?.name ?? "").toLowerCase();
       if (zone.silent.has(name)) return;
@@ -34,12 +36,12 @@ export async function startDnsServer(zone: Zone) {
       }
       if (question?.type === Packet.TYPE.TXT) {
         for (const data of zone.txt.get(name) ?? []) {
-          response.answers.push({ name, type: Packet.TYPE.TXT, class: Packet.CLASS.IN, ttl: 1, data });
+          answer({ name, type: Packet.TYPE.TXT, class: Packet.CLASS.IN, ttl: 1, data });
         }
       }
       const address = zone.a.get(name);
       if (question?.type === Packet.TYPE.A && address) {
-        response.answers.push({ name, type: Packet.TYPE.A, class: Packet.CLASS.IN, ttl: 1, address });
+        answer({ name, type: Packet.TYPE.A, class: Packet.CLASS.IN, ttl: 1, address });
       }
       send(response);
     },

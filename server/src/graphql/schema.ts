@@ -22,6 +22,7 @@ import "./schema/security.js";
 import "./schema/account-deletion.js";
 import "./schema/account-export.js";
 import "./schema/preference.js";
+import "./schema/notification-preference.js";
 import "./schema/two-factor.js";
 import "./schema/staff.js";
 import "./schema/admin-setup.js";
