@@ -272,6 +272,7 @@ describe("test/http-hardening: production start check", () => {
     host: "0.0.0.0",
     databaseUrl: "file:/srv/gatehouse.db",
     webhookAllowPrivate: false,
+    domainProofAllowPrivate: false,
   };
 
   it("accepts https, or http on a loopback host, and a private SQLite file", () => {
@@ -294,6 +295,17 @@ describe("test/http-hardening: production start check", () => {
       productionProblems({ ...production, publicUrl: "https://id.example.com", webhookAllowPrivate: true }, 0o100600),
     ).toEqual([
       "WEBHOOK_ALLOW_PRIVATE=true lets any client's webhooks reach this machine and its private network; remove it in production.",
+    ]);
+  });
+
+  it("refuses domain ownership proofs from private addresses in production", () => {
+    expect(
+      productionProblems(
+        { ...production, publicUrl: "https://id.example.com", domainProofAllowPrivate: true },
+        0o100600,
+      ),
+    ).toEqual([
+      "DOMAIN_PROOF_ALLOW_PRIVATE=true lets any client make this server fetch from its own private network; remove it in production.",
     ]);
   });
 

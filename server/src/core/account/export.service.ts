@@ -1,4 +1,5 @@
 import type { ServiceContext } from "../context.js";
+import { NOTIFICATION_KINDS, turnedOff } from "../notification/notification.js";
 import { accountOwner } from "./account-caller.js";
 
 /** Bumped when a field of the export changes meaning, so that tools reading it can tell. */
@@ -51,6 +52,7 @@ export async function exportAccount({ ctx }: { ctx: ServiceContext }) {
       db.client.findMany({ where: { ownerId: userId }, select: { id: true, name: true }, orderBy: { name: "asc" } }),
     ]);
   const preference = await db.userPreference.findUnique({ where: { userId }, select: { theme: true } });
+  const mailsOff = await turnedOff(db, userId);
   const signInProviders = await db.upstreamIdentity.findMany({ where: { userId }, orderBy: { createdAt: "asc" } });
   const auditEvents = await db.auditEvent.findMany({
     where: { OR: [{ actorUserId: userId }, { targetId: userId }] },
@@ -141,7 +143,10 @@ export async function exportAccount({ ctx }: { ctx: ServiceContext }) {
       since: iso(member.createdAt),
     })),
     ownedClients,
-    preferences: { theme: preference?.theme ?? "system" },
+    preferences: {
+      theme: preference?.theme ?? "system",
+      notifications: NOTIFICATION_KINDS.map((kind) => ({ kind, enabled: !mailsOff.has(kind) })),
+    },
     auditEvents: auditEvents.map((event) => ({
       action: event.action,
       targetType: event.targetType,

@@ -13,7 +13,9 @@ export const DOMAIN_COLUMNS = `d."id" AS "d_id", d."clientId" AS "d_clientId", d
   d."fallbackUri" AS "d_fallbackUri",
   d."webhookSigningSecret" AS "d_webhookSigningSecret", d."allowLogin" AS "d_allowLogin",
   d."allowApi" AS "d_allowApi", d."active" AS "d_active", d."primary" AS "d_primary",
-  d."testMode" AS "d_testMode", d."createdAt" AS "d_createdAt", d."updatedAt" AS "d_updatedAt"`;
+  d."testMode" AS "d_testMode", d."createdAt" AS "d_createdAt", d."updatedAt" AS "d_updatedAt",
+  d."ownershipVerified" AS "d_ownershipVerified", d."ownershipMethod" AS "d_ownershipMethod",
+  d."ownershipVerifiedAt" AS "d_ownershipVerifiedAt", d."ownershipToken" AS "d_ownershipToken"`;
 
 const CLIENT_AND_DOMAINS = `SELECT c."id", c."name", c."ownerId", c."verification", c."subjectType",
   c."oidcPublic", c."backchannelLogoutUri", c."createdAt", c."updatedAt", ${DOMAIN_COLUMNS}
@@ -57,6 +59,10 @@ export const domain = (row: Row): Domain => ({
   testMode: toBool(row.d_testMode),
   createdAt: toDateOrThrow(row.d_createdAt),
   updatedAt: toDateOrThrow(row.d_updatedAt),
+  ownershipVerified: toBool(row.d_ownershipVerified),
+  ownershipMethod: toStrOrNull(row.d_ownershipMethod),
+  ownershipVerifiedAt: toDate(row.d_ownershipVerifiedAt),
+  ownershipToken: toStrOrNull(row.d_ownershipToken),
 });
 
 const secret = (row: Row): ClientSecret => ({

@@ -5,6 +5,7 @@ import { LoadFailed } from "../../../components/ui/LoadFailed";
 import { StatusBlock } from "../../../components/ui/Spinner";
 import { graphql } from "../../../lib/graphql";
 import { LinkedProvidersCard } from "./LinkedProvidersCard";
+import { NotificationsCard } from "./NotificationsCard";
 import { PictureCard } from "./PictureCard";
 import { ProfileForm } from "./ProfileForm";
 import { ProfileFields } from "./profile-fields";
@@ -84,6 +85,7 @@ export function AccountPage() {
         <ProfileForm key={`${viewer.id} ${viewer.picture}`} viewer={viewer} countries={data.countries} />
       ) : null}
       {viewer ? <LinkedProvidersCard /> : null}
+      {viewer ? <NotificationsCard /> : null}
     </div>
   );
 }
