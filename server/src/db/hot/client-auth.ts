@@ -16,7 +16,7 @@ export const DOMAIN_COLUMNS = `d."id" AS "d_id", d."clientId" AS "d_clientId", d
   d."testMode" AS "d_testMode", d."createdAt" AS "d_createdAt", d."updatedAt" AS "d_updatedAt"`;
 
 const CLIENT_AND_DOMAINS = `SELECT c."id", c."name", c."ownerId", c."verification", c."subjectType",
-  c."createdAt", c."updatedAt", ${DOMAIN_COLUMNS}
+  c."createdAt", c."updatedAt", c."verifiedScopesPerRequest", c."logoId", ${DOMAIN_COLUMNS}
 FROM "Client" c LEFT JOIN "Domain" d ON d."clientId" = c."id" WHERE c."id" = ?`;
 
 const SECRETS = `SELECT s."id", s."clientId", s."label", s."secretHash", s."prefix", s."expiresAt", s."revokedAt",
@@ -33,6 +33,8 @@ const client = (row: Row): Client => ({
   subjectType: toStr(row.subjectType) as Client["subjectType"],
   createdAt: toDateOrThrow(row.createdAt),
   updatedAt: toDateOrThrow(row.updatedAt),
+  verifiedScopesPerRequest: toBool(row.verifiedScopesPerRequest),
+  logoId: toStrOrNull(row.logoId),
 });
 
 /** A Domain from columns selected with the `d_` prefix, as DOMAIN_COLUMNS does. */
