@@ -105,9 +105,9 @@ describe("test/verified-scopes-per-request: staff allow the VERIFIED tier per re
     );
     expect((await callApi(server, "/get/user/address", credentials, { sub: person.sub })).status).toBe(200);
 
-    const audit = await gql(server, admin, AUDIT, { id: clientId });
-    const events = (audit.data?.client as { auditEvents: { edges: { node: { action: string; details: unknown } }[] } })
-      .auditEvents.edges;
+    type Audit = { client: { auditEvents: { edges: { node: { action: string } }[] } } };
+    const audit = await gql<Audit>(server, admin, AUDIT, { id: clientId });
+    const events = audit.data?.client.auditEvents.edges ?? [];
     expect(events.map((edge) => edge.node.action)).toContain("client.verified_scopes_per_request_changed");
 
     // Switched off again, the next request is refused.
