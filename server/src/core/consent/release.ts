@@ -93,3 +93,13 @@ export function releaseProfile(user: ProfileSource, scopes: Iterable<string>): R
     country: only("country", user.country),
   };
 }
+
+/**
+ * What one scope releases, as the consent screen lists it: a built-in scope's fields from the catalogue,
+ * a scope staff or a client added from its own claim list.
+ */
+export function releasesOf(scope: { key: string; claims: string | null }): string[] {
+  const builtIn = fieldsOfScope(scope.key);
+  if (builtIn.length > 0) return [...builtIn];
+  return (scope.claims ?? "").split(" ").filter(Boolean);
+}

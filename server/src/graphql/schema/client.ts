@@ -1,6 +1,7 @@
 import { ownAccountOnly } from "../../core/account/account-caller.js";
 import { createClient, deleteClient, renameClient, setPairwiseSubjects } from "../../core/client/client.service.js";
 import { mayCreateClients } from "../../core/client/client-creation.js";
+import { logoUrl } from "../../core/client/logo.service.js";
 import {
   ForbiddenError,
   NotAuthenticatedError,
@@ -37,6 +38,11 @@ export const ClientType = builder.prismaObject("Client", {
       description:
         "Whether OpenID Connect apps of this client see a pairwise sub per person instead of the public sub.",
       resolve: (client) => client.subjectType === "PAIRWISE",
+    }),
+    logoUrl: t.string({
+      nullable: true,
+      description: "The uploaded logo the consent screen shows, served by Gatehouse; null when there is none.",
+      resolve: (client, _args, ctx) => (client.logoId ? logoUrl(ctx.config.publicUrl, client.logoId) : null),
     }),
     createdAt: t.expose("createdAt", { type: "DateTime" }),
     updatedAt: t.expose("updatedAt", { type: "DateTime" }),
