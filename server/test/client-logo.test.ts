@@ -1,7 +1,7 @@
 import sharp from "sharp";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { gql, signedInPerson } from "./graphql.js";
-import { type Browser, callApi, LOGIN_REQUEST, startTestServer, type TestServer } from "./harness.js";
+import { type Browser, callApi, startTestServer, type TestServer } from "./harness.js";
 import { pngBomb } from "./images.js";
 import { authorization, oidcPartner, relyingParty } from "./oidc.js";
 

@@ -7,6 +7,7 @@ import "./schema/client.js";
 import "./schema/api-token.js";
 import "./schema/domain.js";
 import "./schema/scope.js";
+import "./schema/business-scope.js";
 import "./schema/secret.js";
 import "./schema/client-user.js";
 import "./schema/access-request.js";

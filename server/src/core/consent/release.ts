@@ -45,8 +45,8 @@ export function liveScopes(
 }
 
 /** Every field the granted scopes release, as the scope catalogue lists them. */
-export function releasedFields(scopes: Iterable<string>): Set<ReleasedField> {
-  return new Set([...scopes].flatMap((key) => fieldsOfScope(key)));
+export function releasedFields(scopes: Iterable<string>, extra: Iterable<ReleasedField> = []): Set<ReleasedField> {
+  return new Set([...[...scopes].flatMap((key) => fieldsOfScope(key)), ...extra]);
 }
 
 export type ProfileSource = {
@@ -77,8 +77,12 @@ export type ReleasedProfile = {
 };
 
 /** The profile as a client may see it: a field the granted scopes do not name is null. */
-export function releaseProfile(user: ProfileSource, scopes: Iterable<string>): ReleasedProfile {
-  const released = releasedFields(scopes);
+export function releaseProfile(
+  user: ProfileSource,
+  scopes: Iterable<string>,
+  extra: Iterable<ReleasedField> = [],
+): ReleasedProfile {
+  const released = releasedFields(scopes, extra);
   const only = <T>(field: ReleasedField, value: T): T | null => (released.has(field) ? value : null);
   return {
     name: only("name", user.name),
