@@ -1,3 +1,4 @@
+import * as oidc from "openid-client";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { gql } from "./graphql.js";
 import {
@@ -10,6 +11,7 @@ import {
   startTestServer,
   type TestServer,
 } from "./harness.js";
+import { authorization, oidcPartner, relyingParty, signInThrough } from "./oidc.js";
 
 let server: TestServer;
 beforeAll(async () => {
@@ -240,5 +242,38 @@ describe("test/business-scopes: a client's private scopes and custom claims", ()
     });
     const audited = await server.db.auditEvent.count({ where: { clientId: a.clientId, action: "scope_claims.set" } });
     expect(audited).toBe(3);
+  });
+});
+
+describe("test/business-scopes: custom claims through OpenID Connect", () => {
+  it("userinfo carries custom_claims for the owning client once the person consented and the client set them", async () => {
+    const partner = await oidcPartner(server.db);
+    const scope = await server.db.scope.create({
+      data: {
+        key: `${partner.client.id}:club`,
+        name: "Club",
+        description: "Your club membership",
+        claims: "level",
+        ownerClientId: partner.client.id,
+      },
+    });
+    await server.db.clientScope.create({ data: { clientId: partner.client.id, scopeId: scope.id } });
+    const config = await relyingParty(server, partner.client.id, partner.credentials.clientSecret);
+    const auth = await authorization(config);
+    const { callback } = await signInThrough(server, auth);
+    const tokens = await oidc.authorizationCodeGrant(config, callback, {
+      pkceCodeVerifier: auth.verifier,
+      expectedState: auth.state,
+      expectedNonce: auth.nonce,
+    });
+    const sub = String(tokens.claims()?.sub);
+    expect((await oidc.fetchUserInfo(config, tokens.access_token, sub)).custom_claims).toEqual({});
+    const set = await callApi(server, "/user/claims", partner.credentials, {
+      sub,
+      scope: scope.key,
+      claims: { level: "3" },
+    });
+    expect(set.status).toBe(200);
+    expect((await oidc.fetchUserInfo(config, tokens.access_token, sub)).custom_claims).toEqual({ level: "3" });
   });
 });
