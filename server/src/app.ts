@@ -6,6 +6,7 @@ import type { Db } from "./db/client.js";
 import { hotSqlOf } from "./db/hot/registry.js";
 import { mountGraphql } from "./graphql/mount.js";
 import { mountAccountPicture } from "./hosted/account-picture.js";
+import { mountClientLogo } from "./hosted/client-logo.js";
 import { mountUpstreamPages } from "./hosted/upstream-pages.js";
 import { mountXwmsPages } from "./hosted/xwms-pages.js";
 import { mountHealth } from "./http/health.js";
@@ -98,6 +99,7 @@ export function createApp({
   mountGraphql(app, { db, config, limiters, timedOut, clock });
 
   mountAccountPicture(app, { db, config, limiters, clock });
+  mountClientLogo(app, { db, config, limiters, clock });
   mountXwmsPages(app, db, config);
   mountOidc(app, db, config);
   mountUpstreamPages(app, { db, config, limiters, clock });

@@ -8,6 +8,7 @@ import "./schema/api-token.js";
 import "./schema/domain.js";
 import "./schema/domain-ownership.js";
 import "./schema/scope.js";
+import "./schema/business-scope.js";
 import "./schema/secret.js";
 import "./schema/client-user.js";
 import "./schema/access-request.js";

@@ -1,5 +1,6 @@
 import type { z } from "zod";
 import { addressCrudBody, addressReadBody, userAddressCrud, userAddressRead } from "./address.js";
+import { userClaims, userClaimsBody } from "./claims.js";
 import type { XwmsHandler } from "./deps.js";
 import { countries, projects } from "./global.js";
 import { info } from "./info.js";
@@ -59,6 +60,14 @@ export const XWMS_ENDPOINTS: readonly XwmsEndpoint[] = [
     summary: "List, create, update or delete a consented person's addresses",
     clientAuth: true,
     body: addressCrudBody,
+  },
+  {
+    method: "POST",
+    path: "/user/claims",
+    handler: userClaims,
+    summary: "Set custom claims of one of the client's private scopes for a person who consented to it",
+    clientAuth: true,
+    body: userClaimsBody,
   },
   {
     method: "POST",

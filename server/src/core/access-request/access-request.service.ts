@@ -2,7 +2,7 @@ import { z } from "zod";
 import { audited } from "../audit/audit.service.js";
 import { requireOwned, requirePermission } from "../client/client-access.js";
 import type { ServiceContext } from "../context.js";
-import { ConflictError, ValidationError } from "../errors.js";
+import { ConflictError, ForbiddenError, ValidationError } from "../errors.js";
 import { notifyPerson } from "../notification/notification.js";
 import { validate } from "../validate.js";
 
@@ -43,6 +43,43 @@ async function mailAccessRequest(
   );
 }
 
+/**
+ * The scopes a request may name: those the client enabled, and VERIFIED-tier catalogue scopes an
+ * unverified client may ask one person for because staff allowed that (Verification Center).
+ */
+async function requestableScopes(ctx: ServiceContext, clientId: string, keys: readonly string[]) {
+  const [client, enabled, catalogue] = await Promise.all([
+    ctx.db.client.findUniqueOrThrow({
+      where: { id: clientId },
+      select: { verification: true, verifiedScopesPerRequest: true },
+    }),
+    ctx.db.clientScope.findMany({
+      where: { clientId, enabled: true, scope: { key: { in: [...keys] } } },
+      select: { scope: { select: { id: true, key: true } } },
+    }),
+    ctx.db.scope.findMany({
+      where: { key: { in: [...keys] }, tier: "VERIFIED", ownerClientId: null },
+      select: { id: true, key: true },
+    }),
+  ]);
+  const found = enabled.map((entry) => entry.scope);
+  const verifiedAsked = catalogue.filter((scope) => !found.some((entry) => entry.key === scope.key));
+  if (verifiedAsked.length > 0 && client.verification !== "VERIFIED") {
+    if (!client.verifiedScopesPerRequest) {
+      throw new ForbiddenError(
+        `Only verified partners may ask for ${verifiedAsked.map((scope) => scope.key).join(", ")}. Ask Gatehouse staff to allow VERIFIED scopes per request (Verification Center), or get verified first.`,
+      );
+    }
+    found.push(...verifiedAsked);
+  }
+  const missing = keys.filter((key) => !found.some((scope) => scope.key === key));
+  if (missing.length > 0) {
+    const text = `These scopes are not enabled for this client: ${missing.join(", ")}.`;
+    throw new ValidationError(text, [{ field: "scopeKeys", message: text }]);
+  }
+  return found.map((scope) => ({ scope }));
+}
+
 /** What sendAccessRequest answers: the sender's own input, the same whether or not the address has an account. */
 export type SentAccessRequest = { email: string; kind: "ACCESS" | "TEST_USER"; scopes: string[] };
 
@@ -65,15 +102,7 @@ export async function sendAccessRequest({
   await requirePermission(ctx, clientId, "requests:send");
   const { email, kind, scopeKeys, message } = validate(sendInput, input);
   const keys = [...new Set(scopeKeys)];
-  const enabled = await ctx.db.clientScope.findMany({
-    where: { clientId, enabled: true, scope: { key: { in: keys } } },
-    select: { scope: { select: { id: true, key: true } } },
-  });
-  const missing = keys.filter((key) => !enabled.some((entry) => entry.scope.key === key));
-  if (missing.length > 0) {
-    const text = `These scopes are not enabled for this client: ${missing.join(", ")}.`;
-    throw new ValidationError(text, [{ field: "scopeKeys", message: text }]);
-  }
+  const enabled = await requestableScopes(ctx, clientId, keys);
   const answer: SentAccessRequest = { email, kind, scopes: [...keys].sort() };
   const user = await ctx.db.user.findUnique({ where: { email }, select: { id: true, email: true } });
   if (!user) return answer;

@@ -45,8 +45,8 @@ export function liveScopes(
 }
 
 /** Every field the granted scopes release, as the scope catalogue lists them. */
-export function releasedFields(scopes: Iterable<string>): Set<ReleasedField> {
-  return new Set([...scopes].flatMap((key) => fieldsOfScope(key)));
+export function releasedFields(scopes: Iterable<string>, extra: Iterable<ReleasedField> = []): Set<ReleasedField> {
+  return new Set([...[...scopes].flatMap((key) => fieldsOfScope(key)), ...extra]);
 }
 
 export type ProfileSource = {
@@ -77,8 +77,12 @@ export type ReleasedProfile = {
 };
 
 /** The profile as a client may see it: a field the granted scopes do not name is null. */
-export function releaseProfile(user: ProfileSource, scopes: Iterable<string>): ReleasedProfile {
-  const released = releasedFields(scopes);
+export function releaseProfile(
+  user: ProfileSource,
+  scopes: Iterable<string>,
+  extra: Iterable<ReleasedField> = [],
+): ReleasedProfile {
+  const released = releasedFields(scopes, extra);
   const only = <T>(field: ReleasedField, value: T): T | null => (released.has(field) ? value : null);
   return {
     name: only("name", user.name),
@@ -92,4 +96,14 @@ export function releaseProfile(user: ProfileSource, scopes: Iterable<string>): R
     second_email: only("second_email", user.secondEmail),
     country: only("country", user.country),
   };
+}
+
+/**
+ * What one scope releases, as the consent screen lists it: a built-in scope's fields from the catalogue,
+ * a scope staff or a client added from its own claim list.
+ */
+export function releasesOf(scope: { key: string; claims: string | null }): string[] {
+  const builtIn = fieldsOfScope(scope.key);
+  if (builtIn.length > 0) return [...builtIn];
+  return (scope.claims ?? "").split(" ").filter(Boolean);
 }

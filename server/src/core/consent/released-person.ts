@@ -1,4 +1,5 @@
 import type { Db } from "../../db/client.js";
+import { businessRelease } from "./business-release.js";
 import { consentedUser } from "./consented-user.js";
 import { type ReleasedProfile, releasedFields, releaseProfile } from "./release.js";
 
@@ -10,6 +11,8 @@ export type ReleasedPerson = ReleasedProfile & {
   /** Null unless the `socials` field is released and the caller asked for it. */
   socials: ReleasedSocial[] | null;
   scopes: string[];
+  /** The client's own custom claims for the person; present only when one of its private scopes is granted. */
+  custom_claims?: Record<string, string>;
 };
 
 /**
@@ -25,7 +28,8 @@ export async function releasedPerson(
   const found = await consentedUser(db, clientId, sub);
   if (!found) return null;
   const { user, scopes } = found;
-  const released = releasedFields(scopes);
+  const business = await businessRelease(db, clientId, user.id, scopes);
+  const released = releasedFields(scopes, business.fields);
   const country =
     released.has("country") && user.countryId
       ? await db.country.findUnique({ where: { id: user.countryId }, select: { shortName: true } })
@@ -33,9 +37,10 @@ export async function releasedPerson(
   const socials = released.has("socials") && options.socials ? await socialsAndProviders(db, user.id) : null;
   return {
     sub: user.sub,
-    ...releaseProfile({ ...user, country: country?.shortName ?? null }, scopes),
+    ...releaseProfile({ ...user, country: country?.shortName ?? null }, scopes, business.fields),
     socials,
     scopes: [...scopes].sort(),
+    ...(business.claims ? { custom_claims: business.claims } : {}),
   };
 }
 

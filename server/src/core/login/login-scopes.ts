@@ -17,11 +17,15 @@ export async function grantableScopes(
   const sql = hotSqlOf(db);
   const client = await readEnabledScopes(sql, clientId);
   if (!client) throw new Error(`No client ${clientId} to grant scopes of`);
-  const verifiedIds = client.verified ? await readVerifiedScopeIds(sql, clientId, domainId) : new Set<string>();
-  if (verifiedIds === null) return sortScopes(client.scopes);
   const acceptedIds = userId ? await readAcceptedScopeIds(sql, clientId, userId) : new Set<string>();
+  // A scope the person accepted through an access request stays theirs even when the client may not enable it.
+  const enabledIds = new Set(client.scopes.map((scope) => scope.id));
+  const acceptedOnly = [...acceptedIds].filter((id) => !enabledIds.has(id));
+  const accepted = acceptedOnly.length > 0 ? await db.scope.findMany({ where: { id: { in: acceptedOnly } } }) : [];
+  const verifiedIds = client.verified ? await readVerifiedScopeIds(sql, clientId, domainId) : new Set<string>();
+  if (verifiedIds === null) return sortScopes([...client.scopes, ...accepted]);
   const grantable = (scope: Scope) => scope.tier === "BASIC" || verifiedIds.has(scope.id) || acceptedIds.has(scope.id);
-  return sortScopes(client.scopes.filter(grantable));
+  return sortScopes([...client.scopes.filter(grantable), ...accepted]);
 }
 
 function sortScopes(scopes: Scope[]): Scope[] {

@@ -68,6 +68,41 @@ async function usableLoginToken(db: Db, token: string) {
   return { login, fail };
 }
 
+/** Whether host is the root domain or one of its subdomains. */
+const hostUnder = (host: string, root: string) => host === root || host.endsWith(`.${root}`);
+
+/**
+ * Who the consent screen says is asking: the client's logo and verification, and a truthful domain:
+ * the primary domain when the login returns there, otherwise the host it really returns to (for
+ * OpenID Connect, the app's redirect_uri rather than Gatehouse's own interaction address).
+ */
+async function whoIsAsking(db: Db, loginId: string) {
+  const login = await db.loginToken.findUniqueOrThrow({
+    where: { id: loginId },
+    select: {
+      redirectUrl: true,
+      appRedirectUrl: true,
+      domain: { select: { rootDomain: true } },
+      client: {
+        select: {
+          logoId: true,
+          verification: true,
+          domains: { where: { primary: true }, select: { rootDomain: true }, take: 1 },
+        },
+      },
+    },
+  });
+  const returnsTo = new URL(login.appRedirectUrl ?? login.redirectUrl);
+  const primaryDomain = login.client.domains[0]?.rootDomain ?? login.domain.rootDomain;
+  return {
+    domain: hostUnder(returnsTo.hostname, primaryDomain) ? primaryDomain : returnsTo.hostname,
+    primaryDomain,
+    redirectHost: returnsTo.host,
+    clientLogoId: login.client.logoId,
+    clientVerified: login.client.verification === "VERIFIED",
+  };
+}
+
 /** What the hosted login page shows for a token. */
 export async function describeLoginRequest({
   db,
@@ -81,10 +116,10 @@ export async function describeLoginRequest({
   const { login } = await usableLoginToken(db, token);
   const scopes = await grantableScopes(db, login.clientId, userId, login.domain.id);
   const consented = userId ? await consentedScopeKeys(db, login.clientId, userId) : null;
+  const shown = await whoIsAsking(db, login.id);
   return {
     clientName: login.client.name,
-    domain: login.domain.rootDomain,
-    redirectHost: new URL(login.redirectUrl).host,
+    ...shown,
     scopes,
     consentRequired: consentRequired(scopes, consented),
     email: login.email,

@@ -1,10 +1,12 @@
 import type { Db } from "../../db/client.js";
+import { businessRelease } from "../consent/business-release.js";
 import { consentedUser } from "../consent/consented-user.js";
 import { releaseProfile } from "../consent/release.js";
 
 /** The claims each scope may carry; oidc-provider drops every claim the granted scopes do not name. */
 export const SCOPE_CLAIMS: Record<string, string[]> = {
-  openid: ["sub"],
+  // custom_claims is filled only when the person granted one of the client's private scopes (businessRelease).
+  openid: ["sub", "custom_claims"],
   profile: ["name", "given_name", "family_name", "picture", "birthdate", "gender"],
   email: ["email", "email_verified"],
   address: ["address"],
@@ -65,7 +67,8 @@ export async function releasedClaims(db: Db, clientId: string, sub: string) {
   const country = user.countryId
     ? ((await db.country.findUnique({ where: { id: user.countryId }, select: { shortName: true } }))?.shortName ?? null)
     : null;
-  const profile = releaseProfile({ ...user, country }, scopes);
+  const business = await businessRelease(db, clientId, user.id, scopes);
+  const profile = releaseProfile({ ...user, country }, scopes, business.fields);
   const claims: Record<string, unknown> = {
     sub: user.sub,
     name: profile.name,
@@ -78,6 +81,7 @@ export async function releasedClaims(db: Db, clientId: string, sub: string) {
     email_verified: profile.email_verified,
     second_email: profile.second_email,
     country: profile.country,
+    custom_claims: business.claims ?? undefined,
   };
   if (scopes.has("useraddresses")) {
     const address = await db.address.findFirst({

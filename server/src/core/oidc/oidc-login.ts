@@ -33,6 +33,7 @@ export async function startOidcLogin({
     clientId,
     domainId: domain.id,
     redirectUrl: returnUrl,
+    appRedirectUrl: redirectUri,
     email: null,
     expiresAt: new Date(Date.now() + config.loginTokenTtlSeconds * 1000),
   });

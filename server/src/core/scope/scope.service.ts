@@ -3,9 +3,11 @@ import { requirePermission } from "../client/client-access.js";
 import type { ServiceContext } from "../context.js";
 import { ForbiddenError, NotFoundError } from "../errors.js";
 
-async function catalogueScope(ctx: ServiceContext, scopeKey: string) {
+/** A scope the client may see: the platform catalogue and its own private scopes, never another client's. */
+async function catalogueScope(ctx: ServiceContext, scopeKey: string, clientId: string) {
   const scope = await ctx.db.scope.findUnique({ where: { key: scopeKey.trim() } });
-  if (!scope) throw new NotFoundError(`There is no scope called "${scopeKey}".`);
+  if (!scope || (scope.ownerClientId !== null && scope.ownerClientId !== clientId))
+    throw new NotFoundError(`There is no scope called "${scopeKey}".`);
   return scope;
 }
 
@@ -37,7 +39,7 @@ export async function enableClientScope({
   scopeKey: string;
 }) {
   await requirePermission(ctx, clientId, "scopes:manage");
-  const scope = await catalogueScope(ctx, scopeKey);
+  const scope = await catalogueScope(ctx, scopeKey, clientId);
   const client = await ctx.db.client.findUniqueOrThrow({ where: { id: clientId } });
   if (scope.tier === "VERIFIED" && client.verification !== "VERIFIED") {
     throw new ForbiddenError(
@@ -81,7 +83,7 @@ export async function disableClientScope({
   scopeKey: string;
 }) {
   await requirePermission(ctx, clientId, "scopes:manage");
-  const scope = await catalogueScope(ctx, scopeKey);
+  const scope = await catalogueScope(ctx, scopeKey, clientId);
   const where = { clientId_scopeId: { clientId, scopeId: scope.id } };
   const existing = await ctx.db.clientScope.findUnique({ where, include: { scope: true } });
   if (!existing) throw new NotFoundError(`The ${scope.key} scope is not enabled for this client.`);

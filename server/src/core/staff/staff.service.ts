@@ -1,3 +1,4 @@
+import { isStaff } from "../actor.js";
 import { audited } from "../audit/audit.service.js";
 import type { ServiceContext } from "../context.js";
 import { ForbiddenError, NotFoundError } from "../errors.js";
@@ -26,6 +27,36 @@ export async function setUserPlan({
       targetId: user.id,
       before: { plan: user.plan },
       after: { plan: updated.plan },
+    };
+  });
+}
+
+/**
+ * Platform staff only: lets an unverified client ask one person at a time, through an access request,
+ * for VERIFIED-tier scopes (or stops it). Audited on the client.
+ */
+export async function setVerifiedScopesPerRequest({
+  ctx,
+  clientId,
+  allowed,
+}: {
+  ctx: ServiceContext;
+  clientId: string;
+  allowed: boolean;
+}) {
+  if (!isStaff(ctx.actor)) throw new ForbiddenError("Only Gatehouse staff can allow VERIFIED scopes per request.");
+  const client = await ctx.db.client.findUnique({ where: { id: clientId } });
+  if (!client) throw new NotFoundError("There is no such client.");
+  if (client.verifiedScopesPerRequest === allowed) return client;
+  return audited(ctx, clientId, async (tx) => {
+    const updated = await tx.client.update({ where: { id: clientId }, data: { verifiedScopesPerRequest: allowed } });
+    return {
+      result: updated,
+      action: "client.verified_scopes_per_request_changed",
+      targetType: "Client",
+      targetId: clientId,
+      before: { verifiedScopesPerRequest: client.verifiedScopesPerRequest },
+      after: { verifiedScopesPerRequest: allowed },
     };
   });
 }

@@ -18,7 +18,8 @@ export const DOMAIN_COLUMNS = `d."id" AS "d_id", d."clientId" AS "d_clientId", d
   d."ownershipVerifiedAt" AS "d_ownershipVerifiedAt", d."ownershipToken" AS "d_ownershipToken"`;
 
 const CLIENT_AND_DOMAINS = `SELECT c."id", c."name", c."ownerId", c."verification", c."subjectType",
-  c."oidcPublic", c."backchannelLogoutUri", c."createdAt", c."updatedAt", ${DOMAIN_COLUMNS}
+  c."oidcPublic", c."backchannelLogoutUri", c."createdAt", c."updatedAt", c."verifiedScopesPerRequest", c."logoId",
+  ${DOMAIN_COLUMNS}
 FROM "Client" c LEFT JOIN "Domain" d ON d."clientId" = c."id" WHERE c."id" = ?`;
 
 const SECRETS = `SELECT s."id", s."clientId", s."label", s."secretHash", s."prefix", s."expiresAt", s."revokedAt",
@@ -37,6 +38,8 @@ const client = (row: Row): Client => ({
   backchannelLogoutUri: toStrOrNull(row.backchannelLogoutUri),
   createdAt: toDateOrThrow(row.createdAt),
   updatedAt: toDateOrThrow(row.updatedAt),
+  verifiedScopesPerRequest: toBool(row.verifiedScopesPerRequest),
+  logoId: toStrOrNull(row.logoId),
 });
 
 /** A Domain from columns selected with the `d_` prefix, as DOMAIN_COLUMNS does. */

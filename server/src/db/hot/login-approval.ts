@@ -1,9 +1,10 @@
 import type { Scope } from "../../generated/prisma/client.js";
 import { newId } from "./id.js";
 import type { HotQueries, HotSql } from "./sql.js";
-import { toDateOrThrow, toStr } from "./sql.js";
+import { toDateOrThrow, toStr, toStrOrNull } from "./sql.js";
 
-const ENABLED_SCOPES = `SELECT c."verification", s."id", s."key", s."description", s."tier", s."createdAt"
+const ENABLED_SCOPES = `SELECT c."verification", s."id", s."key", s."description", s."tier", s."createdAt", s."name",
+  s."claims", s."ownerClientId"
 FROM "Client" c
 LEFT JOIN "ClientScope" cs ON cs."clientId" = c."id" AND cs."enabled" = ?
 LEFT JOIN "Scope" s ON s."id" = cs."scopeId"
@@ -56,6 +57,9 @@ export async function readEnabledScopes(
       description: toStr(row.description),
       tier: toStr(row.tier) as Scope["tier"],
       createdAt: toDateOrThrow(row.createdAt),
+      name: toStrOrNull(row.name),
+      claims: toStrOrNull(row.claims),
+      ownerClientId: toStrOrNull(row.ownerClientId),
     }));
   return { verified: toStr(first.verification) === "VERIFIED", scopes };
 }

@@ -8,7 +8,7 @@ const ACTIVE_CALLBACKS = `SELECT "id", "domainId", "kind", "url", "active", "cre
 WHERE "domainId" = ? AND "kind" = 'CALLBACK' AND "active" = ?`;
 
 const INSERT_TOKEN = `INSERT INTO "LoginToken" ("id", "tokenHash", "clientId", "domainId", "redirectUrl", "email",
-  "expiresAt", "createdAt") VALUES (?, ?, ?, ?, ?, ?, ?, ?)`;
+  "expiresAt", "createdAt", "appRedirectUrl") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`;
 
 /** The one conditional UPDATE that decides the single winner among concurrent verifies. */
 const CONSUME_TOKEN = `UPDATE "LoginToken" SET "consumedAt" = ?
@@ -38,11 +38,14 @@ export type NewLoginToken = {
   redirectUrl: string;
   email: string | null;
   expiresAt: Date;
+  /** The app's own redirect when redirectUrl is Gatehouse's (OpenID Connect); what the consent screen names. */
+  appRedirectUrl?: string | null;
 };
 
 export async function insertLoginToken(sql: HotSql, token: NewLoginToken): Promise<void> {
   const { tokenHash, clientId, domainId, redirectUrl, email, expiresAt } = token;
-  await sql.run(INSERT_TOKEN, [newId(), tokenHash, clientId, domainId, redirectUrl, email, expiresAt, new Date()]);
+  const values = [newId(), tokenHash, clientId, domainId, redirectUrl, email, expiresAt, new Date()];
+  await sql.run(INSERT_TOKEN, [...values, token.appRedirectUrl ?? null]);
 }
 
 /** Marks an approved, unexpired, unused token of this client and domain used; null when this call did not win. */

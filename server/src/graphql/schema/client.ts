@@ -1,6 +1,7 @@
 import { ownAccountOnly } from "../../core/account/account-caller.js";
 import { createClient, deleteClient, renameClient, setPairwiseSubjects } from "../../core/client/client.service.js";
 import { mayCreateClients } from "../../core/client/client-creation.js";
+import { logoUrl } from "../../core/client/logo.service.js";
 import { setBackchannelLogoutUri, setOidcPublicClient } from "../../core/client/oidc-settings.service.js";
 import {
   ForbiddenError,
@@ -48,6 +49,11 @@ export const ClientType = builder.prismaObject("Client", {
       nullable: true,
       description: "Where OpenID Connect back-channel logout tokens are posted when a person signs out.",
       resolve: (client) => client.backchannelLogoutUri,
+    }),
+    logoUrl: t.string({
+      nullable: true,
+      description: "The uploaded logo the consent screen shows, served by Gatehouse; null when there is none.",
+      resolve: (client, _args, ctx) => (client.logoId ? logoUrl(ctx.config.publicUrl, client.logoId) : null),
     }),
     createdAt: t.expose("createdAt", { type: "DateTime" }),
     updatedAt: t.expose("updatedAt", { type: "DateTime" }),

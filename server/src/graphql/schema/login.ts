@@ -1,3 +1,5 @@
+import { logoUrl } from "../../core/client/logo.service.js";
+import { releasesOf } from "../../core/consent/release.js";
 import { LoginFlowError, NotAuthenticatedError } from "../../core/errors.js";
 import { completeLogin, describeLoginRequest } from "../../core/login/login.service.js";
 import type { Scope } from "../../generated/prisma/client.js";
@@ -10,6 +12,11 @@ const LoginScope = builder.objectRef<Scope>("LoginScope").implement({
     key: t.exposeString("key"),
     description: t.exposeString("description"),
     tier: t.field({ type: ScopeTierEnum, resolve: (scope) => scope.tier }),
+    name: t.exposeString("name", { nullable: true, description: "Display name of a scope staff or the client added." }),
+    releases: t.stringList({
+      description: "Exactly the fields (or the client's custom claims) this scope releases.",
+      resolve: (scope) => releasesOf(scope),
+    }),
   }),
 });
 
@@ -19,8 +26,17 @@ const LoginRequest = builder.objectRef<LoginRequestShape>("LoginRequest").implem
   description: "What the hosted login page shows for a sign-token.",
   fields: (t) => ({
     clientName: t.exposeString("clientName"),
-    domain: t.exposeString("domain"),
-    redirectHost: t.exposeString("redirectHost"),
+    domain: t.exposeString("domain", {
+      description: "The primary domain when the login returns there, otherwise the host it really returns to.",
+    }),
+    primaryDomain: t.exposeString("primaryDomain"),
+    redirectHost: t.exposeString("redirectHost", { description: "Where allowing sends the person: the app's host." }),
+    clientLogoUrl: t.string({
+      nullable: true,
+      resolve: (request, _args, ctx) =>
+        request.clientLogoId ? logoUrl(ctx.config.publicUrl, request.clientLogoId) : null,
+    }),
+    clientVerified: t.exposeBoolean("clientVerified", { description: "Staff verified this partner." }),
     scopes: t.field({ type: [LoginScope], resolve: (request) => request.scopes }),
     consentRequired: t.exposeBoolean("consentRequired"),
     email: t.exposeString("email", { nullable: true }),

@@ -1,14 +1,28 @@
+import { releasesOf } from "../../core/consent/release.js";
 import { ForbiddenError, NotFoundError, ValidationError } from "../../core/errors.js";
 import { disableClientScope, enableClientScope } from "../../core/scope/scope.service.js";
 import { builder } from "../builder.js";
 import { ScopeTierEnum } from "../enums.js";
 
-/** The platform's scope catalogue is the same for everyone, so it needs no tenancy check. */
-const ScopeType = builder.prismaObject("Scope", {
+/**
+ * The platform's catalogue is the same for everyone; a client's private scope is reachable only through
+ * that client (its members, or itself), never through the catalogue.
+ */
+export const ScopeType = builder.prismaObject("Scope", {
+  authScopes: (scope) => (scope.ownerClientId ? { member: scope.ownerClientId } : true),
   fields: (t) => ({
     key: t.exposeString("key"),
+    name: t.exposeString("name", { nullable: true, description: "Display name of a scope staff or a client added." }),
     description: t.exposeString("description"),
     tier: t.field({ type: ScopeTierEnum, resolve: (scope) => scope.tier }),
+    releases: t.stringList({
+      description: "Exactly the fields (or, for a private scope, the custom claims) this scope releases.",
+      resolve: (scope) => releasesOf(scope),
+    }),
+    private: t.boolean({
+      description: "A client's own scope, released only to that client.",
+      resolve: (scope) => scope.ownerClientId !== null,
+    }),
   }),
 });
 
@@ -18,7 +32,7 @@ builder.queryField("scopes", (t) =>
     description: "The scope catalogue: every scope a client can enable.",
     authScopes: (_root, _args, ctx) => ctx.viewer !== null || ctx.actor.kind === "client",
     resolve: (query, _root, _args, ctx) =>
-      ctx.db.scope.findMany({ ...query, orderBy: [{ tier: "asc" }, { key: "asc" }] }),
+      ctx.db.scope.findMany({ ...query, where: { ownerClientId: null }, orderBy: [{ tier: "asc" }, { key: "asc" }] }),
   }),
 );
 

@@ -1,7 +1,7 @@
 // The staff part of the GraphQL schema: platform-wide actions for Gatehouse staff.
 
 import { ForbiddenError, NotFoundError } from "../../core/errors.js";
-import { setUserPlan } from "../../core/staff/staff.service.js";
+import { setUserPlan, setVerifiedScopesPerRequest } from "../../core/staff/staff.service.js";
 import { builder } from "../builder.js";
 import { PlanEnum } from "../enums.js";
 import { UserType } from "./user.js";
@@ -19,5 +19,25 @@ builder.mutationField("setUserPlan", (t) =>
     },
     errors: { types: [NotFoundError, ForbiddenError] },
     resolve: (_root, { input }, ctx) => setUserPlan({ ctx, input: { email: input.email, plan: input.plan } }),
+  }),
+);
+
+builder.mutationField("setVerifiedScopesPerRequest", (t) =>
+  t.field({
+    type: builder.objectRef<{ id: string; verifiedScopesPerRequest: boolean }>("VerifiedScopesPerRequest").implement({
+      fields: (f) => ({ clientId: f.exposeID("id"), allowed: f.exposeBoolean("verifiedScopesPerRequest") }),
+    }),
+    description:
+      "Platform staff only: allows (or stops) an unverified client asking one person at a time for VERIFIED-tier scopes through an access request.",
+    args: {
+      input: t.arg({
+        type: builder.inputType("SetVerifiedScopesPerRequestInput", {
+          fields: (f) => ({ clientId: f.id(), allowed: f.boolean() }),
+        }),
+      }),
+    },
+    errors: { types: [NotFoundError, ForbiddenError] },
+    resolve: (_root, { input }, ctx) =>
+      setVerifiedScopesPerRequest({ ctx, clientId: String(input.clientId), allowed: input.allowed }),
   }),
 );

@@ -30,9 +30,17 @@ const VerificationDomain = builder
 const approvedIn = (status: string, approved: boolean | null) => status === "APPROVED" && approved !== false;
 
 /** Enough for staff to tell which client asked, without opening the client itself to them. */
-const VerificationClient = builder.objectRef<{ id: string; name: string }>("VerificationRequestClient").implement({
-  fields: (t) => ({ id: t.exposeID("id"), name: t.exposeString("name") }),
-});
+const VerificationClient = builder
+  .objectRef<{ id: string; name: string; verifiedScopesPerRequest: boolean }>("VerificationRequestClient")
+  .implement({
+    fields: (t) => ({
+      id: t.exposeID("id"),
+      name: t.exposeString("name"),
+      verifiedScopesPerRequest: t.exposeBoolean("verifiedScopesPerRequest", {
+        description: "Whether staff allow this client to ask one person at a time for VERIFIED-tier scopes.",
+      }),
+    }),
+  });
 
 export const VerificationRequestType = builder.prismaObject("VerificationRequest", {
   // Platform staff, or a member of the client who may manage its verification.
@@ -79,7 +87,7 @@ export const VerificationRequestType = builder.prismaObject("VerificationRequest
     }),
     client: t.field({
       type: VerificationClient,
-      select: { client: { select: { id: true, name: true } } },
+      select: { client: { select: { id: true, name: true, verifiedScopesPerRequest: true } } },
       resolve: (request) => request.client,
     }),
   }),

@@ -1,5 +1,6 @@
 import { useMutation } from "urql";
 import { Alert } from "../../components/ui/Alert";
+import { Badge } from "../../components/ui/Badge";
 import { Button } from "../../components/ui/Button";
 import { Card } from "../../components/ui/Card";
 import { BrandMark, CheckIcon } from "../../components/ui/icons";
@@ -35,7 +36,11 @@ export function ConsentScreen({ request, viewer, pending, error, onDecide, onSig
     <Card aria-labelledby="consent-title">
       <title>{`Allow ${request.clientName}? · Gatehouse`}</title>
       <div className="consent-pair" aria-hidden="true">
-        <span className="client-avatar client-avatar-lg">{request.clientName.trim().charAt(0) || "?"}</span>
+        {request.clientLogoUrl ? (
+          <img className="client-logo client-avatar-lg" src={request.clientLogoUrl} alt="" />
+        ) : (
+          <span className="client-avatar client-avatar-lg">{request.clientName.trim().charAt(0) || "?"}</span>
+        )}
         <span className="consent-pair-link">
           <span />
           <span />
@@ -47,7 +52,22 @@ export function ConsentScreen({ request, viewer, pending, error, onDecide, onSig
         <h1 id="consent-title" className="consent-title">
           {request.clientName} wants to access your Gatehouse account
         </h1>
-        <p className="consent-domain">{request.domain}</p>
+        <p className="consent-domain">
+          <span data-testid="consent-domain">{request.domain}</span>
+          {request.clientVerified ? (
+            <>
+              {" "}
+              <Badge tone="success">
+                <CheckIcon className="badge-icon" /> Verified partner
+              </Badge>
+            </>
+          ) : null}
+        </p>
+        {request.domain !== request.primaryDomain ? (
+          <p className="consent-domain fine-print">
+            {request.clientName}'s primary domain is {request.primaryDomain}; this sign-in returns to {request.domain}.
+          </p>
+        ) : null}
       </div>
 
       <div className="account-chip">
@@ -75,8 +95,18 @@ export function ConsentScreen({ request, viewer, pending, error, onDecide, onSig
               <li key={scope.key} className="scope-item">
                 <CheckIcon className="scope-check" />
                 <div>
-                  <p className="scope-description">{scope.description}</p>
-                  <code className="scope-key">{scope.key}</code>
+                  <p className="scope-description">{scope.name ?? withoutReleaseList(scope.description)}</p>
+                  {scope.name ? <p className="muted">{scope.description}</p> : null}
+                  {scope.releases.length > 0 ? (
+                    <p className="scope-releases">
+                      Shares:{" "}
+                      {scope.releases.map((field) => (
+                        <code key={field} className="scope-key">
+                          {field}
+                        </code>
+                      ))}
+                    </p>
+                  ) : null}
                 </div>
               </li>
             ))}
@@ -108,4 +138,9 @@ export function ConsentScreen({ request, viewer, pending, error, onDecide, onSig
 /** The everyday profile scopes read first; the server's order is kept within each tier. */
 function basicFirst(scopes: LoginScope[]): LoginScope[] {
   return [...scopes.filter((scope) => scope.tier === "BASIC"), ...scopes.filter((scope) => scope.tier !== "BASIC")];
+}
+
+/** Built-in descriptions end with "(releases: …)"; the screen lists those fields itself. */
+function withoutReleaseList(description: string): string {
+  return description.replace(/\s*\(releases: [^)]*\)$/, "");
 }

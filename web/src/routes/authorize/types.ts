@@ -4,12 +4,17 @@ import { type FragmentOf, graphql } from "../../lib/graphql";
 export const LoginRequestFields = graphql(`
   fragment LoginRequestFields on LoginRequest {
     clientName
+    clientLogoUrl
+    clientVerified
     domain
+    primaryDomain
     redirectHost
     scopes {
       key
+      name
       description
       tier
+      releases
     }
     consentRequired
     email

@@ -10,6 +10,7 @@ export const DashboardClientFields = graphql(`
     id
     name
     verification
+    logoUrl
     myPermissions
     myRoleLevel
   }

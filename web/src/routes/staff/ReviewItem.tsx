@@ -6,6 +6,7 @@ import { TextAreaField } from "../../components/ui/Field";
 import { formatDateTime } from "../../lib/format";
 import { ErrorFields, type FragmentOf, graphql } from "../../lib/graphql";
 import { useMutationForm } from "../../lib/use-mutation-form";
+import { PerRequestSwitch } from "./PerRequestSwitch";
 
 export const QueueItemFields = graphql(`
   fragment QueueItemFields on VerificationRequest {
@@ -17,6 +18,7 @@ export const QueueItemFields = graphql(`
     client {
       id
       name
+      verifiedScopesPerRequest
     }
     domains {
       domainId
@@ -125,6 +127,11 @@ export function ReviewItem({ item, onReviewed }: { item: QueueItem; onReviewed: 
         Scopes: {item.scopes.join(", ") || "—"}
       </p>
       {item.notes ? <p className="team-note">{item.notes}</p> : null}
+      <PerRequestSwitch
+        clientId={item.client.id}
+        clientName={item.client.name}
+        allowed={item.client.verifiedScopesPerRequest}
+      />
       <CheckGroup legend="Domains to approve" error={approve.fieldErrors.domainIds}>
         {item.domains.map((domain) => (
           <Check

@@ -4,6 +4,7 @@ import { Card } from "../../components/ui/Card";
 import { LoadFailed } from "../../components/ui/LoadFailed";
 import { StatusBlock } from "../../components/ui/Spinner";
 import { graphql } from "../../lib/graphql";
+import { AddScopeForm } from "./AddScopeForm";
 import { ApprovedVerifications } from "./ApprovedVerifications";
 import { ReviewQueue } from "./ReviewQueue";
 import { SetPlanForm } from "./SetPlanForm";
@@ -59,6 +60,7 @@ export function StaffPage() {
       <ApprovedVerifications />
       <UnverifiedDomains />
       <SetPlanForm />
+      <AddScopeForm />
       <SignInProvidersCard />
     </div>
   );

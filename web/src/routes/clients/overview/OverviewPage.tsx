@@ -6,6 +6,7 @@ import { graphql } from "../../../lib/graphql";
 import { useClientDashboard } from "../shared";
 import { ConnectPanel, OverviewClientFields } from "./ConnectPanel";
 import { DeleteClientCard } from "./DeleteClientCard";
+import { LogoCard } from "./LogoCard";
 import { RenameCard } from "./RenameCard";
 import { TwoFactorPolicyCard } from "./TwoFactorPolicyCard";
 
@@ -46,6 +47,7 @@ export function OverviewPage() {
         ) : null}
       </Card>
       <RenameCard client={client} />
+      <LogoCard client={client} />
       <TwoFactorPolicyCard client={client} />
       <DeleteClientCard client={client} />
     </div>
