@@ -11,7 +11,16 @@ import { productionProblems } from "../src/http/production-check.js";
 import { type DemoCredentials, ensureDemoData } from "../src/seed/demo.js";
 import { prepareDatabase } from "../src/startup.js";
 import { type FreshDatabase, freshDatabase, TEST_DIALECT } from "./databases.js";
-import { approveLogin, Browser, callApi, REGISTER, SIGN_IN, startTestServer, type TestServer } from "./harness.js";
+import {
+  approveLogin,
+  Browser,
+  callApi,
+  REGISTER,
+  SIGN_IN,
+  startTestServer,
+  type TestServer,
+  withRegistrationProof,
+} from "./harness.js";
 
 const PUBLIC_URL = "https://gatehouse.example";
 
@@ -220,7 +229,7 @@ describe(`test/http-hardening (${TEST_DIALECT}): request ids and logs`, () => {
     const email = "logged@http-hardening.example";
     const browser = new Browser(baseUrl);
     const registered = await browser.graphql<{ register: { __typename: string } }>(REGISTER, {
-      input: { email, password, name: "Log Reader" },
+      input: await withRegistrationProof(baseUrl, { email, password, name: "Log Reader" }),
     });
     expect(registered.data?.register.__typename).toBe("RegisterSuccess");
     const signedIn = await browser.graphql<{ signIn: { __typename: string } }>(SIGN_IN, { input: { email, password } });
