@@ -1,0 +1,156 @@
+import { type FormEvent, type RefObject, useEffect, useState } from "react";
+import { useQuery } from "urql";
+import { graphql } from "../../lib/graphql";
+import { Alert } from "../ui/Alert";
+import { Button } from "../ui/Button";
+import { Field } from "../ui/Field";
+import { CheckIcon } from "../ui/icons";
+import { ProofOfWorkCheck } from "./ProofOfWorkCheck";
+import { loadEstimator, passwordRules } from "./password-rules";
+import type { RegisterDetails } from "./RegisterDetailsStep";
+
+const PasswordStep_Challenge = graphql(`
+  query PasswordStep_Challenge {
+    registrationChallenge
+  }
+`);
+
+type Estimate = Awaited<ReturnType<typeof loadEstimator>>;
+
+type PasswordStepProps = {
+  details: RegisterDetails;
+  password: string;
+  onPassword: (password: string) => void;
+  /** A challenge from a refused attempt; null means "ask for a fresh one". */
+  challenge: string | null;
+  onChallenge: (challenge: string | null) => void;
+  form: {
+    formRef: RefObject<HTMLFormElement | null>;
+    fetching: boolean;
+    fieldErrors: Record<string, string>;
+    formError: string | null;
+    reject: (fields: Record<string, string>, form?: string | null) => boolean;
+  };
+  submitLabel: string;
+  onBack: () => void;
+  onSubmit: (proofOfWork: string) => Promise<void>;
+};
+
+/**
+ * Step 2: the password, with each rule ticked as it is met, while the browser solves the registration
+ * check in the background. Sending waits for the check if it has not finished yet.
+ */
+export function PasswordStep(props: PasswordStepProps) {
+  const { details, password, onPassword, challenge, onChallenge, form, submitLabel, onBack, onSubmit } = props;
+  const [estimate, setEstimate] = useState<Estimate | null>(null);
+  const [fresh, refetch] = useQuery({ query: PasswordStep_Challenge, requestPolicy: "network-only" });
+  const [solution, setSolution] = useState<string | null>(null);
+  const [waiting, setWaiting] = useState(false);
+  const [checkFailed, setCheckFailed] = useState(false);
+  const current = challenge ?? fresh.data?.registrationChallenge ?? null;
+
+  useEffect(() => {
+    let active = true;
+    loadEstimator().then(
+      (loaded) => active && setEstimate(() => loaded),
+      () => undefined,
+    );
+    return () => {
+      active = false;
+    };
+  }, []);
+
+  // A new challenge (from a refusal) replaces any solution in hand.
+  useEffect(() => {
+    if (challenge) setSolution(null);
+  }, [challenge]);
+
+  const rules = passwordRules(password, details, estimate);
+  const met = rules.filter((rule) => rule.met).length;
+
+  function solved(payload: string) {
+    setSolution(payload);
+    setCheckFailed(false);
+    if (waiting) void send(payload);
+  }
+
+  async function send(proofOfWork: string) {
+    setWaiting(false);
+    setSolution(null);
+    await onSubmit(proofOfWork);
+    // Whatever the answer, this solution is spent; a refusal brings its own challenge, else ask anew.
+    refetch({ requestPolicy: "network-only" });
+  }
+
+  function handleSubmit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const broken = rules.find((rule) => rule.id !== "guessable" && !rule.met);
+    if (form.reject(broken ? { password: `${broken.label}, please.` } : {})) return;
+    if (solution) void send(solution);
+    else setWaiting(true);
+  }
+
+  function retryCheck() {
+    setCheckFailed(false);
+    onChallenge(null);
+    refetch({ requestPolicy: "network-only" });
+  }
+
+  return (
+    <form ref={form.formRef} className="form" onSubmit={handleSubmit} noValidate aria-label="Choose a password">
+      {form.formError ? <Alert tone="error">{form.formError}</Alert> : null}
+      <Field
+        label="Password"
+        name="password"
+        type="password"
+        autoComplete="new-password"
+        value={password}
+        onChange={(event) => onPassword(event.target.value)}
+        hint="Each rule below is ticked once your password meets it."
+        error={form.fieldErrors.password}
+        required
+      />
+      <ul className="password-rules" id="password-rules" aria-label="Password rules">
+        {rules.map((rule) => (
+          <li key={rule.id} className={rule.met ? "rule-met" : "rule-open"} data-testid={`rule-${rule.id}`}>
+            {rule.met ? (
+              <CheckIcon className="rule-icon" />
+            ) : (
+              <span className="rule-icon rule-dot" aria-hidden="true" />
+            )}
+            <span>{rule.label}</span>
+            <span className="visually-hidden">
+              {rule.met ? " (met)" : rule.met === null ? " (checking)" : " (not yet)"}
+            </span>
+          </li>
+        ))}
+      </ul>
+      <p className="visually-hidden" role="status" aria-live="polite">
+        {password ? `${met} of ${rules.length} password rules met.` : ""}
+      </p>
+      {checkFailed ? (
+        <Alert tone="error">
+          The browser check did not finish.{" "}
+          <Button type="button" variant="link" onClick={retryCheck}>
+            Try it again
+          </Button>
+        </Alert>
+      ) : current ? (
+        <ProofOfWorkCheck key={current} challenge={current} onSolved={solved} onFailed={() => setCheckFailed(true)} />
+      ) : fresh.error ? (
+        <Alert tone="error">
+          We couldn't start the browser check.{" "}
+          <Button type="button" variant="link" onClick={retryCheck}>
+            Try again
+          </Button>
+        </Alert>
+      ) : null}
+      <Button type="submit" block loading={form.fetching || waiting}>
+        {form.fetching ? "Creating your account…" : waiting ? "Checking your browser…" : submitLabel}
+      </Button>
+      <Button type="button" variant="secondary" block onClick={onBack}>
+        Back
+      </Button>
+    </form>
+  );
+}
