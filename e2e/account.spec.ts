@@ -49,6 +49,7 @@ test.describe("a person manages their Gatehouse account", () => {
 
     await test.step("signing in again shows the same account", async () => {
       await page.getByRole("link", { name: "Sign in" }).click();
+      await expect(page.getByRole("heading", { name: "Sign in" })).toBeVisible();
       await page.getByLabel("Email").fill(user.email);
       await page.getByLabel("Password").fill(user.password);
       await page.getByRole("button", { name: "Sign in" }).click();

@@ -1,5 +1,5 @@
 import { registerOnHostedPage } from "./support/account";
-import { expect, newUser, test } from "./support/fixtures";
+import { expect, newUser, solvedRegistrationCheck, test } from "./support/fixtures";
 import { graphqlSession, makePaid, setUpClientByApi } from "./support/owner";
 import { apiEndpoint, clientHeaders, startPartnerApp } from "./support/partner-app";
 
@@ -17,7 +17,7 @@ test.describe("an app logs a user in with the owner's values", () => {
       headers: { "Content-Type": "application/json", "x-gatehouse-csrf": "1" },
       body: JSON.stringify({
         query: "mutation E2E_Register($input: RegisterInput!) { register(input: $input) { __typename } }",
-        variables: { input: owner },
+        variables: { input: { ...owner, proofOfWork: await solvedRegistrationCheck(gatehouse.url) } },
       }),
     });
     expect(((await register.json()) as { data: { register: { __typename: string } } }).data.register.__typename).toBe(

@@ -69,7 +69,7 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
 export { expect };
 
 /** Solves a registration challenge with altcha-lib's solver, the work the widget does in a browser. */
-async function solvedRegistrationCheck(url: string): Promise<string> {
+export async function solvedRegistrationCheck(url: string = readGatehouseEnv().url): Promise<string> {
   const response = await fetch(`${url}/graphql`, {
     method: "POST",
     headers: { "Content-Type": "application/json" },

@@ -1,4 +1,4 @@
-import { type FormEvent, type RefObject, useEffect, useState } from "react";
+import { type FormEvent, type RefObject, useEffect, useId, useRef, useState } from "react";
 import { useQuery } from "urql";
 import { graphql } from "../../lib/graphql";
 import { Alert } from "../ui/Alert";
@@ -44,10 +44,13 @@ export function PasswordStep(props: PasswordStepProps) {
   const { details, password, onPassword, challenge, onChallenge, form, submitLabel, onBack, onSubmit } = props;
   const [estimate, setEstimate] = useState<Estimate | null>(null);
   const [fresh, refetch] = useQuery({ query: PasswordStep_Challenge, requestPolicy: "network-only" });
-  const [solution, setSolution] = useState<string | null>(null);
+  // Refs, not state: the widget's callback and a click may fall between two renders.
+  const solution = useRef<string | null>(null);
   const [waiting, setWaiting] = useState(false);
+  const waitingRef = useRef(false);
   const [checkFailed, setCheckFailed] = useState(false);
   const current = challenge ?? fresh.data?.registrationChallenge ?? null;
+  const formId = useId();
 
   useEffect(() => {
     let active = true;
@@ -62,21 +65,22 @@ export function PasswordStep(props: PasswordStepProps) {
 
   // A new challenge (from a refusal) replaces any solution in hand.
   useEffect(() => {
-    if (challenge) setSolution(null);
+    if (challenge) solution.current = null;
   }, [challenge]);
 
   const rules = passwordRules(password, details, estimate);
   const met = rules.filter((rule) => rule.met).length;
 
   function solved(payload: string) {
-    setSolution(payload);
+    solution.current = payload;
     setCheckFailed(false);
-    if (waiting) void send(payload);
+    if (waitingRef.current) void send(payload);
   }
 
   async function send(proofOfWork: string) {
+    waitingRef.current = false;
     setWaiting(false);
-    setSolution(null);
+    solution.current = null;
     await onSubmit(proofOfWork);
     // Whatever the answer, this solution is spent; a refusal brings its own challenge, else ask anew.
     refetch({ requestPolicy: "network-only" });
@@ -86,8 +90,11 @@ export function PasswordStep(props: PasswordStepProps) {
     event.preventDefault();
     const broken = rules.find((rule) => rule.id !== "guessable" && !rule.met);
     if (form.reject(broken ? { password: `${broken.label}, please.` } : {})) return;
-    if (solution) void send(solution);
-    else setWaiting(true);
+    if (solution.current) void send(solution.current);
+    else {
+      waitingRef.current = true;
+      setWaiting(true);
+    }
   }
 
   function retryCheck() {
@@ -96,38 +103,48 @@ export function PasswordStep(props: PasswordStepProps) {
     refetch({ requestPolicy: "network-only" });
   }
 
+  // The widget stays outside the <form>: inside, it takes over the form's submit and restarts its work.
   return (
-    <form ref={form.formRef} className="form" onSubmit={handleSubmit} noValidate aria-label="Choose a password">
-      {form.formError ? <Alert tone="error">{form.formError}</Alert> : null}
-      <Field
-        label="Password"
-        name="password"
-        type="password"
-        autoComplete="new-password"
-        value={password}
-        onChange={(event) => onPassword(event.target.value)}
-        hint="Each rule below is ticked once your password meets it."
-        error={form.fieldErrors.password}
-        required
-      />
-      <ul className="password-rules" id="password-rules" aria-label="Password rules">
-        {rules.map((rule) => (
-          <li key={rule.id} className={rule.met ? "rule-met" : "rule-open"} data-testid={`rule-${rule.id}`}>
-            {rule.met ? (
-              <CheckIcon className="rule-icon" />
-            ) : (
-              <span className="rule-icon rule-dot" aria-hidden="true" />
-            )}
-            <span>{rule.label}</span>
-            <span className="visually-hidden">
-              {rule.met ? " (met)" : rule.met === null ? " (checking)" : " (not yet)"}
-            </span>
-          </li>
-        ))}
-      </ul>
-      <p className="visually-hidden" role="status" aria-live="polite">
-        {password ? `${met} of ${rules.length} password rules met.` : ""}
-      </p>
+    <div className="form">
+      <form
+        ref={form.formRef}
+        id={formId}
+        className="form"
+        onSubmit={handleSubmit}
+        noValidate
+        aria-label="Choose a password"
+      >
+        {form.formError ? <Alert tone="error">{form.formError}</Alert> : null}
+        <Field
+          label="Password"
+          name="password"
+          type="password"
+          autoComplete="new-password"
+          value={password}
+          onChange={(event) => onPassword(event.target.value)}
+          hint="Each rule below is ticked once your password meets it."
+          error={form.fieldErrors.password}
+          required
+        />
+        <ul className="password-rules" id="password-rules" aria-label="Password rules">
+          {rules.map((rule) => (
+            <li key={rule.id} className={rule.met ? "rule-met" : "rule-open"} data-testid={`rule-${rule.id}`}>
+              {rule.met ? (
+                <CheckIcon className="rule-icon" />
+              ) : (
+                <span className="rule-icon rule-dot" aria-hidden="true" />
+              )}
+              <span>{rule.label}</span>
+              <span className="visually-hidden">
+                {rule.met ? " (met)" : rule.met === null ? " (checking)" : " (not yet)"}
+              </span>
+            </li>
+          ))}
+        </ul>
+        <p className="visually-hidden" role="status" aria-live="polite">
+          {password ? `${met} of ${rules.length} password rules met.` : ""}
+        </p>
+      </form>
       {checkFailed ? (
         <Alert tone="error">
           The browser check did not finish.{" "}
@@ -145,12 +162,12 @@ export function PasswordStep(props: PasswordStepProps) {
           </Button>
         </Alert>
       ) : null}
-      <Button type="submit" block loading={form.fetching || waiting}>
+      <Button type="submit" form={formId} block loading={form.fetching || waiting}>
         {form.fetching ? "Creating your account…" : waiting ? "Checking your browser…" : submitLabel}
       </Button>
       <Button type="button" variant="secondary" block onClick={onBack}>
         Back
       </Button>
-    </form>
+    </div>
   );
 }
