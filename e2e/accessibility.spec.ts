@@ -36,6 +36,8 @@ const ACCOUNT_PAGES = [
 test.describe("the main pages are accessible in both themes", () => {
   for (const scheme of ["light", "dark"] as const) {
     test(`axe finds no serious or critical violation (${scheme})`, async ({ page, signToken, partner }) => {
+      // Eleven pages through axe plus a registration (its browser check included) on a busy machine.
+      test.slow();
       await page.emulateMedia({ colorScheme: scheme });
       const found: Record<string, string[]> = {};
       const check = async (name: string) => {

@@ -14,6 +14,8 @@ export async function registerOnHostedPage(page: Page, user: TestUser) {
   await page.getByLabel("Email").fill(user.email);
   await page.getByRole("button", { name: "Next" }).click();
   await page.getByLabel("Password", { exact: true }).fill(user.password);
+  // As a person typing would, the click comes once the widget has solved the check.
+  await expect(page.getByText("Browser checked.")).toBeVisible();
   await page.getByRole("button", { name: /create account/i }).click();
   if (!onRegisterPage) return;
   await expect(page.getByRole("heading", { name: "Confirm your e-mail address" })).toBeFocused();
