@@ -48,6 +48,7 @@ export function PasswordStep(props: PasswordStepProps) {
   const solution = useRef<string | null>(null);
   const [waiting, setWaiting] = useState(false);
   const waitingRef = useRef(false);
+  const sending = useRef(false);
   const [checkFailed, setCheckFailed] = useState(false);
   const current = challenge ?? fresh.data?.registrationChallenge ?? null;
   const formId = useId();
@@ -81,13 +82,18 @@ export function PasswordStep(props: PasswordStepProps) {
     waitingRef.current = false;
     setWaiting(false);
     solution.current = null;
-    await onSubmit(proofOfWork);
+    sending.current = true;
+    await onSubmit(proofOfWork).finally(() => {
+      sending.current = false;
+    });
     // Whatever the answer, this solution is spent; a refusal brings its own challenge, else ask anew.
     refetch({ requestPolicy: "network-only" });
   }
 
   function handleSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
+    // One attempt at a time: a second submit while one is on its way would wait for a check forever.
+    if (sending.current) return;
     const broken = rules.find((rule) => rule.id !== "guessable" && !rule.met);
     if (form.reject(broken ? { password: `${broken.label}, please.` } : {})) return;
     if (solution.current) void send(solution.current);
