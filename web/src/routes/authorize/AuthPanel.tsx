@@ -54,6 +54,7 @@ export function AuthPanel({ request, notice, onAuthenticated }: AuthPanelProps) 
             defaultEmail={request.email}
             onRegistered={onAuthenticated}
             submitLabel="Create account and continue"
+            askForCode={false}
           />
         )}
       </div>

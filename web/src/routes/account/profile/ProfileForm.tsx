@@ -92,7 +92,12 @@ export function ProfileForm({ viewer, countries }: { viewer: Profile; countries:
               autoComplete="bday"
               max={new Date().toISOString().slice(0, 10)}
             />
-            <Field label="Gender" {...text("gender")} autoComplete="sex" />
+            <SelectField label="Gender" {...text("gender")} autoComplete="sex">
+              <option value="">Not set</option>
+              <option value="female">Female</option>
+              <option value="male">Male</option>
+              <option value="other">Other</option>
+            </SelectField>
             <Field
               label="Second e-mail"
               {...text("secondEmail")}
