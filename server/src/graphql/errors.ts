@@ -3,6 +3,7 @@ import {
   EmailTakenError,
   ForbiddenError,
   InvalidCredentialsError,
+  InvalidPasskeyError,
   InvalidSecondFactorError,
   LoginFlowError,
   NotAuthenticatedError,
@@ -104,6 +105,9 @@ const SecondFactorMethod = builder.enumType("SecondFactorMethod", {
     TOTP: { description: "A code from an authenticator app." },
     EMAIL: { description: "A 6-digit code mailed to the account's address." },
     RECOVERY_CODE: { description: "One of the account's single-use recovery codes." },
+    PASSKEY: {
+      description: "One of the account's passkeys: startPasskeySecondFactor, then the browser's answer as the code.",
+    },
   } as const,
 });
 
@@ -141,3 +145,17 @@ builder.objectType(InvalidSecondFactorError, {
 });
 
 export { SecondFactorMethod };
+
+const InvalidPasskeyReason = builder.enumType("InvalidPasskeyReason", {
+  values: {
+    EXPIRED: { description: "The passkey request expired or was already answered; start again." },
+    NOT_ACCEPTED: { description: "The passkey, its signature, origin or counter did not check out." },
+  } as const,
+});
+
+builder.objectType(InvalidPasskeyError, {
+  name: "InvalidPasskeyError",
+  interfaces: [ErrorInterface],
+  isTypeOf: (value) => value instanceof InvalidPasskeyError,
+  fields: (t) => ({ reason: t.field({ type: InvalidPasskeyReason, resolve: (error) => error.reason }) }),
+});

@@ -22,6 +22,7 @@ import "./schema/account-deletion.js";
 import "./schema/account-export.js";
 import "./schema/preference.js";
 import "./schema/two-factor.js";
+import "./schema/passkey.js";
 import "./schema/staff.js";
 import "./schema/admin-setup.js";
 import "./schema/upstream.js";
