@@ -7,6 +7,7 @@ import { StatusBlock } from "../../../components/ui/Spinner";
 import { ErrorFields, graphql } from "../../../lib/graphql";
 import { AuthenticatorCard } from "./AuthenticatorCard";
 import { EmailCodesCard } from "./EmailCodesCard";
+import { PasskeysCard } from "./PasskeysCard";
 import { PasswordConfirmDialog } from "./PasswordConfirmDialog";
 import { RecoveryCodesOnce } from "./RecoveryCodesOnce";
 
@@ -18,6 +19,13 @@ const TwoFactorPage_Status = graphql(`
         totpEnabled
         emailEnabled
         recoveryCodesLeft
+      }
+      passkeys {
+        id
+        name
+        backedUp
+        createdAt
+        lastUsedAt
       }
     }
   }
@@ -38,7 +46,7 @@ const TwoFactorPage_Regenerate = graphql(
   [ErrorFields],
 );
 
-/** Two-step sign-in: the authenticator app, codes by e-mail, and the recovery codes behind both. */
+/** Two-step sign-in: the authenticator app, codes by e-mail, passkeys, and the recovery codes behind them. */
 export function TwoFactorPage() {
   const [{ data, fetching, error }, reexecute] = useQuery({
     query: TwoFactorPage_Status,
@@ -48,6 +56,7 @@ export function TwoFactorPage() {
   const [regenerating, setRegenerating] = useState(false);
   const refresh = () => reexecute({ requestPolicy: "network-only" });
   const status = data?.viewer?.twoFactor;
+  const passkeys = data?.viewer?.passkeys ?? [];
 
   return (
     <div className="stack">
@@ -61,7 +70,8 @@ export function TwoFactorPage() {
         <>
           <AuthenticatorCard enabled={status.totpEnabled} onChanged={refresh} onRecoveryCodes={setCodes} />
           <EmailCodesCard enabled={status.emailEnabled} onChanged={refresh} onRecoveryCodes={setCodes} />
-          {status.totpEnabled || status.emailEnabled ? (
+          <PasskeysCard passkeys={passkeys} onChanged={refresh} onRecoveryCodes={setCodes} />
+          {status.totpEnabled || status.emailEnabled || passkeys.length > 0 ? (
             <SectionCard
               id="recovery-title"
               title="Recovery codes"
