@@ -141,7 +141,12 @@ async function openTicket(ctx: ServiceContext, ticket: string) {
 /** What the link page shows: which provider wants to join which account. */
 export async function describeLinkTicket(ctx: ServiceContext, ticket: string) {
   const found = await openTicket(ctx, ticket);
-  return { providerSlug: found.providerSlug, email: found.email, hasPassword: hasPassword(found.user) };
+  return {
+    providerSlug: found.providerSlug,
+    email: found.email,
+    hasPassword: hasPassword(found.user),
+    returnTo: found.returnTo,
+  };
 }
 
 /**
