@@ -1,7 +1,7 @@
 import { Secret, TOTP } from "otpauth";
 import type { PlatformRole } from "../src/generated/prisma/client.js";
 import { type GraphqlCaller, signedInPerson } from "./graphql.js";
-import type { Browser, TestServer } from "./harness.js";
+import { Browser, SIGN_IN, type TestServer } from "./harness.js";
 
 /**
  * Turns on an authenticator app for the person signed in on `browser`, through the API as the account
@@ -34,4 +34,27 @@ export async function staffPerson(server: TestServer, role: PlatformRole = "STAF
 
 export async function staffCaller(server: TestServer, role: PlatformRole = "STAFF"): Promise<GraphqlCaller> {
   return (await staffPerson(server, role)).caller;
+}
+
+const demoAdmins = new WeakMap<TestServer, Promise<Browser>>();
+
+/**
+ * The seeded demo admin, signed in once per test server with an authenticator app enrolled on the
+ * first call (as their first sign-in asks), so staff powers work.
+ */
+export function demoAdminBrowser(server: TestServer): Promise<Browser> {
+  let admin = demoAdmins.get(server);
+  if (!admin) {
+    admin = (async () => {
+      const browser = new Browser(server.baseUrl);
+      const signedIn = await browser.graphql<{ signIn: { __typename: string } }>(SIGN_IN, {
+        input: { email: server.demo.adminEmail, password: server.demo.adminPassword },
+      });
+      if (signedIn.data?.signIn.__typename !== "SignInSuccess") throw new Error(JSON.stringify(signedIn));
+      await enrolTotp(browser);
+      return browser;
+    })();
+    demoAdmins.set(server, admin);
+  }
+  return admin;
 }

@@ -6,7 +6,7 @@ import { purgeExpiredUpstream } from "../src/maintenance/purge-expired.js";
 import { createPartner } from "./fixtures.js";
 import { gql, signedInPerson } from "./graphql.js";
 import { Browser, callApi, SIGN_IN, startTestServer, type TestServer } from "./harness.js";
-import { enrolTotp } from "./staff.js";
+import { enrolTotp, staffPerson } from "./staff.js";
 import { GOOGLE_CLIENT_ID, GOOGLE_CLIENT_SECRET, type LocalGoogle, startLocalGoogle } from "./upstream/local-google.js";
 import { TwoSiteBrowser, upstreamTrip } from "./upstream/two-site-browser.js";
 
@@ -47,8 +47,7 @@ beforeAll(async () => {
     UPSTREAM_GOOGLE_ISSUER: google.issuer,
   });
   google.register(`${server.baseUrl}/upstream/google/callback`, `${envServer.baseUrl}/upstream/google/callback`);
-  const staff = await signedInPerson(server);
-  await server.db.user.update({ where: { id: staff.user.id }, data: { platformRole: "STAFF" } });
+  const staff = await staffPerson(server);
   const created = await gql(server, staff.caller, CREATE_PROVIDER, {
     input: { preset: "GOOGLE", issuer: google.issuer, clientId: GOOGLE_CLIENT_ID, clientSecret: GOOGLE_CLIENT_SECRET },
   });
@@ -411,8 +410,7 @@ describe("test/upstream-signin (Google configured by environment variables)", ()
     expect((await upstreamTrip(browser, "/upstream/google/start", email)).landing).toBe("/account");
     expect((await browser.graphql(VIEWER)).data?.viewer?.email).toBe(email);
 
-    const staff = await signedInPerson(envServer);
-    await envServer.db.user.update({ where: { id: staff.user.id }, data: { platformRole: "STAFF" } });
+    const staff = await staffPerson(envServer);
     const list = await gql(
       envServer,
       staff.caller,

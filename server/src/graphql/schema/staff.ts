@@ -1,7 +1,9 @@
 // The staff part of the GraphQL schema: platform-wide actions for Gatehouse staff.
 
+import { ownAccountOnly } from "../../core/account/account-caller.js";
 import { ForbiddenError, NotFoundError } from "../../core/errors.js";
 import { setUserPlan } from "../../core/staff/staff.service.js";
+import { staffLacksSecondFactor } from "../../core/staff/staff-access.js";
 import { builder } from "../builder.js";
 import { PlanEnum } from "../enums.js";
 import { UserType } from "./user.js";
@@ -19,5 +21,14 @@ builder.mutationField("setUserPlan", (t) =>
     },
     errors: { types: [NotFoundError, ForbiddenError] },
     resolve: (_root, { input }, ctx) => setUserPlan({ ctx, input: { email: input.email, plan: input.plan } }),
+  }),
+);
+
+builder.prismaObjectField("User", "staffNeedsSecondFactor", (t) =>
+  t.boolean({
+    description:
+      "True for platform staff without a second factor: no staff power works until they set up two-step sign-in.",
+    authScopes: ownAccountOnly,
+    resolve: (_user, _args, ctx) => staffLacksSecondFactor(ctx),
   }),
 );

@@ -8,12 +8,14 @@ import { ApprovedVerifications } from "./ApprovedVerifications";
 import { ReviewQueue } from "./ReviewQueue";
 import { SetPlanForm } from "./SetPlanForm";
 import { SignInProvidersCard } from "./SignInProvidersCard";
+import { StaffTwoFactorRequired } from "./StaffTwoFactorRequired";
 
 const StaffPage_Viewer = graphql(`
   query StaffPage_Viewer {
     viewer {
       id
       platformRole
+      staffNeedsSecondFactor
     }
   }
 `);
@@ -47,6 +49,7 @@ export function StaffPage() {
       </Card>
     );
   }
+  if (data?.viewer?.staffNeedsSecondFactor) return <StaffTwoFactorRequired />;
   return (
     <div className="stack">
       <title>Staff · Gatehouse</title>

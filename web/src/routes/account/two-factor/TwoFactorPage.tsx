@@ -1,5 +1,6 @@
 import { useState } from "react";
 import { useQuery } from "urql";
+import { Alert } from "../../../components/ui/Alert";
 import { Button } from "../../../components/ui/Button";
 import { LoadFailed } from "../../../components/ui/LoadFailed";
 import { SectionCard } from "../../../components/ui/SectionCard";
@@ -15,6 +16,7 @@ const TwoFactorPage_Status = graphql(`
   query TwoFactorPage_Status {
     viewer {
       id
+      staffNeedsSecondFactor
       twoFactor {
         totpEnabled
         emailEnabled
@@ -61,6 +63,11 @@ export function TwoFactorPage() {
   return (
     <div className="stack">
       <title>Two-step sign-in · Gatehouse</title>
+      {data?.viewer?.staffNeedsSecondFactor ? (
+        <Alert tone="warning" title="Gatehouse staff must use two-step sign-in">
+          Your staff tools stay locked until you turn on an authenticator app, codes by e-mail or a passkey below.
+        </Alert>
+      ) : null}
       {codes ? <RecoveryCodesOnce codes={codes} onDone={() => setCodes(null)} /> : null}
       {error && !data ? (
         <LoadFailed className="stack" title="We couldn't load your sign-in settings" error={error} onRetry={refresh} />
