@@ -107,7 +107,7 @@ test.describe("a person takes their data along and deletes their account", () =>
     await test.step("signing in again cancels it: the account and the app's access stay", async () => {
       await page.getByLabel("Email").fill(user.email);
       await page.getByLabel("Password").fill(user.password);
-      await page.getByRole("button", { name: "Sign in" }).click();
+      await page.getByRole("button", { name: "Sign in", exact: true }).click();
       await page.waitForURL("**/account");
       await page.goto("/account/privacy");
       await expect(page.getByRole("button", { name: "Delete my account" })).toBeVisible();

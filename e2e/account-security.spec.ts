@@ -57,10 +57,10 @@ test.describe("a person secures their account", () => {
       await page.goto("/signin");
       await page.getByLabel("Email").fill(user.email);
       await page.getByLabel("Password").fill(user.password);
-      await page.getByRole("button", { name: /sign in/i }).click();
+      await page.getByRole("button", { name: "Sign in", exact: true }).click();
       await expect(page.getByText("The e-mail address or password is incorrect.")).toBeVisible();
       await page.getByLabel("Password").fill(newPassword);
-      await page.getByRole("button", { name: /sign in/i }).click();
+      await page.getByRole("button", { name: "Sign in", exact: true }).click();
       await expect(page).toHaveURL(/\/account$/);
     });
 

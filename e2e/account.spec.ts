@@ -8,7 +8,7 @@ test.describe("a person manages their Gatehouse account", () => {
     await test.step("the account page sends signed-out visitors to sign-in", async () => {
       await page.goto("/");
       await page.waitForURL("**/signin");
-      await expect(page.getByRole("heading", { name: "Sign in" })).toBeVisible();
+      await expect(page.getByRole("heading", { name: "Sign in", exact: true })).toBeVisible();
       await page.screenshot({ path: testInfo.outputPath("01-sign-in.png") });
     });
 
@@ -48,11 +48,11 @@ test.describe("a person manages their Gatehouse account", () => {
     });
 
     await test.step("signing in again shows the same account", async () => {
-      await page.getByRole("link", { name: "Sign in" }).click();
+      await page.getByRole("link", { name: "Sign in", exact: true }).click();
       await expect(page.getByRole("heading", { name: "Sign in" })).toBeVisible();
       await page.getByLabel("Email").fill(user.email);
       await page.getByLabel("Password").fill(user.password);
-      await page.getByRole("button", { name: "Sign in" }).click();
+      await page.getByRole("button", { name: "Sign in", exact: true }).click();
       await page.waitForURL("**/account");
       await expect(page.getByRole("heading", { name: user.name })).toBeVisible();
     });

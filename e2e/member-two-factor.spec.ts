@@ -62,7 +62,7 @@ test("a client that requires 2FA refuses a member without it, who enrols from th
     await page.goto("/signin");
     await page.getByLabel("Email").fill(member.email);
     await page.getByLabel("Password").fill(member.password);
-    await page.getByRole("button", { name: "Sign in" }).click();
+    await page.getByRole("button", { name: "Sign in", exact: true }).click();
     await page.waitForURL("**/account");
     await page.goto(`/clients/${clientId}`);
     await expect(page.getByRole("heading", { name: "Set up two-step sign-in to open this client" })).toBeVisible();

@@ -19,7 +19,7 @@ test.describe("new-device step-up", () => {
       await page.goto("/signin");
       await page.getByLabel("Email").fill(user.email);
       await page.getByLabel("Password").fill(user.password);
-      await page.getByRole("button", { name: "Sign in" }).click();
+      await page.getByRole("button", { name: "Sign in", exact: true }).click();
       await page.waitForURL("**/account");
       await context.close();
     });
@@ -29,7 +29,7 @@ test.describe("new-device step-up", () => {
       await page.goto("/signin");
       await page.getByLabel("Email").fill(user.email);
       await page.getByLabel("Password").fill(user.password);
-      await page.getByRole("button", { name: "Sign in" }).click();
+      await page.getByRole("button", { name: "Sign in", exact: true }).click();
       await expect(page.getByText("We don't recognise this device or network")).toBeVisible();
       const code = await mailedSignInCode(user.email);
       for (const width of [1280, 390]) {
@@ -47,7 +47,7 @@ test.describe("new-device step-up", () => {
 
       await page.getByLabel("Email").fill(user.email);
       await page.getByLabel("Password").fill(user.password);
-      await page.getByRole("button", { name: "Sign in" }).click();
+      await page.getByRole("button", { name: "Sign in", exact: true }).click();
       const second = await mailedSignInCode(user.email, 1);
       await page.getByLabel("Code from your e-mail").fill(second);
       await page.getByRole("button", { name: "Verify" }).click();
@@ -61,7 +61,7 @@ test.describe("new-device step-up", () => {
       await page.goto("/signin");
       await page.getByLabel("Email").fill(user.email);
       await page.getByLabel("Password").fill(user.password);
-      await page.getByRole("button", { name: "Sign in" }).click();
+      await page.getByRole("button", { name: "Sign in", exact: true }).click();
       await page.waitForURL("**/account");
       await context.close();
     });

@@ -1,11 +1,8 @@
+import { signInAsDemoAdmin } from "./support/demo-admin";
 import { expect, test } from "./support/fixtures";
 
 test("the client overview shows what an OpenID Connect library needs", async ({ page, gatehouse }) => {
-  await page.goto("/signin");
-  await page.getByLabel("Email").fill(gatehouse.demo.adminEmail);
-  await page.getByLabel("Password").fill(gatehouse.demo.adminPassword);
-  await page.getByRole("button", { name: "Sign in" }).click();
-  await page.waitForURL("**/account");
+  await signInAsDemoAdmin(page, gatehouse.url);
 
   await page.goto(`/clients/${gatehouse.demo.clientId}`);
   const panel = page.getByRole("region", { name: "OpenID Connect" });

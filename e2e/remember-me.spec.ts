@@ -11,7 +11,7 @@ test("Remember me keeps a 30-day cookie, without it the cookie ends with the bro
     await page.getByLabel("Email").fill(user.email);
     await page.getByLabel("Password").fill(user.password);
     if (remember) await page.getByLabel(/Remember me/).check();
-    await page.getByRole("button", { name: "Sign in" }).click();
+    await page.getByRole("button", { name: "Sign in", exact: true }).click();
     await page.waitForURL("**/account");
     const [cookie] = (await context.cookies()).filter((c) => c.name === "gatehouse_session");
     return { context, page, expires: cookie?.expires ?? Number.NaN };

@@ -1,4 +1,5 @@
 import type { Page } from "@playwright/test";
+import { signInAsDemoAdmin } from "./support/demo-admin";
 import { expect, test } from "./support/fixtures";
 import { graphqlSession, setUpClientByApi } from "./support/owner";
 import { apiEndpoint } from "./support/partner-app";
@@ -38,11 +39,7 @@ test.describe("journey: the owner rotates a client secret without downtime", () 
     const client = await setUpClientByApi(owner, `Rotation ${Date.now().toString(36)}`);
 
     await test.step("the owner opens the client's secrets", async () => {
-      await page.goto("/signin");
-      await page.getByLabel("Email").fill(demo.adminEmail);
-      await page.getByLabel("Password").fill(demo.adminPassword);
-      await page.getByRole("button", { name: "Sign in" }).click();
-      await page.waitForURL("**/account");
+      await signInAsDemoAdmin(page, gatehouse.url);
       await page.goto(`/clients/${client.clientId}/secrets`);
       await expect(page.getByRole("heading", { name: "Client Secrets", level: 2 })).toBeVisible();
     });

@@ -6,7 +6,7 @@ async function submitSignIn(page: Page) {
   const answered = page.waitForResponse(
     (response) => response.url().endsWith("/graphql") && (response.request().postData() ?? "").includes("signIn("),
   );
-  await page.getByRole("button", { name: "Sign in" }).click();
+  await page.getByRole("button", { name: "Sign in", exact: true }).click();
   await answered;
 }
 
@@ -40,7 +40,7 @@ test.describe("an owner whose password was guessed at", () => {
 
     await test.step("the right password first needs the browser check, which the page solves and sends", async () => {
       await page.getByLabel("Password").fill(user.password);
-      await page.getByRole("button", { name: "Sign in" }).click();
+      await page.getByRole("button", { name: "Sign in", exact: true }).click();
       await expect(
         page.getByText("Several sign-in attempts failed for this address, so your browser first solves a short check."),
       ).toBeVisible({ timeout: 15_000 });

@@ -1,4 +1,5 @@
 import type { Page } from "@playwright/test";
+import { signInAsDemoAdmin } from "./support/demo-admin";
 import { expect, newUser, solvedRegistrationCheck, test } from "./support/fixtures";
 import { mailedLink } from "./support/outbox";
 
@@ -15,7 +16,7 @@ async function signIn(page: Page, email: string, password: string) {
   await page.goto("/signin");
   await page.getByLabel("Email").fill(email);
   await page.getByLabel("Password").fill(password);
-  await page.getByRole("button", { name: "Sign in" }).click();
+  await page.getByRole("button", { name: "Sign in", exact: true }).click();
   await page.waitForURL("**/account");
 }
 
@@ -41,7 +42,6 @@ async function shootDocs(page: Page, name: string) {
 test.describe("journey 4: the owner invites a Viewer", () => {
   test("the member sees the dashboard but cannot create secrets", async ({ page, browser, gatehouse }) => {
     const member = newUser("viewer-member");
-    const { demo } = gatehouse;
 
     await test.step("a new person registers a Gatehouse account", async () => {
       const body = await graphql(
@@ -57,7 +57,7 @@ test.describe("journey 4: the owner invites a Viewer", () => {
 
     let membersUrl = "";
     await test.step("the owner invites them with the Viewer role on the Members page", async () => {
-      await signIn(page, demo.adminEmail, demo.adminPassword);
+      await signInAsDemoAdmin(page, gatehouse.url);
       await page.goto("/clients");
       await page.getByRole("link", { name: "Demo Client" }).first().click();
       await page.getByRole("navigation", { name: "Client sections" }).getByRole("link", { name: "Members" }).click();
@@ -102,7 +102,7 @@ test.describe("journey 4: the owner invites a Viewer", () => {
         invitee.getByText("You are invited as Viewer to help manage Demo Client on Gatehouse."),
       ).toBeVisible();
       await invitee.getByLabel("Password").fill(member.password);
-      await invitee.getByRole("button", { name: "Sign in" }).click();
+      await invitee.getByRole("button", { name: "Sign in", exact: true }).click();
       await expect(invitee.getByRole("button", { name: "Accept and join" })).toBeVisible();
       await shootDocs(invitee, "invitation-accept");
       await invitee.getByRole("button", { name: "Accept and join" }).click();

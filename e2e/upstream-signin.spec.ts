@@ -5,6 +5,7 @@ import {
   type LocalGoogle,
   startLocalGoogle,
 } from "../server/test/upstream/local-google";
+import { signInAsDemoAdmin } from "./support/demo-admin";
 import { expect, newUser, test } from "./support/fixtures";
 import { graphqlSession } from "./support/owner";
 import { enrolTotpByApi, totpCode } from "./support/totp";
@@ -159,12 +160,7 @@ test.describe("a person signs in with Google", () => {
   });
 
   test("staff see the provider and the redirect URI to register", async ({ page, gatehouse }) => {
-    await page.goto("/signin");
-    await page.getByLabel("Email").fill(gatehouse.demo.adminEmail);
-    await page.getByLabel("Password").fill(gatehouse.demo.adminPassword);
-    await page.getByRole("button", { name: "Sign in" }).click();
-    await page.waitForURL("**/account");
-    await page.goto("/staff");
+    await signInAsDemoAdmin(page, gatehouse.url, "/staff");
     const card = page.getByRole("region", { name: "Sign-in providers" });
     await expect(card.getByText(`${gatehouse.url}/upstream/google/callback`)).toBeVisible();
     await expect(card.getByRole("button", { name: "Add provider" })).toBeVisible();

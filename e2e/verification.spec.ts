@@ -1,5 +1,7 @@
 import type { APIRequestContext, Page } from "@playwright/test";
 import { request as playwrightRequest } from "@playwright/test";
+import { demoAdminCookie, signInAsDemoAdmin } from "./support/demo-admin";
+import { readGatehouseEnv } from "./support/env";
 import { expect, newUser, solvedRegistrationCheck, type TestUser, test } from "./support/fixtures";
 
 type Answer = { data?: Record<string, { __typename: string; message?: string; data?: { id: string } }> };
@@ -11,6 +13,17 @@ async function apiSession(baseURL: string, email: string, password: string) {
     const response = await context.post("/graphql", { data: { query, variables } });
     return (await response.json()) as Answer;
   };
+  if (email === readGatehouseEnv().demo.adminEmail) {
+    // Staff need a second factor: the demo admin's session comes from its passkey (support/demo-admin).
+    const cookie = await demoAdminCookie(baseURL);
+    const adminContext = await playwrightRequest.newContext({
+      baseURL,
+      extraHTTPHeaders: { "x-gatehouse-csrf": "1", cookie },
+    });
+    const asAdmin = async (query: string, variables: Record<string, unknown> = {}) =>
+      (await (await adminContext.post("/graphql", { data: { query, variables } })).json()) as Answer;
+    return { context: adminContext, call: asAdmin };
+  }
   const signIn = await call("mutation E2E_SignIn($input: SignInInput!) { signIn(input: $input) { __typename } }", {
     input: { email, password },
   });
@@ -36,7 +49,7 @@ async function signIn(page: Page, email: string, password: string) {
   await page.goto("/signin");
   await page.getByLabel("Email").fill(email);
   await page.getByLabel("Password").fill(password);
-  await page.getByRole("button", { name: "Sign in" }).click();
+  await page.getByRole("button", { name: "Sign in", exact: true }).click();
   await page.waitForURL("**/account");
 }
 
@@ -136,7 +149,7 @@ test.describe("journey 5: verification unlocks VERIFIED scopes", () => {
     });
 
     await test.step("staff approve the request in /staff", async () => {
-      await signIn(page, demo.adminEmail, demo.adminPassword);
+      await signInAsDemoAdmin(page, gatehouse.url);
       await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Staff" }).click();
       await expect(page.getByRole("heading", { name: "Verification queue" })).toBeVisible();
       const item = page.getByRole("listitem").filter({ has: page.getByRole("heading", { name: clientName }) });
@@ -200,7 +213,7 @@ test.describe("journey 5: verification unlocks VERIFIED scopes", () => {
     await test.step("staff revoke the verification later; the owner sees it with the note", async () => {
       await page.getByRole("button", { name: "Sign out" }).click();
       await page.waitForURL("**/signin");
-      await signIn(page, demo.adminEmail, demo.adminPassword);
+      await signInAsDemoAdmin(page, gatehouse.url);
       await page.goto("/staff");
       const approvals = page.getByRole("list", { name: "Approved verifications" });
       await approvals.getByRole("button", { name: `Revoke the verification of ${clientName}` }).click();

@@ -7,6 +7,7 @@ import { join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { promisify } from "node:util";
 import type { FullConfig } from "@playwright/test";
+import { ENV_ADMIN_PASSKEY, enrolDemoAdminPasskey } from "./demo-admin";
 import { type DemoCredentials, ENV_DATABASE, ENV_DEMO, ENV_OUTBOX, ENV_URL } from "./env";
 
 const repoRoot = resolve(fileURLToPath(new URL("../..", import.meta.url)));
@@ -89,6 +90,7 @@ export default async function globalSetup(config: FullConfig) {
     process.env[ENV_OUTBOX] = join(dataDir, "outbox");
     process.env[ENV_DEMO] = JSON.stringify(demo);
     process.env[ENV_DATABASE] = database.url;
+    process.env[ENV_ADMIN_PASSKEY] = await enrolDemoAdminPasskey(url, demo.adminEmail, demo.adminPassword);
   } catch (error) {
     await teardown();
     throw error;

@@ -1,14 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type GraphqlCaller, gql } from "./graphql.js";
-import {
-  approveLogin,
-  Browser,
-  callApi,
-  registeredBrowser,
-  SIGN_IN,
-  startTestServer,
-  type TestServer,
-} from "./harness.js";
+import { approveLogin, callApi, registeredBrowser, startTestServer, type TestServer } from "./harness.js";
+import { demoAdminBrowser } from "./staff.js";
 
 let server: TestServer;
 beforeAll(async () => {
@@ -49,12 +42,8 @@ const redirect_url = "http://localhost:4000/cb";
  * verification. So the client may not ask everyone for addresses, only people who accept a request.
  */
 async function clientWithUnverifiedAddresses() {
-  const browser = new Browser(server.baseUrl);
-  const signedIn = await browser.graphql<{ signIn: { __typename: string } }>(SIGN_IN, {
-    input: { email: server.demo.adminEmail, password: server.demo.adminPassword },
-  });
-  expect(signedIn.data?.signIn.__typename).toBe("SignInSuccess");
-  const admin: GraphqlCaller = { browser };
+  // Staff powers need a second factor: the demo admin enrols one on first sign-in.
+  const admin: GraphqlCaller = { browser: await demoAdminBrowser(server) };
   const ok = async (query: string, input: Record<string, unknown>) => {
     const answer = await gql(server, admin, query, { input });
     const payload = Object.values(answer.data ?? {})[0] as { __typename: string; data?: Record<string, unknown> };

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { gql, signedInPerson } from "./graphql.js";
 import { startTestServer, type TestServer } from "./harness.js";
+import { enrolTotp, staffPerson as staffWithSecondFactor } from "./staff.js";
 
 let server: TestServer;
 beforeAll(async () => {
@@ -11,11 +12,7 @@ afterAll(() => server.close());
 const SET_PLAN = `mutation P($input: SetUserPlanInput!) { setUserPlan(input: $input) { __typename
   ... on SetUserPlanSuccess { data { id email } } ... on Error { message } } }`;
 
-async function staffPerson(role: "STAFF" | "ADMIN") {
-  const person = await signedInPerson(server);
-  await server.db.user.update({ where: { id: person.user.id }, data: { platformRole: role } });
-  return person;
-}
+const staffPerson = (role: "STAFF" | "ADMIN") => staffWithSecondFactor(server, role);
 
 describe("test/graphql-staff: setUserPlan", () => {
   it("lets staff and admins change a user's plan, audited platform-wide", async () => {
@@ -67,5 +64,47 @@ describe("test/graphql-staff: setUserPlan", () => {
       input: { email: "no-such-person@example.org", plan: "PAID" },
     });
     expect(result.data?.setUserPlan).toMatchObject({ __typename: "NotFoundError" });
+  });
+});
+
+describe("test/graphql-staff: platform staff always need a second factor", () => {
+  const QUEUE = `{ verificationQueue(first: 5) { edges { node { id } } } }`;
+  const NEEDS = `{ viewer { staffNeedsSecondFactor } }`;
+  const PROVIDERS = `{ upstreamProviders { __typename ... on UpstreamProvidersSuccess { data { slug } } ... on Error { message } } }`;
+
+  it("gives a staff member without a second factor no staff powers, and all of them once they enrol", async () => {
+    const target = await signedInPerson(server, { plan: "FREE" });
+    const person = await signedInPerson(server);
+    await server.db.user.update({ where: { id: person.user.id }, data: { platformRole: "ADMIN" } });
+
+    expect((await gql(server, person.caller, NEEDS)).data?.viewer.staffNeedsSecondFactor).toBe(true);
+    const refused = await gql(server, person.caller, SET_PLAN, { input: { email: target.email, plan: "PAID" } });
+    expect(refused.data?.setUserPlan).toMatchObject({
+      __typename: "ForbiddenError",
+      message: expect.stringMatching(/two-step sign-in/),
+    });
+    expect((await server.db.user.findUniqueOrThrow({ where: { id: target.user.id } })).plan).toBe("FREE");
+    const queue = await gql(server, person.caller, QUEUE);
+    expect(queue.data?.verificationQueue ?? null).toBeNull();
+    expect(queue.errors?.[0]?.message).toMatch(/Not authorized/i);
+    const providers = await gql(server, person.caller, PROVIDERS);
+    expect(providers.data?.upstreamProviders).toMatchObject({
+      __typename: "ForbiddenError",
+      message: expect.stringMatching(/two-step sign-in/),
+    });
+
+    await enrolTotp(person.browser);
+    expect((await gql(server, person.caller, NEEDS)).data?.viewer.staffNeedsSecondFactor).toBe(false);
+    const allowed = await gql(server, person.caller, SET_PLAN, { input: { email: target.email, plan: "PAID" } });
+    expect(allowed.data?.setUserPlan.__typename).toBe("SetUserPlanSuccess");
+    expect((await gql(server, person.caller, QUEUE)).data?.verificationQueue.edges).toEqual(expect.any(Array));
+    expect((await gql(server, person.caller, PROVIDERS)).data?.upstreamProviders.__typename).toBe(
+      "UpstreamProvidersSuccess",
+    );
+  });
+
+  it("answers false for people who are not staff", async () => {
+    const person = await signedInPerson(server);
+    expect((await gql(server, person.caller, NEEDS)).data?.viewer.staffNeedsSecondFactor).toBe(false);
   });
 });

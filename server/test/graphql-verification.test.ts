@@ -3,6 +3,7 @@ import { newDomainPublicId } from "../src/core/domain/domain-id.js";
 import { createPartner } from "./fixtures.js";
 import { addMember, clientOwnedBy, gql, signedInPerson } from "./graphql.js";
 import { startTestServer, type TestServer } from "./harness.js";
+import { staffPerson as staffWithSecondFactor } from "./staff.js";
 
 let server: TestServer;
 beforeAll(async () => {
@@ -22,11 +23,8 @@ const QUEUE = `query Q($status: VerificationRequestStatus, $first: Int) { verifi
   edges { node { id status notes scopes client { id name } domains { rootDomain } } } } }`;
 const CLIENT_REQUESTS = `query C($id: ID!) { client(id: $id) { verification verificationRequests { id status reviewNote scopes domains { rootDomain } } } }`;
 
-async function staffPerson(role: "STAFF" | "ADMIN" = "STAFF") {
-  const person = await signedInPerson(server);
-  await server.db.user.update({ where: { id: person.user.id }, data: { platformRole: role } });
-  return person;
-}
+// Staff powers need a second factor: each staff member enrols an authenticator app through the API.
+const staffPerson = (role: "STAFF" | "ADMIN" = "STAFF") => staffWithSecondFactor(server, role);
 
 /** A client (created through the API) with one domain, its Owner, a Developer, a Viewer and an outsider. */
 async function verifiable(name: string) {

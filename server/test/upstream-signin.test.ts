@@ -5,13 +5,14 @@ import { hashPassword } from "../src/core/auth/password.js";
 import { purgeExpiredUpstream } from "../src/maintenance/purge-expired.js";
 import { createPartner } from "./fixtures.js";
 import { gql, signedInPerson } from "./graphql.js";
-import { callApi, startTestServer, type TestServer } from "./harness.js";
+import { Browser, callApi, SIGN_IN, startTestServer, type TestServer } from "./harness.js";
+import { enrolTotp, staffPerson } from "./staff.js";
 import { GOOGLE_CLIENT_ID, GOOGLE_CLIENT_SECRET, type LocalGoogle, startLocalGoogle } from "./upstream/local-google.js";
 import { TwoSiteBrowser, upstreamTrip } from "./upstream/two-site-browser.js";
 
 const VIEWER = `{ viewer { email emailVerified name hasPassword linkedProviders { id provider displayName email } } }`;
 const LINK_OFFER = `query Offer($ticket: String!) { providerLinkOffer(ticket: $ticket) {
-  __typename ... on ProviderLinkOfferSuccess { data { provider displayName email hasPassword } } ... on Error { message } } }`;
+  __typename ... on ProviderLinkOfferSuccess { data { provider displayName email hasPassword returnTo } } ... on Error { message } } }`;
 const CONFIRM = `mutation Confirm($input: ConfirmProviderLinkInput!) { confirmProviderLink(input: $input) {
   __typename ... on ConfirmProviderLinkSuccess { data { returnTo } } ... on Error { message } } }`;
 const UNLINK = `mutation Unlink($id: ID!) { unlinkProvider(input: { id: $id }) {
@@ -21,6 +22,8 @@ const CREATE_PROVIDER = `mutation Create($input: CreateUpstreamProviderInput!) {
   ... on ValidationError { fieldErrors { field message } } ... on Error { message } } }`;
 const PROVIDERS = `{ signInProviders { slug displayName kind } }`;
 const VERIFY = `mutation V($input: VerifySignInInput!) { verifySignIn(input: $input) { __typename } }`;
+const CONFIRM_STEP = `mutation Confirm($input: ConfirmProviderLinkInput!) { confirmProviderLink(input: $input) {
+  __typename ... on SecondFactorRequiredError { challenge methods } ... on Error { message } } }`;
 
 let google: LocalGoogle;
 let server: TestServer;
@@ -44,8 +47,7 @@ beforeAll(async () => {
     UPSTREAM_GOOGLE_ISSUER: google.issuer,
   });
   google.register(`${server.baseUrl}/upstream/google/callback`, `${envServer.baseUrl}/upstream/google/callback`);
-  const staff = await signedInPerson(server);
-  await server.db.user.update({ where: { id: staff.user.id }, data: { platformRole: "STAFF" } });
+  const staff = await staffPerson(server);
   const created = await gql(server, staff.caller, CREATE_PROVIDER, {
     input: { preset: "GOOGLE", issuer: google.issuer, clientId: GOOGLE_CLIENT_ID, clientSecret: GOOGLE_CLIENT_SECRET },
   });
@@ -164,6 +166,7 @@ describe("test/upstream-signin (a local oidc-provider as Google, over real HTTP)
       displayName: "Google",
       email,
       hasPassword: true,
+      returnTo: "/account",
     });
 
     const wrong = await browser.graphql(CONFIRM, { input: { ticket, password: "not the password" } });
@@ -227,6 +230,21 @@ describe("test/upstream-signin (a local oidc-provider as Google, over real HTTP)
     });
     expect((await browser.graphql(VIEWER)).data?.viewer?.linkedProviders).toEqual([]);
     expect(await server.db.auditEvent.count({ where: { action: "upstream.unlinked" } })).toBeGreaterThanOrEqual(1);
+  });
+
+  it("counts a passkey as another way to sign in: Google can go once the account has one", async () => {
+    const email = freshEmail("passkeyonly");
+    const browser = new TwoSiteBrowser(server.baseUrl);
+    await upstreamTrip(browser, "/upstream/google/start", email);
+    const [link] = (await browser.graphql(VIEWER)).data?.viewer?.linkedProviders ?? [];
+    expect((await browser.graphql(UNLINK, { id: link.id })).data?.unlinkProvider.__typename).toBe("ConflictError");
+    const user = await server.db.user.findUniqueOrThrow({ where: { email } });
+    await server.db.passkey.create({
+      data: { userId: user.id, credentialId: `cred-${email}`, publicKey: "pk", name: "Phone" },
+    });
+    expect((await browser.graphql(UNLINK, { id: link.id })).data?.unlinkProvider.__typename).toBe(
+      "UnlinkProviderSuccess",
+    );
   });
 
   it("refuses a callback whose state is not this browser's", async () => {
@@ -345,6 +363,44 @@ describe("test/upstream-signin (a local oidc-provider as Google, over real HTTP)
   });
 });
 
+describe("test/upstream-signin (linking from an app's hosted login, with a second factor)", () => {
+  it("goes back to the app's login after the password and the code, not to the account page", async () => {
+    const partner = await createPartner(server.db, { verified: true, scopes: ["userinfo"] });
+    const signToken = await callApi(server, "/sign-token", partner.credentials, {
+      redirect_url: "https://example.com/callback",
+    });
+    const token = String(signToken.body.data.token);
+    const email = freshEmail("linkstep");
+    await existingAccount(email);
+    const first = new Browser(server.baseUrl);
+    await first.graphql(SIGN_IN, { input: { email, password: "existing password 42" } });
+    const secret = await enrolTotp(first);
+
+    const browser = new TwoSiteBrowser(server.baseUrl);
+    const returnTo = `/authorize?token=${token}`;
+    const trip = await upstreamTrip(browser, `/upstream/google/start?return=${encodeURIComponent(returnTo)}`, email);
+    const ticket = /^\/signin\/link#ticket=([\w-]+)$/.exec(trip.landing ?? "")?.[1] ?? "";
+    // The link page reads where to go on from the offer, before the ticket is spent.
+    const offer = await browser.graphql(LINK_OFFER, { ticket });
+    expect(offer.data?.providerLinkOffer.data.returnTo).toBe(returnTo);
+    const step = await browser.graphql(CONFIRM_STEP, { input: { ticket, password: "existing password 42" } });
+    expect(step.data?.confirmProviderLink).toMatchObject({ __typename: "SecondFactorRequiredError" });
+    expect((await browser.graphql(VIEWER)).data?.viewer).toBeNull();
+    const code = new TOTP({ algorithm: "SHA1", digits: 6, period: 30, secret: Secret.fromBase32(secret) }).generate({
+      timestamp: Date.now() + 30_000,
+    });
+    const verified = await browser.graphql(VERIFY, {
+      input: { challenge: step.data?.confirmProviderLink.challenge, method: "TOTP", code },
+    });
+    expect(verified.data?.verifySignIn.__typename).toBe("VerifySignInSuccess");
+    const completed = await browser.graphql(
+      `mutation Complete($input: CompleteLoginInput!) { completeLogin(input: $input) { __typename ... on CompleteLoginSuccess { data { redirectUrl } } } }`,
+      { input: { token, approve: true } },
+    );
+    expect(completed.data?.completeLogin.data.redirectUrl).toBe(`https://example.com/callback?token=${token}`);
+  });
+});
+
 describe("test/upstream-signin (Google configured by environment variables)", () => {
   it("offers Google, signs a newcomer in, and keeps the provider read-only for staff", async () => {
     const answer = await gql(envServer, { anonymous: true }, PROVIDERS);
@@ -354,8 +410,7 @@ describe("test/upstream-signin (Google configured by environment variables)", ()
     expect((await upstreamTrip(browser, "/upstream/google/start", email)).landing).toBe("/account");
     expect((await browser.graphql(VIEWER)).data?.viewer?.email).toBe(email);
 
-    const staff = await signedInPerson(envServer);
-    await envServer.db.user.update({ where: { id: staff.user.id }, data: { platformRole: "STAFF" } });
+    const staff = await staffPerson(envServer);
     const list = await gql(
       envServer,
       staff.caller,

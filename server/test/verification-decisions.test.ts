@@ -11,6 +11,7 @@ import {
   startTestServer,
   type TestServer,
 } from "./harness.js";
+import { staffPerson as staffWithSecondFactor } from "./staff.js";
 
 let server: TestServer;
 beforeAll(async () => {
@@ -33,11 +34,8 @@ const CANCEL = `mutation X($input: CancelVerificationRequestInput!) { cancelVeri
 const ENABLE = `mutation E($input: ClientScopeInput!) { enableClientScope(input: $input) { __typename ${ERRORS} } }`;
 const CLIENT = `query C($id: ID!) { client(id: $id) { verification } }`;
 
-async function staffPerson() {
-  const person = await signedInPerson(server);
-  await server.db.user.update({ where: { id: person.user.id }, data: { platformRole: "STAFF" } });
-  return person;
-}
+// Staff powers need a second factor: each staff member enrols an authenticator app through the API.
+const staffPerson = () => staffWithSecondFactor(server);
 
 /** The owner's mailbox: subjects of the messages about this client. */
 async function mailSubjects(to: string) {

@@ -1,5 +1,5 @@
 import type { Db } from "../db/client.js";
-import type { Actor } from "./actor.js";
+import { type Actor, personOf } from "./actor.js";
 import { CLIENT_CREDENTIAL_PERMISSIONS, type Permission } from "./role/built-in-roles.js";
 import { clientsRequiringTwoFactor, hasSecondFactor } from "./two-factor/policy.js";
 
@@ -17,6 +17,7 @@ export class Access {
   /** Clients whose membership this caller holds but may not use until they add a second factor. */
   readonly lackingSecondFactor = new Set<string>();
   private batch: Batch | null = null;
+  private staff: Promise<boolean> | null = null;
 
   constructor(
     private readonly db: Db,
@@ -39,6 +40,20 @@ export class Access {
 
   async can(clientId: string, permission: Permission): Promise<boolean> {
     return (await this.grant(clientId))?.permissions.has(permission) ?? false;
+  }
+
+  /**
+   * Whether the caller may use platform staff powers: a STAFF or ADMIN person who has a second factor in
+   * force. Every sign-in of an account with a factor must pass it, so this also means the session did
+   * (see README, "Platform staff always need a second factor"). Checked once per request.
+   */
+  staffPowers(): Promise<boolean> {
+    if (!this.staff) {
+      const person = personOf(this.actor);
+      const staffRole = person?.platformRole === "STAFF" || person?.platformRole === "ADMIN";
+      this.staff = person && staffRole ? hasSecondFactor(this.db, person.id) : Promise.resolve(false);
+    }
+    return this.staff;
   }
 
   /** Forget cached grants, e.g. after the caller's own membership changed. */

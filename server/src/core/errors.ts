@@ -37,6 +37,7 @@ export type ErrorCode =
   | "SECOND_FACTOR_REQUIRED"
   | "INVALID_SECOND_FACTOR"
   | "INVALID_EMAIL_CODE"
+  | "INVALID_PASSKEY"
   | `LOGIN_REQUEST_${LoginFailureCode}`
   | `LOGIN_TOKEN_${LoginTokenFailureCode}`
   | "UPSTREAM_SIGN_IN_FAILED";
@@ -279,7 +280,7 @@ export class UpstreamSignInError extends CoreError {
 }
 
 /** The ways a person can prove the second factor of a sign-in. */
-export type SecondFactorMethod = "TOTP" | "EMAIL" | "RECOVERY_CODE";
+export type SecondFactorMethod = "TOTP" | "EMAIL" | "RECOVERY_CODE" | "PASSKEY";
 
 /**
  * The password was right and the account has a second factor: the sign-in continues with the challenge
@@ -342,5 +343,24 @@ export class InvalidEmailCodeError extends CoreError {
   ) {
     const tries = reason === "WRONG_CODE" ? ` ${attemptsLeft === 1 ? "1 try" : `${attemptsLeft} tries`} left.` : "";
     super(`${INVALID_EMAIL_CODE_MESSAGES[reason]}${tries}`);
+  }
+}
+
+/** Why a passkey ceremony (adding one, or signing in with one) did not count. */
+export type InvalidPasskeyReason = "EXPIRED" | "NOT_ACCEPTED";
+
+/**
+ * A passkey answer was refused: its challenge is unknown, used or too old (EXPIRED), or the passkey,
+ * its signature, origin, relying party or counter did not check out (NOT_ACCEPTED, never saying which).
+ */
+export class InvalidPasskeyError extends CoreError {
+  readonly code = "INVALID_PASSKEY";
+  readonly status = 401;
+  constructor(readonly reason: InvalidPasskeyReason) {
+    super(
+      reason === "EXPIRED"
+        ? "This passkey request took too long or was already used. Try again."
+        : "That passkey was not accepted. Try again, or use another way to sign in.",
+    );
   }
 }

@@ -30,9 +30,10 @@ export const builder = new SchemaBuilder<{
   defaultFieldNullability: false,
   defaultInputFieldRequiredness: true,
   scopeAuth: {
-    authScopes: (ctx) => ({
+    authScopes: async (ctx) => ({
       signedIn: ctx.viewer !== null,
-      staff: ctx.viewer?.platformRole === "STAFF" || ctx.viewer?.platformRole === "ADMIN",
+      // The role alone is not enough: staff powers need a second factor too (core/access.ts).
+      staff: await ctx.access.staffPowers(),
       member: (clientId) => ctx.access.isMember(clientId),
       can: ({ clientId, permission }) => ctx.access.can(clientId, permission),
     }),

@@ -4,6 +4,7 @@ import {
   ForbiddenError,
   InvalidCredentialsError,
   InvalidEmailCodeError,
+  InvalidPasskeyError,
   InvalidSecondFactorError,
   LoginFlowError,
   NotAuthenticatedError,
@@ -105,6 +106,9 @@ const SecondFactorMethod = builder.enumType("SecondFactorMethod", {
     TOTP: { description: "A code from an authenticator app." },
     EMAIL: { description: "A 6-digit code mailed to the account's address." },
     RECOVERY_CODE: { description: "One of the account's single-use recovery codes." },
+    PASSKEY: {
+      description: "One of the account's passkeys: startPasskeySecondFactor, then the browser's answer as the code.",
+    },
   } as const,
 });
 
@@ -160,3 +164,17 @@ builder.objectType(InvalidEmailCodeError, {
 });
 
 export { SecondFactorMethod };
+
+const InvalidPasskeyReason = builder.enumType("InvalidPasskeyReason", {
+  values: {
+    EXPIRED: { description: "The passkey request expired or was already answered; start again." },
+    NOT_ACCEPTED: { description: "The passkey, its signature, origin or counter did not check out." },
+  } as const,
+});
+
+builder.objectType(InvalidPasskeyError, {
+  name: "InvalidPasskeyError",
+  interfaces: [ErrorInterface],
+  isTypeOf: (value) => value instanceof InvalidPasskeyError,
+  fields: (t) => ({ reason: t.field({ type: InvalidPasskeyReason, resolve: (error) => error.reason }) }),
+});

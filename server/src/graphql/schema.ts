@@ -25,6 +25,7 @@ import "./schema/account-export.js";
 import "./schema/preference.js";
 import "./schema/notification-preference.js";
 import "./schema/two-factor.js";
+import "./schema/passkey.js";
 import "./schema/staff.js";
 import "./schema/admin-setup.js";
 import "./schema/upstream.js";

@@ -171,6 +171,7 @@ export function demoBanner(credentials: DemoCredentials, publicUrl: string): str
     `  Admin sign-in   ${publicUrl}/signin`,
     `    e-mail        ${credentials.adminEmail}`,
     `    password      ${credentials.adminPassword}`,
+    "    (staff need two-step sign-in: the first sign-in opens Account → Two-step sign-in to set it up)",
     `  Demo client     ${credentials.clientId}`,
     `    secret        ${credentials.clientSecret}`,
     `    domain        ${credentials.domain} (domain ID ${credentials.domainId})`,

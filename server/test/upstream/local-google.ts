@@ -12,7 +12,12 @@ export const GOOGLE_CLIENT_SECRET = "local-google-client-secret-0123456789";
  */
 export type LocalGoogle = { issuer: string; close: () => Promise<void>; register: (...redirectUris: string[]) => void };
 
-export async function startLocalGoogle(): Promise<LocalGoogle> {
+/**
+ * With `microsoft`, it stands in for Microsoft instead: ID tokens carry no email_verified; a login name
+ * starting "edov" gets xms_edov: true, one starting "primary" lists the e-mail in verified_primary_email,
+ * and any other only a bare email.
+ */
+export async function startLocalGoogle(options: { microsoft?: boolean } = {}): Promise<LocalGoogle> {
   const server: Server = createServer();
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   const issuer = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
@@ -42,7 +47,7 @@ export async function startLocalGoogle(): Promise<LocalGoogle> {
         conformIdTokenClaims: false,
         claims: {
           openid: ["sub"],
-          email: ["email", "email_verified"],
+          email: ["email", "email_verified", "xms_edov", "verified_primary_email"],
           profile: ["name", "given_name", "family_name"],
         },
         cookies: { keys: ["local-google-cookie-key"] },
@@ -51,7 +56,12 @@ export async function startLocalGoogle(): Promise<LocalGoogle> {
           claims: () => ({
             sub: `google-${id}`,
             email: id,
-            email_verified: !id.startsWith("unverified"),
+            ...(options.microsoft
+              ? {
+                  ...(id.startsWith("edov") ? { xms_edov: true } : {}),
+                  ...(id.startsWith("primary") ? { verified_primary_email: [id.toUpperCase()] } : {}),
+                }
+              : { email_verified: !id.startsWith("unverified") }),
             name: "Grace Hopper",
             given_name: "Grace",
             family_name: "Hopper",

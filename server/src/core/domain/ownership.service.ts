@@ -1,10 +1,10 @@
 import { z } from "zod";
 import type { Domain } from "../../generated/prisma/client.js";
-import { isStaff } from "../actor.js";
 import { audited } from "../audit/audit.service.js";
 import { requireOwned } from "../client/client-access.js";
 import type { ServiceContext } from "../context.js";
-import { ConflictError, ForbiddenError, NotFoundError } from "../errors.js";
+import { ConflictError, NotFoundError } from "../errors.js";
+import { requireStaffPowers } from "../staff/staff-access.js";
 import { validate } from "../validate.js";
 import { checkDnsProof, checkHttpsProof, newOwnershipToken, type ProofOutcome } from "./ownership-proof.js";
 
@@ -77,7 +77,7 @@ export async function checkDomainOwnership({
 }
 
 function requireStaff(ctx: ServiceContext) {
-  if (!isStaff(ctx.actor)) throw new ForbiddenError("Only Gatehouse staff can verify a domain without its proof.");
+  return requireStaffPowers(ctx, "verify a domain without its proof");
 }
 
 /** Staff confirm a domain they checked another way (an internal host, say); the note says how. */
@@ -90,7 +90,7 @@ export async function verifyDomainOwnershipByStaff({
   domainId: string;
   note?: string | null;
 }): Promise<Domain> {
-  requireStaff(ctx);
+  await requireStaff(ctx);
   const fields = validate(z.object({ note: z.string().trim().max(1000).nullish() }), { note });
   const domain = await ctx.db.domain.findUnique({ where: { id: domainId } });
   if (!domain) throw new NotFoundError("Domain not found.");
@@ -100,7 +100,7 @@ export async function verifyDomainOwnershipByStaff({
 
 /** Staff's list: unverified domains, newest first. */
 export async function domainsAwaitingOwnership({ ctx }: { ctx: ServiceContext }) {
-  requireStaff(ctx);
+  await requireStaff(ctx);
   return ctx.db.domain.findMany({
     where: { ownershipVerified: false },
     include: { client: { select: { name: true } } },

@@ -1,11 +1,11 @@
 import { z } from "zod";
 import type { Scope } from "../../generated/prisma/client.js";
 import { type ReleasedField, SCOPE_CATALOGUE_ENTRIES } from "../../seed/catalogue.js";
-import { isStaff } from "../actor.js";
 import { audited } from "../audit/audit.service.js";
 import { requirePermission } from "../client/client-access.js";
 import type { ServiceContext } from "../context.js";
-import { ConflictError, ForbiddenError } from "../errors.js";
+import { ConflictError } from "../errors.js";
+import { requireStaffPowers } from "../staff/staff-access.js";
 import { validate } from "../validate.js";
 
 /** Scope names Gatehouse itself gives a meaning: the built-in catalogue and OpenID Connect's standard scopes. */
@@ -74,7 +74,7 @@ export async function addCatalogueScope({
   ctx: ServiceContext;
   input: { key: string; name: string; description: string; tier: "BASIC" | "VERIFIED"; claims: readonly string[] };
 }): Promise<Scope> {
-  if (!isStaff(ctx.actor)) throw new ForbiddenError("Only Gatehouse staff can add scopes to the catalogue.");
+  await requireStaffPowers(ctx, "add scopes to the catalogue");
   const { key, name, description, tier, claims } = validate(catalogueInput, input);
   if (await ctx.db.scope.findUnique({ where: { key } }))
     throw new ConflictError(`A scope called "${key}" exists already.`);

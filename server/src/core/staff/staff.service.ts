@@ -1,7 +1,7 @@
-import { isStaff } from "../actor.js";
 import { audited } from "../audit/audit.service.js";
 import type { ServiceContext } from "../context.js";
-import { ForbiddenError, NotFoundError } from "../errors.js";
+import { NotFoundError } from "../errors.js";
+import { requireStaffPowers } from "./staff-access.js";
 
 /** Platform staff only: moves a user (found by e-mail) to another plan, audited platform-wide. */
 export async function setUserPlan({
@@ -11,10 +11,7 @@ export async function setUserPlan({
   ctx: ServiceContext;
   input: { email: string; plan: "FREE" | "PAID" };
 }) {
-  const viewer = ctx.viewer;
-  if (!viewer || (viewer.platformRole !== "STAFF" && viewer.platformRole !== "ADMIN")) {
-    throw new ForbiddenError("Only Gatehouse staff can change a user's plan.");
-  }
+  await requireStaffPowers(ctx, "change a user's plan");
   const email = input.email.trim().toLowerCase();
   const user = email ? await ctx.db.user.findUnique({ where: { email } }) : null;
   if (!user) throw new NotFoundError("No user has this e-mail address.");
@@ -44,7 +41,7 @@ export async function setVerifiedScopesPerRequest({
   clientId: string;
   allowed: boolean;
 }) {
-  if (!isStaff(ctx.actor)) throw new ForbiddenError("Only Gatehouse staff can allow VERIFIED scopes per request.");
+  await requireStaffPowers(ctx, "allow VERIFIED scopes per request");
   const client = await ctx.db.client.findUnique({ where: { id: clientId } });
   if (!client) throw new NotFoundError("There is no such client.");
   if (client.verifiedScopesPerRequest === allowed) return client;

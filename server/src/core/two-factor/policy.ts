@@ -1,12 +1,13 @@
 import type { Db } from "../../db/client.js";
 
-/** Whether the person has a second factor in force (an authenticator app or codes by e-mail). */
+/** Whether the person has a second factor in force (an authenticator app, codes by e-mail or a passkey). */
 export async function hasSecondFactor(db: Db, userId: string): Promise<boolean> {
-  const [totp, email] = await Promise.all([
+  const [totp, email, passkeys] = await Promise.all([
     db.totpFactor.count({ where: { userId, confirmedAt: { not: null } } }),
     db.emailFactor.count({ where: { userId } }),
+    db.passkey.count({ where: { userId } }),
   ]);
-  return totp + email > 0;
+  return totp + email + passkeys > 0;
 }
 
 /** Of these clients, the ones whose members must have a second factor. */

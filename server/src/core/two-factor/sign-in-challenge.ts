@@ -13,6 +13,7 @@ import {
   SecondFactorRequiredError,
 } from "../errors.js";
 import { mailQuietly } from "../mail-quietly.js";
+import { assertionHolds, parseAssertion } from "../passkey/webauthn.js";
 import { validate } from "../validate.js";
 import { isNewPlace } from "./new-device.js";
 import { recoveryCodeHash } from "./recovery-codes.js";
@@ -27,12 +28,15 @@ export const MAX_CODE_ATTEMPTS = 5;
 
 /** The second factors `userId` can sign in with now; recovery codes only stand in for another factor. */
 export async function secondFactorMethods(ctx: ServiceContext, userId: string): Promise<SecondFactorMethod[]> {
-  const [totp, email, recovery] = await Promise.all([
+  const [totp, email, recovery, passkeys] = await Promise.all([
     ctx.db.totpFactor.findUnique({ where: { userId }, select: { confirmedAt: true } }),
     ctx.db.emailFactor.findUnique({ where: { userId }, select: { id: true } }),
     ctx.db.recoveryCode.count({ where: { userId, usedAt: null } }),
+    ctx.db.passkey.count({ where: { userId } }),
   ]);
   const methods: SecondFactorMethod[] = [];
+  // A passkey first: one touch, and nothing to type or phish.
+  if (passkeys > 0) methods.push("PASSKEY");
   if (totp?.confirmedAt) methods.push("TOTP");
   if (email) methods.push("EMAIL");
   if (methods.length > 0 && recovery > 0) methods.push("RECOVERY_CODE");
@@ -59,7 +63,8 @@ export async function requireSecondFactor(ctx: ServiceContext, user: User, remem
       newPlace,
     },
   });
-  if (!methods.includes("TOTP") && methods.includes("EMAIL")) await mailCode(ctx, created, challenge, user);
+  // Only when the code is what the page asks for first; otherwise the person asks for one.
+  if (methods[0] === "EMAIL") await mailCode(ctx, created, challenge, user);
   throw new SecondFactorRequiredError(challenge, methods, newPlace);
 }
 
@@ -86,13 +91,19 @@ async function mailCode(ctx: ServiceContext, found: SignInChallenge, challenge: 
 }
 
 const challengeInput = z.object({ challenge: z.string().min(1).max(200) });
-const codeInput = challengeInput.extend({
-  method: z.enum(["TOTP", "EMAIL", "RECOVERY_CODE"]),
-  code: z.string().trim().min(1, "Enter the code.").max(64, "That code is too long."),
-});
+const codeInput = challengeInput
+  .extend({
+    method: z.enum(["TOTP", "EMAIL", "RECOVERY_CODE", "PASSKEY"]),
+    // For PASSKEY the "code" is the browser's signed answer (JSON from @simplewebauthn/browser).
+    code: z.string().trim().min(1, "Enter the code.").max(65_536, "That code is too long."),
+  })
+  .refine((input) => input.method === "PASSKEY" || input.code.length <= 64, {
+    message: "That code is too long.",
+    path: ["code"],
+  });
 
 /** The live challenge for this token, or why it cannot be finished. */
-async function liveChallenge(ctx: ServiceContext, challenge: string) {
+export async function liveChallenge(ctx: ServiceContext, challenge: string) {
   const found = await ctx.db.signInChallenge.findUnique({
     where: { tokenHash: sha256(challenge) },
     include: { user: true },
@@ -124,6 +135,7 @@ async function codeMatches(
   code: string,
 ): Promise<boolean> {
   const now = Date.now();
+  if (method === "PASSKEY") return passkeyMatches(ctx, found, code);
   if (method === "TOTP") {
     const factor = await ctx.db.totpFactor.findUnique({ where: { userId: found.userId } });
     if (!factor?.confirmedAt) return false;
@@ -165,6 +177,29 @@ async function codeMatches(
     userAgent: ctx.userAgent ?? null,
   });
   return true;
+}
+
+/**
+ * Whether `json` is a signature by one of this account's passkeys over the WebAuthn challenge issued for
+ * this sign-in (startPasskeySecondFactor). That challenge is spent by the first answer, right or wrong.
+ */
+async function passkeyMatches(ctx: ServiceContext, found: SignInChallenge, json: string): Promise<boolean> {
+  let answer: ReturnType<typeof parseAssertion>;
+  try {
+    answer = parseAssertion(json);
+  } catch {
+    return false;
+  }
+  const hash = sha256(answer.challenge);
+  if (!found.passkeyChallengeHash || !digestsEqual(found.passkeyChallengeHash, hash)) return false;
+  const spent = await ctx.db.signInChallenge.updateMany({
+    where: { id: found.id, passkeyChallengeHash: hash },
+    data: { passkeyChallengeHash: null },
+  });
+  if (spent.count !== 1) return false;
+  const passkey = await ctx.db.passkey.findUnique({ where: { credentialId: answer.response.id } });
+  if (!passkey || passkey.userId !== found.userId) return false;
+  return assertionHolds(ctx.db, ctx.config, passkey, answer.response, answer.challenge, false);
 }
 
 /** Finishes a sign-in with its second factor: the session starts here, once per challenge. */

@@ -7,6 +7,7 @@ import type { ServiceContext } from "../context.js";
 import { ConflictError, ValidationError } from "../errors.js";
 import { reauthenticate } from "../security/security.service.js";
 import { validate } from "../validate.js";
+import { hasSecondFactor } from "./policy.js";
 import { newRecoveryCodes, recoveryCodeHash } from "./recovery-codes.js";
 import { acceptedStep, newTotpSecret, totpUri } from "./totp.js";
 
@@ -40,7 +41,7 @@ export async function startTotpEnrolment({ ctx }: { ctx: ServiceContext }): Prom
 }
 
 /** New recovery codes for the account, replacing any earlier ones; the plain codes are returned once. */
-async function replaceRecoveryCodes(tx: Tx, userId: string): Promise<string[]> {
+export async function replaceRecoveryCodes(tx: Tx, userId: string): Promise<string[]> {
   const codes = newRecoveryCodes();
   await tx.recoveryCode.deleteMany({ where: { userId } });
   await tx.recoveryCode.createMany({ data: codes.map((code) => ({ userId, codeHash: recoveryCodeHash(code) })) });
@@ -85,12 +86,13 @@ const passwordInput = z.object({
 });
 
 /** Recovery codes stand in for a factor; with none left they go too. */
-async function dropRecoveryCodesIfNoFactor(tx: Tx, userId: string): Promise<void> {
-  const [totp, email] = await Promise.all([
+export async function dropRecoveryCodesIfNoFactor(tx: Tx, userId: string): Promise<void> {
+  const [totp, email, passkeys] = await Promise.all([
     tx.totpFactor.count({ where: { userId, confirmedAt: { not: null } } }),
     tx.emailFactor.count({ where: { userId } }),
+    tx.passkey.count({ where: { userId } }),
   ]);
-  if (totp + email === 0) await tx.recoveryCode.deleteMany({ where: { userId } });
+  if (totp + email + passkeys === 0) await tx.recoveryCode.deleteMany({ where: { userId } });
 }
 
 /** Turns the authenticator off; whoever holds only the session (not the password) cannot. */
@@ -135,8 +137,7 @@ export async function disableEmailFactor({ ctx, ...input }: { ctx: ServiceContex
 export async function regenerateRecoveryCodes({ ctx, ...input }: { ctx: ServiceContext; currentPassword: string }) {
   const { currentPassword } = validate(passwordInput, input);
   const user = await reauthenticate(ctx, currentPassword);
-  const status = await twoFactorStatus(ctx, user.id);
-  if (!status.totpEnabled && !status.emailEnabled) throw new ConflictError("Turn on a second factor first.");
+  if (!(await hasSecondFactor(ctx.db, user.id))) throw new ConflictError("Turn on a second factor first.");
   return audited(ctx, null, async (tx) => ({
     result: await replaceRecoveryCodes(tx, user.id),
     action: "user.recovery_codes.regenerate",

@@ -141,7 +141,12 @@ async function openTicket(ctx: ServiceContext, ticket: string) {
 /** What the link page shows: which provider wants to join which account. */
 export async function describeLinkTicket(ctx: ServiceContext, ticket: string) {
   const found = await openTicket(ctx, ticket);
-  return { providerSlug: found.providerSlug, email: found.email, hasPassword: hasPassword(found.user) };
+  return {
+    providerSlug: found.providerSlug,
+    email: found.email,
+    hasPassword: hasPassword(found.user),
+    returnTo: found.returnTo,
+  };
 }
 
 /**
@@ -194,8 +199,8 @@ export async function confirmUpstreamLink(
 }
 
 /**
- * Unlinks one of the viewer's providers, as long as another way to sign in remains: a password or
- * another linked provider.
+ * Unlinks one of the viewer's providers, as long as another way to sign in remains: a password, a
+ * passkey or another linked provider.
  */
 export async function unlinkUpstreamIdentity(ctx: ServiceContext, identityId: string) {
   const userId = accountOwner(ctx).id;
@@ -209,9 +214,10 @@ export async function unlinkUpstreamIdentity(ctx: ServiceContext, identityId: st
     const others = await tx.upstreamIdentity.count({
       where: { userId, id: { not: identity.id }, providerSlug: { in: enabledSlugs } },
     });
-    if (!hasPassword(user) && others === 0) {
+    const passkeys = await tx.passkey.count({ where: { userId } });
+    if (!hasPassword(user) && others === 0 && passkeys === 0) {
       throw new ConflictError(
-        "This is your only way to sign in. Set a password (Forgot your password? on the sign-in page) or link another provider first.",
+        "This is your only way to sign in. Set a password (Forgot your password? on the sign-in page), add a passkey or link another provider first.",
       );
     }
     await tx.upstreamIdentity.delete({ where: { id: identity.id } });

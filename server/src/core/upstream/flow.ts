@@ -5,6 +5,7 @@ import type { Db } from "../../db/client.js";
 import { digestsEqual, randomToken, sha256 } from "../auth/crypto.js";
 import { serverSecret } from "../auth/server-secret.js";
 import { UpstreamSignInError } from "../errors.js";
+import { emailVouchedFor } from "./presets.js";
 import { enabledProvider, redirectUri, type UpstreamProvider } from "./providers.js";
 
 /** How long a browser may spend at the provider before the callback is refused. */
@@ -170,15 +171,16 @@ export async function finishUpstream({
   }
   if (!claims) throw new UpstreamSignInError("PROVIDER_ERROR");
   const text = (value: unknown) => (typeof value === "string" && value.trim() ? value.trim().slice(0, 320) : null);
+  const email = text(claims.email)?.toLowerCase() ?? null;
   return {
     provider,
     returnTo: flow.returnTo,
     claims: {
       issuer: claims.iss,
       subject: claims.sub,
-      email: text(claims.email)?.toLowerCase() ?? null,
-      // Only a literal true counts; Microsoft, for one, sends no email_verified at all.
-      emailVerified: claims.email_verified === true,
+      email,
+      // A literal email_verified: true, or (Microsoft preset only) Microsoft's own verified-e-mail claims.
+      emailVerified: emailVouchedFor(provider.kind, email, claims),
       name: text(claims.name),
       givenName: text(claims.given_name),
       familyName: text(claims.family_name),

@@ -42,3 +42,23 @@ export function issuerProblem(issuer: string, env: "development" | "production" 
   if (url.protocol === "http:" && loopback && env !== "production") return null;
   return "The issuer must use https.";
 }
+
+/**
+ * Whether the provider vouches for `email` (lower-cased). Every provider may say email_verified: true.
+ * Microsoft's ID tokens often carry no email_verified; the Microsoft preset alone also takes its own
+ * signals: xms_edov (the e-mail's domain is verified by its tenant) or the e-mail listed in
+ * verified_primary_email / verified_secondary_email. A bare `email` claim never counts.
+ */
+export function emailVouchedFor(kind: UpstreamKind, email: string | null, claims: Record<string, unknown>): boolean {
+  if (!email) return false;
+  if (claims.email_verified === true) return true;
+  if (kind !== "MICROSOFT") return false;
+  // Optional claims may arrive as a boolean or, from some tenants, as the string "true" or "1".
+  if (claims.xms_edov === true || claims.xms_edov === "true" || claims.xms_edov === "1" || claims.xms_edov === 1) {
+    return true;
+  }
+  const listed = [claims.verified_primary_email, claims.verified_secondary_email].flatMap((value) =>
+    Array.isArray(value) ? value : [value],
+  );
+  return listed.some((value) => typeof value === "string" && value.trim().toLowerCase() === email);
+}

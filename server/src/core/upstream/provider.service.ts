@@ -1,9 +1,9 @@
 import { z } from "zod";
-import { isStaff } from "../actor.js";
 import { audited } from "../audit/audit.service.js";
 import { encryptionKey, seal } from "../auth/sealed-box.js";
 import type { ServiceContext } from "../context.js";
-import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from "../errors.js";
+import { ConflictError, NotFoundError, ValidationError } from "../errors.js";
+import { requireStaffPowers } from "../staff/staff-access.js";
 import { validate } from "../validate.js";
 import { issuerProblem, normaliseScopes, preset } from "./presets.js";
 import { allProviders } from "./providers.js";
@@ -48,9 +48,7 @@ const updateInput = z.object({
   enabled: z.boolean().nullish(),
 });
 
-function requireStaff(ctx: ServiceContext): void {
-  if (!isStaff(ctx.actor)) throw new ForbiddenError("Only Gatehouse staff can configure sign-in providers.");
-}
+const requireStaff = (ctx: ServiceContext) => requireStaffPowers(ctx, "configure sign-in providers");
 
 function checkIssuer(ctx: ServiceContext, issuer: string): void {
   const problem = issuerProblem(issuer, ctx.config.env);
@@ -78,13 +76,13 @@ const summary = (row: {
 
 /** Staff list every provider, environment ones included (read-only there). */
 export async function listProvidersForStaff(ctx: ServiceContext) {
-  requireStaff(ctx);
+  await requireStaff(ctx);
   return allProviders(ctx.db, ctx.config);
 }
 
 /** Staff add a provider from a preset (Google, Microsoft) or any OpenID Connect issuer. */
 export async function createUpstreamProvider(ctx: ServiceContext, raw: z.input<typeof createInput>) {
-  requireStaff(ctx);
+  await requireStaff(ctx);
   const input = validate(createInput, raw);
   const base = input.preset === "GENERIC" ? null : preset(input.preset, { tenant: input.tenant ?? undefined });
   const slug = input.slug ?? base?.slug;
@@ -131,7 +129,7 @@ export async function createUpstreamProvider(ctx: ServiceContext, raw: z.input<t
 
 /** Staff change a dashboard provider; a new secret replaces the old one, which is never shown. */
 export async function updateUpstreamProvider(ctx: ServiceContext, raw: z.input<typeof updateInput>) {
-  requireStaff(ctx);
+  await requireStaff(ctx);
   const input = validate(updateInput, raw);
   const row = await ctx.db.upstreamProvider.findUnique({ where: { slug: input.slug } });
   if (!row || ctx.config.upstreamProviders.some((entry) => preset(entry.preset).slug === input.slug)) {
@@ -167,7 +165,7 @@ export async function updateUpstreamProvider(ctx: ServiceContext, raw: z.input<t
 
 /** Staff remove a dashboard provider; people linked to it keep their accounts and other ways in. */
 export async function deleteUpstreamProvider(ctx: ServiceContext, slug: string) {
-  requireStaff(ctx);
+  await requireStaff(ctx);
   const row = await ctx.db.upstreamProvider.findUnique({ where: { slug } });
   if (!row) throw new NotFoundError("No provider configured in the dashboard has this key.");
   return audited(ctx, null, async (tx) => {

@@ -3,7 +3,8 @@ import type { Prisma } from "../../generated/prisma/client.js";
 import { audited, type Tx } from "../audit/audit.service.js";
 import { requireOwned, requirePermission } from "../client/client-access.js";
 import type { ServiceContext } from "../context.js";
-import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from "../errors.js";
+import { ConflictError, NotFoundError, ValidationError } from "../errors.js";
+import { requireStaffPowers } from "../staff/staff-access.js";
 import { validate } from "../validate.js";
 import { mailVerificationChange } from "./verification-notice.js";
 
@@ -69,13 +70,7 @@ export async function requestVerification({
   return created;
 }
 
-function requireStaff(ctx: ServiceContext) {
-  const viewer = ctx.viewer;
-  if (!viewer || (viewer.platformRole !== "STAFF" && viewer.platformRole !== "ADMIN")) {
-    throw new ForbiddenError("Only Gatehouse staff can review verification requests.");
-  }
-  return viewer;
-}
+const requireStaff = (ctx: ServiceContext) => requireStaffPowers(ctx, "review verification requests");
 
 async function loadRequest(ctx: ServiceContext, requestId: string) {
   const request = await ctx.db.verificationRequest.findUnique({
@@ -127,7 +122,7 @@ export async function approveVerification({
   domainIds?: string[] | null;
   scopeKeys?: string[] | null;
 }) {
-  const staff = requireStaff(ctx);
+  const staff = await requireStaff(ctx);
   const data = validate(z.object({ note: note.nullish() }), { note: reviewNote });
   const request = await loadRequest(ctx, requestId);
   const domains = pickSubset(
@@ -195,7 +190,7 @@ export async function rejectVerification({
   requestId: string;
   note: string;
 }) {
-  const staff = requireStaff(ctx);
+  const staff = await requireStaff(ctx);
   const data = validate(requiredNote("Tell the client why the request was rejected."), { note: reviewNote });
   const request = await loadRequest(ctx, requestId);
   const result = await audited(ctx, request.clientId, async (tx) => {
@@ -231,7 +226,7 @@ export async function revokeVerification({
   requestId: string;
   note: string;
 }) {
-  const staff = requireStaff(ctx);
+  const staff = await requireStaff(ctx);
   const data = validate(requiredNote("Tell the client why the verification was revoked."), { note: revokeNote });
   const request = await loadRequest(ctx, requestId);
   const result = await audited(ctx, request.clientId, async (tx) => {

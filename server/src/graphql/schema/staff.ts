@@ -1,7 +1,9 @@
 // The staff part of the GraphQL schema: platform-wide actions for Gatehouse staff.
 
+import { ownAccountOnly } from "../../core/account/account-caller.js";
 import { ForbiddenError, NotFoundError } from "../../core/errors.js";
 import { setUserPlan, setVerifiedScopesPerRequest } from "../../core/staff/staff.service.js";
+import { staffLacksSecondFactor } from "../../core/staff/staff-access.js";
 import { builder } from "../builder.js";
 import { PlanEnum } from "../enums.js";
 import { UserType } from "./user.js";
@@ -39,5 +41,14 @@ builder.mutationField("setVerifiedScopesPerRequest", (t) =>
     errors: { types: [NotFoundError, ForbiddenError] },
     resolve: (_root, { input }, ctx) =>
       setVerifiedScopesPerRequest({ ctx, clientId: String(input.clientId), allowed: input.allowed }),
+  }),
+);
+
+builder.prismaObjectField("User", "staffNeedsSecondFactor", (t) =>
+  t.boolean({
+    description:
+      "True for platform staff without a second factor: no staff power works until they set up two-step sign-in.",
+    authScopes: ownAccountOnly,
+    resolve: (_user, _args, ctx) => staffLacksSecondFactor(ctx),
   }),
 );

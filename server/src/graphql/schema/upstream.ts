@@ -91,7 +91,9 @@ builder.mutationField("unlinkProvider", (t) =>
 );
 
 const ProviderLinkOffer = builder
-  .objectRef<{ providerSlug: string; email: string; hasPassword: boolean; displayName: string }>("ProviderLinkOffer")
+  .objectRef<{ providerSlug: string; email: string; hasPassword: boolean; displayName: string; returnTo: string }>(
+    "ProviderLinkOffer",
+  )
   .implement({
     description: "An upstream sign-in waiting for the person to prove the existing account with this e-mail.",
     fields: (t) => ({
@@ -99,6 +101,9 @@ const ProviderLinkOffer = builder
       displayName: t.exposeString("displayName"),
       email: t.exposeString("email"),
       hasPassword: t.exposeBoolean("hasPassword"),
+      returnTo: t.exposeString("returnTo", {
+        description: "Where the sign-in goes on once linked (a path on Gatehouse, e.g. an app's hosted login).",
+      }),
     }),
   });
 

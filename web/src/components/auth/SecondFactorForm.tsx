@@ -1,6 +1,7 @@
 import { type FormEvent, useState } from "react";
 import { ErrorFields, graphql } from "../../lib/graphql";
 import type { PayloadError } from "../../lib/mutation";
+import { answerWithPasskey } from "../../lib/passkey";
 import { useMutationAction } from "../../lib/use-mutation-action";
 import { useMutationForm } from "../../lib/use-mutation-form";
 import { Alert } from "../ui/Alert";
@@ -44,9 +45,29 @@ const SecondFactorForm_SendCode = graphql(
   [ErrorFields],
 );
 
-export type SecondFactorMethod = "TOTP" | "EMAIL" | "RECOVERY_CODE";
+const SecondFactorForm_StartPasskey = graphql(
+  `
+  mutation SecondFactorForm_StartPasskey($input: StartPasskeySecondFactorInput!) {
+    startPasskeySecondFactor(input: $input) {
+      __typename
+      ... on StartPasskeySecondFactorSuccess {
+        data
+      }
+      ...ErrorFields
+    }
+  }
+`,
+  [ErrorFields],
+);
+
+export type SecondFactorMethod = "TOTP" | "EMAIL" | "RECOVERY_CODE" | "PASSKEY";
 
 const WORDING: Record<SecondFactorMethod, { label: string; hint: string; switchTo: string }> = {
+  PASSKEY: {
+    label: "Passkey",
+    hint: "Use the passkey you added to your account: your fingerprint, face or device PIN.",
+    switchTo: "Use a passkey",
+  },
   TOTP: {
     label: "Code from your authenticator app",
     hint: "Open your authenticator app and enter the 6-digit code it shows for Gatehouse.",
@@ -84,6 +105,28 @@ export function SecondFactorForm({ challenge, methods, newDevice, onSignedIn, on
     onError: (error) => setEnded(error.__typename === "InvalidSecondFactorError" && !isWrongCode(error)),
   });
   const send = useMutationAction(SecondFactorForm_SendCode, (data) => data.sendSignInCode, "We couldn't send a code.");
+  const startPasskey = useMutationAction(
+    SecondFactorForm_StartPasskey,
+    (data) => data.startPasskeySecondFactor,
+    "We couldn't ask for your passkey.",
+  );
+  const [passkeyProblem, setPasskeyProblem] = useState<string | null>(null);
+  const [passkeyBusy, setPasskeyBusy] = useState(false);
+
+  async function signWithPasskey() {
+    form.clear();
+    setPasskeyProblem(null);
+    setPasskeyBusy(true);
+    try {
+      const options = await startPasskey.run({ input: { challenge } });
+      if (!options) return;
+      const answer = await answerWithPasskey(options.data);
+      if (!answer.ok) return setPasskeyProblem(answer.message);
+      if (await form.run({ input: { challenge, method: "PASSKEY", code: answer.response } })) onSignedIn();
+    } finally {
+      setPasskeyBusy(false);
+    }
+  }
 
   async function sendCode() {
     if (await send.run({ input: { challenge } })) setSent(true);
@@ -97,6 +140,7 @@ export function SecondFactorForm({ challenge, methods, newDevice, onSignedIn, on
 
   async function handleSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
+    if (method === "PASSKEY") return void signWithPasskey();
     const code = String(new FormData(event.currentTarget).get("code") ?? "").trim();
     if (form.reject(code ? {} : { code: "Enter the code." })) return;
     if (await form.run({ input: { challenge, method, code } })) onSignedIn();
@@ -115,10 +159,20 @@ export function SecondFactorForm({ challenge, methods, newDevice, onSignedIn, on
       )}
       {form.formError ? <Alert tone="error">{form.formError}</Alert> : null}
       {send.error ? <Alert tone="error">{send.error}</Alert> : null}
+      {startPasskey.error ? <Alert tone="error">{startPasskey.error}</Alert> : null}
+      {passkeyProblem ? <Alert tone="error">{passkeyProblem}</Alert> : null}
+      {form.fieldErrors.code && method === "PASSKEY" ? <Alert tone="error">{form.fieldErrors.code}</Alert> : null}
       {ended ? (
         <Button block onClick={onRestart}>
           Sign in again
         </Button>
+      ) : method === "PASSKEY" ? (
+        <>
+          <p className="muted">{wording.hint}</p>
+          <Button block loading={passkeyBusy || form.fetching} onClick={signWithPasskey}>
+            {passkeyBusy || form.fetching ? "Waiting for your passkey…" : "Use your passkey"}
+          </Button>
+        </>
       ) : (
         <>
           <Field

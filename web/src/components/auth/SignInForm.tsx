@@ -6,6 +6,7 @@ import { Alert } from "../ui/Alert";
 import { Button } from "../ui/Button";
 import { CheckboxField, Field } from "../ui/Field";
 import { EmailField, emailProblem, SessionAccountFields } from "./auth-fields";
+import { PasskeySignInButton } from "./PasskeySignInButton";
 import { ProofOfWorkCheck } from "./ProofOfWorkCheck";
 import { SecondFactorForm, type SecondFactorMethod } from "./SecondFactorForm";
 
@@ -151,6 +152,10 @@ export function SignInForm({ onSignedIn, defaultEmail, submitLabel = "Sign in" }
             ? `${autoRetry ? "Trying again" : "Try again"} in ${secondsLeft} s`
             : submitLabel}
       </Button>
+      <PasskeySignInButton
+        rememberMe={() => new FormData(form.formRef.current ?? undefined).get("rememberMe") === "on"}
+        onSignedIn={onSignedIn}
+      />
     </form>
   );
 }

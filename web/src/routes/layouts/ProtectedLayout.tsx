@@ -16,6 +16,7 @@ const ProtectedLayout_Viewer = graphql(`
       email
       name
       platformRole
+      staffNeedsSecondFactor
       theme
     }
   }
@@ -56,6 +57,10 @@ export function ProtectedLayout() {
 
   const viewer = data?.viewer;
   if (!viewer) return <Navigate to="/signin" replace state={{ from: location.pathname }} />;
+  // Staff without a second factor (the demo admin's first sign-in) land on enrolment, not the profile.
+  if (viewer.staffNeedsSecondFactor && location.pathname === "/account") {
+    return <Navigate to="/account/two-factor" replace />;
+  }
 
   async function handleSignOut() {
     const result = await signOut({});

@@ -9,6 +9,7 @@ import { ApprovedVerifications } from "./ApprovedVerifications";
 import { ReviewQueue } from "./ReviewQueue";
 import { SetPlanForm } from "./SetPlanForm";
 import { SignInProvidersCard } from "./SignInProvidersCard";
+import { StaffTwoFactorRequired } from "./StaffTwoFactorRequired";
 import { UnverifiedDomains } from "./UnverifiedDomains";
 
 const StaffPage_Viewer = graphql(`
@@ -16,6 +17,7 @@ const StaffPage_Viewer = graphql(`
     viewer {
       id
       platformRole
+      staffNeedsSecondFactor
     }
   }
 `);
@@ -49,6 +51,7 @@ export function StaffPage() {
       </Card>
     );
   }
+  if (data?.viewer?.staffNeedsSecondFactor) return <StaffTwoFactorRequired />;
   return (
     <div className="stack">
       <title>Staff · Gatehouse</title>

@@ -1,5 +1,6 @@
 import { useState } from "react";
 import { useQuery } from "urql";
+import { Alert } from "../../../components/ui/Alert";
 import { Button } from "../../../components/ui/Button";
 import { LoadFailed } from "../../../components/ui/LoadFailed";
 import { SectionCard } from "../../../components/ui/SectionCard";
@@ -7,6 +8,7 @@ import { StatusBlock } from "../../../components/ui/Spinner";
 import { ErrorFields, graphql } from "../../../lib/graphql";
 import { AuthenticatorCard } from "./AuthenticatorCard";
 import { EmailCodesCard } from "./EmailCodesCard";
+import { PasskeysCard } from "./PasskeysCard";
 import { PasswordConfirmDialog } from "./PasswordConfirmDialog";
 import { RecoveryCodesOnce } from "./RecoveryCodesOnce";
 
@@ -14,10 +16,18 @@ const TwoFactorPage_Status = graphql(`
   query TwoFactorPage_Status {
     viewer {
       id
+      staffNeedsSecondFactor
       twoFactor {
         totpEnabled
         emailEnabled
         recoveryCodesLeft
+      }
+      passkeys {
+        id
+        name
+        backedUp
+        createdAt
+        lastUsedAt
       }
     }
   }
@@ -38,7 +48,7 @@ const TwoFactorPage_Regenerate = graphql(
   [ErrorFields],
 );
 
-/** Two-step sign-in: the authenticator app, codes by e-mail, and the recovery codes behind both. */
+/** Two-step sign-in: the authenticator app, codes by e-mail, passkeys, and the recovery codes behind them. */
 export function TwoFactorPage() {
   const [{ data, fetching, error }, reexecute] = useQuery({
     query: TwoFactorPage_Status,
@@ -48,10 +58,16 @@ export function TwoFactorPage() {
   const [regenerating, setRegenerating] = useState(false);
   const refresh = () => reexecute({ requestPolicy: "network-only" });
   const status = data?.viewer?.twoFactor;
+  const passkeys = data?.viewer?.passkeys ?? [];
 
   return (
     <div className="stack">
       <title>Two-step sign-in · Gatehouse</title>
+      {data?.viewer?.staffNeedsSecondFactor ? (
+        <Alert tone="warning" title="Gatehouse staff must use two-step sign-in">
+          Your staff tools stay locked until you turn on an authenticator app, codes by e-mail or a passkey below.
+        </Alert>
+      ) : null}
       {codes ? <RecoveryCodesOnce codes={codes} onDone={() => setCodes(null)} /> : null}
       {error && !data ? (
         <LoadFailed className="stack" title="We couldn't load your sign-in settings" error={error} onRetry={refresh} />
@@ -61,7 +77,8 @@ export function TwoFactorPage() {
         <>
           <AuthenticatorCard enabled={status.totpEnabled} onChanged={refresh} onRecoveryCodes={setCodes} />
           <EmailCodesCard enabled={status.emailEnabled} onChanged={refresh} onRecoveryCodes={setCodes} />
-          {status.totpEnabled || status.emailEnabled ? (
+          <PasskeysCard passkeys={passkeys} onChanged={refresh} onRecoveryCodes={setCodes} />
+          {status.totpEnabled || status.emailEnabled || passkeys.length > 0 ? (
             <SectionCard
               id="recovery-title"
               title="Recovery codes"

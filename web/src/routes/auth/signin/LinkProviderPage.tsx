@@ -1,4 +1,4 @@
-import { type FormEvent, useState } from "react";
+import { type FormEvent, useRef, useState } from "react";
 import { Link } from "react-router";
 import { useQuery } from "urql";
 import { SecondFactorForm, type SecondFactorMethod } from "../../../components/auth/SecondFactorForm";
@@ -21,6 +21,7 @@ const LinkProviderPage_Offer = graphql(
             displayName
             email
             hasPassword
+            returnTo
           }
         }
         ...ErrorFields
@@ -51,6 +52,10 @@ const LinkProviderPage_Confirm = graphql(
   `,
   [ErrorFields],
 );
+
+/** A path on this site only; anything else goes to the account page. */
+const safeReturnTo = (wanted: string | undefined) =>
+  wanted?.startsWith("/") && !wanted.startsWith("//") ? wanted : "/account";
 
 /** The ticket travels in the fragment (#ticket=…), so it never reaches a server log. */
 const ticketFromHash = () => new URLSearchParams(window.location.hash.slice(1)).get("ticket") ?? "";
@@ -86,6 +91,9 @@ export function LinkProviderPage() {
   });
   const answer = data?.providerLinkOffer;
   const offer = answer?.__typename === "ProviderLinkOfferSuccess" ? answer.data : null;
+  // Kept once read: the spent ticket's offer may not load again after the link.
+  const returnTo = useRef("/account");
+  if (offer) returnTo.current = safeReturnTo(offer.returnTo);
 
   async function handleSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -101,7 +109,8 @@ export function LinkProviderPage() {
       {secondStep ? (
         <SecondFactorForm
           {...secondStep}
-          onSignedIn={() => window.location.assign("/account")}
+          // Back to where the sign-in started (often an app's hosted login), as without a second step.
+          onSignedIn={() => window.location.assign(returnTo.current)}
           onRestart={() => window.location.assign("/signin")}
         />
       ) : !ticket ? (

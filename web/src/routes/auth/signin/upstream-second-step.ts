@@ -1,6 +1,6 @@
 import type { SecondFactorMethod } from "../../../components/auth/SecondFactorForm";
 
-const METHODS: readonly SecondFactorMethod[] = ["TOTP", "EMAIL", "RECOVERY_CODE"];
+const METHODS: readonly SecondFactorMethod[] = ["PASSKEY", "TOTP", "EMAIL", "RECOVERY_CODE"];
 
 export type UpstreamSecondStep = {
   challenge: string;

@@ -10,7 +10,7 @@ export function TwoFactorRequired() {
         <h1 id="two-factor-required-title">Set up two-step sign-in to open this client</h1>
         <p>
           This client asks every member to sign in with a second factor, because its team holds secrets and people's
-          data. Add an authenticator app or codes by e-mail to your account, then come back.
+          data. Add an authenticator app, codes by e-mail or a passkey to your account, then come back.
         </p>
         <p>
           <Link className="btn btn-primary" to="/account/two-factor">
