@@ -6,10 +6,19 @@ import { accountOwner } from "../account/account-caller.js";
 import { audited } from "../audit/audit.service.js";
 import { hashPassword, verifyPassword } from "../auth/password.js";
 import { endSession } from "../auth/session.js";
+import type { Clock } from "../clock.js";
 import type { ServiceContext } from "../context.js";
-import { ConflictError, EmailTakenError, NotAuthenticatedError, NotFoundError, WrongPasswordError } from "../errors.js";
+import {
+  ConflictError,
+  EmailTakenError,
+  NotAuthenticatedError,
+  NotFoundError,
+  RateLimitedError,
+  WrongPasswordError,
+} from "../errors.js";
 import { mailQuietly } from "../mail-quietly.js";
 import { checkPasswordPolicy, validate } from "../validate.js";
+import { newEmailCode } from "./email-code.js";
 import { evictOldAccess } from "./eviction.js";
 import { consumeToken, findUsableToken, issueUserToken } from "./user-token.js";
 
@@ -24,21 +33,28 @@ const password = (what: string) => z.string().min(1, `Enter ${what}.`).max(1024,
 const link = (config: Config, page: string, value: string) =>
   `${config.publicUrl}/${page}?token=${encodeURIComponent(value)}`;
 
-/** Mails `user` a link that proves they own their current address. */
-export async function sendVerificationEmail({ db, config }: { db: Db; config: Config }, user: User): Promise<void> {
-  const value = await issueUserToken(db, user.id, "EMAIL_VERIFICATION", user.email);
+/** Mails `user` a 6-digit code and a link, either of which proves they own their current address. */
+export async function sendVerificationEmail(
+  { db, config, clock }: { db: Db; config: Config; clock: Clock },
+  user: User,
+): Promise<void> {
+  const { code, stored } = await newEmailCode({ db, clock }, user);
+  const value = await issueUserToken(db, user.id, "EMAIL_VERIFICATION", user.email, stored);
   await mailQuietly(
     config,
     user.email,
     "Confirm your e-mail address",
-    `Hello ${user.name},\n\nConfirm your e-mail address for Gatehouse by opening this link within 24 hours:\n\n${link(config, "verify-email", value)}\n\nIf you did not create an account, ignore this message.\n`,
+    `Hello ${user.name},\n\nYour code to confirm your e-mail address for Gatehouse is:\n\n${code}\n\nEnter it within 10 minutes where Gatehouse asks for it. Or open this link within 24 hours:\n\n${link(config, "verify-email", value)}\n\nIf you did not create an account, ignore this message.\n`,
   );
 }
 
+/** Mails the viewer a new code and link; the earlier ones stop working. Limited per account. */
 export async function resendVerificationEmail({ ctx }: { ctx: ServiceContext }): Promise<boolean> {
   if (!ctx.viewer) throw new NotAuthenticatedError();
   const user = await ctx.db.user.findUniqueOrThrow({ where: { id: ctx.viewer.id } });
   if (user.emailVerified) throw new ConflictError("Your e-mail address is already confirmed.");
+  const wait = await ctx.rateLimiters.verificationMail(user.id);
+  if (wait !== null) throw new RateLimitedError(wait);
   await sendVerificationEmail(ctx, user);
   return true;
 }
