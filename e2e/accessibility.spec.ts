@@ -63,8 +63,8 @@ for (const language of ["en", "nl"] as const) {
         signToken,
         partner,
       }) => {
-        // Nine pages through axe, on a shared machine: more than the default minute.
-        test.setTimeout(150_000);
+        // Nine pages through axe plus a registration (its browser check included) on a busy machine.
+        test.setTimeout(180_000);
         await page.emulateMedia({ colorScheme: scheme });
         const found: Record<string, string[]> = {};
         const check = async (name: string) => {

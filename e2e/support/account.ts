@@ -15,6 +15,8 @@ export async function registerOnHostedPage(page: Page, user: TestUser) {
   await page.getByLabel(/^(Email|E-mailadres)$/).fill(user.email);
   await page.getByRole("button", { name: /^(Next|Volgende)$/ }).click();
   await page.getByLabel(/^(Password|Wachtwoord)$/).fill(user.password);
+  // As a person typing would, the click comes once the widget has solved the check.
+  await expect(page.getByText(/^(Browser checked\.|Browser gecontroleerd\.)$/)).toBeVisible();
   await page.getByRole("button", { name: /create account|account aanmaken/i }).click();
   if (!onRegisterPage) return;
   await expect(
