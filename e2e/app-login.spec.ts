@@ -29,7 +29,11 @@ test.describe("an app logs a user in with the owner's values", () => {
       owner.email,
     );
     const asOwner = await graphqlSession(gatehouse.url, owner.email, owner.password);
-    const owned = await setUpClientByApi(asOwner, `Journey two ${owner.email.slice(10, 18)}`);
+    const owned = await setUpClientByApi(
+      asOwner,
+      `Journey two ${owner.email.slice(10, 18)}`,
+      await graphqlSession(gatehouse.url, gatehouse.demo.adminEmail, gatehouse.demo.adminPassword),
+    );
 
     // The values the "Connect your app" panel shows are the ones the app is configured with.
     const credentials = {

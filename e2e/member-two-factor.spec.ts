@@ -26,7 +26,11 @@ test("a client that requires 2FA refuses a member without it, who enrols from th
     owner.email,
   );
   const asOwner = await graphqlSession(gatehouse.url, owner.email, owner.password);
-  const { clientId } = await setUpClientByApi(asOwner, `Strict ${owner.email.slice(13, 21)}`);
+  const { clientId } = await setUpClientByApi(
+    asOwner,
+    `Strict ${owner.email.slice(13, 21)}`,
+    await graphqlSession(gatehouse.url, gatehouse.demo.adminEmail, gatehouse.demo.adminPassword),
+  );
 
   await test.step("the member confirms their e-mail address, so they can be added to a team", async () => {
     await page.goto(await mailedLink(member.email, "/verify-email"));

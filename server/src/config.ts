@@ -1,5 +1,15 @@
+import { isIP } from "node:net";
 import { z } from "zod";
 import { DEFAULT_DATABASE_URL, dialectOf } from "./db/url.js";
+
+/** "1.2.3.4", "1.2.3.4:53", "::1" or "[::1]:53", as dns.Resolver#setServers takes them. */
+function isDnsServer(entry: string): boolean {
+  const bracketed = /^\[([^\]]+)\](?::(\d{1,5}))?$/.exec(entry);
+  if (bracketed) return isIP(bracketed[1] ?? "") === 6 && (bracketed[2] === undefined || Number(bracketed[2]) <= 65535);
+  if (isIP(entry) !== 0) return true;
+  const [host, port, ...rest] = entry.split(":");
+  return rest.length === 0 && isIP(host ?? "") === 4 && /^\d{1,5}$/.test(port ?? "") && Number(port) <= 65535;
+}
 
 const booleanFlag = z.enum(["true", "false", "1", "0"]).transform((value) => value === "true" || value === "1");
 
@@ -37,6 +47,22 @@ const environment = z.object({
     .default("false")
     .transform((value) => (value === "true" ? 1 : value === "false" ? 0 : Number(value))),
   WEBHOOK_ALLOW_PRIVATE: booleanFlag.default(false),
+  DNS_SERVERS: z
+    .string()
+    .optional()
+    .transform((value, ctx) => {
+      const servers = (value ?? "")
+        .split(",")
+        .map((entry) => entry.trim())
+        .filter(Boolean);
+      const bad = servers.filter((entry) => !isDnsServer(entry));
+      if (bad.length > 0) ctx.addIssue({ code: "custom", message: `not ip[:port]: ${bad.join(", ")}` });
+      return servers;
+    }),
+  DOMAIN_PROOF_TIMEOUT_MS: z.coerce.number().int().min(100).max(30_000).default(5000),
+  DOMAIN_PROOF_ALLOW_PRIVATE: booleanFlag.default(false),
+  DOMAIN_PROOF_HTTPS_PORT: z.coerce.number().int().min(1).max(65535).default(443),
+  DOMAIN_PROOF_CA_FILE: z.string().min(1).optional(),
   SEED_DEMO: booleanFlag.optional(),
   WEB_DIST: z.string().optional(),
   SMTP_URL: z.string().optional(),
@@ -77,6 +103,16 @@ export type Config = {
   trustProxy: number;
   /** Webhooks may reach loopback and private addresses (local development only; refused in production). */
   webhookAllowPrivate: boolean;
+  /** Resolvers for domain ownership proof (ip or ip:port); empty means the system's. */
+  dnsServers: string[];
+  /** How long one DNS or HTTPS ownership check may take. */
+  domainProofTimeoutMs: number;
+  /** The HTTPS proof may reach loopback and private addresses (tests and local development; refused in production). */
+  domainProofAllowPrivate: boolean;
+  /** Port of the HTTPS proof (443; tests serve the file elsewhere). */
+  domainProofHttpsPort: number;
+  /** An extra CA (PEM file) trusted for the HTTPS proof, e.g. a test's self-signed certificate. */
+  domainProofCaFile: string | undefined;
   /** Demo admin and client are created (and printed once) unless in production. */
   seedDemo: boolean;
   webDist: string | undefined;
@@ -164,6 +200,11 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
     bodyLimitBytes: env.BODY_LIMIT_BYTES,
     trustProxy: env.TRUST_PROXY,
     webhookAllowPrivate: env.WEBHOOK_ALLOW_PRIVATE,
+    dnsServers: env.DNS_SERVERS,
+    domainProofTimeoutMs: env.DOMAIN_PROOF_TIMEOUT_MS,
+    domainProofAllowPrivate: env.DOMAIN_PROOF_ALLOW_PRIVATE,
+    domainProofHttpsPort: env.DOMAIN_PROOF_HTTPS_PORT,
+    domainProofCaFile: env.DOMAIN_PROOF_CA_FILE,
     seedDemo: env.SEED_DEMO ?? env.NODE_ENV !== "production",
     webDist: env.WEB_DIST,
     smtpUrl: env.SMTP_URL,

@@ -16,7 +16,10 @@ export function sqliteFileMode(databaseUrl: string): number | undefined {
 
 /** Reasons not to start in production mode; empty when it is safe (or not production). */
 export function productionProblems(
-  config: Pick<Config, "env" | "host" | "publicUrl" | "databaseUrl" | "webhookAllowPrivate">,
+  config: Pick<
+    Config,
+    "env" | "host" | "publicUrl" | "databaseUrl" | "webhookAllowPrivate" | "domainProofAllowPrivate"
+  >,
   sqliteMode: number | undefined,
 ): string[] {
   if (config.env !== "production") return [];
@@ -34,6 +37,11 @@ export function productionProblems(
   if (config.webhookAllowPrivate) {
     problems.push(
       "WEBHOOK_ALLOW_PRIVATE=true lets any client's webhooks reach this machine and its private network; remove it in production.",
+    );
+  }
+  if (config.domainProofAllowPrivate) {
+    problems.push(
+      "DOMAIN_PROOF_ALLOW_PRIVATE=true lets any client make this server fetch from its own private network; remove it in production.",
     );
   }
   return problems;

@@ -1,6 +1,7 @@
 import type { Config } from "../config.js";
 import { recordAudit } from "../core/audit/audit.service.js";
 import { clientOwners } from "../core/client/owners.js";
+import { addressesWanting } from "../core/notification/notification.js";
 import { enqueueWebhook } from "../core/webhook/webhook.service.js";
 import type { Db } from "../db/client.js";
 import { sendMail } from "../mail/mail.js";
@@ -26,7 +27,7 @@ async function notify(
   });
   const { clientName, emails } = await clientOwners(db, secret.clientId, now);
   const page = new URL(`/clients/${secret.clientId}/secrets`, config.publicUrl).toString();
-  for (const to of emails) {
+  for (const to of await addressesWanting(db, emails, "SECRET_EXPIRING")) {
     await sendMail(config, {
       to,
       subject: `A client secret of ${clientName} expires on ${expiresAt?.slice(0, 10)}`,

@@ -113,6 +113,8 @@ export async function ensureDemoData(
       allowApi: true,
       active: true,
       primary: true,
+      // The demo's loopback domain cannot publish a DNS record or file; the seed vouches for it (README).
+      ownershipVerified: true,
     },
     update: {},
   });

@@ -3,6 +3,7 @@ import { audited } from "../audit/audit.service.js";
 import { requireOwned, requirePermission } from "../client/client-access.js";
 import type { ServiceContext } from "../context.js";
 import { ConflictError, ValidationError } from "../errors.js";
+import { notifyPerson } from "../notification/notification.js";
 import { validate } from "../validate.js";
 
 const sendInput = z
@@ -16,6 +17,31 @@ const sendInput = z
     path: ["scopeKeys"],
     message: "Choose at least one scope to request.",
   });
+
+/** Tells the person a client asks them something; they answer on their account page. */
+async function mailAccessRequest(
+  ctx: ServiceContext,
+  person: { id: string; email: string },
+  clientId: string,
+  kind: "ACCESS" | "TEST_USER",
+  scopes: string[],
+) {
+  const client = await ctx.db.client.findUnique({ where: { id: clientId }, select: { name: true } });
+  const name = client?.name ?? "An app";
+  const asks =
+    kind === "ACCESS"
+      ? `${name} asks for access to more of your data: ${scopes.join(", ")}.`
+      : `${name} invites you to test its app before it opens to everyone.`;
+  const page = new URL("/account", ctx.config.publicUrl).toString();
+  await notifyPerson(
+    ctx.db,
+    ctx.config,
+    person,
+    "ACCESS_REQUEST",
+    kind === "ACCESS" ? `${name} asks for access to your data` : `${name} invites you to test its app`,
+    `${asks}\n\nNothing changes unless you accept. Accept or decline on your account page:\n\n${page}\n\nTurn these mails off under Account → Notifications.\n`,
+  );
+}
 
 /** What sendAccessRequest answers: the sender's own input, the same whether or not the address has an account. */
 export type SentAccessRequest = { email: string; kind: "ACCESS" | "TEST_USER"; scopes: string[] };
@@ -56,7 +82,7 @@ export async function sendAccessRequest({
     select: { id: true },
   });
   if (pending) return answer;
-  await audited(ctx, clientId, async (tx) => {
+  const request = await audited(ctx, clientId, async (tx) => {
     const created = await tx.accessRequest.create({
       data: {
         clientId,
@@ -75,6 +101,7 @@ export async function sendAccessRequest({
       after: { email: user.email, kind, scopes: keys, status: "PENDING" },
     };
   });
+  await mailAccessRequest(ctx, user, request.clientId, kind, keys);
   return answer;
 }
 

@@ -1,4 +1,5 @@
 import type { ServiceContext } from "../context.js";
+import { NOTIFICATION_KINDS, turnedOff } from "../notification/notification.js";
 import { accountOwner } from "./account-caller.js";
 
 /** Bumped when a field of the export changes meaning, so that tools reading it can tell. */
@@ -54,6 +55,7 @@ export async function exportAccount({ ctx }: { ctx: ServiceContext }) {
     where: { userId },
     select: { theme: true, language: true },
   });
+  const mailsOff = await turnedOff(db, userId);
   const signInProviders = await db.upstreamIdentity.findMany({ where: { userId }, orderBy: { createdAt: "asc" } });
   const auditEvents = await db.auditEvent.findMany({
     where: { OR: [{ actorUserId: userId }, { targetId: userId }] },
@@ -144,7 +146,11 @@ export async function exportAccount({ ctx }: { ctx: ServiceContext }) {
       since: iso(member.createdAt),
     })),
     ownedClients,
-    preferences: { theme: preference?.theme ?? "system", language: preference?.language ?? null },
+    preferences: {
+      theme: preference?.theme ?? "system",
+      language: preference?.language ?? null,
+      notifications: NOTIFICATION_KINDS.map((kind) => ({ kind, enabled: !mailsOff.has(kind) })),
+    },
     auditEvents: auditEvents.map((event) => ({
       action: event.action,
       targetType: event.targetType,

@@ -15,11 +15,12 @@ import {
   rootDomainSchema,
   urlSchema,
 } from "./domain-validation.js";
+import { newOwnershipToken } from "./ownership-proof.js";
 
 /** What an audit event records about a domain (no secrets live on a domain). */
 function summary(domain: Domain) {
   const { rootDomain, serverIp, internalName, logoUrl, fallbackUri } = domain;
-  const { allowLogin, allowApi, active, primary, testMode } = domain;
+  const { allowLogin, allowApi, active, primary, testMode, ownershipVerified } = domain;
   return {
     rootDomain,
     serverIp,
@@ -31,6 +32,7 @@ function summary(domain: Domain) {
     active,
     primary,
     testMode,
+    ownershipVerified,
   };
 }
 
@@ -85,7 +87,15 @@ export async function createDomain({
     await ensureRoomForDomain(tx, clientId);
     await ensureUnique(tx, clientId, fields.rootDomain);
     const created = await tx.domain.create({
-      data: { ...DOMAIN_DEFAULTS, ...fields, clientId, publicId: newDomainPublicId() },
+      // A new domain admits test users only until its ownership is proven (ownership.service.ts).
+      data: {
+        ...DOMAIN_DEFAULTS,
+        ...fields,
+        clientId,
+        publicId: newDomainPublicId(),
+        ownershipVerified: false,
+        ownershipToken: newOwnershipToken(),
+      },
     });
     await checkFallback(tx, created);
     const primaryTakenFrom = created.primary ? await takePrimary(tx, clientId, created.id) : [];
@@ -117,7 +127,17 @@ export async function updateDomain({
   return audited(ctx, domain.clientId, async (tx) => {
     const before = await tx.domain.findUniqueOrThrow({ where: { id: domainId } });
     if (fields.rootDomain !== undefined) await ensureUnique(tx, domain.clientId, fields.rootDomain, domainId);
-    const after = await tx.domain.update({ where: { id: domainId }, data: fields });
+    const renamed = fields.rootDomain !== undefined && fields.rootDomain !== before.rootDomain;
+    // A proof holds for one name: another name must be proven anew, with a new token.
+    const reproof = renamed
+      ? {
+          ownershipVerified: false,
+          ownershipMethod: null,
+          ownershipVerifiedAt: null,
+          ownershipToken: newOwnershipToken(),
+        }
+      : {};
+    const after = await tx.domain.update({ where: { id: domainId }, data: { ...fields, ...reproof } });
     await checkFallback(tx, after);
     const primaryTakenFrom = fields.primary ? await takePrimary(tx, domain.clientId, domainId) : [];
     return {

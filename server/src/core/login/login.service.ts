@@ -13,6 +13,7 @@ import { readUser, upsertClientUser } from "../../db/hot/users.js";
 import type { User } from "../../generated/prisma/client.js";
 import type { AuthenticatedClient } from "../auth/client-credentials.js";
 import { randomToken, sha256 } from "../auth/crypto.js";
+import { openToEveryone } from "../domain/ownership.service.js";
 import { LoginFlowError, LoginTokenError, RedirectNotAllowedError } from "../errors.js";
 import { consentedScopeKeys, consentRequired, grantableScopes } from "./login-scopes.js";
 import { failureRedirect, redirectAllowed, withToken } from "./redirect-url.js";
@@ -127,7 +128,8 @@ export async function completeLogin({
     await db.loginToken.updateMany({ where: open, data: { deniedAt: new Date(), userId: user.id } });
     return fail("DECLINED");
   }
-  if (login.domain.testMode && !(await mayUseTestDomain(db, login.clientId, user))) fail("TEST_MODE_DENIED");
+  // A domain in test mode, or one whose ownership is not proven yet, admits only the client's team and test users.
+  if (!openToEveryone(login.domain) && !(await mayUseTestDomain(db, login.clientId, user))) fail("TEST_MODE_DENIED");
 
   const scopes = await grantableScopes(db, login.clientId, user.id, login.domain.id);
   const claimed = await approveLoginToken(hotSqlOf(db), {

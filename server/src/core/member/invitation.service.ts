@@ -3,9 +3,12 @@ import { sendMail } from "../../mail/mail.js";
 import { audited } from "../audit/audit.service.js";
 import { randomToken, sha256 } from "../auth/crypto.js";
 import { requireOwned, requirePermission } from "../client/client-access.js";
+import { clientOwners } from "../client/owners.js";
 import type { ServiceContext } from "../context.js";
 import { ensureRoomForMember } from "../count-limits.js";
 import { ConflictError, ForbiddenError, NotAuthenticatedError, NotFoundError } from "../errors.js";
+import { mailQuietly } from "../mail-quietly.js";
+import { addressesWanting } from "../notification/notification.js";
 import { grantRefusal } from "../role/grantable.js";
 import { validate } from "../validate.js";
 
@@ -147,6 +150,24 @@ async function answerable(ctx: ServiceContext, token: string) {
   return { viewer, invitation };
 }
 
+/** Tells the client's owners that an invitation was answered (unless they turned invitation mail off). */
+async function mailInvitationAnswer(
+  ctx: ServiceContext,
+  invitation: { clientId: string; email: string; role: { name: string } },
+  answer: "accepted" | "declined",
+) {
+  const { clientName, emails } = await clientOwners(ctx.db, invitation.clientId, ctx.clock.now());
+  const page = new URL(`/clients/${invitation.clientId}/members`, ctx.config.publicUrl).toString();
+  for (const to of await addressesWanting(ctx.db, emails, "INVITATION")) {
+    await mailQuietly(
+      ctx.config,
+      to,
+      `${clientName}: ${invitation.email} ${answer} your invitation`,
+      `${invitation.email} ${answer} the invitation to ${clientName} as ${invitation.role.name}.\n\n${page}\n`,
+    );
+  }
+}
+
 export async function acceptInvitation({ ctx, token }: { ctx: ServiceContext; token: string }) {
   const { viewer, invitation } = await answerable(ctx, token);
   const existing = await ctx.db.member.findUnique({
@@ -183,12 +204,13 @@ export async function acceptInvitation({ ctx, token }: { ctx: ServiceContext; to
     };
   });
   ctx.access.reset();
+  await mailInvitationAnswer(ctx, invitation, "accepted");
   return { member, clientId: invitation.clientId, clientName: invitation.client.name };
 }
 
 export async function declineInvitation({ ctx, token }: { ctx: ServiceContext; token: string }) {
   const { invitation } = await answerable(ctx, token);
-  return audited(ctx, invitation.clientId, async (tx) => {
+  const answered = await audited(ctx, invitation.clientId, async (tx) => {
     // Single use: one conditional update decides, so two tabs cannot both answer.
     const { count } = await tx.memberInvitation.updateMany({
       where: { id: invitation.id, ...pendingWhere(ctx.clock.now()) },
@@ -203,6 +225,8 @@ export async function declineInvitation({ ctx, token }: { ctx: ServiceContext; t
       after: { email: invitation.email },
     };
   });
+  await mailInvitationAnswer(ctx, invitation, "declined");
+  return answered;
 }
 
 export async function revokeInvitation({ ctx, invitationId }: { ctx: ServiceContext; invitationId: string }) {

@@ -1,6 +1,7 @@
 import { sendMail } from "../../mail/mail.js";
 import { clientOwners } from "../client/owners.js";
 import type { ServiceContext } from "../context.js";
+import { addressesWanting } from "../notification/notification.js";
 
 export type VerificationChange = "requested" | "approved" | "rejected" | "revoked" | "cancelled";
 
@@ -25,7 +26,7 @@ export async function mailVerificationChange(
   if (details.scopes) lines.push(`Scopes: ${details.scopes.join(", ") || "none"}.`);
   if (details.note) lines.push("", `Note: ${details.note}`);
   lines.push("", new URL(`/clients/${clientId}/verification`, ctx.config.publicUrl).toString());
-  for (const to of emails) {
+  for (const to of await addressesWanting(ctx.db, emails, "VERIFICATION")) {
     await sendMail(ctx.config, { to, subject: `${clientName}: ${SUBJECTS[change]}`, text: lines.join("\n") });
   }
 }

@@ -8,6 +8,7 @@ import { ApprovedVerifications } from "./ApprovedVerifications";
 import { ReviewQueue } from "./ReviewQueue";
 import { SetPlanForm } from "./SetPlanForm";
 import { SignInProvidersCard } from "./SignInProvidersCard";
+import { UnverifiedDomains } from "./UnverifiedDomains";
 
 const StaffPage_Viewer = graphql(`
   query StaffPage_Viewer {
@@ -56,6 +57,7 @@ export function StaffPage() {
       </header>
       <ReviewQueue />
       <ApprovedVerifications />
+      <UnverifiedDomains />
       <SetPlanForm />
       <SignInProvidersCard />
     </div>

@@ -7,6 +7,7 @@ import { StatusBlock } from "../../../components/ui/Spinner";
 import { graphql } from "../../../lib/graphql";
 import { ConfirmEmailCard } from "./ConfirmEmailCard";
 import { LinkedProvidersCard } from "./LinkedProvidersCard";
+import { NotificationsCard } from "./NotificationsCard";
 import { PictureCard } from "./PictureCard";
 import { ProfileForm } from "./ProfileForm";
 import { ProfileFields } from "./profile-fields";
@@ -90,6 +91,7 @@ export function AccountPage() {
         <ProfileForm key={`${viewer.id} ${viewer.picture}`} viewer={viewer} countries={data.countries} />
       ) : null}
       {viewer ? <LinkedProvidersCard /> : null}
+      {viewer ? <NotificationsCard /> : null}
     </div>
   );
 }

@@ -11,6 +11,7 @@ import { can, missingPermissionReason, useClientDashboard } from "../shared";
 import { DeleteDomainCard } from "./DeleteDomainCard";
 import { DomainFields } from "./domain-fields";
 import { FlagsCard } from "./FlagsCard";
+import { OwnershipCard } from "./OwnershipCard";
 import { SecretConnectionsCard, SecretSummaryFields } from "./SecretConnectionsCard";
 import { SettingsCard } from "./SettingsCard";
 import { UrlsCard } from "./UrlsCard";
@@ -78,10 +79,12 @@ export function DomainPage() {
             {domain.primary ? <Badge tone="info">Primary</Badge> : null}
             <Badge tone={domain.active ? "success" : "neutral"}>{domain.active ? "Active" : "Inactive"}</Badge>
             {domain.testMode ? <Badge tone="warning">Test mode</Badge> : null}
+            {domain.ownershipVerified ? null : <Badge tone="warning">Unverified</Badge>}
           </span>
         </div>
       </div>
       {!allowed ? <Alert tone="info">{missingPermissionReason("DOMAINS_MANAGE")}</Alert> : null}
+      <OwnershipCard domain={domain} allowed={allowed} />
       <FlagsCard domain={domain} allowed={allowed} />
       <SettingsCard domain={domain} allowed={allowed} />
       <UrlsCard domain={domain} allowed={allowed} onChanged={refresh} />

@@ -25,6 +25,7 @@ const DomainsPage_Domains = graphql(`
         allowLogin
         allowApi
         testMode
+        ownershipVerified
       }
     }
   }
@@ -76,6 +77,7 @@ export function DomainsPage() {
                     {domain.allowLogin ? <Badge tone="success">Login</Badge> : null}
                     {domain.allowApi ? <Badge tone="success">API</Badge> : null}
                     {domain.testMode ? <Badge tone="warning">Test mode</Badge> : null}
+                    {domain.ownershipVerified ? null : <Badge tone="warning">Unverified</Badge>}
                   </span>
                 </td>
               </tr>

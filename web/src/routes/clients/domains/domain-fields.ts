@@ -25,6 +25,16 @@ export const DomainFields = graphql(
       active
       primary
       testMode
+      ownershipVerified
+      ownershipMethod
+      ownershipVerifiedAt
+      ownershipProof {
+        token
+        txtName
+        txtValue
+        fileUrl
+        fileContent
+      }
       createdAt
       updatedAt
       urls {

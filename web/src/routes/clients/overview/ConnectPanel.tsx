@@ -11,6 +11,8 @@ export const OverviewClientFields = graphql(`
     createdAt
     secretCount
     pairwiseSubjects
+    oidcPublic
+    backchannelLogoutUri
     domains {
       id
       rootDomain

@@ -1,8 +1,10 @@
 import { Link } from "react-router";
 import { CopyField } from "../../../components/ui/CopyButton";
 import type { FragmentOf } from "../../../lib/graphql";
+import { BackchannelLogoutForm } from "./BackchannelLogoutForm";
 import type { OverviewClientFields } from "./ConnectPanel";
 import { PairwiseSwitch } from "./PairwiseSwitch";
+import { PublicClientSwitch } from "./PublicClientSwitch";
 
 type OverviewClient = FragmentOf<typeof OverviewClientFields>;
 
@@ -20,7 +22,8 @@ export function OidcPanel({ client }: { client: OverviewClient }) {
       <h3 id="oidc-title">OpenID Connect</h3>
       <p className="muted">
         Any OpenID Connect library (openid-client, Auth.js, Spring Security, AppAuth) signs people in with the client
-        ID, a secret linked to the redirect's domain, and these values.
+        ID, a secret linked to the redirect's domain (none for a public client), and these values. PAR, DPoP and JWT
+        access tokens for your API (<code>resource</code> on one of your API domains) work too.
       </p>
       <dl className="details">
         <dt>Issuer</dt>
@@ -52,9 +55,17 @@ export function OidcPanel({ client }: { client: OverviewClient }) {
             any port matches.
           </p>
         </dd>
+        <dt>App type</dt>
+        <dd>
+          <PublicClientSwitch clientId={client.id} publicClient={client.oidcPublic} />
+        </dd>
         <dt>Subject (sub)</dt>
         <dd>
           <PairwiseSwitch clientId={client.id} pairwise={client.pairwiseSubjects} />
+        </dd>
+        <dt>Sign-out</dt>
+        <dd>
+          <BackchannelLogoutForm clientId={client.id} uri={client.backchannelLogoutUri} />
         </dd>
       </dl>
     </section>
