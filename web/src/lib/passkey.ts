@@ -5,6 +5,7 @@ import {
   startAuthentication,
   startRegistration,
 } from "@simplewebauthn/browser";
+import { i18n } from "../i18n/i18n";
 
 /** Whether this browser can use passkeys at all; the buttons hide when it cannot. */
 export const passkeysSupported = () => browserSupportsWebAuthn();
@@ -16,11 +17,10 @@ function problem(error: unknown): PasskeyOutcome {
   const name = error instanceof Error ? error.name : "";
   // NotAllowedError: the person cancelled, or the browser timed out waiting for them.
   if (name === "NotAllowedError" || name === "AbortError") {
-    return { ok: false, message: "The passkey request was cancelled or timed out. Try again." };
+    return { ok: false, message: i18n.t("passkey.cancelled") };
   }
-  if (name === "InvalidStateError")
-    return { ok: false, message: "This device already has a passkey for your account." };
-  return { ok: false, message: "Your browser or device could not use a passkey here." };
+  if (name === "InvalidStateError") return { ok: false, message: i18n.t("passkey.alreadyHere") };
+  return { ok: false, message: i18n.t("passkey.unavailable") };
 }
 
 /** Creates a passkey with the options startPasskeyRegistration answered. */

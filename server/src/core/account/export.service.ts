@@ -51,7 +51,10 @@ export async function exportAccount({ ctx }: { ctx: ServiceContext }) {
       }),
       db.client.findMany({ where: { ownerId: userId }, select: { id: true, name: true }, orderBy: { name: "asc" } }),
     ]);
-  const preference = await db.userPreference.findUnique({ where: { userId }, select: { theme: true } });
+  const preference = await db.userPreference.findUnique({
+    where: { userId },
+    select: { theme: true, language: true },
+  });
   const mailsOff = await turnedOff(db, userId);
   const signInProviders = await db.upstreamIdentity.findMany({ where: { userId }, orderBy: { createdAt: "asc" } });
   const auditEvents = await db.auditEvent.findMany({
@@ -145,6 +148,7 @@ export async function exportAccount({ ctx }: { ctx: ServiceContext }) {
     ownedClients,
     preferences: {
       theme: preference?.theme ?? "system",
+      language: preference?.language ?? null,
       notifications: NOTIFICATION_KINDS.map((kind) => ({ kind, enabled: !mailsOff.has(kind) })),
     },
     auditEvents: auditEvents.map((event) => ({

@@ -1,4 +1,5 @@
 import { type FormEvent, useState } from "react";
+import { Trans, useTranslation } from "react-i18next";
 import { useMutation } from "urql";
 import { ErrorFields, graphql } from "../../lib/graphql";
 import { runMutation } from "../../lib/mutation";
@@ -46,7 +47,8 @@ type EmailCodeFormProps = {
 
 /** Enter the 6-digit code mailed to `email`, or send a new one. The link in the same mail works too. */
 export function EmailCodeForm({ email, onConfirmed, onLater }: EmailCodeFormProps) {
-  const form = useMutationForm(EmailCodeForm_Confirm, (data) => data.confirmEmailCode, "We couldn't check the code.", {
+  const { t } = useTranslation("auth");
+  const form = useMutationForm(EmailCodeForm_Confirm, (data) => data.confirmEmailCode, t("emailCode.checkFailed"), {
     fieldFor: (error) => (error.__typename === "InvalidEmailCodeError" ? "code" : null),
   });
   const [resending, resend] = useMutation(EmailCodeForm_Resend);
@@ -57,35 +59,28 @@ export function EmailCodeForm({ email, onConfirmed, onLater }: EmailCodeFormProp
     event.preventDefault();
     setResent(null);
     const code = String(new FormData(event.currentTarget).get("code") ?? "").replace(/\s+/g, "");
-    if (form.reject(/^\d{6}$/.test(code) ? {} : { code: "Enter the 6 digits from the e-mail." })) return;
+    if (form.reject(/^\d{6}$/.test(code) ? {} : { code: t("emailCode.invalid") })) return;
     if (await form.run({ input: { code } })) onConfirmed();
   }
 
   async function sendNewCode() {
     setResent(null);
     setResendError(null);
-    const outcome = await runMutation(resend({}), (data) => data.resendVerificationEmail, "We couldn't send a code.");
-    if (outcome.ok) setResent(`A new code is on its way to ${email}. Earlier codes no longer work.`);
+    const outcome = await runMutation(resend({}), (data) => data.resendVerificationEmail, t("emailCode.sendFailed"));
+    if (outcome.ok) setResent(t("emailCode.resent", { email }));
     else setResendError(outcome.message);
   }
 
   return (
-    <form
-      ref={form.formRef}
-      className="form"
-      onSubmit={handleSubmit}
-      noValidate
-      aria-label="Confirm your e-mail address"
-    >
+    <form ref={form.formRef} className="form" onSubmit={handleSubmit} noValidate aria-label={t("emailCode.form")}>
       <p>
-        We sent a 6-digit code to <strong>{email}</strong>. It works for 10 minutes. The link in the same e-mail works
-        too.
+        <Trans t={t} i18nKey="emailCode.intro" values={{ email }} components={{ strong: <strong /> }} />
       </p>
       {form.formError ? <Alert tone="error">{form.formError}</Alert> : null}
       {resendError ? <Alert tone="error">{resendError}</Alert> : null}
       {resent ? <Alert tone="success">{resent}</Alert> : null}
       <Field
-        label="Code from the e-mail"
+        label={t("emailCode.label")}
         name="code"
         inputMode="numeric"
         autoComplete="one-time-code"
@@ -95,15 +90,15 @@ export function EmailCodeForm({ email, onConfirmed, onLater }: EmailCodeFormProp
         required
       />
       <Button type="submit" block loading={form.fetching}>
-        {form.fetching ? "Checking…" : "Confirm e-mail address"}
+        {form.fetching ? t("emailCode.checking") : t("emailCode.submit")}
       </Button>
       <div className="form-actions-split">
         <Button type="button" variant="secondary" loading={resending.fetching} onClick={sendNewCode}>
-          Send a new code
+          {t("emailCode.resend")}
         </Button>
         {onLater ? (
           <Button type="button" variant="link" onClick={onLater}>
-            Confirm later
+            {t("emailCode.later")}
           </Button>
         ) : null}
       </div>

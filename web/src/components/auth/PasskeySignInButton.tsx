@@ -1,4 +1,5 @@
 import { useState } from "react";
+import { useTranslation } from "react-i18next";
 import { useMutation } from "urql";
 import { ErrorFields, graphql } from "../../lib/graphql";
 import { runMutation } from "../../lib/mutation";
@@ -42,6 +43,7 @@ export function PasskeySignInButton({
   rememberMe: () => boolean;
   onSignedIn: () => void;
 }) {
+  const { t } = useTranslation("auth");
   const [, start] = useMutation(PasskeySignInButton_Start);
   const [, finish] = useMutation(PasskeySignInButton_Finish);
   const [busy, setBusy] = useState(false);
@@ -53,13 +55,13 @@ export function PasskeySignInButton({
     setBusy(true);
     try {
       const options = await start({ input: { rememberMe: rememberMe() } });
-      if (!options.data?.startPasskeySignIn) return setError("We couldn't start a passkey sign-in. Try again.");
+      if (!options.data?.startPasskeySignIn) return setError(t("passkey.startFailed"));
       const answer = await answerWithPasskey(options.data.startPasskeySignIn);
       if (!answer.ok) return setError(answer.message);
       const done = await runMutation(
         finish({ input: { response: answer.response } }),
         (data) => data.finishPasskeySignIn,
-        "We couldn't sign you in with that passkey.",
+        t("passkey.signInFailed"),
       );
       if (!done.ok) return setError(done.message);
       onSignedIn();
@@ -72,7 +74,7 @@ export function PasskeySignInButton({
     <div className="stack-sm">
       {error ? <Alert tone="error">{error}</Alert> : null}
       <Button variant="secondary" block loading={busy} onClick={signIn}>
-        {busy ? "Waiting for your passkey…" : "Sign in with a passkey"}
+        {busy ? t("passkey.waiting") : t("passkey.signIn")}
       </Button>
     </div>
   );

@@ -1,4 +1,5 @@
 import { type FormEvent, useRef, useState } from "react";
+import { useTranslation } from "react-i18next";
 import { focusFirstInvalid } from "../../lib/errors";
 import { Button } from "../ui/Button";
 import { Field } from "../ui/Field";
@@ -41,13 +42,14 @@ type DetailsStepProps = {
 
 /** Step 1: the person's name and e-mail address, checked in the browser before going on. */
 export function DetailsStep({ details, errors, onChange, onNext }: DetailsStepProps) {
+  const { t } = useTranslation("auth");
   const formRef = useRef<HTMLFormElement>(null);
   const [local, setLocal] = useState<{ name?: string; email?: string }>({});
 
   function handleSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const found: { name?: string; email?: string } = {};
-    if (!details.name.trim()) found.name = "Enter your name.";
+    if (!details.name.trim()) found.name = t("register.nameMissing");
     const badEmail = emailProblem(details.email.trim());
     if (badEmail) found.email = badEmail;
     setLocal(found);
@@ -60,9 +62,9 @@ export function DetailsStep({ details, errors, onChange, onNext }: DetailsStepPr
   }
 
   return (
-    <form ref={formRef} className="form" onSubmit={handleSubmit} noValidate aria-label="About you">
+    <form ref={formRef} className="form" onSubmit={handleSubmit} noValidate aria-label={t("register.steps.details")}>
       <Field
-        label="Name"
+        label={t("register.name")}
         name="name"
         autoComplete="name"
         value={details.name}
@@ -74,7 +76,7 @@ export function DetailsStep({ details, errors, onChange, onNext }: DetailsStepPr
         required
       />
       <Field
-        label="Email"
+        label={t("email.label")}
         name="email"
         type="email"
         autoComplete="email"
@@ -88,7 +90,7 @@ export function DetailsStep({ details, errors, onChange, onNext }: DetailsStepPr
         required
       />
       <Button type="submit" block>
-        Next
+        {t("register.next")}
       </Button>
     </form>
   );

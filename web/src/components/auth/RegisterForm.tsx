@@ -1,4 +1,5 @@
 import { useEffect, useRef, useState } from "react";
+import { useTranslation } from "react-i18next";
 import { useSearchParams } from "react-router";
 import { ErrorFields, graphql } from "../../lib/graphql";
 import type { PayloadError } from "../../lib/mutation";
@@ -31,11 +32,11 @@ const RegisterForm_Register = graphql(
 );
 
 type Step = "details" | "password" | "code";
-const STEPS: Record<Step, { title: string; number: number }> = {
-  details: { title: "About you", number: 1 },
-  password: { title: "Choose a password", number: 2 },
-  code: { title: "Confirm your e-mail address", number: 3 },
-};
+const STEPS = {
+  details: { title: "register.steps.details", number: 1 },
+  password: { title: "register.steps.password", number: 2 },
+  code: { title: "register.steps.code", number: 3 },
+} as const satisfies Record<Step, { title: string; number: number }>;
 
 type RegisterFormProps = {
   onRegistered: () => void;
@@ -50,12 +51,8 @@ type RegisterFormProps = {
  * them. Name and e-mail survive going back and a reload (sessionStorage); the password stays in memory
  * only, kept while this page is open and never written anywhere.
  */
-export function RegisterForm({
-  onRegistered,
-  defaultEmail,
-  submitLabel = "Create account",
-  askForCode = true,
-}: RegisterFormProps) {
+export function RegisterForm({ onRegistered, defaultEmail, submitLabel, askForCode = true }: RegisterFormProps) {
+  const { t } = useTranslation("auth");
   const [params, setParams] = useSearchParams();
   const [details, setDetails] = useState<RegisterDetails>(() => restoreDetails(defaultEmail));
   const [password, setPassword] = useState("");
@@ -67,7 +64,7 @@ export function RegisterForm({
   const step: Step = registeredEmail ? "code" : params.get("step") === "password" && complete ? "password" : "details";
   const shownStep = useRef(step);
 
-  const form = useMutationForm(RegisterForm_Register, (data) => data.register, "We couldn't create your account.", {
+  const form = useMutationForm(RegisterForm_Register, (data) => data.register, t("register.failed"), {
     fieldFor: (error) => (error.__typename === "EmailTakenError" ? "email" : null),
     onError: (error: PayloadError) => {
       // Each solution counts once: a refusal carries a new challenge, any other answer starts one.
@@ -121,11 +118,9 @@ export function RegisterForm({
   const { title, number } = STEPS[step];
   return (
     <div className="register-steps">
-      <p className="register-step-count">
-        Step {number} of {askForCode ? 3 : 2}
-      </p>
+      <p className="register-step-count">{t("register.stepCount", { number, total: askForCode ? 3 : 2 })}</p>
       <h2 className="register-step-title" ref={headingRef} tabIndex={-1}>
-        {title}
+        {t(title)}
       </h2>
       {step === "details" ? (
         <DetailsStep
@@ -145,7 +140,7 @@ export function RegisterForm({
           challenge={challenge}
           onChallenge={setChallenge}
           form={form}
-          submitLabel={submitLabel}
+          submitLabel={submitLabel ?? t("register.submit")}
           onBack={() => goTo("details")}
           onSubmit={register}
         />

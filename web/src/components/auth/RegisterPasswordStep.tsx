@@ -1,4 +1,5 @@
 import { type FormEvent, type RefObject, useEffect, useId, useRef, useState } from "react";
+import { useTranslation } from "react-i18next";
 import { useQuery } from "urql";
 import { graphql } from "../../lib/graphql";
 import { Alert } from "../ui/Alert";
@@ -42,6 +43,7 @@ type PasswordStepProps = {
  */
 export function PasswordStep(props: PasswordStepProps) {
   const { details, password, onPassword, challenge, onChallenge, form, submitLabel, onBack, onSubmit } = props;
+  const { t } = useTranslation("auth");
   const [estimate, setEstimate] = useState<Estimate | null>(null);
   const [fresh, refetch] = useQuery({ query: PasswordStep_Challenge, requestPolicy: "network-only" });
   // Refs, not state: the widget's callback and a click may fall between two renders.
@@ -95,7 +97,7 @@ export function PasswordStep(props: PasswordStepProps) {
     // One attempt at a time: a second submit while one is on its way would wait for a check forever.
     if (sending.current) return;
     const broken = rules.find((rule) => rule.id !== "guessable" && !rule.met);
-    if (form.reject(broken ? { password: `${broken.label}, please.` } : {})) return;
+    if (form.reject(broken ? { password: t("register.ruleBroken", { rule: broken.label }) } : {})) return;
     if (solution.current) void send(solution.current);
     else {
       waitingRef.current = true;
@@ -118,21 +120,21 @@ export function PasswordStep(props: PasswordStepProps) {
         className="form"
         onSubmit={handleSubmit}
         noValidate
-        aria-label="Choose a password"
+        aria-label={t("register.steps.password")}
       >
         {form.formError ? <Alert tone="error">{form.formError}</Alert> : null}
         <Field
-          label="Password"
+          label={t("register.password")}
           name="password"
           type="password"
           autoComplete="new-password"
           value={password}
           onChange={(event) => onPassword(event.target.value)}
-          hint="Each rule below is ticked once your password meets it."
+          hint={t("register.passwordHint")}
           error={form.fieldErrors.password}
           required
         />
-        <ul className="password-rules" id="password-rules" aria-label="Password rules">
+        <ul className="password-rules" id="password-rules" aria-label={t("register.rules")}>
           {rules.map((rule) => (
             <li key={rule.id} className={rule.met ? "rule-met" : "rule-open"} data-testid={`rule-${rule.id}`}>
               {rule.met ? (
@@ -142,37 +144,41 @@ export function PasswordStep(props: PasswordStepProps) {
               )}
               <span>{rule.label}</span>
               <span className="visually-hidden">
-                {rule.met ? " (met)" : rule.met === null ? " (checking)" : " (not yet)"}
+                {rule.met
+                  ? t("register.ruleMet")
+                  : rule.met === null
+                    ? t("register.ruleChecking")
+                    : t("register.ruleOpen")}
               </span>
             </li>
           ))}
         </ul>
         <p className="visually-hidden" role="status" aria-live="polite">
-          {password ? `${met} of ${rules.length} password rules met.` : ""}
+          {password ? t("register.rulesMet", { met, total: rules.length }) : ""}
         </p>
       </form>
       {checkFailed ? (
         <Alert tone="error">
-          The browser check did not finish.{" "}
+          {t("register.checkFailed")}{" "}
           <Button type="button" variant="link" onClick={retryCheck}>
-            Try it again
+            {t("register.tryCheckAgain")}
           </Button>
         </Alert>
       ) : current ? (
         <ProofOfWorkCheck key={current} challenge={current} onSolved={solved} onFailed={() => setCheckFailed(true)} />
       ) : fresh.error ? (
         <Alert tone="error">
-          We couldn't start the browser check.{" "}
+          {t("register.checkStartFailed")}{" "}
           <Button type="button" variant="link" onClick={retryCheck}>
-            Try again
+            {t("register.tryAgain")}
           </Button>
         </Alert>
       ) : null}
       <Button type="submit" form={formId} block loading={form.fetching || waiting}>
-        {form.fetching ? "Creating your account…" : waiting ? "Checking your browser…" : submitLabel}
+        {form.fetching ? t("register.creating") : waiting ? t("register.checkingBrowser") : submitLabel}
       </Button>
       <Button type="button" variant="secondary" block onClick={onBack}>
-        Back
+        {t("register.back")}
       </Button>
     </div>
   );

@@ -1,3 +1,4 @@
+import { i18n } from "../../i18n/i18n";
 /**
  * The server's password policy (server/src/core/auth/password-policy.ts), checked as the person types so
  * each rule shows when it is met. The server checks again; this only saves a round trip.
@@ -48,13 +49,13 @@ export function passwordRules(
   return [
     {
       id: "length",
-      label: `At least ${PASSWORD_MIN} characters`,
+      label: i18n.t("auth:register.rule.length", { min: PASSWORD_MIN }),
       met: password.length >= PASSWORD_MIN && password.length <= PASSWORD_MAX,
     },
-    { id: "personal", label: "Not your name or e-mail address", met: notPersonal },
+    { id: "personal", label: i18n.t("auth:register.rule.personal"), met: notPersonal },
     {
       id: "guessable",
-      label: "Hard to guess: not a common password, word or keyboard pattern",
+      label: i18n.t("auth:register.rule.guessable"),
       met: password.length === 0 ? false : estimate ? estimate(password, inputs) >= MIN_SCORE : null,
     },
   ];

@@ -1,9 +1,11 @@
+import { Trans, useTranslation } from "react-i18next";
 import { useMutation } from "urql";
 import { Alert } from "../../components/ui/Alert";
 import { Badge } from "../../components/ui/Badge";
 import { Button } from "../../components/ui/Button";
 import { Card } from "../../components/ui/Card";
 import { BrandMark, CheckIcon } from "../../components/ui/icons";
+import { scopeSummary } from "../../i18n/scopes";
 import { graphql } from "../../lib/graphql";
 import type { LoginRequest, LoginScope, Viewer } from "./types";
 
@@ -24,6 +26,7 @@ type ConsentScreenProps = {
 };
 
 export function ConsentScreen({ request, viewer, pending, error, onDecide, onSignedOut }: ConsentScreenProps) {
+  const { t } = useTranslation("authorize");
   const [signOutState, signOut] = useMutation(ConsentScreen_SignOut);
   const busy = pending !== null || signOutState.fetching;
 
@@ -34,7 +37,7 @@ export function ConsentScreen({ request, viewer, pending, error, onDecide, onSig
 
   return (
     <Card aria-labelledby="consent-title">
-      <title>{`Allow ${request.clientName}? · Gatehouse`}</title>
+      <title>{t("consent.tabTitle", { client: request.clientName })}</title>
       <div className="consent-pair" aria-hidden="true">
         {request.clientLogoUrl ? (
           <img className="client-logo client-avatar-lg" src={request.clientLogoUrl} alt="" />
@@ -50,7 +53,7 @@ export function ConsentScreen({ request, viewer, pending, error, onDecide, onSig
       </div>
       <div className="stack-sm">
         <h1 id="consent-title" className="consent-title">
-          {request.clientName} wants to access your Gatehouse account
+          {t("consent.title", { client: request.clientName })}
         </h1>
         <p className="consent-domain">
           <span data-testid="consent-domain">{request.domain}</span>
@@ -58,14 +61,18 @@ export function ConsentScreen({ request, viewer, pending, error, onDecide, onSig
             <>
               {" "}
               <Badge tone="success">
-                <CheckIcon className="badge-icon" /> Verified partner
+                <CheckIcon className="badge-icon" /> {t("consent.verifiedPartner")}
               </Badge>
             </>
           ) : null}
         </p>
         {request.domain !== request.primaryDomain ? (
           <p className="consent-domain fine-print">
-            {request.clientName}'s primary domain is {request.primaryDomain}; this sign-in returns to {request.domain}.
+            {t("consent.otherDomain", {
+              client: request.clientName,
+              primary: request.primaryDomain,
+              domain: request.domain,
+            })}
           </p>
         ) : null}
       </div>
@@ -75,31 +82,36 @@ export function ConsentScreen({ request, viewer, pending, error, onDecide, onSig
           {(viewer.name || viewer.email).trim().charAt(0)}
         </span>
         <p className="account-chip-text">
-          Signed in as <strong>{viewer.email}</strong>
+          <Trans
+            t={t}
+            i18nKey="consent.signedInAs"
+            values={{ email: viewer.email }}
+            components={{ strong: <strong /> }}
+          />
         </p>
         <p className="account-chip-action">
-          Not you?{" "}
+          {t("consent.notYou")}{" "}
           <Button variant="link" onClick={handleSignOut} disabled={busy}>
-            Sign out
+            {t("consent.signOut")}
           </Button>
         </p>
       </div>
 
-      {signOutState.error ? <Alert tone="error">We couldn't sign you out. Please try again.</Alert> : null}
+      {signOutState.error ? <Alert tone="error">{t("consent.signOutFailed")}</Alert> : null}
 
       <section aria-labelledby="consent-scopes-title">
-        <h2 id="consent-scopes-title">This will allow {request.clientName} to:</h2>
+        <h2 id="consent-scopes-title">{t("consent.allowsTo", { client: request.clientName })}</h2>
         {request.scopes.length > 0 ? (
           <ul className="scope-list">
             {basicFirst(request.scopes).map((scope) => (
               <li key={scope.key} className="scope-item">
                 <CheckIcon className="scope-check" />
                 <div>
-                  <p className="scope-description">{scope.name ?? withoutReleaseList(scope.description)}</p>
+                  <p className="scope-description">{scope.name ?? scopeSummary(scope)}</p>
                   {scope.name ? <p className="muted">{scope.description}</p> : null}
                   {scope.releases.length > 0 ? (
                     <p className="scope-releases">
-                      Shares:{" "}
+                      {t("consent.shares")}{" "}
                       {scope.releases.map((field) => (
                         <code key={field} className="scope-key">
                           {field}
@@ -112,7 +124,7 @@ export function ConsentScreen({ request, viewer, pending, error, onDecide, onSig
             ))}
           </ul>
         ) : (
-          <p className="muted">Confirm who you are. No other information is shared.</p>
+          <p className="muted">{t("consent.noScopes")}</p>
         )}
       </section>
 
@@ -120,15 +132,19 @@ export function ConsentScreen({ request, viewer, pending, error, onDecide, onSig
         {error ? <Alert tone="error">{error}</Alert> : null}
         <div className="btn-row">
           <Button variant="secondary" onClick={() => onDecide(false)} loading={pending === "deny"} disabled={busy}>
-            Deny
+            {t("consent.deny")}
           </Button>
           <Button onClick={() => onDecide(true)} loading={pending === "allow"} disabled={busy}>
-            Allow
+            {t("consent.allow")}
           </Button>
         </div>
         <p className="fine-print">
-          Allowing sends you back to <strong>{request.redirectHost}</strong>. You can revoke access at any time from
-          your Gatehouse account.
+          <Trans
+            t={t}
+            i18nKey="consent.finePrint"
+            values={{ host: request.redirectHost }}
+            components={{ strong: <strong /> }}
+          />
         </p>
       </div>
     </Card>
@@ -138,9 +154,4 @@ export function ConsentScreen({ request, viewer, pending, error, onDecide, onSig
 /** The everyday profile scopes read first; the server's order is kept within each tier. */
 function basicFirst(scopes: LoginScope[]): LoginScope[] {
   return [...scopes.filter((scope) => scope.tier === "BASIC"), ...scopes.filter((scope) => scope.tier !== "BASIC")];
-}
-
-/** Built-in descriptions end with "(releases: …)"; the screen lists those fields itself. */
-function withoutReleaseList(description: string): string {
-  return description.replace(/\s*\(releases: [^)]*\)$/, "");
 }

@@ -40,6 +40,7 @@ export const ViewerFields = graphql(`
     id
     email
     name
+    language
   }
 `);
 

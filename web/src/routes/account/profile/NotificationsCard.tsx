@@ -1,4 +1,5 @@
 import { useState } from "react";
+import { useTranslation } from "react-i18next";
 import { useQuery } from "urql";
 import { Alert } from "../../../components/ui/Alert";
 import { Card } from "../../../components/ui/Card";
@@ -43,30 +44,31 @@ const NotificationsCard_Set = graphql(
 
 type Kind = "ACCESS_REQUEST" | "VERIFICATION" | "INVITATION" | "SECRET_EXPIRING" | "SIGN_IN";
 
-const KINDS: Record<Kind, { label: string; hint: string }> = {
+const KINDS = {
   ACCESS_REQUEST: {
-    label: "Access and test-user requests",
-    hint: "An app asks for more of your data, or invites you to test it.",
+    label: "notifications.kinds.ACCESS_REQUEST.label",
+    hint: "notifications.kinds.ACCESS_REQUEST.hint",
   },
   VERIFICATION: {
-    label: "Verification requests and decisions",
-    hint: "For clients you own: requested, approved, rejected, revoked.",
+    label: "notifications.kinds.VERIFICATION.label",
+    hint: "notifications.kinds.VERIFICATION.hint",
   },
-  INVITATION: { label: "Invitation answers", hint: "For clients you own: someone accepted or declined an invitation." },
+  INVITATION: { label: "notifications.kinds.INVITATION.label", hint: "notifications.kinds.INVITATION.hint" },
   SECRET_EXPIRING: {
-    label: "Secrets expiring soon",
-    hint: "For clients you own: a client secret stops working within 14 days.",
+    label: "notifications.kinds.SECRET_EXPIRING.label",
+    hint: "notifications.kinds.SECRET_EXPIRING.hint",
   },
-  SIGN_IN: { label: "New sign-ins", hint: "Your account was signed in to from a new device and network." },
-};
+  SIGN_IN: { label: "notifications.kinds.SIGN_IN.label", hint: "notifications.kinds.SIGN_IN.hint" },
+} as const satisfies Record<Kind, { label: string; hint: string }>;
 
 /** One switch per kind of mail; the mails that protect the account are always sent, and the card says so. */
 export function NotificationsCard() {
+  const { t } = useTranslation("account");
   const [{ data, fetching, error }, reexecute] = useQuery({ query: NotificationsCard_Preferences });
   const update = useMutationAction(
     NotificationsCard_Set,
     (result) => result.setNotificationPreference,
-    "We couldn't save that change.",
+    t("notifications.saveFailed"),
   );
   const [pending, setPending] = useState<Kind | null>(null);
   const preferences = data?.viewer?.notificationPreferences ?? [];
@@ -79,21 +81,18 @@ export function NotificationsCard() {
 
   return (
     <Card aria-labelledby="notifications-title">
-      <h2 id="notifications-title">Notifications</h2>
-      <p className="muted">
-        Choose which mails Gatehouse sends you. Mails that protect your account are always sent: confirming or changing
-        your e-mail address, resetting your password, sign-in codes and account deletion.
-      </p>
+      <h2 id="notifications-title">{t("notifications.title")}</h2>
+      <p className="muted">{t("notifications.description")}</p>
       {update.error ? <Alert tone="error">{update.error}</Alert> : null}
       {error && !data ? (
         <LoadFailed
           className="stack"
-          title="We couldn't load your notification settings"
+          title={t("notifications.loadFailed")}
           error={error}
           onRetry={() => reexecute({ requestPolicy: "network-only" })}
         />
       ) : fetching && !data ? (
-        <StatusBlock label="Loading notification settings…" />
+        <StatusBlock label={t("notifications.loading")} />
       ) : (
         <div className="toggle-grid" aria-busy={update.fetching || undefined}>
           {preferences.map((preference) => {
@@ -102,8 +101,10 @@ export function NotificationsCard() {
               <Toggle
                 key={kind}
                 name={`notify-${kind}`}
-                label={pending === kind ? `${KINDS[kind].label} (saving…)` : KINDS[kind].label}
-                hint={KINDS[kind].hint}
+                label={
+                  pending === kind ? t("notifications.saving", { label: t(KINDS[kind].label) }) : t(KINDS[kind].label)
+                }
+                hint={t(KINDS[kind].hint)}
                 checked={preference.enabled}
                 disabled={update.fetching}
                 onChange={(event) => toggle(kind, event.target.checked)}

@@ -1,4 +1,5 @@
 import { type FormEvent, useState } from "react";
+import { useTranslation } from "react-i18next";
 import { useMutation } from "urql";
 import { FormError } from "../../../components/team/team-kit";
 import { Badge } from "../../../components/ui/Badge";
@@ -79,6 +80,7 @@ export function PasskeysCard({
   onChanged: () => void;
   onRecoveryCodes: (codes: readonly string[]) => void;
 }) {
+  const { t } = useTranslation("account");
   const [, start] = useMutation(PasskeysCard_Start);
   const [, finish] = useMutation(PasskeysCard_Finish);
   const [adding, setAdding] = useState(false);
@@ -94,18 +96,22 @@ export function PasskeysCard({
     const form = event.currentTarget;
     const name = String(new FormData(form).get("passkeyName") ?? "").trim();
     setError(null);
-    setNameError(name ? null : "Give the passkey a name, such as the device it is on.");
+    setNameError(name ? null : t("twoFactor.passkeys.nameMissing"));
     if (!name) return;
     setAdding(true);
     try {
-      const options = await runMutation(start({}), (data) => data.startPasskeyRegistration, "We couldn't start.");
+      const options = await runMutation(
+        start({}),
+        (data) => data.startPasskeyRegistration,
+        t("twoFactor.passkeys.startFailed"),
+      );
       if (!options.ok) return setError(options.message);
       const created = await createPasskey(options.payload.data);
       if (!created.ok) return setError(created.message);
       const done = await runMutation(
         finish({ input: { response: created.response, name } }),
         (data) => data.finishPasskeyRegistration,
-        "We couldn't add the passkey.",
+        t("twoFactor.passkeys.addFailed"),
       );
       if (!done.ok) return done.fields.name ? setNameError(done.fields.name) : setError(done.message);
       form.reset();
@@ -119,38 +125,49 @@ export function PasskeysCard({
   return (
     <SectionCard
       id="passkeys-title"
-      title="Passkeys"
-      description="Sign in with your fingerprint, face or device PIN instead of a password, or use a passkey as your second step."
-      action={passkeys.length > 0 ? <Badge tone="success">{`${passkeys.length} on`}</Badge> : null}
+      title={t("twoFactor.passkeys.title")}
+      description={t("twoFactor.passkeys.description")}
+      action={
+        passkeys.length > 0 ? (
+          <Badge tone="success">{t("twoFactor.passkeys.count", { count: passkeys.length })}</Badge>
+        ) : null
+      }
     >
       {passkeys.length === 0 ? (
-        <EmptyState title="No passkeys yet">Add one for this device below.</EmptyState>
+        <EmptyState title={t("twoFactor.passkeys.emptyTitle")}>{t("twoFactor.passkeys.emptyBody")}</EmptyState>
       ) : (
-        <Table caption="Your passkeys" columns={["Name", "Added", "Last used"]} actions>
+        <Table
+          caption={t("twoFactor.passkeys.caption")}
+          columns={[t("twoFactor.passkeys.name"), t("twoFactor.passkeys.added"), t("twoFactor.passkeys.lastUsed")]}
+          actions
+        >
           {passkeys.map((passkey) => (
             <tr key={passkey.id}>
-              <td data-label="Name">
-                {passkey.name} {passkey.backedUp ? <Badge tone="neutral">Synced</Badge> : null}
+              <td data-label={t("twoFactor.passkeys.name")}>
+                {passkey.name}{" "}
+                {passkey.backedUp ? <Badge tone="neutral">{t("twoFactor.passkeys.synced")}</Badge> : null}
               </td>
-              <td data-label="Added">{formatDateTime(passkey.createdAt)}</td>
-              <td data-label="Last used">{passkey.lastUsedAt ? formatDateTime(passkey.lastUsedAt) : "Never"}</td>
-              <td data-label="Actions">
+              <td data-label={t("twoFactor.passkeys.added")}>{formatDateTime(passkey.createdAt)}</td>
+              <td data-label={t("twoFactor.passkeys.lastUsed")}>
+                {passkey.lastUsedAt ? formatDateTime(passkey.lastUsedAt) : t("twoFactor.passkeys.never")}
+              </td>
+              <td data-label={t("twoFactor.passkeys.actions")}>
                 <div className="form-actions">
                   <Button
                     variant="secondary"
                     className="btn-sm"
-                    aria-label={`Rename ${passkey.name}`}
+                    aria-label={t("twoFactor.passkeys.renameOne", { name: passkey.name })}
                     onClick={() => setRenaming(passkey)}
                   >
-                    Rename
+                    {t("twoFactor.passkeys.rename")}
                   </Button>
                   <Button
                     variant="secondary"
                     className="btn-sm"
-                    aria-label={`Remove ${passkey.name}`}
+                    aria-label={t("twoFactor.passkeys.removeOne", { name: passkey.name })}
                     onClick={() => setRemoving(passkey)}
                   >
-                    Remove
+                    {t("twoFactor.passkeys.remove")}
                   </Button>
                 </div>
               </td>
@@ -159,45 +176,45 @@ export function PasskeysCard({
         </Table>
       )}
       {supported ? (
-        <form className="form" onSubmit={add} noValidate aria-label="Add a passkey">
+        <form className="form" onSubmit={add} noValidate aria-label={t("twoFactor.passkeys.add")}>
           <FormError>{error}</FormError>
           <Field
-            label="Passkey name"
+            label={t("twoFactor.passkeys.nameLabel")}
             name="passkeyName"
-            hint="So you can tell your passkeys apart, e.g. “Work laptop”."
+            hint={t("twoFactor.passkeys.nameHint")}
             maxLength={60}
             error={nameError ?? undefined}
             required
           />
           <div className="form-actions">
             <Button type="submit" loading={adding}>
-              {adding ? "Waiting for your device…" : "Add a passkey"}
+              {adding ? t("twoFactor.passkeys.waiting") : t("twoFactor.passkeys.add")}
             </Button>
           </div>
         </form>
       ) : (
-        <p className="muted">This browser cannot use passkeys.</p>
+        <p className="muted">{t("twoFactor.passkeys.unsupported")}</p>
       )}
       <RenamePasskeyDialog passkey={renaming} onDone={onChanged} onClose={() => setRenaming(null)} />
       <ConfirmMutationDialog
         open={removing !== null}
-        title={`Remove the passkey “${removing?.name ?? ""}”?`}
-        confirmLabel="Remove passkey"
+        title={t("twoFactor.passkeys.removeTitle", { name: removing?.name ?? "" })}
+        confirmLabel={t("twoFactor.passkeys.removeConfirm")}
         tone="danger"
         confirmDisabled={!currentPassword}
         document={PasskeysCard_Remove}
         variables={() => ({ input: { id: removing?.id ?? "", currentPassword } })}
         pick={(data) => data.removePasskey}
-        fallback="We couldn't remove the passkey. Try again."
+        fallback={t("twoFactor.passkeys.removeFailed")}
         onDone={onChanged}
         onClose={() => {
           setCurrentPassword("");
           setRemoving(null);
         }}
       >
-        <p>It will no longer sign you in. Remove it from the device too. Enter your password to confirm.</p>
+        <p>{t("twoFactor.passkeys.removeBody")}</p>
         <Field
-          label="Your current password"
+          label={t("twoFactor.passkeys.currentPassword")}
           name="currentPassword"
           type="password"
           autoComplete="current-password"

@@ -1,4 +1,5 @@
 import { useEffect, useState } from "react";
+import { useTranslation } from "react-i18next";
 import { ConfirmMutationDialog } from "../../../components/ui/ConfirmMutationDialog";
 import { Field } from "../../../components/ui/Field";
 import { ErrorFields, graphql } from "../../../lib/graphql";
@@ -31,24 +32,25 @@ export function RenamePasskeyDialog({
   onDone: () => void;
   onClose: () => void;
 }) {
+  const { t } = useTranslation("account");
   const [name, setName] = useState("");
   useEffect(() => setName(passkey?.name ?? ""), [passkey]);
   return (
     <ConfirmMutationDialog
       open={passkey !== null}
-      title="Rename passkey"
-      confirmLabel="Save name"
+      title={t("twoFactor.passkeys.renameTitle")}
+      confirmLabel={t("twoFactor.passkeys.renameConfirm")}
       tone="primary"
       confirmDisabled={!name.trim()}
       document={RenamePasskeyDialog_Rename}
       variables={() => ({ input: { id: passkey?.id ?? "", name } })}
       pick={(data) => data.renamePasskey}
-      fallback="We couldn't rename the passkey. Try again."
+      fallback={t("twoFactor.passkeys.renameFailed")}
       onDone={onDone}
       onClose={onClose}
     >
       <Field
-        label="Passkey name"
+        label={t("twoFactor.passkeys.nameLabel")}
         name="passkeyName"
         maxLength={60}
         value={name}
