@@ -8,7 +8,7 @@ import { hashPassword, verifyPassword } from "../auth/password.js";
 import { endSession } from "../auth/session.js";
 import type { ServiceContext } from "../context.js";
 import { ConflictError, EmailTakenError, NotAuthenticatedError, NotFoundError, WrongPasswordError } from "../errors.js";
-import { mailQuietly } from "../mail-quietly.js";
+import { mailPersonQuietly } from "../mail/mail-person.js";
 import { checkPasswordPolicy, validate } from "../validate.js";
 import { evictOldAccess } from "./eviction.js";
 import { consumeToken, findUsableToken, issueUserToken } from "./user-token.js";
@@ -25,14 +25,15 @@ const link = (config: Config, page: string, value: string) =>
   `${config.publicUrl}/${page}?token=${encodeURIComponent(value)}`;
 
 /** Mails `user` a link that proves they own their current address. */
-export async function sendVerificationEmail({ db, config }: { db: Db; config: Config }, user: User): Promise<void> {
-  const value = await issueUserToken(db, user.id, "EMAIL_VERIFICATION", user.email);
-  await mailQuietly(
-    config,
-    user.email,
-    "Confirm your e-mail address",
-    `Hello ${user.name},\n\nConfirm your e-mail address for Gatehouse by opening this link within 24 hours:\n\n${link(config, "verify-email", value)}\n\nIf you did not create an account, ignore this message.\n`,
-  );
+export async function sendVerificationEmail(
+  deps: { db: Db; config: Config; acceptLanguage?: string | undefined },
+  user: User,
+): Promise<void> {
+  const value = await issueUserToken(deps.db, user.id, "EMAIL_VERIFICATION", user.email);
+  await mailPersonQuietly(deps, { email: user.email, userId: user.id }, "verifyEmail", {
+    name: user.name,
+    link: link(deps.config, "verify-email", value),
+  });
 }
 
 export async function resendVerificationEmail({ ctx }: { ctx: ServiceContext }): Promise<boolean> {
@@ -78,14 +79,15 @@ export async function requestPasswordReset({
   return true;
 }
 
-async function mailResetLink({ db, config }: { db: Db; config: Config }, user: User): Promise<void> {
-  const value = await issueUserToken(db, user.id, "PASSWORD_RESET");
-  await mailQuietly(
-    config,
-    user.email,
-    "Reset your Gatehouse password",
-    `Hello ${user.name},\n\nSomeone asked to reset the password of your Gatehouse account. Choose a new password within one hour:\n\n${link(config, "reset-password", value)}\n\nIf it was not you, ignore this message: your password stays as it is.\n`,
-  );
+async function mailResetLink(
+  deps: { db: Db; config: Config; acceptLanguage?: string | undefined },
+  user: User,
+): Promise<void> {
+  const value = await issueUserToken(deps.db, user.id, "PASSWORD_RESET");
+  await mailPersonQuietly(deps, { email: user.email, userId: user.id }, "passwordReset", {
+    name: user.name,
+    link: link(deps.config, "reset-password", value),
+  });
 }
 
 export async function resetPassword({
@@ -173,18 +175,14 @@ export async function changeEmail({
   }
   if (await ctx.db.user.findUnique({ where: { email: newEmail }, select: { id: true } })) throw new EmailTakenError();
   const value = await issueUserToken(ctx.db, user.id, "EMAIL_CHANGE", newEmail);
-  await mailQuietly(
-    ctx.config,
+  await mailPersonQuietly(ctx, { email: newEmail, userId: user.id }, "emailChangeConfirm", {
+    name: user.name,
+    link: link(ctx.config, "confirm-email-change", value),
+  });
+  await mailPersonQuietly(ctx, { email: user.email, userId: user.id }, "emailChangeNotice", {
+    name: user.name,
     newEmail,
-    "Confirm your new e-mail address",
-    `Hello ${user.name},\n\nConfirm that Gatehouse should use this address for your account by opening this link within 24 hours:\n\n${link(ctx.config, "confirm-email-change", value)}\n`,
-  );
-  await mailQuietly(
-    ctx.config,
-    user.email,
-    "Your e-mail address is about to change",
-    `Hello ${user.name},\n\nSomeone signed in to your Gatehouse account asked to change its e-mail address to ${newEmail}. If it was not you, change your password now.\n`,
-  );
+  });
   return true;
 }
 

@@ -2,7 +2,7 @@ import { isIPv4, isIPv6 } from "node:net";
 import type { User } from "../../generated/prisma/client.js";
 import { sha256 } from "../auth/crypto.js";
 import type { ServiceContext } from "../context.js";
-import { mailQuietly } from "../mail-quietly.js";
+import { mailPersonQuietly } from "../mail/mail-person.js";
 
 /** The network of an address: its IPv4 /24 or IPv6 /64, as "a.b.c.0/24" or "h:h:h:h::/64"; null for none. */
 export function networkOf(ip: string | undefined): string | null {
@@ -64,10 +64,10 @@ export async function recordSignInPlace(ctx: ServiceContext, user: User): Promis
       : null,
   ]);
   if (!newPlace) return;
-  await mailQuietly(
-    ctx.config,
-    user.email,
-    "New sign-in to your Gatehouse account",
-    `Hello ${user.name},\n\nYour Gatehouse account was just signed in to from a device and network it had not used before:\n\n  Browser: ${ctx.userAgent?.slice(0, 200) ?? "unknown"}\n  IP address: ${ctx.ip ?? "unknown"}\n  Time: ${now.toISOString()}\n\nIf this was you, there is nothing to do. If not, change your password now and sign out the session under Account → Sessions.\n`,
-  );
+  await mailPersonQuietly(ctx, { email: user.email, userId: user.id }, "newSignIn", {
+    name: user.name,
+    browser: ctx.userAgent?.slice(0, 200) ?? null,
+    ip: ctx.ip ?? null,
+    time: now,
+  });
 }
