@@ -26,7 +26,7 @@ describe("test/theme-preference: the theme is remembered per account", () => {
     await gql(server, { browser: laptop }, SET, { input: { theme: "LIGHT" } });
     expect((await gql(server, person.caller, THEME)).data?.viewer.theme).toBe("LIGHT");
     const exported = await gql(server, person.caller, `{ viewer { dataExport } }`);
-    expect(JSON.parse(exported.data?.viewer.dataExport).preferences).toEqual({ theme: "light" });
+    expect(JSON.parse(exported.data?.viewer.dataExport).preferences).toEqual({ theme: "light", language: null });
   });
 
   it("is the person's own: nobody signed out, no other value", async () => {

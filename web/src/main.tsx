@@ -2,6 +2,7 @@ import { StrictMode } from "react";
 import { createRoot } from "react-dom/client";
 import { RouterProvider } from "react-router/dom";
 import { Provider } from "urql";
+import "./i18n/i18n";
 import { applyRememberedTheme } from "./lib/theme";
 import { client } from "./lib/urql";
 import { router } from "./router";

@@ -1,11 +1,12 @@
 import type { CombinedError } from "urql";
+import { i18n } from "../i18n/i18n";
 
 export type FieldError = { field: string; message: string };
 
 /** A sentence a person can act on, for failures outside the typed GraphQL errors. */
 export function describeError(error: CombinedError): string {
-  if (error.networkError) return "We couldn't reach Gatehouse. Check your connection and try again.";
-  return "Something went wrong on our side. Please try again in a moment.";
+  if (error.networkError) return i18n.t("errors.network");
+  return i18n.t("errors.server");
 }
 
 /** Maps `fieldErrors` onto form field names; the server may report a path such as `input.email`. */

@@ -1,14 +1,47 @@
-const dateFormat = new Intl.DateTimeFormat(undefined, { dateStyle: "medium" });
-const dateTimeFormat = new Intl.DateTimeFormat(undefined, { dateStyle: "medium", timeStyle: "short" });
+import { formattingLocale } from "../i18n/i18n";
 
-/** A day as people read it; "—" when there is none. */
-export function formatDate(value: string | null | undefined): string {
-  return value ? dateFormat.format(new Date(value)) : "—";
+// Intl formatters are costly to build: one per locale and style, made when first needed.
+const formatters = new Map<string, Intl.DateTimeFormat | Intl.NumberFormat>();
+
+function dateFormat(style: "date" | "dateTime"): Intl.DateTimeFormat {
+  const locale = formattingLocale();
+  const key = `${style}:${locale}`;
+  let format = formatters.get(key) as Intl.DateTimeFormat | undefined;
+  if (!format) {
+    format = new Intl.DateTimeFormat(
+      locale,
+      style === "date" ? { dateStyle: "medium" } : { dateStyle: "medium", timeStyle: "short" },
+    );
+    formatters.set(key, format);
+  }
+  return format;
 }
 
-/** A moment as people read it; "—" when there is none. */
+/** A day as people read it, in the language the pages speak; "—" when there is none. */
+export function formatDate(value: string | null | undefined): string {
+  return value ? dateFormat("date").format(new Date(value)) : "—";
+}
+
+/** A moment as people read it, in the language the pages speak; "—" when there is none. */
 export function formatDateTime(value: string | null | undefined): string {
-  return value ? dateTimeFormat.format(new Date(value)) : "—";
+  return value ? dateFormat("dateTime").format(new Date(value)) : "—";
+}
+
+/** A count or amount as people read it in the language the pages speak: 1,234 or 1.234. */
+export function formatNumber(value: number): string {
+  const locale = formattingLocale();
+  const key = `number:${locale}`;
+  let format = formatters.get(key) as Intl.NumberFormat | undefined;
+  if (!format) {
+    format = new Intl.NumberFormat(locale);
+    formatters.set(key, format);
+  }
+  return format.format(value);
+}
+
+/** How long ago or until, e.g. "in 3 days" or "over 3 dagen". */
+export function formatRelativeDays(days: number): string {
+  return new Intl.RelativeTimeFormat(formattingLocale(), { numeric: "auto" }).format(days, "day");
 }
 
 /** `<input type="date">` value (local day) → end of that day in UTC as an ISO DateTime. */

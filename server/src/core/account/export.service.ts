@@ -50,7 +50,10 @@ export async function exportAccount({ ctx }: { ctx: ServiceContext }) {
       }),
       db.client.findMany({ where: { ownerId: userId }, select: { id: true, name: true }, orderBy: { name: "asc" } }),
     ]);
-  const preference = await db.userPreference.findUnique({ where: { userId }, select: { theme: true } });
+  const preference = await db.userPreference.findUnique({
+    where: { userId },
+    select: { theme: true, language: true },
+  });
   const signInProviders = await db.upstreamIdentity.findMany({ where: { userId }, orderBy: { createdAt: "asc" } });
   const auditEvents = await db.auditEvent.findMany({
     where: { OR: [{ actorUserId: userId }, { targetId: userId }] },
@@ -141,7 +144,7 @@ export async function exportAccount({ ctx }: { ctx: ServiceContext }) {
       since: iso(member.createdAt),
     })),
     ownedClients,
-    preferences: { theme: preference?.theme ?? "system" },
+    preferences: { theme: preference?.theme ?? "system", language: preference?.language ?? null },
     auditEvents: auditEvents.map((event) => ({
       action: event.action,
       targetType: event.targetType,

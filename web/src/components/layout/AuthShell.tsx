@@ -1,16 +1,20 @@
 import type { ReactNode } from "react";
+import { useTranslation } from "react-i18next";
 import { Brand } from "../ui/Brand";
+import { LanguageSelect } from "./LanguageSelect";
 
 /** Centred single-card layout for sign-in, register and the hosted login pages. */
 export function AuthShell({ children, brandLink = "/" }: { children: ReactNode; brandLink?: string | null }) {
+  const { t } = useTranslation();
   return (
     <div className="auth-shell">
-      <header>
+      <header className="auth-shell-header">
         <Brand to={brandLink} />
+        <LanguageSelect />
       </header>
       <main className="auth-shell-main">{children}</main>
       <footer className="auth-shell-footer">
-        <p>Gatehouse keeps one account for all the apps you use.</p>
+        <p>{t("authShell.footer")}</p>
       </footer>
     </div>
   );

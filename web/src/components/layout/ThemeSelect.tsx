@@ -1,4 +1,5 @@
 import { type ChangeEvent, useEffect, useId } from "react";
+import { useTranslation } from "react-i18next";
 import { useMutation } from "urql";
 import { graphql } from "../../lib/graphql";
 import { applyTheme, type ThemeChoice } from "../../lib/theme";
@@ -20,6 +21,7 @@ const ThemeSelect_Set = graphql(`
 /** The header's theme picker: applies at once and is remembered for the account. */
 export function ThemeSelect({ theme }: { theme: ThemeChoice }) {
   const id = useId();
+  const { t } = useTranslation();
   const [, setTheme] = useMutation(ThemeSelect_Set);
   useEffect(() => applyTheme(theme), [theme]);
 
@@ -30,14 +32,14 @@ export function ThemeSelect({ theme }: { theme: ThemeChoice }) {
   }
 
   return (
-    <div className="theme-select">
+    <div className="header-select">
       <label htmlFor={id} className="visually-hidden">
-        Theme
+        {t("theme.label")}
       </label>
       <select id={id} value={theme} onChange={handleChange}>
-        <option value="SYSTEM">Device theme</option>
-        <option value="LIGHT">Light</option>
-        <option value="DARK">Dark</option>
+        <option value="SYSTEM">{t("theme.system")}</option>
+        <option value="LIGHT">{t("theme.light")}</option>
+        <option value="DARK">{t("theme.dark")}</option>
       </select>
     </div>
   );

@@ -1,4 +1,5 @@
 import { useEffect, useState } from "react";
+import { useTranslation } from "react-i18next";
 
 type CopyButtonProps = {
   value: string;
@@ -10,6 +11,7 @@ type CopyButtonProps = {
 /** Copies `value` to the clipboard and says so for two seconds (announced politely). */
 export function CopyButton({ value, label, className }: CopyButtonProps) {
   const [state, setState] = useState<"idle" | "copied" | "failed">("idle");
+  const { t } = useTranslation();
 
   useEffect(() => {
     if (state === "idle") return;
@@ -33,13 +35,11 @@ export function CopyButton({ value, label, className }: CopyButtonProps) {
       onClick={copy}
       aria-label={label}
     >
-      <span aria-hidden="true">{state === "copied" ? "Copied" : state === "failed" ? "Copy failed" : "Copy"}</span>
+      <span aria-hidden="true">
+        {t(state === "copied" ? "actions.copied" : state === "failed" ? "actions.copyFailed" : "actions.copy")}
+      </span>
       <span className="visually-hidden" aria-live="polite">
-        {state === "copied"
-          ? "Copied to clipboard"
-          : state === "failed"
-            ? "Could not copy; select the text instead"
-            : ""}
+        {state === "copied" ? t("actions.copiedAnnounce") : state === "failed" ? t("actions.copyFailedAnnounce") : ""}
       </span>
     </button>
   );

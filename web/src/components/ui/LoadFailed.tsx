@@ -1,3 +1,4 @@
+import { useTranslation } from "react-i18next";
 import type { CombinedError } from "urql";
 import { describeError } from "../../lib/errors";
 import { Alert } from "./Alert";
@@ -18,6 +19,7 @@ export function LoadFailed({
   /** A whole-page failure offers the retry as the main action. */
   retryVariant?: "primary" | "secondary";
 }) {
+  const { t } = useTranslation();
   return (
     <div className={className}>
       <Alert tone="error" title={title}>
@@ -25,7 +27,7 @@ export function LoadFailed({
       </Alert>
       <div>
         <Button variant={retryVariant} onClick={onRetry}>
-          Try again
+          {t("actions.tryAgain")}
         </Button>
       </div>
     </div>

@@ -1,13 +1,15 @@
+import { useTranslation } from "react-i18next";
 export function Spinner({ large = false }: { large?: boolean }) {
   return <span className={large ? "spinner spinner-lg" : "spinner"} aria-hidden="true" />;
 }
 
 /** Full-area loading state with a visible, announced label. */
-export function PageLoading({ label = "Loading…" }: { label?: string }) {
+export function PageLoading({ label }: { label?: string }) {
+  const { t } = useTranslation();
   return (
     <div className="page-loading" role="status" aria-live="polite">
       <Spinner large />
-      <span>{label}</span>
+      <span>{label ?? t("status.loading")}</span>
     </div>
   );
 }

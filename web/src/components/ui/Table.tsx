@@ -1,4 +1,5 @@
 import type { ReactNode, TableHTMLAttributes } from "react";
+import { useTranslation } from "react-i18next";
 
 type TableProps = TableHTMLAttributes<HTMLTableElement> & {
   /** Read by screen readers as the table's name. */
@@ -26,6 +27,7 @@ export function Table({
   children,
   ...rest
 }: TableProps) {
+  const { t } = useTranslation();
   return (
     <div className="table-wrap">
       <table {...rest} className={["table", className ?? ""].filter(Boolean).join(" ")}>
@@ -39,7 +41,7 @@ export function Table({
             ))}
             {actions ? (
               <th scope="col">
-                <span className="visually-hidden">Actions</span>
+                <span className="visually-hidden">{t("table.actions")}</span>
               </th>
             ) : null}
           </tr>

@@ -1,11 +1,15 @@
+import { useEffect } from "react";
+import { useTranslation } from "react-i18next";
 import { Navigate, NavLink, Outlet, useLocation, useNavigate } from "react-router";
 import { useMutation, useQuery } from "urql";
+import { LanguageSelect } from "../../components/layout/LanguageSelect";
 import { ThemeSelect } from "../../components/layout/ThemeSelect";
 import { Alert } from "../../components/ui/Alert";
 import { Brand } from "../../components/ui/Brand";
 import { Button } from "../../components/ui/Button";
 import { LoadFailed } from "../../components/ui/LoadFailed";
 import { PageLoading } from "../../components/ui/Spinner";
+import { followAccountLanguage, fromAccountLanguage } from "../../i18n/i18n";
 import { describeError } from "../../lib/errors";
 import { graphql } from "../../lib/graphql";
 
@@ -17,6 +21,7 @@ const ProtectedLayout_Viewer = graphql(`
       name
       platformRole
       theme
+      language
     }
   }
 `);
@@ -36,6 +41,9 @@ export function ProtectedLayout() {
     requestPolicy: "network-only",
   });
   const [signOutState, signOut] = useMutation(ProtectedLayout_SignOut);
+  const { t } = useTranslation();
+  const accountLanguage = data?.viewer?.language;
+  useEffect(() => followAccountLanguage(fromAccountLanguage(accountLanguage)), [accountLanguage]);
 
   if (!data) {
     if (fetching) return <PageLoading />;
@@ -45,7 +53,7 @@ export function ProtectedLayout() {
           <LoadFailed
             className="stack"
             retryVariant="primary"
-            title="We couldn't load your account"
+            title={t("header.accountLoadFailed")}
             error={error}
             onRetry={() => reexecute({ requestPolicy: "network-only" })}
           />
@@ -67,18 +75,19 @@ export function ProtectedLayout() {
       <header className="app-header">
         <div className="app-header-inner">
           <Brand to="/account" />
-          <nav className="app-nav" aria-label="Main">
-            <NavLink to="/clients">My clients</NavLink>
-            <NavLink to="/account">Account</NavLink>
+          <nav className="app-nav" aria-label={t("header.mainNav")}>
+            <NavLink to="/clients">{t("header.myClients")}</NavLink>
+            <NavLink to="/account">{t("header.account")}</NavLink>
             {viewer.platformRole === "STAFF" || viewer.platformRole === "ADMIN" ? (
-              <NavLink to="/staff">Staff</NavLink>
+              <NavLink to="/staff">{t("header.staff")}</NavLink>
             ) : null}
           </nav>
           <div className="app-user">
             <span className="app-user-email">{viewer.email}</span>
+            <LanguageSelect signedIn />
             <ThemeSelect theme={viewer.theme} />
             <Button variant="secondary" onClick={handleSignOut} loading={signOutState.fetching}>
-              Sign out
+              {t("header.signOut")}
             </Button>
           </div>
         </div>
@@ -86,7 +95,7 @@ export function ProtectedLayout() {
       <main className="app-main">
         {signOutState.error ? (
           <div style={{ marginBottom: "1rem" }}>
-            <Alert tone="error">We couldn't sign you out. {describeError(signOutState.error)}</Alert>
+            <Alert tone="error">{t("header.signOutFailed", { reason: describeError(signOutState.error) })}</Alert>
           </div>
         ) : null}
         <Outlet />

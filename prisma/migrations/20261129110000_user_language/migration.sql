@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "UserPreference" ADD COLUMN "language" TEXT;
