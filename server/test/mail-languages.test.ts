@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { readOutbox } from "../src/mail/mail.js";
 import type { MailKey, MailParams } from "../src/mail/messages/index.js";
-import { composeMail, MAIL_LANGUAGES, mailCatalogues } from "../src/mail/messages/index.js";
+import { composeMail, type MAIL_LANGUAGES, mailCatalogues } from "../src/mail/messages/index.js";
 import { clientOwnedBy, gql, PASSWORD, signedInPerson } from "./graphql.js";
 import { Browser, REGISTER, startTestServer, type TestServer } from "./harness.js";
 

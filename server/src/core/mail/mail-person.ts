@@ -32,6 +32,8 @@ export async function mailPersonQuietly<K extends MailKey>(
   try {
     await mailPerson(deps, recipient, key, params);
   } catch (error) {
-    console.error(`Could not send mail to ${recipient.email}: ${error instanceof Error ? error.name : "unknown error"}`);
+    console.error(
+      `Could not send mail to ${recipient.email}: ${error instanceof Error ? error.name : "unknown error"}`,
+    );
   }
 }

@@ -21,7 +21,5 @@ export async function recipientLanguage(
   recipient: Recipient,
   acceptLanguage?: string,
 ): Promise<MailLanguage> {
-  return (
-    (await accountLanguage(db, recipient)) ?? languageFromAcceptLanguage(acceptLanguage) ?? DEFAULT_MAIL_LANGUAGE
-  );
+  return (await accountLanguage(db, recipient)) ?? languageFromAcceptLanguage(acceptLanguage) ?? DEFAULT_MAIL_LANGUAGE;
 }

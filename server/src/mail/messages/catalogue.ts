@@ -19,7 +19,13 @@ export type MailCatalogue = {
   newSignIn(p: { name: string; browser: string | null; ip: string | null; time: Date }): Composed;
   deletionScheduled(p: { name: string; purgeAt: Date; apps: string[] }): Composed;
   deletionCancelled(p: { name: string }): Composed;
-  invitation(p: { inviter: string | null; clientName: string; roleName: string; expiresAt: Date; link: string }): Composed;
+  invitation(p: {
+    inviter: string | null;
+    clientName: string;
+    roleName: string;
+    expiresAt: Date;
+    link: string;
+  }): Composed;
   verificationChange(p: {
     clientName: string;
     change: VerificationChange;
