@@ -50,11 +50,11 @@ test.describe("the partner dashboard and staff pages in Dutch", () => {
 
       await test.step("the staff page speaks Dutch, and so does it after a reload (the account remembers)", async () => {
         await page.goto("/staff");
-        await expect(page.getByRole("heading", { level: 1, name: "Medewerkers" })).toBeVisible();
+        await expect(page.getByRole("heading", { level: 1, name: "Beheer" })).toBeVisible();
         await expect(page.getByRole("heading", { name: "Verificatiewachtrij" })).toBeVisible();
         await expect(page.getByRole("heading", { name: "Het abonnement van een gebruiker wijzigen" })).toBeVisible();
         await page.reload();
-        await expect(page.getByRole("heading", { level: 1, name: "Medewerkers" })).toBeVisible();
+        await expect(page.getByRole("heading", { level: 1, name: "Beheer" })).toBeVisible();
         await shoot(page, "staff-nl");
       });
 
