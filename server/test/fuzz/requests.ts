@@ -1,4 +1,5 @@
 import fc from "fast-check";
+import { type DoorCase, doorCase } from "./doors.js";
 import { type GraphqlRequest, graphqlOperations, graphqlRequest } from "./graphql-operations.js";
 import { hostileValue } from "./values.js";
 
@@ -8,7 +9,7 @@ export type KeepAliveCase = { kind: "keep-alive"; oversize: number; chunked: boo
 export type HostCase = { kind: "host"; host: string; path: string; extraHeader: string | null };
 /** A burst of concurrent creates against one count limit (see core/count-limits.ts). */
 export type LimitCase = { kind: "limit"; concurrent: number; target: "address" | "secret" | "domain" | "url" };
-export type FuzzCase = ApiCase | GraphqlCase | KeepAliveCase | HostCase | LimitCase;
+export type FuzzCase = ApiCase | GraphqlCase | KeepAliveCase | HostCase | LimitCase | DoorCase;
 
 /** Well-formed partner bodies; the fuzzer replaces one field (or one address field) with a hostile value. */
 const BASES: { path: string; body: (sub: string) => Record<string, unknown> }[] = [
@@ -104,6 +105,7 @@ export function fuzzCases(knownIds: () => string[], sub: () => string, bodyLimit
       }),
     },
     { weight: 2, arbitrary: hostCase },
+    { weight: 6, arbitrary: doorCase },
     {
       weight: 1,
       arbitrary: fc.record({

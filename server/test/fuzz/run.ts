@@ -2,6 +2,7 @@ import http from "node:http";
 import net from "node:net";
 import fc from "fast-check";
 import type { TestServer } from "../harness.js";
+import { LEAK } from "./doors.js";
 import { type FuzzFixture, fuzzFixture, limitsExceeded, tableCounts } from "./fixture.js";
 import { type FuzzCase, fuzzCases } from "./requests.js";
 
@@ -131,6 +132,18 @@ export async function runFuzz(server: TestServer, { runs, seed }: { runs: number
           `rows changed by a refused request: ${"status" in answer ? answer.text.slice(0, 200) : ""}`,
           which,
         );
+      }
+    } else if (which.kind === "door") {
+      const headers = { ...which.headers };
+      if (which.signedIn)
+        Object.assign(headers, { "x-gatehouse-csrf": "1", cookie: fixture.owner.browser.cookieHeader() });
+      const body = which.body === null ? undefined : Buffer.from(which.body, "latin1");
+      const answer = await send(port, { method: which.method, path: which.path, headers }, body);
+      tally.requests++;
+      if ("dropped" in answer) fail("dropped", answer.dropped, which);
+      else {
+        if (answer.status >= 500) fail("fiveXx", `${answer.status} ${answer.text.slice(0, 200)}`, which);
+        if (LEAK.test(answer.text)) fail("internal", answer.text.slice(0, 300), which);
       }
     } else if (which.kind === "keep-alive") {
       const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
