@@ -67,8 +67,8 @@ describe("web/src/i18n: every language has every message", () => {
       const text = readFileSync(file, "utf8");
       // t() speaks the first namespace given to useTranslation in the file; "common" when there is none.
       const fileNamespace = /useTranslation\(\s*\[?\s*"([^"]+)"/.exec(text)?.[1] ?? "common";
-      for (const match of text.matchAll(/\bt\(\s*"([^"]+)"/g)) {
-        const written = match[1] ?? "";
+      for (const match of text.matchAll(/\bt\(\s*"([^"]+)"|i18nKey="([^"]+)"/g)) {
+        const written = match[1] ?? match[2] ?? "";
         const [namespace, key] = written.includes(":") ? written.split(":", 2) : [fileNamespace, written];
         const known = english.get(namespace ?? "");
         if (!known?.has(key ?? "") && !known?.has(`${key}_one`)) {

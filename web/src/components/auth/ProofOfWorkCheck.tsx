@@ -1,5 +1,6 @@
 import type {} from "altcha/types/react";
 import { useEffect, useRef, useState } from "react";
+import { useTranslation } from "react-i18next";
 
 type WidgetState = "loading" | "verifying" | "verified";
 
@@ -36,6 +37,7 @@ type ProofOfWorkCheckProps = {
 
 /** Solves the server's sign-in challenge in the background, showing "Checking your browser…" meanwhile. */
 export function ProofOfWorkCheck({ challenge, onSolved, onFailed }: ProofOfWorkCheckProps) {
+  const { t } = useTranslation("auth");
   const widgetRef = useRef<HTMLElement>(null);
   const [state, setState] = useState<WidgetState>("loading");
   const [ready, setReady] = useState(false);
@@ -75,7 +77,7 @@ export function ProofOfWorkCheck({ challenge, onSolved, onFailed }: ProofOfWorkC
     <div className="stack" data-testid="proof-of-work">
       {ready ? <altcha-widget ref={widgetRef} challenge={challenge} auto="onload" name="altcha" /> : null}
       <p className="field-hint" role="status" aria-live="polite">
-        {state === "verified" ? "Browser checked." : "Checking your browser…"}
+        {state === "verified" ? t("proofOfWork.verified") : t("proofOfWork.checking")}
       </p>
     </div>
   );

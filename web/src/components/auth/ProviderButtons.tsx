@@ -1,3 +1,5 @@
+import { useTranslation } from "react-i18next";
+import { i18n } from "../../i18n/i18n";
 import "./provider-buttons.css";
 import { useQuery } from "urql";
 import { graphql } from "../../lib/graphql";
@@ -20,12 +22,13 @@ const ProviderButtons_Providers = graphql(`
  */
 export function ProviderButtons({ returnTo }: { returnTo: string }) {
   const [{ data }] = useQuery({ query: ProviderButtons_Providers });
+  const { t } = useTranslation("auth");
   const providers = data?.signInProviders ?? [];
   if (providers.length === 0) return null;
   return (
-    <nav className="provider-buttons" aria-label="Sign in with another account">
+    <nav className="provider-buttons" aria-label={t("providers.nav")}>
       <p className="provider-divider">
-        <span>or</span>
+        <span>{t("providers.or")}</span>
       </p>
       {providers.map((provider) => (
         <a
@@ -34,20 +37,25 @@ export function ProviderButtons({ returnTo }: { returnTo: string }) {
           href={`/upstream/${encodeURIComponent(provider.slug)}/start?return=${encodeURIComponent(returnTo)}`}
         >
           <ProviderIcon kind={provider.kind} iconUrl={provider.iconUrl} />
-          Continue with {provider.displayName}
+          {t("providers.continueWith", { provider: provider.displayName })}
         </a>
       ))}
     </nav>
   );
 }
 
+const UPSTREAM_ERRORS = {
+  UNKNOWN_PROVIDER: () => i18n.t("auth:upstream.UNKNOWN_PROVIDER"),
+  STATE_MISMATCH: () => i18n.t("auth:upstream.STATE_MISMATCH"),
+  EXPIRED: () => i18n.t("auth:upstream.EXPIRED"),
+  DENIED: () => i18n.t("auth:upstream.DENIED"),
+  PROVIDER_ERROR: () => i18n.t("auth:upstream.PROVIDER_ERROR"),
+  EMAIL_UNVERIFIED: () => i18n.t("auth:upstream.EMAIL_UNVERIFIED"),
+  ACCOUNT_UNAVAILABLE: () => i18n.t("auth:upstream.ACCOUNT_UNAVAILABLE"),
+} satisfies Record<string, () => string>;
+
 /** The sign-in page's words for each reason the server sent the browser back (?upstream_error=…). */
-export const UPSTREAM_ERRORS: Record<string, string> = {
-  UNKNOWN_PROVIDER: "This sign-in provider is not available.",
-  STATE_MISMATCH: "That sign-in did not start in this browser. Start it again below.",
-  EXPIRED: "That sign-in took too long or was already finished. Start it again below.",
-  DENIED: "The provider did not sign you in. Try again, or sign in with your password.",
-  PROVIDER_ERROR: "The provider's answer could not be verified. Try again, or sign in with your password.",
-  EMAIL_UNVERIFIED: "The provider did not confirm your e-mail address, so it cannot sign you in here.",
-  ACCOUNT_UNAVAILABLE: "This account cannot sign in. Contact the people who run this Gatehouse.",
-};
+export function upstreamErrorMessage(code: string): string {
+  const message = UPSTREAM_ERRORS[code as keyof typeof UPSTREAM_ERRORS] ?? UPSTREAM_ERRORS.DENIED;
+  return message();
+}

@@ -1,4 +1,6 @@
+import type { TFunction } from "i18next";
 import { type FormEvent, useState } from "react";
+import { useTranslation } from "react-i18next";
 import { ErrorFields, graphql } from "../../lib/graphql";
 import type { PayloadError } from "../../lib/mutation";
 import { useMutationAction } from "../../lib/use-mutation-action";
@@ -46,23 +48,27 @@ const SecondFactorForm_SendCode = graphql(
 
 export type SecondFactorMethod = "TOTP" | "EMAIL" | "RECOVERY_CODE";
 
-const WORDING: Record<SecondFactorMethod, { label: string; hint: string; switchTo: string }> = {
-  TOTP: {
-    label: "Code from your authenticator app",
-    hint: "Open your authenticator app and enter the 6-digit code it shows for Gatehouse.",
-    switchTo: "Use your authenticator app",
-  },
-  EMAIL: {
-    label: "Code from your e-mail",
-    hint: "We mailed you a 6-digit code. It works for 10 minutes.",
-    switchTo: "Use a code by e-mail",
-  },
-  RECOVERY_CODE: {
-    label: "Recovery code",
-    hint: "One of the recovery codes you saved when you set up two-step sign-in. Each works once.",
-    switchTo: "Use a recovery code",
-  },
-};
+type Wording = { label: string; hint: string; switchTo: string };
+
+function wordingOf(t: TFunction<"auth">): Record<SecondFactorMethod, Wording> {
+  return {
+    TOTP: {
+      label: t("secondFactor.TOTP.label"),
+      hint: t("secondFactor.TOTP.hint"),
+      switchTo: t("secondFactor.TOTP.switchTo"),
+    },
+    EMAIL: {
+      label: t("secondFactor.EMAIL.label"),
+      hint: t("secondFactor.EMAIL.hint"),
+      switchTo: t("secondFactor.EMAIL.switchTo"),
+    },
+    RECOVERY_CODE: {
+      label: t("secondFactor.RECOVERY_CODE.label"),
+      hint: t("secondFactor.RECOVERY_CODE.hint"),
+      switchTo: t("secondFactor.RECOVERY_CODE.switchTo"),
+    },
+  };
+}
 
 type SecondFactorFormProps = {
   challenge: string;
@@ -76,14 +82,19 @@ type SecondFactorFormProps = {
 
 /** The second step of signing in: a code from the authenticator app, e-mail or a recovery code. */
 export function SecondFactorForm({ challenge, methods, newDevice, onSignedIn, onRestart }: SecondFactorFormProps) {
+  const { t } = useTranslation("auth");
   const [method, setMethod] = useState<SecondFactorMethod>(methods[0] ?? "TOTP");
   const [ended, setEnded] = useState(false);
   const [sent, setSent] = useState(method === "EMAIL");
-  const form = useMutationForm(SecondFactorForm_Verify, (data) => data.verifySignIn, "We couldn't check the code.", {
+  const form = useMutationForm(SecondFactorForm_Verify, (data) => data.verifySignIn, t("secondFactor.checkFailed"), {
     fieldFor: (error) => (isWrongCode(error) ? "code" : null),
     onError: (error) => setEnded(error.__typename === "InvalidSecondFactorError" && !isWrongCode(error)),
   });
-  const send = useMutationAction(SecondFactorForm_SendCode, (data) => data.sendSignInCode, "We couldn't send a code.");
+  const send = useMutationAction(
+    SecondFactorForm_SendCode,
+    (data) => data.sendSignInCode,
+    t("secondFactor.sendFailed"),
+  );
 
   async function sendCode() {
     if (await send.run({ input: { challenge } })) setSent(true);
@@ -98,26 +109,26 @@ export function SecondFactorForm({ challenge, methods, newDevice, onSignedIn, on
   async function handleSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const code = String(new FormData(event.currentTarget).get("code") ?? "").trim();
-    if (form.reject(code ? {} : { code: "Enter the code." })) return;
+    if (form.reject(code ? {} : { code: t("secondFactor.codeMissing") })) return;
     if (await form.run({ input: { challenge, method, code } })) onSignedIn();
   }
 
+  const WORDING = wordingOf(t);
   const wording = WORDING[method];
   return (
-    <form ref={form.formRef} className="form" onSubmit={handleSubmit} noValidate aria-label="Second step">
+    <form ref={form.formRef} className="form" onSubmit={handleSubmit} noValidate aria-label={t("secondFactor.form")}>
       {newDevice ? (
-        <Alert tone="info" title="Is this you?">
-          We don't recognise this device or network, so we check it's really you before signing you in. We'll also
-          e-mail you about this sign-in.
+        <Alert tone="info" title={t("secondFactor.newDeviceTitle")}>
+          {t("secondFactor.newDeviceBody")}
         </Alert>
       ) : (
-        <p>Your account is protected with two-step sign-in.</p>
+        <p>{t("secondFactor.protected")}</p>
       )}
       {form.formError ? <Alert tone="error">{form.formError}</Alert> : null}
       {send.error ? <Alert tone="error">{send.error}</Alert> : null}
       {ended ? (
         <Button block onClick={onRestart}>
-          Sign in again
+          {t("secondFactor.restart")}
         </Button>
       ) : (
         <>
@@ -133,14 +144,14 @@ export function SecondFactorForm({ challenge, methods, newDevice, onSignedIn, on
             required
           />
           <Button type="submit" block loading={form.fetching}>
-            {form.fetching ? "Checking…" : "Verify"}
+            {form.fetching ? t("secondFactor.checking") : t("secondFactor.verify")}
           </Button>
         </>
       )}
       <div className="stack-sm">
         {method === "EMAIL" && !ended ? (
           <Button variant="link" loading={send.fetching} onClick={sendCode}>
-            Send a new code
+            {t("secondFactor.resend")}
           </Button>
         ) : null}
         {methods

@@ -1,4 +1,5 @@
 import { type FormEvent, useEffect, useRef, useState } from "react";
+import { useTranslation } from "react-i18next";
 import { ErrorFields, graphql } from "../../lib/graphql";
 import type { PayloadError } from "../../lib/mutation";
 import { useMutationForm } from "../../lib/use-mutation-form";
@@ -46,7 +47,8 @@ type SignInFormProps = {
   submitLabel?: string;
 };
 
-export function SignInForm({ onSignedIn, defaultEmail, submitLabel = "Sign in" }: SignInFormProps) {
+export function SignInForm({ onSignedIn, defaultEmail, submitLabel }: SignInFormProps) {
+  const { t } = useTranslation("auth");
   // After failures the server asks for a solved challenge; the solution goes with the next attempt, once.
   const [challenge, setChallenge] = useState<string | null>(null);
   const proof = useRef<string | null>(null);
@@ -58,7 +60,7 @@ export function SignInForm({ onSignedIn, defaultEmail, submitLabel = "Sign in" }
     newDevice: boolean;
   } | null>(null);
   const secondsLeft = useSecondsLeft(waitUntil);
-  const form = useMutationForm(SignInForm_SignIn, (data) => data.signIn, "Sign-in failed.", {
+  const form = useMutationForm(SignInForm_SignIn, (data) => data.signIn, t("signIn.failed"), {
     onError: (error: PayloadError) => {
       if (error.__typename === "RateLimitedError" && "retryAfterSeconds" in error) {
         // Refused before anything was checked: a solution in hand still counts afterwards.
@@ -90,7 +92,7 @@ export function SignInForm({ onSignedIn, defaultEmail, submitLabel = "Sign in" }
 
   function checkFailed() {
     setChallenge(null);
-    form.reject({}, "The browser check did not finish. Sign in again to start a new one.");
+    form.reject({}, t("signIn.checkFailed"));
   }
 
   function solved(payload: string) {
@@ -109,7 +111,7 @@ export function SignInForm({ onSignedIn, defaultEmail, submitLabel = "Sign in" }
     const errors: Record<string, string> = {};
     const badEmail = emailProblem(email);
     if (badEmail) errors.email = badEmail;
-    if (!password) errors.password = "Enter your password.";
+    if (!password) errors.password = t("signIn.passwordMissing");
     if (form.reject(errors)) return;
 
     setWaitUntil(null);
@@ -129,27 +131,27 @@ export function SignInForm({ onSignedIn, defaultEmail, submitLabel = "Sign in" }
     );
   }
   return (
-    <form ref={form.formRef} className="form" onSubmit={handleSubmit} noValidate aria-label="Sign in">
+    <form ref={form.formRef} className="form" onSubmit={handleSubmit} noValidate aria-label={t("signIn.form")}>
       {formError ? <Alert tone="error">{formError}</Alert> : null}
       <EmailField autoComplete="username" defaultEmail={defaultEmail} error={fieldErrors.email} />
       <Field
-        label="Password"
+        label={t("signIn.password")}
         name="password"
         type="password"
         autoComplete="current-password"
         error={fieldErrors.password}
         required
       />
-      <CheckboxField label="Remember me" name="rememberMe" hint="Stay signed in on this device for 30 days." />
+      <CheckboxField label={t("signIn.rememberMe")} name="rememberMe" hint={t("signIn.rememberMeHint")} />
       {challenge ? (
         <ProofOfWorkCheck key={challenge} challenge={challenge} onSolved={solved} onFailed={checkFailed} />
       ) : null}
       <Button type="submit" block loading={fetching} disabled={waiting || challenge !== null}>
         {fetching
-          ? "Signing in…"
+          ? t("signIn.signingIn")
           : waiting
-            ? `${autoRetry ? "Trying again" : "Try again"} in ${secondsLeft} s`
-            : submitLabel}
+            ? t(autoRetry ? "signIn.retryingIn" : "signIn.retryIn", { seconds: secondsLeft })
+            : (submitLabel ?? t("signIn.submit"))}
       </Button>
     </form>
   );

@@ -1,3 +1,5 @@
+import { useTranslation } from "react-i18next";
+import { i18n } from "../../i18n/i18n";
 import { looksLikeEmail } from "../../lib/errors";
 import { graphql } from "../../lib/graphql";
 import { Field } from "../ui/Field";
@@ -12,8 +14,8 @@ export const SessionAccountFields = graphql(`
 
 /** Why an e-mail typed into a sign-in or register form cannot be sent, or null when it can. */
 export function emailProblem(email: string): string | null {
-  if (!email) return "Enter your email address.";
-  return looksLikeEmail(email) ? null : "Enter an email address like name@example.com.";
+  if (!email) return i18n.t("auth:email.missing");
+  return looksLikeEmail(email) ? null : i18n.t("auth:email.invalid");
 }
 
 /** The e-mail input of the sign-in and register forms, prefilled when the hosted page knows the address. */
@@ -26,9 +28,10 @@ export function EmailField({
   defaultEmail: string | null | undefined;
   error: string | undefined;
 }) {
+  const { t } = useTranslation("auth");
   return (
     <Field
-      label="Email"
+      label={t("email.label")}
       name="email"
       type="email"
       autoComplete={autoComplete}

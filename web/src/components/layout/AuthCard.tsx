@@ -1,4 +1,5 @@
 import type { ReactNode } from "react";
+import { useTranslation } from "react-i18next";
 import { Navigate } from "react-router";
 import { useQuery } from "urql";
 import { graphql } from "../../lib/graphql";
@@ -16,9 +17,10 @@ type AuthCardProps = {
 
 /** One titled card on the centred auth layout: sign-in, register, reset and confirmation pages. */
 export function AuthCard({ title, description, footer, children }: AuthCardProps) {
+  const { t } = useTranslation();
   return (
     <AuthShell>
-      <title>{`${title} · Gatehouse`}</title>
+      <title>{t("tabTitle", { title })}</title>
       <Card aria-labelledby="auth-card-title">
         <CardHeader id="auth-card-title" title={title} description={description} />
         {children}
@@ -39,6 +41,9 @@ const SignedOutCard_Viewer = graphql(`
 /** An AuthCard for people who are signed out; someone already signed in goes to their account. */
 export function SignedOutCard(props: AuthCardProps) {
   const [{ data, fetching }] = useQuery({ query: SignedOutCard_Viewer, requestPolicy: "network-only" });
+  const { t } = useTranslation();
   if (data?.viewer) return <Navigate to="/account" replace />;
-  return <AuthCard {...props}>{fetching && !data ? <StatusBlock label="Loading…" /> : props.children}</AuthCard>;
+  return (
+    <AuthCard {...props}>{fetching && !data ? <StatusBlock label={t("status.loading")} /> : props.children}</AuthCard>
+  );
 }

@@ -1,21 +1,23 @@
 import { useEffect, useRef } from "react";
+import { useTranslation } from "react-i18next";
 import { Outlet, useLocation } from "react-router";
 import { Tabs } from "../../components/ui/Tabs";
 import "./account.css";
 
 const sections = [
-  { to: "/account", label: "Profile", end: true },
-  { to: "/account/addresses", label: "Addresses" },
-  { to: "/account/apps", label: "Connected apps" },
-  { to: "/account/requests", label: "Access requests" },
-  { to: "/account/tokens", label: "API tokens" },
-  { to: "/account/two-factor", label: "Two-step sign-in" },
-  { to: "/account/sessions", label: "Sessions" },
-  { to: "/account/privacy", label: "Your data" },
+  { to: "/account", label: "layout.profile", end: true },
+  { to: "/account/addresses", label: "layout.addresses" },
+  { to: "/account/apps", label: "layout.apps" },
+  { to: "/account/requests", label: "layout.requests" },
+  { to: "/account/tokens", label: "layout.tokens" },
+  { to: "/account/two-factor", label: "layout.twoFactor" },
+  { to: "/account/sessions", label: "layout.sessions" },
+  { to: "/account/privacy", label: "layout.privacy" },
 ] as const;
 
 /** The account area: a page heading, the section tabs and the current section. */
 export function AccountLayout() {
+  const { t } = useTranslation("account");
   const { pathname } = useLocation();
   const ref = useRef<HTMLDivElement>(null);
 
@@ -30,10 +32,10 @@ export function AccountLayout() {
   return (
     <div className="account" ref={ref}>
       <header className="page-header">
-        <h1>Your account</h1>
-        <p className="muted">Your profile, and what apps and people may do with it.</p>
+        <h1>{t("layout.title")}</h1>
+        <p className="muted">{t("layout.description")}</p>
       </header>
-      <Tabs items={sections} label="Account sections" />
+      <Tabs items={sections.map((section) => ({ ...section, label: t(section.label) }))} label={t("layout.sections")} />
       <div className="account-section">
         <Outlet />
       </div>

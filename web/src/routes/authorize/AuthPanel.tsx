@@ -1,4 +1,5 @@
 import { useEffect, useRef, useState } from "react";
+import { Trans, useTranslation } from "react-i18next";
 import { ProviderButtons } from "../../components/auth/ProviderButtons";
 import { RegisterForm } from "../../components/auth/RegisterForm";
 import { SignInForm } from "../../components/auth/SignInForm";
@@ -15,10 +16,11 @@ type AuthPanelProps = {
 
 /** Sign-in and register for the hosted login page; both stay on /authorize so the token is kept. */
 export function AuthPanel({ request, notice, onAuthenticated }: AuthPanelProps) {
+  const { t } = useTranslation("authorize");
   const [mode, setMode] = useState<"signin" | "register">("signin");
   const headingRef = useRef<HTMLHeadingElement>(null);
   const shownMode = useRef(mode);
-  const action = mode === "signin" ? "Sign in" : "Create an account";
+  const action = mode === "signin" ? t("panel.signIn") : t("panel.register");
 
   useEffect(() => {
     // Moving focus tells keyboard and screen-reader users the form changed; not on first render.
@@ -29,14 +31,18 @@ export function AuthPanel({ request, notice, onAuthenticated }: AuthPanelProps) 
 
   return (
     <Card aria-labelledby="auth-title">
-      <title>{`${action} · ${request.clientName} · Gatehouse`}</title>
+      <title>{t("panel.tabTitle", { action, client: request.clientName })}</title>
       <header className="client-header">
         <span className="client-avatar client-avatar-lg" aria-hidden="true">
           {request.clientName.trim().charAt(0) || "?"}
         </span>
         <h1 id="auth-title" ref={headingRef} tabIndex={-1}>
-          {action} to continue to <strong className="client-name">{request.clientName}</strong>{" "}
-          <span className="client-domain">({request.domain})</span>
+          <Trans
+            t={t}
+            i18nKey="panel.heading"
+            values={{ action, client: request.clientName, domain: request.domain }}
+            components={{ client: <strong className="client-name" />, domain: <span className="client-domain" /> }}
+          />
         </h1>
       </header>
 
@@ -44,7 +50,12 @@ export function AuthPanel({ request, notice, onAuthenticated }: AuthPanelProps) 
         {notice ? <Alert tone="info">{notice}</Alert> : null}
         {mode === "signin" ? (
           <>
-            <SignInForm key="signin" defaultEmail={request.email} onSignedIn={onAuthenticated} submitLabel="Continue" />
+            <SignInForm
+              key="signin"
+              defaultEmail={request.email}
+              onSignedIn={onAuthenticated}
+              submitLabel={t("panel.continue")}
+            />
             {/* After the provider, the browser comes back to this very page, token and all. */}
             <ProviderButtons returnTo={`${window.location.pathname}${window.location.search}`} />
           </>
@@ -53,7 +64,7 @@ export function AuthPanel({ request, notice, onAuthenticated }: AuthPanelProps) 
             key="register"
             defaultEmail={request.email}
             onRegistered={onAuthenticated}
-            submitLabel="Create account and continue"
+            submitLabel={t("panel.registerSubmit")}
           />
         )}
       </div>
@@ -61,16 +72,16 @@ export function AuthPanel({ request, notice, onAuthenticated }: AuthPanelProps) 
       <CardFooter>
         {mode === "signin" ? (
           <p>
-            New to Gatehouse?{" "}
+            {t("panel.newHere")}{" "}
             <Button variant="link" onClick={() => setMode("register")}>
-              Create an account
+              {t("panel.toRegister")}
             </Button>
           </p>
         ) : (
           <p>
-            Already have an account?{" "}
+            {t("panel.haveAccount")}{" "}
             <Button variant="link" onClick={() => setMode("signin")}>
-              Sign in instead
+              {t("panel.toSignIn")}
             </Button>
           </p>
         )}

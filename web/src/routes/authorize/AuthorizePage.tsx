@@ -1,10 +1,12 @@
 import { useCallback, useEffect, useRef, useState } from "react";
+import { useTranslation } from "react-i18next";
 import { useMutation, useQuery } from "urql";
 import { AuthShell } from "../../components/layout/AuthShell";
 import { Alert } from "../../components/ui/Alert";
 import { Button } from "../../components/ui/Button";
 import { Card } from "../../components/ui/Card";
 import { StatusBlock } from "../../components/ui/Spinner";
+import { followAccountLanguage, fromAccountLanguage } from "../../i18n/i18n";
 import { describeError } from "../../lib/errors";
 import { graphql } from "../../lib/graphql";
 import { AuthPanel } from "./AuthPanel";
@@ -54,15 +56,13 @@ const AuthorizePage_CompleteLogin = graphql(
 
 /** The hosted login page partners send people to: sign in or register, consent, then back to the partner. */
 export function AuthorizePage({ token }: { token: string }) {
+  const { t } = useTranslation("authorize");
   return (
     <AuthShell brandLink={null}>
       {token ? (
         <AuthorizeFlow token={token} />
       ) : (
-        <LoginRequestErrorView
-          title="This sign-in link is incomplete"
-          message="The link you followed has no sign-in token. Go back to the app and start signing in again."
-        />
+        <LoginRequestErrorView title={t("incompleteTitle")} message={t("incompleteMessage")} />
       )}
     </AuthShell>
   );
@@ -71,6 +71,7 @@ export function AuthorizePage({ token }: { token: string }) {
 type Outcome = { kind: "redirect"; url: string } | { kind: "failed"; error: LoginRequestError };
 
 function AuthorizeFlow({ token }: { token: string }) {
+  const { t } = useTranslation(["authorize", "common"]);
   const [result, reexecute] = useQuery({
     query: AuthorizePage_LoginRequest,
     variables: { token },
@@ -87,6 +88,8 @@ function AuthorizeFlow({ token }: { token: string }) {
 
   const loginRequest = result.data?.loginRequest;
   const viewer = result.data?.viewer ?? null;
+  const accountLanguage = viewer?.language;
+  useEffect(() => followAccountLanguage(fromAccountLanguage(accountLanguage)), [accountLanguage]);
   const request = loginRequest?.__typename === "LoginRequestSuccess" ? loginRequest.data : null;
   const requestError = loginRequest?.__typename === "LoginRequestError" ? loginRequest : null;
 
@@ -98,7 +101,7 @@ function AuthorizeFlow({ token }: { token: string }) {
       setDecision(null);
       const payload = response.data?.completeLogin;
       if (response.error || !payload) {
-        setCompleteError(response.error ? describeError(response.error) : "We couldn't finish signing you in.");
+        setCompleteError(response.error ? describeError(response.error) : t("finishFailed"));
         return;
       }
       switch (payload.__typename) {
@@ -111,13 +114,13 @@ function AuthorizeFlow({ token }: { token: string }) {
           );
           return;
         case "NotAuthenticatedError":
-          setNotice("Your session has ended. Sign in again to continue.");
+          setNotice(t("sessionEnded"));
           autoCompleteStarted.current = false;
           refresh();
           return;
       }
     },
-    [completeLogin, token, refresh],
+    [completeLogin, token, refresh, t],
   );
 
   // The partner's redirect URI on success, or its fallback URI when the request cannot go on.
@@ -138,8 +141,8 @@ function AuthorizeFlow({ token }: { token: string }) {
   if (redirectUrl) {
     return (
       <Card centered>
-        <title>Redirecting… · Gatehouse</title>
-        <StatusBlock label={`Taking you back to ${hostOf(redirectUrl) ?? request?.redirectHost ?? "the app"}…`} />
+        <title>{t("redirectingTab")}</title>
+        <StatusBlock label={t("takingBack", { host: hostOf(redirectUrl) ?? request?.redirectHost ?? t("theApp") })} />
       </Card>
     );
   }
@@ -153,16 +156,16 @@ function AuthorizeFlow({ token }: { token: string }) {
       return (
         <Card centered aria-labelledby="load-error-title">
           <div className="stack">
-            <h1 id="load-error-title">We couldn't load this sign-in</h1>
+            <h1 id="load-error-title">{t("loadFailed")}</h1>
             <Alert tone="error">{describeError(result.error)}</Alert>
-            <Button onClick={refresh}>Try again</Button>
+            <Button onClick={refresh}>{t("common:actions.tryAgain")}</Button>
           </div>
         </Card>
       );
     }
     return (
       <Card centered>
-        <StatusBlock label="Loading sign-in…" />
+        <StatusBlock label={t("loading")} />
       </Card>
     );
   }
@@ -172,7 +175,7 @@ function AuthorizeFlow({ token }: { token: string }) {
   if (result.fetching) {
     return (
       <Card centered>
-        <StatusBlock label="Just a moment…" />
+        <StatusBlock label={t("moment")} />
       </Card>
     );
   }
@@ -193,19 +196,19 @@ function AuthorizeFlow({ token }: { token: string }) {
   if (!request.consentRequired) {
     return (
       <Card centered aria-labelledby="signing-in-title">
-        <title>Signing you in… · Gatehouse</title>
+        <title>{t("signingInTab")}</title>
         <h1 id="signing-in-title" className="visually-hidden">
-          Signing you in to {request.clientName}
+          {t("signingInTo", { client: request.clientName })}
         </h1>
         {completeError ? (
           <div className="stack">
-            <Alert tone="error" title="We couldn't finish signing you in">
+            <Alert tone="error" title={t("finishFailed")}>
               {completeError}
             </Alert>
-            <Button onClick={() => void finish(true)}>Try again</Button>
+            <Button onClick={() => void finish(true)}>{t("common:actions.tryAgain")}</Button>
           </div>
         ) : (
-          <StatusBlock label={`Signing you in to ${request.clientName}…`} />
+          <StatusBlock label={t("signingInToProgress", { client: request.clientName })} />
         )}
       </Card>
     );

@@ -1,3 +1,4 @@
+import { Trans, useTranslation } from "react-i18next";
 import { useMutation } from "urql";
 import { Alert } from "../../components/ui/Alert";
 import { Button } from "../../components/ui/Button";
@@ -23,6 +24,7 @@ type ConsentScreenProps = {
 };
 
 export function ConsentScreen({ request, viewer, pending, error, onDecide, onSignedOut }: ConsentScreenProps) {
+  const { t } = useTranslation("authorize");
   const [signOutState, signOut] = useMutation(ConsentScreen_SignOut);
   const busy = pending !== null || signOutState.fetching;
 
@@ -33,7 +35,7 @@ export function ConsentScreen({ request, viewer, pending, error, onDecide, onSig
 
   return (
     <Card aria-labelledby="consent-title">
-      <title>{`Allow ${request.clientName}? · Gatehouse`}</title>
+      <title>{t("consent.tabTitle", { client: request.clientName })}</title>
       <div className="consent-pair" aria-hidden="true">
         <span className="client-avatar client-avatar-lg">{request.clientName.trim().charAt(0) || "?"}</span>
         <span className="consent-pair-link">
@@ -45,7 +47,7 @@ export function ConsentScreen({ request, viewer, pending, error, onDecide, onSig
       </div>
       <div className="stack-sm">
         <h1 id="consent-title" className="consent-title">
-          {request.clientName} wants to access your Gatehouse account
+          {t("consent.title", { client: request.clientName })}
         </h1>
         <p className="consent-domain">{request.domain}</p>
       </div>
@@ -55,20 +57,25 @@ export function ConsentScreen({ request, viewer, pending, error, onDecide, onSig
           {(viewer.name || viewer.email).trim().charAt(0)}
         </span>
         <p className="account-chip-text">
-          Signed in as <strong>{viewer.email}</strong>
+          <Trans
+            t={t}
+            i18nKey="consent.signedInAs"
+            values={{ email: viewer.email }}
+            components={{ strong: <strong /> }}
+          />
         </p>
         <p className="account-chip-action">
-          Not you?{" "}
+          {t("consent.notYou")}{" "}
           <Button variant="link" onClick={handleSignOut} disabled={busy}>
-            Sign out
+            {t("consent.signOut")}
           </Button>
         </p>
       </div>
 
-      {signOutState.error ? <Alert tone="error">We couldn't sign you out. Please try again.</Alert> : null}
+      {signOutState.error ? <Alert tone="error">{t("consent.signOutFailed")}</Alert> : null}
 
       <section aria-labelledby="consent-scopes-title">
-        <h2 id="consent-scopes-title">This will allow {request.clientName} to:</h2>
+        <h2 id="consent-scopes-title">{t("consent.allowsTo", { client: request.clientName })}</h2>
         {request.scopes.length > 0 ? (
           <ul className="scope-list">
             {basicFirst(request.scopes).map((scope) => (
@@ -82,7 +89,7 @@ export function ConsentScreen({ request, viewer, pending, error, onDecide, onSig
             ))}
           </ul>
         ) : (
-          <p className="muted">Confirm who you are. No other information is shared.</p>
+          <p className="muted">{t("consent.noScopes")}</p>
         )}
       </section>
 
@@ -90,15 +97,19 @@ export function ConsentScreen({ request, viewer, pending, error, onDecide, onSig
         {error ? <Alert tone="error">{error}</Alert> : null}
         <div className="btn-row">
           <Button variant="secondary" onClick={() => onDecide(false)} loading={pending === "deny"} disabled={busy}>
-            Deny
+            {t("consent.deny")}
           </Button>
           <Button onClick={() => onDecide(true)} loading={pending === "allow"} disabled={busy}>
-            Allow
+            {t("consent.allow")}
           </Button>
         </div>
         <p className="fine-print">
-          Allowing sends you back to <strong>{request.redirectHost}</strong>. You can revoke access at any time from
-          your Gatehouse account.
+          <Trans
+            t={t}
+            i18nKey="consent.finePrint"
+            values={{ host: request.redirectHost }}
+            components={{ strong: <strong /> }}
+          />
         </p>
       </div>
     </Card>

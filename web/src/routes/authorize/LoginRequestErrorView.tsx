@@ -1,16 +1,17 @@
+import { useTranslation } from "react-i18next";
 import { Card } from "../../components/ui/Card";
 import { AlertIcon } from "../../components/ui/icons";
 import type { LoginRequestErrorCode } from "./types";
 
-const TITLES: Record<LoginRequestErrorCode, string> = {
-  NOT_FOUND: "This sign-in link is not valid",
-  EXPIRED: "This sign-in link has expired",
-  ALREADY_USED: "This sign-in link was already used",
-  DOMAIN_INACTIVE: "This app is not available right now",
-  LOGIN_NOT_ALLOWED: "Sign-in is turned off for this app",
-  TEST_MODE_DENIED: "This app is in test mode",
-  DECLINED: "You declined access",
-};
+const TITLES = {
+  NOT_FOUND: "error.NOT_FOUND",
+  EXPIRED: "error.EXPIRED",
+  ALREADY_USED: "error.ALREADY_USED",
+  DOMAIN_INACTIVE: "error.DOMAIN_INACTIVE",
+  LOGIN_NOT_ALLOWED: "error.LOGIN_NOT_ALLOWED",
+  TEST_MODE_DENIED: "error.TEST_MODE_DENIED",
+  DECLINED: "error.DECLINED",
+} as const satisfies Record<LoginRequestErrorCode, string>;
 
 type LoginRequestErrorViewProps = {
   code?: LoginRequestErrorCode | undefined;
@@ -20,7 +21,8 @@ type LoginRequestErrorViewProps = {
 
 /** The end of a hosted login that cannot continue and has no fallback URI to send the person to. */
 export function LoginRequestErrorView({ code, title, message }: LoginRequestErrorViewProps) {
-  const heading = title ?? (code ? TITLES[code] : "We couldn't sign you in");
+  const { t } = useTranslation("authorize");
+  const heading = title ?? t(code ? TITLES[code] : "error.fallback");
   return (
     <Card centered aria-labelledby="login-error-title">
       <div className="error-icon">
@@ -29,7 +31,7 @@ export function LoginRequestErrorView({ code, title, message }: LoginRequestErro
       <div className="stack">
         <h1 id="login-error-title">{heading}</h1>
         <p role="alert">{message}</p>
-        {code === "DECLINED" ? <p className="muted">You can close this page.</p> : null}
+        {code === "DECLINED" ? <p className="muted">{t("error.closePage")}</p> : null}
       </div>
     </Card>
   );

@@ -35,6 +35,7 @@ export const ViewerFields = graphql(`
     id
     email
     name
+    language
   }
 `);
 

@@ -1,19 +1,21 @@
+import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import { AuthShell } from "../../components/layout/AuthShell";
 import { Card } from "../../components/ui/Card";
 
 export function NotFoundPage() {
+  const { t } = useTranslation();
   return (
     <AuthShell>
-      <title>Page not found · Gatehouse</title>
+      <title>{t("notFound.tabTitle")}</title>
       <Card centered aria-labelledby="not-found-title">
         <div className="stack">
           <p className="error-code">404</p>
-          <h1 id="not-found-title">We can't find that page</h1>
-          <p className="muted">The link may be broken, or the page may have moved.</p>
+          <h1 id="not-found-title">{t("notFound.title")}</h1>
+          <p className="muted">{t("notFound.body")}</p>
           <div>
             <Link className="btn btn-primary" to="/account">
-              Go to your account
+              {t("notFound.toAccount")}
             </Link>
           </div>
         </div>

@@ -1,3 +1,4 @@
+import { useTranslation } from "react-i18next";
 import { isRouteErrorResponse, useRouteError } from "react-router";
 import { AuthShell } from "../../components/layout/AuthShell";
 import { Button } from "../../components/ui/Button";
@@ -8,6 +9,7 @@ import { NotFoundPage } from "./NotFoundPage";
 /** Error boundary for every route: a 404 gets the friendly page, anything else a way to recover. */
 export function RouteErrorPage() {
   const error = useRouteError();
+  const { t } = useTranslation();
   if (isRouteErrorResponse(error) && error.status === 404) return <NotFoundPage />;
 
   const detail = isRouteErrorResponse(error)
@@ -18,20 +20,20 @@ export function RouteErrorPage() {
 
   return (
     <AuthShell>
-      <title>Something went wrong · Gatehouse</title>
+      <title>{t("routeError.tabTitle")}</title>
       <Card centered aria-labelledby="route-error-title">
         <div className="error-icon">
           <AlertIcon />
         </div>
         <div className="stack">
-          <h1 id="route-error-title">Something went wrong</h1>
-          <p className="muted">This page hit an unexpected problem. Reloading usually fixes it.</p>
+          <h1 id="route-error-title">{t("routeError.title")}</h1>
+          <p className="muted">{t("routeError.body")}</p>
           <div>
-            <Button onClick={() => window.location.reload()}>Reload the page</Button>
+            <Button onClick={() => window.location.reload()}>{t("routeError.reload")}</Button>
           </div>
         </div>
         <details className="error-details">
-          <summary>Technical details</summary>
+          <summary>{t("routeError.details")}</summary>
           <pre>{detail}</pre>
         </details>
       </Card>

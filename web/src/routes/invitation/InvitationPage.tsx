@@ -1,4 +1,5 @@
 import { useState } from "react";
+import { Trans, useTranslation } from "react-i18next";
 import { Link, useNavigate } from "react-router";
 import { useQuery } from "urql";
 import { SignInForm } from "../../components/auth/SignInForm";
@@ -74,18 +75,19 @@ const InvitationPage_Decline = graphql(
 );
 
 const STATE_TEXT = {
-  ACCEPTED: "This invitation has already been accepted.",
-  DECLINED: "This invitation was declined.",
-  REVOKED: "The team withdrew this invitation.",
-  EXPIRED: "This invitation has expired. Ask the team for a new one.",
+  ACCEPTED: "state.ACCEPTED",
+  DECLINED: "state.DECLINED",
+  REVOKED: "state.REVOKED",
+  EXPIRED: "state.EXPIRED",
 } as const;
 
 /** A card that only says what happened, with a way on. */
 function Notice({ title, text }: { title: string; text: string }) {
+  const { t } = useTranslation("invitation");
   return (
     <AuthCard title={title} description={text}>
       <p>
-        <Link to="/account">Go to your account</Link>
+        <Link to="/account">{t("toAccount")}</Link>
       </p>
     </AuthCard>
   );
@@ -98,6 +100,7 @@ function tokenFromLink(): string {
 
 /** `/invitation#token=…`: the invitee sees the client and the role, signs in if needed, and accepts or declines. */
 export function InvitationPage() {
+  const { t } = useTranslation(["invitation", "common"]);
   const [token] = useState(tokenFromLink);
   const navigate = useNavigate();
   const [{ data, fetching, error }, reexecute] = useQuery({
@@ -107,58 +110,59 @@ export function InvitationPage() {
     requestPolicy: "network-only",
   });
   const [declined, setDeclined] = useState(false);
-  const accept = useMutationAction(InvitationPage_Accept, (d) => d.acceptInvitation, "We couldn't accept it.");
-  const decline = useMutationAction(InvitationPage_Decline, (d) => d.declineInvitation, "We couldn't decline it.");
+  const accept = useMutationAction(InvitationPage_Accept, (d) => d.acceptInvitation, t("acceptFailed"));
+  const decline = useMutationAction(InvitationPage_Decline, (d) => d.declineInvitation, t("declineFailed"));
   const refresh = () => reexecute({ requestPolicy: "network-only" });
 
   if (!token) {
-    return <Notice title="Invitation link incomplete" text="Open the link from the invitation mail again." />;
+    return <Notice title={t("incompleteTitle")} text={t("incompleteText")} />;
   }
   if (error && !data)
     return (
-      <AuthCard title="Invitation">
-        <LoadFailed title="We couldn't load the invitation" error={error} onRetry={refresh} />
+      <AuthCard title={t("title")}>
+        <LoadFailed title={t("loadFailed")} error={error} onRetry={refresh} />
       </AuthCard>
     );
   if (!data || fetching)
     return (
-      <AuthCard title="Invitation">
-        <StatusBlock label="Loading…" />
+      <AuthCard title={t("title")}>
+        <StatusBlock label={t("common:status.loading")} />
       </AuthCard>
     );
   const answer = data.invitation;
   if (answer.__typename !== "InvitationSuccess") {
-    return <Notice title="Invitation not found" text={answer.message ?? "This link is not valid."} />;
+    return <Notice title={t("notFoundTitle")} text={answer.message ?? t("notFoundText")} />;
   }
   const invitation = answer.data;
-  const title = `Join ${invitation.clientName}`;
-  const description = `You are invited as ${invitation.roleName} to help manage ${invitation.clientName} on Gatehouse.`;
+  const title = t("join", { client: invitation.clientName });
+  const description = t("description", { role: invitation.roleName, client: invitation.clientName });
 
-  if (declined) return <Notice title="Invitation declined" text={`You did not join ${invitation.clientName}.`} />;
-  if (invitation.state !== "PENDING") return <Notice title={title} text={STATE_TEXT[invitation.state]} />;
+  if (declined)
+    return <Notice title={t("declinedTitle")} text={t("declinedText", { client: invitation.clientName })} />;
+  if (invitation.state !== "PENDING") return <Notice title={title} text={t(STATE_TEXT[invitation.state])} />;
 
   return (
     <AuthCard title={title} description={description}>
       <div className="stack">
         {invitation.roleDescription ? <p className="muted">{invitation.roleDescription}</p> : null}
         <p className="fine-print">
-          For {invitation.email} · valid until {formatDate(invitation.expiresAt)}
+          {t("forUntil", { email: invitation.email, date: formatDate(invitation.expiresAt) })}
         </p>
         {!data.viewer ? (
           <>
-            <p>Sign in with {invitation.email} to answer. No account yet? Register with that address first.</p>
+            <p>{t("signInToAnswer", { email: invitation.email })}</p>
             <SignInForm defaultEmail={invitation.email} onSignedIn={refresh} />
             <p className="fine-print">
-              <Link to="/register">Create an account</Link>, confirm your address, then open this link again.
+              <Trans t={t} i18nKey="registerFirst" components={{ register: <Link to="/register" /> }} />
             </p>
           </>
         ) : !invitation.forViewer ? (
-          <Alert tone="warning" title="This invitation is for another address">
-            You are signed in as {data.viewer.email}. Sign out and sign in with {invitation.email}.
+          <Alert tone="warning" title={t("otherAddressTitle")}>
+            {t("otherAddress", { current: data.viewer.email, email: invitation.email })}
           </Alert>
         ) : !invitation.viewerVerified ? (
-          <Alert tone="warning" title="Confirm your e-mail address first">
-            Open the confirmation link we mailed to {invitation.email}, then this link again. The invitation waits.
+          <Alert tone="warning" title={t("confirmFirstTitle")}>
+            {t("confirmFirst", { email: invitation.email })}
           </Alert>
         ) : (
           <>
@@ -172,7 +176,7 @@ export function InvitationPage() {
                   if (done) navigate(`/clients/${done.data.clientId}`, { replace: true });
                 }}
               >
-                Accept and join
+                {t("accept")}
               </Button>
               <Button
                 variant="secondary"
@@ -182,7 +186,7 @@ export function InvitationPage() {
                   if (await decline.run({ input: { token } })) setDeclined(true);
                 }}
               >
-                Decline
+                {t("decline")}
               </Button>
             </div>
           </>

@@ -1,15 +1,17 @@
 import { Fragment } from "react";
+import { useTranslation } from "react-i18next";
+import { countryNameIn } from "../../../components/account/account-fields";
 import { Badge } from "../../../components/ui/Badge";
 import { Button } from "../../../components/ui/Button";
 import { useMutationAction } from "../../../lib/use-mutation-action";
 import { type Address, AddressesPage_UpdateAddress, describe, typeLabel } from "./address-fields";
 
 const DETAILS = [
-  ["phone", "Phone"],
-  ["email", "E-mail"],
-  ["taxNr", "Tax number"],
-  ["registrationNr", "Registration number"],
-  ["accessCode", "Access code"],
+  ["phone", "addresses.details.phone"],
+  ["email", "addresses.details.email"],
+  ["taxNr", "addresses.details.taxNr"],
+  ["registrationNr", "addresses.details.registrationNr"],
+  ["accessCode", "addresses.details.accessCode"],
 ] as const satisfies readonly (readonly [keyof Address, string])[];
 
 /** One saved address with its actions. */
@@ -27,10 +29,11 @@ export function AddressCard({
   onDelete: () => void;
   onMadeDefault: () => void;
 }) {
+  const { t, i18n } = useTranslation("account");
   const makeDefault = useMutationAction(
     AddressesPage_UpdateAddress,
     (data) => data.updateAddress,
-    "We couldn't change your default address.",
+    t("addresses.makeDefaultFailed"),
   );
 
   async function handleMakeDefault() {
@@ -41,8 +44,8 @@ export function AddressCard({
   return (
     <li className="address-card" aria-labelledby={`address-${address.id}`}>
       <div className="address-card-head">
-        <h3 id={`address-${address.id}`}>{address.name || "Address"}</h3>
-        {address.isDefault ? <Badge tone="success">Default</Badge> : null}
+        <h3 id={`address-${address.id}`}>{address.name || t("addresses.address")}</h3>
+        {address.isDefault ? <Badge tone="success">{t("addresses.default")}</Badge> : null}
       </div>
       <address className="address-lines">
         {[
@@ -50,7 +53,7 @@ export function AddressCard({
           [address.firstname, address.lastname].filter(Boolean).join(" "),
           [address.street, address.houseNumber].filter(Boolean).join(" "),
           [address.postalCode, address.city].filter(Boolean).join(" "),
-          address.country.name,
+          countryNameIn(i18n.resolvedLanguage ?? "en", address.country),
         ]
           .filter(Boolean)
           .map((line) => (
@@ -60,12 +63,12 @@ export function AddressCard({
           ))}
       </address>
       <dl className="address-details">
-        <dt>Use for</dt>
+        <dt>{t("addresses.useFor")}</dt>
         <dd>{typeLabel(address.type)}</dd>
         {DETAILS.map(([key, label]) =>
           address[key] ? (
             <Fragment key={key}>
-              <dt>{label}</dt>
+              <dt>{t(label)}</dt>
               <dd>{address[key]}</dd>
             </Fragment>
           ) : null,
@@ -84,9 +87,9 @@ export function AddressCard({
             onStart();
             onEdit();
           }}
-          aria-label={`Edit ${describe(address)}`}
+          aria-label={t("addresses.editLabel", { address: describe(address) })}
         >
-          Edit
+          {t("addresses.edit")}
         </Button>
         {address.isDefault ? null : (
           <Button
@@ -95,18 +98,18 @@ export function AddressCard({
             onClick={handleMakeDefault}
             loading={makeDefault.fetching}
             disabled={makeDefault.fetching}
-            aria-label={`Make ${describe(address)} the default`}
+            aria-label={t("addresses.makeDefaultLabel", { address: describe(address) })}
           >
-            Make default
+            {t("addresses.makeDefault")}
           </Button>
         )}
         <Button
           variant="secondary"
           className="btn-sm btn-danger-outline"
           onClick={onDelete}
-          aria-label={`Delete ${describe(address)}`}
+          aria-label={t("addresses.deleteLabel", { address: describe(address) })}
         >
-          Delete
+          {t("addresses.delete")}
         </Button>
       </div>
     </li>

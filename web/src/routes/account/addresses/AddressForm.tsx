@@ -1,4 +1,5 @@
 import type { FormEvent } from "react";
+import { useTranslation } from "react-i18next";
 import { type CountryOption, CountryOptions } from "../../../components/account/account-fields";
 import { Alert } from "../../../components/ui/Alert";
 import { Button } from "../../../components/ui/Button";
@@ -81,7 +82,8 @@ export function AddressForm({
   onDone: (message: string) => void;
   onCancel: () => void;
 }) {
-  const fallback = "We couldn't save the address.";
+  const { t } = useTranslation("account");
+  const fallback = t("addresses.saveFailed");
   const createForm = useMutationForm(AddressForm_Create, (data) => data.createAddress, fallback);
   const updateForm = useMutationForm(AddressesPage_UpdateAddress, (data) => data.updateAddress, fallback);
   // A form either adds or edits for its whole life.
@@ -93,9 +95,9 @@ export function AddressForm({
   async function handleSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const found: Record<string, string> = {};
-    if (!values.street.trim()) found.street = "Enter the street.";
-    if (!values.city.trim()) found.city = "Enter the city.";
-    if (!values.countryCode) found.countryCode = "Choose a country.";
+    if (!values.street.trim()) found.street = t("addresses.errors.street");
+    if (!values.city.trim()) found.city = t("addresses.errors.city");
+    if (!values.countryCode) found.countryCode = t("addresses.errors.country");
     if (form.reject(found)) return;
 
     const optional = (value: string) => value.trim() || null;
@@ -122,78 +124,82 @@ export function AddressForm({
     const saved = address
       ? await updateForm.run({ input: { ...input, addressId: address.id } })
       : await createForm.run({ input });
-    if (saved) onDone(address ? "The address is saved." : "The address is added.");
+    if (saved) onDone(address ? t("addresses.saved") : t("addresses.added"));
   }
 
   return (
     <form ref={form.formRef} className="form address-form" noValidate onSubmit={handleSubmit} aria-labelledby={titleId}>
-      <h3 id={titleId}>{address ? "Edit address" : "New address"}</h3>
+      <h3 id={titleId}>{address ? t("addresses.editTitle") : t("addresses.newTitle")}</h3>
       <fieldset className="plain-fieldset" disabled={sending}>
         <div className="form-grid">
-          <Field label="Name (optional)" {...text("name")} placeholder="Home, Work…" />
-          <SelectField label="Use for" {...text("type")}>
+          <Field
+            label={t("addresses.fields.name")}
+            {...text("name")}
+            placeholder={t("addresses.fields.namePlaceholder")}
+          />
+          <SelectField label={t("addresses.useFor")} {...text("type")}>
             {ADDRESS_TYPES.map(({ value, label }) => (
               <option key={value} value={value}>
-                {label}
+                {label()}
               </option>
             ))}
           </SelectField>
-          <Field label="First name (optional)" {...text("firstname")} autoComplete="given-name" />
-          <Field label="Last name (optional)" {...text("lastname")} autoComplete="family-name" />
-          <Field label="Street" {...text("street")} autoComplete="address-line1" />
-          <Field label="House number (optional)" {...text("houseNumber")} autoComplete="off" />
-          <Field label="Postal code (optional)" {...text("postalCode")} autoComplete="postal-code" />
-          <Field label="City" {...text("city")} autoComplete="address-level2" />
-          <SelectField label="Country" {...text("countryCode")} autoComplete="country">
-            <CountryOptions countries={countries} emptyLabel="Choose a country" />
+          <Field label={t("addresses.fields.firstname")} {...text("firstname")} autoComplete="given-name" />
+          <Field label={t("addresses.fields.lastname")} {...text("lastname")} autoComplete="family-name" />
+          <Field label={t("addresses.fields.street")} {...text("street")} autoComplete="address-line1" />
+          <Field label={t("addresses.fields.houseNumber")} {...text("houseNumber")} autoComplete="off" />
+          <Field label={t("addresses.fields.postalCode")} {...text("postalCode")} autoComplete="postal-code" />
+          <Field label={t("addresses.fields.city")} {...text("city")} autoComplete="address-level2" />
+          <SelectField label={t("addresses.fields.country")} {...text("countryCode")} autoComplete="country">
+            <CountryOptions countries={countries} emptyLabel={t("addresses.fields.chooseCountry")} />
           </SelectField>
           <Field
-            label="Access code (optional)"
+            label={t("addresses.fields.accessCode")}
             {...text("accessCode")}
             autoComplete="off"
-            hint="A gate or door code for deliveries."
+            hint={t("addresses.fields.accessCodeHint")}
           />
-          <Field label="Phone (optional)" {...text("phone")} type="tel" autoComplete="tel" />
-          <Field label="E-mail (optional)" {...text("email")} type="email" autoComplete="email" />
-          <CheckboxField className="span-2" label="This is a business address" {...checkbox("business")} />
+          <Field label={t("addresses.fields.phone")} {...text("phone")} type="tel" autoComplete="tel" />
+          <Field label={t("addresses.fields.email")} {...text("email")} type="email" autoComplete="email" />
+          <CheckboxField className="span-2" label={t("addresses.fields.business")} {...checkbox("business")} />
           {values.business ? (
             <>
               <Field
-                label="Company name (optional)"
+                label={t("addresses.fields.companyName")}
                 {...text("companyName")}
                 autoComplete="organization"
                 className="span-2"
               />
               <Field
-                label="Tax number (optional)"
+                label={t("addresses.fields.taxNr")}
                 {...text("taxNr")}
                 autoComplete="off"
-                hint="VAT or other tax number."
+                hint={t("addresses.fields.taxNrHint")}
               />
               <Field
-                label="Registration number (optional)"
+                label={t("addresses.fields.registrationNr")}
                 {...text("registrationNr")}
                 autoComplete="off"
-                hint="Chamber of commerce or company register."
+                hint={t("addresses.fields.registrationNrHint")}
               />
             </>
           ) : null}
           <CheckboxField
             className="span-2"
-            label="Use as my default address"
+            label={t("addresses.fields.isDefault")}
             {...checkbox("isDefault")}
             disabled={address?.isDefault}
-            hint={address?.isDefault ? "— make another address the default to change this." : null}
+            hint={address?.isDefault ? t("addresses.fields.isDefaultHint") : null}
           />
         </div>
       </fieldset>
       {form.formError ? <Alert tone="error">{form.formError}</Alert> : null}
       <div className="form-actions">
         <Button variant="secondary" onClick={onCancel} disabled={sending}>
-          Cancel
+          {t("addresses.cancel")}
         </Button>
         <Button type="submit" loading={sending}>
-          {address ? "Save address" : "Add address"}
+          {address ? t("addresses.save") : t("addresses.add")}
         </Button>
       </div>
     </form>

@@ -1,4 +1,5 @@
 import { useState } from "react";
+import { useTranslation } from "react-i18next";
 import { useQuery } from "urql";
 import { CountryOptionFields } from "../../../components/account/account-fields";
 import { Alert } from "../../../components/ui/Alert";
@@ -50,6 +51,7 @@ const AddressesPage_Delete = graphql(
 type Editing = { mode: "create" } | { mode: "edit"; address: Address } | null;
 
 export function AddressesPage() {
+  const { t } = useTranslation("account");
   const [{ data, fetching, error }, reexecute] = useQuery({
     query: AddressesPage_Addresses,
     requestPolicy: "cache-and-network",
@@ -62,11 +64,11 @@ export function AddressesPage() {
 
   return (
     <div className="stack">
-      <title>Addresses · Gatehouse</title>
+      <title>{t("addresses.tabTitle")}</title>
       <SectionCard
         id="addresses-title"
-        title="Addresses"
-        description="Apps you allow to read your address get the default one."
+        title={t("addresses.title")}
+        description={t("addresses.description")}
         action={
           editing?.mode !== "create" ? (
             <Button
@@ -76,7 +78,7 @@ export function AddressesPage() {
               }}
               disabled={!data}
             >
-              Add address
+              {t("addresses.add")}
             </Button>
           ) : null
         }
@@ -96,20 +98,20 @@ export function AddressesPage() {
           />
         ) : null}
         {error && !data ? (
-          <LoadFailed className="stack" title="We couldn't load your addresses" error={error} onRetry={refresh} />
+          <LoadFailed className="stack" title={t("addresses.loadFailed")} error={error} onRetry={refresh} />
         ) : fetching && !addresses ? (
-          <StatusBlock label="Loading your addresses…" />
+          <StatusBlock label={t("addresses.loading")} />
         ) : addresses && addresses.length === 0 ? (
           editing ? null : (
             <EmptyState
-              title="No addresses yet"
-              action={<Button onClick={() => setEditing({ mode: "create" })}>Add your first address</Button>}
+              title={t("addresses.emptyTitle")}
+              action={<Button onClick={() => setEditing({ mode: "create" })}>{t("addresses.addFirst")}</Button>}
             >
-              Add an address to share it with apps that need one, such as shops.
+              {t("addresses.emptyBody")}
             </EmptyState>
           )
         ) : addresses && data ? (
-          <ul className="address-grid" aria-label="Your addresses">
+          <ul className="address-grid" aria-label={t("addresses.list")}>
             {addresses.map((address) =>
               editing?.mode === "edit" && editing.address.id === address.id ? (
                 <li key={address.id} className="address-card address-card-editing">
@@ -133,7 +135,7 @@ export function AddressesPage() {
                   onEdit={() => setEditing({ mode: "edit", address })}
                   onDelete={() => setDeleting(address)}
                   onMadeDefault={() => {
-                    setNotice(`${describe(address)} is now your default address.`);
+                    setNotice(t("addresses.nowDefault", { address: describe(address) }));
                     refresh();
                   }}
                 />
@@ -144,19 +146,19 @@ export function AddressesPage() {
       </SectionCard>
       <ConfirmMutationDialog
         open={deleting !== null}
-        title="Delete this address?"
-        confirmLabel="Delete address"
+        title={t("addresses.deleteTitle")}
+        confirmLabel={t("addresses.deleteConfirm")}
         document={AddressesPage_Delete}
         variables={() => ({ input: { addressId: deleting?.id ?? "" } })}
         pick={(result) => result.deleteAddress}
-        fallback="We couldn't delete the address."
+        fallback={t("addresses.deleteFailed")}
         onDone={() => {
-          setNotice("The address is deleted.");
+          setNotice(t("addresses.deleted"));
           refresh();
         }}
         onClose={() => setDeleting(null)}
       >
-        <p>{deleting ? describe(deleting) : null} will be removed from your account and apps will no longer see it.</p>
+        <p>{t("addresses.deleteBody", { address: deleting ? describe(deleting) : "" })}</p>
       </ConfirmMutationDialog>
     </div>
   );

@@ -1,3 +1,4 @@
+import { i18n } from "../../../i18n/i18n";
 import { ErrorFields, type FragmentOf, graphql } from "../../../lib/graphql";
 
 export const AddressFields = graphql(`
@@ -30,14 +31,14 @@ export type Address = FragmentOf<typeof AddressFields>;
 
 /** The XWMS address types, as the form offers them. */
 export const ADDRESS_TYPES = [
-  { value: "shipping", label: "Shipping" },
-  { value: "billing", label: "Billing" },
-  { value: "both", label: "Shipping and billing" },
-  { value: "other", label: "Other" },
+  { value: "shipping", label: () => i18n.t("account:addresses.types.shipping") },
+  { value: "billing", label: () => i18n.t("account:addresses.types.billing") },
+  { value: "both", label: () => i18n.t("account:addresses.types.both") },
+  { value: "other", label: () => i18n.t("account:addresses.types.other") },
 ] as const;
 
 export function typeLabel(type: string): string {
-  return ADDRESS_TYPES.find((option) => option.value === type)?.label ?? type;
+  return ADDRESS_TYPES.find((option) => option.value === type)?.label() ?? type;
 }
 
 /** XWMS has no business type: an address is a business's when it carries company details. */

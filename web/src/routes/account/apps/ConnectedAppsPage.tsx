@@ -1,4 +1,5 @@
 import { useState } from "react";
+import { useTranslation } from "react-i18next";
 import { useQuery } from "urql";
 import { Alert } from "../../../components/ui/Alert";
 import { Button } from "../../../components/ui/Button";
@@ -52,6 +53,7 @@ const ConnectedAppsPage_Revoke = graphql(
 );
 
 export function ConnectedAppsPage() {
+  const { t } = useTranslation("account");
   const [{ data, fetching, error }, reexecute] = useQuery({
     query: ConnectedAppsPage_Apps,
     requestPolicy: "cache-and-network",
@@ -61,28 +63,22 @@ export function ConnectedAppsPage() {
   const apps = data?.viewer?.connectedApps;
 
   return (
-    <SectionCard
-      id="apps-title"
-      title="Connected apps"
-      description="Apps you allowed to use your Gatehouse account. Revoking one stops it from reading your details; it will ask you again the next time you sign in to it."
-    >
-      <title>Connected apps · Gatehouse</title>
-      {revoked ? <Alert tone="success">{revoked} can no longer access your account.</Alert> : null}
+    <SectionCard id="apps-title" title={t("apps.title")} description={t("apps.description")}>
+      <title>{t("apps.tabTitle")}</title>
+      {revoked ? <Alert tone="success">{t("apps.revoked", { app: revoked })}</Alert> : null}
       {error && !data ? (
         <LoadFailed
           className="stack"
-          title="We couldn't load your connected apps"
+          title={t("apps.loadFailed")}
           error={error}
           onRetry={() => reexecute({ requestPolicy: "network-only" })}
         />
       ) : fetching && !apps ? (
-        <StatusBlock label="Loading your connected apps…" />
+        <StatusBlock label={t("apps.loading")} />
       ) : apps && apps.length === 0 ? (
-        <EmptyState title="No connected apps">
-          When you sign in to an app with Gatehouse and allow it, it shows up here.
-        </EmptyState>
+        <EmptyState title={t("apps.emptyTitle")}>{t("apps.emptyBody")}</EmptyState>
       ) : apps ? (
-        <ul className="item-list" aria-label="Connected apps">
+        <ul className="item-list" aria-label={t("apps.list")}>
           {apps.map((app) => (
             <li key={app.id} className="item" aria-labelledby={`app-${app.id}`}>
               <div className="item-head">
@@ -92,9 +88,11 @@ export function ConnectedAppsPage() {
                 <div className="item-title">
                   <h3 id={`app-${app.id}`}>{app.client.name}</h3>
                   <p className="item-meta">
-                    Allowed {formatDate(app.grantedAt)}
+                    {t("apps.allowed", { date: formatDate(app.grantedAt) })}
                     {" · "}
-                    {app.lastLoginAt ? `last sign-in ${formatDateTime(app.lastLoginAt)}` : "no sign-in yet"}
+                    {app.lastLoginAt
+                      ? t("apps.lastSignIn", { date: formatDateTime(app.lastLoginAt) })
+                      : t("apps.noSignIn")}
                   </p>
                 </div>
                 <div className="item-actions">
@@ -105,14 +103,14 @@ export function ConnectedAppsPage() {
                       setRevoked(null);
                       setRevoking(app);
                     }}
-                    aria-label={`Revoke access for ${app.client.name}`}
+                    aria-label={t("apps.revokeLabel", { app: app.client.name })}
                   >
-                    Revoke access
+                    {t("apps.revoke")}
                   </Button>
                 </div>
               </div>
               <div className="item-body">
-                <p className="item-label">It can:</p>
+                <p className="item-label">{t("apps.itCan")}</p>
                 {app.scopes.length > 0 ? (
                   <ul className="scope-words">
                     {app.scopes.map((scope) => (
@@ -122,7 +120,7 @@ export function ConnectedAppsPage() {
                     ))}
                   </ul>
                 ) : (
-                  <p className="muted">Nothing beyond knowing you signed in.</p>
+                  <p className="muted">{t("apps.nothing")}</p>
                 )}
               </div>
             </li>
@@ -131,22 +129,19 @@ export function ConnectedAppsPage() {
       ) : null}
       <ConfirmMutationDialog
         open={revoking !== null}
-        title={`Revoke access for ${revoking?.client.name ?? "this app"}?`}
-        confirmLabel="Revoke access"
+        title={t("apps.revokeTitle", { app: revoking?.client.name ?? t("apps.thisApp") })}
+        confirmLabel={t("apps.revoke")}
         document={ConnectedAppsPage_Revoke}
         variables={() => ({ input: { consentId: revoking?.id ?? "" } })}
         pick={(result) => result.revokeConsent}
-        fallback="We couldn't revoke access."
+        fallback={t("apps.revokeFailed")}
         onDone={() => {
           setRevoked(revoking?.client.name ?? null);
           reexecute({ requestPolicy: "network-only" });
         }}
         onClose={() => setRevoking(null)}
       >
-        <p>
-          {revoking?.client.name} will no longer be able to read your details. If you sign in to it again, Gatehouse
-          asks for your permission first.
-        </p>
+        <p>{t("apps.revokeBody", { app: revoking?.client.name ?? t("apps.thisApp") })}</p>
       </ConfirmMutationDialog>
     </SectionCard>
   );

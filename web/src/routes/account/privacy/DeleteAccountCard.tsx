@@ -1,4 +1,5 @@
 import type { FormEvent } from "react";
+import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import { useQuery } from "urql";
 import { Alert } from "../../../components/ui/Alert";
@@ -49,6 +50,7 @@ const DeleteAccountCard_Delete = graphql(
 
 /** "Delete your account": names the apps that will be told and what blocks it, then asks for the password. */
 export function DeleteAccountCard() {
+  const { t } = useTranslation(["account", "common"]);
   const [{ data, fetching, error }, reexecute] = useQuery({
     query: DeleteAccountCard_Plan,
     requestPolicy: "network-only",
@@ -56,7 +58,7 @@ export function DeleteAccountCard() {
   const form = useMutationForm(
     DeleteAccountCard_Delete,
     (result) => result.requestAccountDeletion,
-    "We couldn't schedule the deletion.",
+    t("delete.failed"),
     { fieldFor: (problem) => (problem.__typename === "WrongPasswordError" ? "currentPassword" : null) },
   );
   const { values, set, text } = useFormValues(() => ({ currentPassword: "" }), { errors: form.fieldErrors });
@@ -64,7 +66,7 @@ export function DeleteAccountCard() {
 
   async function handleSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    if (form.reject(values.currentPassword ? {} : { currentPassword: "Enter your current password." })) return;
+    if (form.reject(values.currentPassword ? {} : { currentPassword: t("delete.passwordMissing") })) return;
     const success = await form.run({ input: { currentPassword: values.currentPassword } });
     set("currentPassword", "");
     // Every session has ended: a full page load leaves nothing of the account in memory.
@@ -74,24 +76,20 @@ export function DeleteAccountCard() {
   return (
     <SectionCard
       id="delete-title"
-      title="Delete your account"
-      description={
-        plan
-          ? `You are signed out everywhere at once. After ${plan.graceDays} days your account and everything it holds are deleted; signing in before then cancels it.`
-          : "You are signed out everywhere at once; signing in again within the grace period cancels it."
-      }
+      title={t("delete.title")}
+      description={plan ? t("delete.description", { days: plan.graceDays }) : t("delete.descriptionLoading")}
     >
-      {fetching && !data ? <StatusBlock label="Loading…" /> : null}
+      {fetching && !data ? <StatusBlock label={t("common:status.loading")} /> : null}
       {error && !data ? (
         <LoadFailed
-          title="We couldn't load what deleting would do."
+          title={t("delete.loadFailed")}
           error={error}
           onRetry={() => reexecute({ requestPolicy: "network-only" })}
         />
       ) : null}
       {plan ? (
         <div className="stack">
-          <h3 className="privacy-subheading">Apps that will be told</h3>
+          <h3 className="privacy-subheading">{t("delete.appsTitle")}</h3>
           {plan.apps.length ? (
             <ul className="plain-list privacy-apps">
               {plan.apps.map((app) => (
@@ -101,37 +99,35 @@ export function DeleteAccountCard() {
               ))}
             </ul>
           ) : (
-            <p className="muted">You have not signed in to any app with Gatehouse, so no app needs to be told.</p>
+            <p className="muted">{t("delete.noApps")}</p>
           )}
-          {plan.apps.length ? (
-            <p className="muted">Each receives a signed "user.deleted" message and can no longer read your data.</p>
-          ) : null}
+          {plan.apps.length ? <p className="muted">{t("delete.appsMessage")}</p> : null}
           {plan.soleOwnerOf.length ? (
-            <Alert tone="warning" title="First hand over or delete your clients">
-              You are the only Owner of{" "}
+            <Alert tone="warning" title={t("delete.soleOwnerTitle")}>
+              {t("delete.soleOwnerBefore")}{" "}
               {plan.soleOwnerOf.map((client, index) => (
                 <span key={client.id}>
                   {index ? ", " : ""}
                   <Link to={`/clients/${client.id}`}>{client.name}</Link>
                 </span>
               ))}
-              . Make another member an Owner of each, or delete them; then you can delete your account.
+              {t("delete.soleOwnerAfter")}
             </Alert>
           ) : (
             <form ref={form.formRef} className="form" noValidate onSubmit={handleSubmit}>
               <fieldset className="plain-fieldset" disabled={form.fetching}>
                 <Field
-                  label="Your current password"
+                  label={t("delete.password")}
                   {...text("currentPassword")}
                   type="password"
                   autoComplete="current-password"
-                  hint="Deleting your account needs your password."
+                  hint={t("delete.passwordHint")}
                 />
               </fieldset>
               {form.formError ? <Alert tone="error">{form.formError}</Alert> : null}
               <div className="form-actions">
                 <Button type="submit" variant="danger" loading={form.fetching}>
-                  Delete my account
+                  {t("delete.submit")}
                 </Button>
               </div>
             </form>

@@ -1,4 +1,5 @@
 import { useState } from "react";
+import { useTranslation } from "react-i18next";
 import { useClient } from "urql";
 import { Alert } from "../../../components/ui/Alert";
 import { Button } from "../../../components/ui/Button";
@@ -27,6 +28,7 @@ function download(text: string, filename: string) {
 
 /** "Export your data": one JSON file of everything Gatehouse holds about the person. */
 export function ExportDataCard() {
+  const { t } = useTranslation("account");
   const client = useClient();
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
@@ -39,7 +41,7 @@ export function ExportDataCard() {
     const result = await client.query(ExportDataCard_Export, {}, { requestPolicy: "network-only" }).toPromise();
     setBusy(false);
     const text = result.data?.viewer?.dataExport;
-    if (!text) return setError(result.error ? describeError(result.error) : "We couldn't prepare your data.");
+    if (!text) return setError(result.error ? describeError(result.error) : t("export.failed"));
     download(text, `gatehouse-data-${new Date().toISOString().slice(0, 10)}.json`);
     setDone(true);
   }
@@ -47,16 +49,16 @@ export function ExportDataCard() {
   return (
     <SectionCard
       id="export-title"
-      title="Export your data"
-      description="One JSON file with your profile, addresses, linked providers, connected apps and their scopes, sessions, API tokens (never their values), access requests, memberships and the audit events about you."
+      title={t("export.title")}
+      description={t("export.description")}
       action={
         <Button variant="secondary" onClick={handleExport} loading={busy}>
-          Download my data
+          {t("export.download")}
         </Button>
       }
     >
       {error ? <Alert tone="error">{error}</Alert> : null}
-      {done ? <Alert tone="success">Your data was downloaded as a JSON file.</Alert> : null}
+      {done ? <Alert tone="success">{t("export.done")}</Alert> : null}
     </SectionCard>
   );
 }

@@ -1,3 +1,4 @@
+import { useTranslation } from "react-i18next";
 import { useQuery } from "urql";
 import { CountryOptionFields } from "../../../components/account/account-fields";
 import { Card } from "../../../components/ui/Card";
@@ -24,6 +25,7 @@ const AccountPage_Profile = graphql(
 );
 
 export function AccountPage() {
+  const { t } = useTranslation("account");
   const [{ data, fetching, error }, reexecute] = useQuery({
     query: AccountPage_Profile,
     requestPolicy: "network-only",
@@ -32,17 +34,17 @@ export function AccountPage() {
 
   return (
     <div className="stack">
-      <title>Your account · Gatehouse</title>
+      <title>{t("profile.tabTitle")}</title>
       <Card aria-labelledby="profile-title">
         {error && !data ? (
           <LoadFailed
             className="stack"
-            title="We couldn't load your profile"
+            title={t("profile.loadFailed")}
             error={error}
             onRetry={() => reexecute({ requestPolicy: "network-only" })}
           />
         ) : fetching && !data ? (
-          <StatusBlock label="Loading your profile…" />
+          <StatusBlock label={t("profile.loading")} />
         ) : viewer ? (
           <>
             <div className="profile-head">
@@ -59,16 +61,16 @@ export function AccountPage() {
               </div>
             </div>
             <dl className="details">
-              <dt>Email</dt>
+              <dt>{t("profile.email")}</dt>
               <dd>
                 {viewer.email}
                 {viewer.emailVerified ? (
-                  <span className="pill pill-success">Verified</span>
+                  <span className="pill pill-success">{t("profile.verified")}</span>
                 ) : (
-                  <span className="pill pill-muted">Not verified</span>
+                  <span className="pill pill-muted">{t("profile.notVerified")}</span>
                 )}
               </dd>
-              <dt>Account ID (sub)</dt>
+              <dt>{t("profile.sub")}</dt>
               <dd>
                 <code data-testid="viewer-sub">{viewer.sub}</code>
               </dd>

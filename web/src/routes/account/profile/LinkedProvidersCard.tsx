@@ -1,4 +1,5 @@
 import { useState } from "react";
+import { useTranslation } from "react-i18next";
 import { useQuery } from "urql";
 import { Alert } from "../../../components/ui/Alert";
 import { Button } from "../../../components/ui/Button";
@@ -47,6 +48,7 @@ export function LinkedProvidersCard() {
     query: LinkedProvidersCard_Providers,
     requestPolicy: "network-only",
   });
+  const { t } = useTranslation(["account", "common"]);
   const [target, setTarget] = useState<Linked | null>(null);
   const viewer = data?.viewer;
   const linked = viewer?.linkedProviders ?? [];
@@ -54,35 +56,34 @@ export function LinkedProvidersCard() {
   return (
     <SectionCard
       id="linked-providers-title"
-      title="Sign-in providers"
-      description={
-        viewer && !viewer.hasPassword
-          ? "Your account has no password: keep at least one provider linked, or set a password first."
-          : "Accounts elsewhere that sign you in to Gatehouse."
-      }
+      title={t("providers.title")}
+      description={viewer && !viewer.hasPassword ? t("providers.noPassword") : t("providers.description")}
     >
       {error && !data ? (
-        <Alert tone="error" title="We couldn't load your sign-in providers">
+        <Alert tone="error" title={t("providers.loadFailed")}>
           {describeError(error)}
         </Alert>
       ) : fetching && !data ? (
-        <StatusBlock label="Loading sign-in providers…" />
+        <StatusBlock label={t("providers.loading")} />
       ) : linked.length === 0 ? (
-        <EmptyState title="No providers linked">
-          Sign in with Google or Microsoft once with this account's e-mail address, and confirm with your password, to
-          link it.
-        </EmptyState>
+        <EmptyState title={t("providers.emptyTitle")}>{t("providers.emptyBody")}</EmptyState>
       ) : (
-        <Table caption="Linked sign-in providers" columns={["Provider", "Account", "Linked", "Last used"]} actions>
+        <Table
+          caption={t("providers.caption")}
+          columns={[t("providers.provider"), t("providers.account"), t("providers.linked"), t("providers.lastUsed")]}
+          actions
+        >
           {linked.map((provider) => (
             <tr key={provider.id}>
-              <td data-label="Provider">{provider.displayName}</td>
-              <td data-label="Account">{provider.email ?? "—"}</td>
-              <td data-label="Linked">{formatDateTime(provider.linkedAt)}</td>
-              <td data-label="Last used">{provider.lastUsedAt ? formatDateTime(provider.lastUsedAt) : "Never"}</td>
-              <td data-label="Actions">
+              <td data-label={t("providers.provider")}>{provider.displayName}</td>
+              <td data-label={t("providers.account")}>{provider.email ?? "—"}</td>
+              <td data-label={t("providers.linked")}>{formatDateTime(provider.linkedAt)}</td>
+              <td data-label={t("providers.lastUsed")}>
+                {provider.lastUsedAt ? formatDateTime(provider.lastUsedAt) : t("providers.never")}
+              </td>
+              <td data-label={t("common:table.actions")}>
                 <Button variant="secondary" className="btn-sm" onClick={() => setTarget(provider)}>
-                  Unlink
+                  {t("providers.unlink")}
                 </Button>
               </td>
             </tr>
@@ -91,17 +92,17 @@ export function LinkedProvidersCard() {
       )}
       <ConfirmMutationDialog
         open={target !== null}
-        title={`Unlink ${target?.displayName ?? "this provider"}?`}
-        confirmLabel="Unlink"
+        title={t("providers.unlinkTitle", { provider: target?.displayName ?? t("providers.thisProvider") })}
+        confirmLabel={t("providers.unlink")}
         tone="danger"
         document={LinkedProvidersCard_Unlink}
         variables={() => ({ input: { id: target?.id ?? "" } })}
         pick={(result) => result.unlinkProvider}
-        fallback="We couldn't unlink this provider. Try again."
+        fallback={t("providers.unlinkFailed")}
         onDone={() => reexecute({ requestPolicy: "network-only" })}
         onClose={() => setTarget(null)}
       >
-        {`${target?.displayName ?? "It"} will no longer sign you in to Gatehouse.`}
+        {t("providers.unlinkBody", { provider: target?.displayName ?? t("providers.it") })}
       </ConfirmMutationDialog>
     </SectionCard>
   );

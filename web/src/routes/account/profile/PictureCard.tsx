@@ -1,7 +1,9 @@
 import { type ChangeEvent, useRef, useState } from "react";
+import { useTranslation } from "react-i18next";
 import { Alert } from "../../../components/ui/Alert";
 import { Button } from "../../../components/ui/Button";
 import { SectionCard } from "../../../components/ui/SectionCard";
+import { i18n } from "../../../i18n/i18n";
 
 const MAX_BYTES = 2 * 1024 * 1024;
 const ACCEPT = "image/jpeg,image/png,image/webp";
@@ -22,12 +24,13 @@ async function changePicture(method: "PUT" | "DELETE", file?: File): Promise<Ans
     });
     return (await response.json()) as Answer;
   } catch {
-    return { error: { message: "We couldn't reach Gatehouse. Check your connection and try again." } };
+    return { error: { message: i18n.t("common:errors.network") } };
   }
 }
 
 /** "Profile picture": upload (checked and re-encoded by the server) or remove. */
 export function PictureCard({ picture, onChanged }: { picture: string | null; onChanged: () => void }) {
+  const { t } = useTranslation("account");
   const input = useRef<HTMLInputElement>(null);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
@@ -46,15 +49,15 @@ export function PictureCard({ picture, onChanged }: { picture: string | null; on
     event.target.value = "";
     if (!file) return;
     // The server decides; this only spares a long upload that would be refused.
-    if (file.size > MAX_BYTES) return setError("The image is larger than 2 MB.");
+    if (file.size > MAX_BYTES) return setError(t("picture.tooLarge"));
     void run("PUT", file);
   }
 
   return (
     <SectionCard
       id="picture-title"
-      title="Profile picture"
-      description="A JPEG, PNG or WebP image up to 2 MB. Apps you allow to read your profile see it."
+      title={t("picture.title")}
+      description={t("picture.description")}
       action={
         <span className="picture-actions">
           <input
@@ -62,17 +65,17 @@ export function PictureCard({ picture, onChanged }: { picture: string | null; on
             type="file"
             accept={ACCEPT}
             className="visually-hidden"
-            aria-label="Picture file"
+            aria-label={t("picture.file")}
             tabIndex={-1}
             onChange={handleFile}
           />
           {picture ? (
             <Button variant="secondary" onClick={() => run("DELETE")} disabled={busy}>
-              Remove picture
+              {t("picture.remove")}
             </Button>
           ) : null}
           <Button onClick={() => input.current?.click()} loading={busy}>
-            {picture ? "Change picture" : "Upload a picture"}
+            {picture ? t("picture.change") : t("picture.upload")}
           </Button>
         </span>
       }

@@ -1,4 +1,5 @@
 import { type FormEvent, useState } from "react";
+import { useTranslation } from "react-i18next";
 import { type CountryOption, CountryOptions } from "../../../components/account/account-fields";
 import { Alert } from "../../../components/ui/Alert";
 import { Button } from "../../../components/ui/Button";
@@ -27,12 +28,9 @@ const ProfileForm_UpdateProfile = graphql(
 );
 
 export function ProfileForm({ viewer, countries }: { viewer: Profile; countries: readonly CountryOption[] }) {
+  const { t } = useTranslation("account");
   const [saved, setSaved] = useState(false);
-  const form = useMutationForm(
-    ProfileForm_UpdateProfile,
-    (data) => data.updateProfile,
-    "We couldn't save your profile.",
-  );
+  const form = useMutationForm(ProfileForm_UpdateProfile, (data) => data.updateProfile, t("profile.saveFailed"));
   const { fetching, formError } = form;
   const { values, setValues, text } = useFormValues(() => valuesOf(viewer), {
     errors: form.fieldErrors,
@@ -65,51 +63,47 @@ export function ProfileForm({ viewer, countries }: { viewer: Profile; countries:
   }
 
   return (
-    <SectionCard
-      id="profile-edit-title"
-      title="Edit profile"
-      description="Apps you allow to read your profile see these details."
-    >
+    <SectionCard id="profile-edit-title" title={t("profile.editTitle")} description={t("profile.editDescription")}>
       <form ref={form.formRef} className="form" noValidate onSubmit={handleSubmit} aria-busy={fetching || undefined}>
         <fieldset className="plain-fieldset" disabled={fetching}>
           <div className="form-grid">
-            <Field label="Name" {...text("name")} autoComplete="name" className="span-2" />
-            <Field label="Given name" {...text("givenName")} autoComplete="given-name" />
-            <Field label="Family name" {...text("familyName")} autoComplete="family-name" />
+            <Field label={t("profile.name")} {...text("name")} autoComplete="name" className="span-2" />
+            <Field label={t("profile.givenName")} {...text("givenName")} autoComplete="given-name" />
+            <Field label={t("profile.familyName")} {...text("familyName")} autoComplete="family-name" />
             <Field
-              label="Picture URL"
+              label={t("profile.pictureUrl")}
               {...text("picture")}
               type="url"
               inputMode="url"
               placeholder="https://"
-              hint="An https:// link to a square image, or upload one above."
+              hint={t("profile.pictureUrlHint")}
               className="span-2"
             />
             <Field
-              label="Birth date"
+              label={t("profile.birthDate")}
               {...text("birthDate")}
               type="date"
               autoComplete="bday"
               max={new Date().toISOString().slice(0, 10)}
             />
-            <Field label="Gender" {...text("gender")} autoComplete="sex" />
+            <Field label={t("profile.gender")} {...text("gender")} autoComplete="sex" />
             <Field
-              label="Second e-mail"
+              label={t("profile.secondEmail")}
               {...text("secondEmail")}
               type="email"
               autoComplete="email"
-              hint="A backup address; it must differ from the one you sign in with."
+              hint={t("profile.secondEmailHint")}
             />
-            <SelectField label="Country" {...text("countryCode")} autoComplete="country">
-              <CountryOptions countries={countries} emptyLabel="Not set" />
+            <SelectField label={t("profile.country")} {...text("countryCode")} autoComplete="country">
+              <CountryOptions countries={countries} emptyLabel={t("profile.notSet")} />
             </SelectField>
           </div>
         </fieldset>
         {formError ? <Alert tone="error">{formError}</Alert> : null}
-        {saved ? <Alert tone="success">Your profile is saved.</Alert> : null}
+        {saved ? <Alert tone="success">{t("profile.saved")}</Alert> : null}
         <div className="form-actions">
           <Button type="submit" loading={fetching}>
-            Save profile
+            {t("profile.save")}
           </Button>
         </div>
       </form>

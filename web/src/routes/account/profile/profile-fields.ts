@@ -1,3 +1,4 @@
+import { i18n } from "../../../i18n/i18n";
 import { looksLikeEmail } from "../../../lib/errors";
 import { type FragmentOf, graphql } from "../../../lib/graphql";
 
@@ -50,15 +51,15 @@ export function valuesOf(viewer: Profile): FormValues {
 
 export function validate(values: FormValues, email: string): Record<string, string> {
   const errors: Record<string, string> = {};
-  if (!values.name.trim()) errors.name = "Enter your name.";
+  if (!values.name.trim()) errors.name = i18n.t("account:profile.errors.name");
   const picture = values.picture.trim();
-  if (picture && !/^https:\/\/\S+$/i.test(picture)) errors.picture = "The picture must be an https:// URL.";
+  if (picture && !/^https:\/\/\S+$/i.test(picture)) errors.picture = i18n.t("account:profile.errors.picture");
   if (values.birthDate && new Date(values.birthDate) >= new Date())
-    errors.birthDate = "The birth date must be in the past.";
+    errors.birthDate = i18n.t("account:profile.errors.birthDate");
   const second = values.secondEmail.trim();
-  if (second && !looksLikeEmail(second)) errors.secondEmail = "Enter a valid second e-mail address.";
+  if (second && !looksLikeEmail(second)) errors.secondEmail = i18n.t("account:profile.errors.secondEmail");
   else if (second && second.toLowerCase() === email.toLowerCase())
-    errors.secondEmail = "The second e-mail address must differ from your sign-in address.";
+    errors.secondEmail = i18n.t("account:profile.errors.secondEmailSame");
   return errors;
 }
 

@@ -1,3 +1,4 @@
+import { useTranslation } from "react-i18next";
 import { useState } from "react";
 import { useQuery } from "urql";
 import { Alert } from "../../../components/ui/Alert";
@@ -33,6 +34,7 @@ const AccessRequestsPage_Requests = graphql(
 );
 
 export function AccessRequestsPage() {
+  const { t } = useTranslation("account");
   const [{ data, fetching, error }, reexecute] = useQuery({
     query: AccessRequestsPage_Requests,
     requestPolicy: "cache-and-network",
@@ -47,28 +49,26 @@ export function AccessRequestsPage() {
 
   return (
     <div className="stack">
-      <title>Access requests · Gatehouse</title>
+      <title>{t("requests.tabTitle")}</title>
       <SectionCard
         id="requests-title"
-        title="Access requests"
-        description="Apps can ask you for more of your details, or invite you to test them before they go live."
+        title={t("requests.title")}
+        description={t("requests.description")}
       >
         {notice ? <Alert tone="success">{notice}</Alert> : null}
         {error && !data ? (
           <LoadFailed
             className="stack"
-            title="We couldn't load your requests"
+            title={t("requests.loadFailed")}
             error={error}
             onRetry={() => reexecute({ requestPolicy: "network-only" })}
           />
         ) : fetching && !viewer ? (
-          <StatusBlock label="Loading your requests…" />
+          <StatusBlock label={t("requests.loading")} />
         ) : viewer && viewer.pending.length === 0 ? (
-          <EmptyState title="No requests waiting">
-            When an app asks you for something, you can answer it here.
-          </EmptyState>
+          <EmptyState title={t("requests.emptyTitle")}>{t("requests.emptyBody")}</EmptyState>
         ) : viewer ? (
-          <ul className="item-list" aria-label="Requests waiting for your answer">
+          <ul className="item-list" aria-label={t("requests.waiting")}>
             {viewer.pending.map((request) => (
               <PendingRequestItem
                 key={request.id}
@@ -85,16 +85,16 @@ export function AccessRequestsPage() {
       </SectionCard>
       {answered.length > 0 ? (
         <Card aria-labelledby="answered-title">
-          <h2 id="answered-title">Answered</h2>
+          <h2 id="answered-title">{t("requests.answered")}</h2>
           <ul className="plain-list">
             {answered.map((request) => (
               <li key={request.id} className="plain-row">
                 <span>
-                  <strong>{request.client.name}</strong> · {KIND_LABEL[request.kind]}
+                  <strong>{request.client.name}</strong> · {t(KIND_LABEL[request.kind])}
                 </span>
                 <span className="item-meta">
                   <Badge tone={request.status === "ACCEPTED" ? "success" : "neutral"}>
-                    {request.status === "ACCEPTED" ? "Accepted" : "Declined"}
+                    {request.status === "ACCEPTED" ? t("requests.accepted") : t("requests.declined")}
                   </Badge>{" "}
                   {request.respondedAt ? formatDateTime(request.respondedAt) : null}
                 </span>

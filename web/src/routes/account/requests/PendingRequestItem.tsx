@@ -1,3 +1,4 @@
+import { Trans, useTranslation } from "react-i18next";
 import { Badge } from "../../../components/ui/Badge";
 import { Button } from "../../../components/ui/Button";
 import { formatDate } from "../../../lib/format";
@@ -39,10 +40,10 @@ const PendingRequestItem_Decline = graphql(
   [IncomingRequestFields, ErrorFields],
 );
 
-export const KIND_LABEL: Record<IncomingRequest["kind"], string> = {
-  ACCESS: "Access request",
-  TEST_USER: "Test-user invitation",
-};
+export const KIND_LABEL = {
+  ACCESS: "requests.kind.ACCESS",
+  TEST_USER: "requests.kind.TEST_USER",
+} as const satisfies Record<IncomingRequest["kind"], string>;
 
 /** One request waiting for the person's answer. */
 export function PendingRequestItem({
@@ -54,7 +55,8 @@ export function PendingRequestItem({
   onStart: () => void;
   onAnswered: (message: string) => void;
 }) {
-  const fallback = "We couldn't send your answer.";
+  const { t } = useTranslation("account");
+  const fallback = t("requests.sendFailed");
   const accept = useMutationAction(PendingRequestItem_Accept, (data) => data.acceptAccessRequest, fallback);
   const decline = useMutationAction(PendingRequestItem_Decline, (data) => data.declineAccessRequest, fallback);
   const busy = accept.fetching || decline.fetching;
@@ -68,8 +70,8 @@ export function PendingRequestItem({
     if (!answered) return;
     onAnswered(
       action === "accept"
-        ? `You accepted the request from ${request.client.name}.`
-        : `You declined the request from ${request.client.name}.`,
+        ? t("requests.youAccepted", { app: request.client.name })
+        : t("requests.youDeclined", { app: request.client.name }),
     );
   }
 
@@ -82,8 +84,12 @@ export function PendingRequestItem({
         <div className="item-title">
           <h3 id={`request-${request.id}`}>{request.client.name}</h3>
           <p className="item-meta">
-            <Badge tone={request.kind === "TEST_USER" ? "info" : "neutral"}>{KIND_LABEL[request.kind]}</Badge> sent{" "}
-            {formatDate(request.createdAt)}
+            <Trans
+              t={t}
+              i18nKey="requests.sent"
+              values={{ kind: t(KIND_LABEL[request.kind]), date: formatDate(request.createdAt) }}
+              components={{ badge: <Badge tone={request.kind === "TEST_USER" ? "info" : "neutral"} /> }}
+            />
           </p>
         </div>
       </div>
@@ -91,7 +97,7 @@ export function PendingRequestItem({
         {request.message ? <blockquote className="request-message">{request.message}</blockquote> : null}
         {request.scopes.length > 0 ? (
           <>
-            <p className="item-label">{request.kind === "TEST_USER" ? "As a test user it could:" : "It asks to:"}</p>
+            <p className="item-label">{request.kind === "TEST_USER" ? t("requests.asTestUser") : t("requests.asksTo")}</p>
             <ul className="scope-words">
               {request.scopes.map((scope) => (
                 <li key={scope.key}>
@@ -101,7 +107,7 @@ export function PendingRequestItem({
             </ul>
           </>
         ) : request.kind === "TEST_USER" ? (
-          <p className="muted">It invites you to try the app before it is public.</p>
+          <p className="muted">{t("requests.testInvite")}</p>
         ) : null}
         {error ? (
           <p className="field-error" role="alert">
@@ -113,18 +119,18 @@ export function PendingRequestItem({
             onClick={() => respond("accept")}
             loading={accept.fetching}
             disabled={busy}
-            aria-label={`Accept the request from ${request.client.name}`}
+            aria-label={t("requests.acceptLabel", { app: request.client.name })}
           >
-            Accept
+            {t("requests.accept")}
           </Button>
           <Button
             variant="secondary"
             onClick={() => respond("decline")}
             loading={decline.fetching}
             disabled={busy}
-            aria-label={`Decline the request from ${request.client.name}`}
+            aria-label={t("requests.declineLabel", { app: request.client.name })}
           >
-            Decline
+            {t("requests.decline")}
           </Button>
         </div>
       </div>

@@ -1,4 +1,5 @@
 import { useState } from "react";
+import { useTranslation } from "react-i18next";
 import { useQuery } from "urql";
 import { Alert } from "../../../components/ui/Alert";
 import { Badge } from "../../../components/ui/Badge";
@@ -7,6 +8,7 @@ import { ConfirmMutationDialog } from "../../../components/ui/ConfirmMutationDia
 import { SectionCard } from "../../../components/ui/SectionCard";
 import { StatusBlock } from "../../../components/ui/Spinner";
 import { Table } from "../../../components/ui/Table";
+import { i18n } from "../../../i18n/i18n";
 import { describeError } from "../../../lib/errors";
 import { formatDateTime } from "../../../lib/format";
 import { ErrorFields, graphql, type ResultOf } from "../../../lib/graphql";
@@ -56,7 +58,7 @@ const SessionsPage_RevokeOthers = graphql(
 
 /** A readable device name from a user agent, e.g. "Chrome on Linux". */
 function deviceName(userAgent: string | null): string {
-  if (!userAgent) return "Unknown device";
+  if (!userAgent) return i18n.t("account:sessions.unknownDevice");
   const browser = /Edg\//.test(userAgent)
     ? "Edge"
     : /Firefox\//.test(userAgent)
@@ -65,7 +67,7 @@ function deviceName(userAgent: string | null): string {
         ? "Chrome"
         : /Safari\//.test(userAgent)
           ? "Safari"
-          : "A browser";
+          : i18n.t("account:sessions.aBrowser");
   const system = /Windows/.test(userAgent)
     ? "Windows"
     : /Android/.test(userAgent)
@@ -76,12 +78,13 @@ function deviceName(userAgent: string | null): string {
           ? "macOS"
           : /Linux/.test(userAgent)
             ? "Linux"
-            : "an unknown system";
-  return `${browser} on ${system}`;
+            : i18n.t("account:sessions.unknownSystem");
+  return i18n.t("account:sessions.device", { browser, system });
 }
 
 /** Where the person is signed in, with a way to sign any other device out. */
 export function SessionsPage() {
+  const { t } = useTranslation(["account", "common"]);
   const [{ data, fetching, error }, reexecute] = useQuery({
     query: SessionsPage_Sessions,
     requestPolicy: "network-only",
@@ -91,43 +94,54 @@ export function SessionsPage() {
   const others = sessions.filter((session) => !session.current);
 
   const done = () => reexecute({ requestPolicy: "network-only" });
-  const fallback = "We couldn't sign that session out. Try again.";
+  const fallback = t("sessions.revokeFailed");
 
   return (
     <div className="stack">
-      <title>Sessions · Gatehouse</title>
+      <title>{t("sessions.tabTitle")}</title>
       <SectionCard
         id="sessions-title"
-        title="Where you are signed in"
-        description="Sign out any device you do not recognise, then change your password."
+        title={t("sessions.title")}
+        description={t("sessions.description")}
         action={
           <Button variant="secondary" disabled={others.length === 0} onClick={() => setTarget("others")}>
-            Sign out all other sessions
+            {t("sessions.signOutOthers")}
           </Button>
         }
       >
         {error && !data ? (
-          <Alert tone="error" title="We couldn't load your sessions">
+          <Alert tone="error" title={t("sessions.loadFailed")}>
             {describeError(error)}
           </Alert>
         ) : fetching && !data ? (
-          <StatusBlock label="Loading sessions…" />
+          <StatusBlock label={t("sessions.loading")} />
         ) : (
-          <Table caption="Your sessions" columns={["Device", "IP address", "Kept", "Signed in", "Last used"]} actions>
+          <Table
+            caption={t("sessions.caption")}
+            columns={[
+              t("sessions.columns.device"),
+              t("sessions.columns.ip"),
+              t("sessions.columns.kept"),
+              t("sessions.columns.signedIn"),
+              t("sessions.columns.lastUsed"),
+            ]}
+            actions
+          >
             {sessions.map((session) => (
               <tr key={session.id}>
-                <td data-label="Device">
-                  {deviceName(session.userAgent)} {session.current ? <Badge tone="success">This device</Badge> : null}
+                <td data-label={t("sessions.columns.device")}>
+                  {deviceName(session.userAgent)}{" "}
+                  {session.current ? <Badge tone="success">{t("sessions.thisDevice")}</Badge> : null}
                 </td>
-                <td data-label="IP address">{session.ip ?? "Unknown"}</td>
-                <td data-label="Kept">
-                  {session.persistent ? "Remembered for 30 days after last use" : "Until the browser closes"}
+                <td data-label={t("sessions.columns.ip")}>{session.ip ?? t("sessions.unknown")}</td>
+                <td data-label={t("sessions.columns.kept")}>
+                  {session.persistent ? t("sessions.persistent") : t("sessions.untilClose")}
                 </td>
-                <td data-label="Signed in">{formatDateTime(session.createdAt)}</td>
-                <td data-label="Last used">{formatDateTime(session.lastSeenAt)}</td>
-                <td data-label="Actions">
+                <td data-label={t("sessions.columns.signedIn")}>{formatDateTime(session.createdAt)}</td>
+                <td data-label={t("sessions.columns.lastUsed")}>{formatDateTime(session.lastSeenAt)}</td>
+                <td data-label={t("common:table.actions")}>
                   <Button variant="secondary" className="btn-sm" onClick={() => setTarget(session)}>
-                    Sign out
+                    {t("sessions.signOut")}
                   </Button>
                 </td>
               </tr>
@@ -137,8 +151,8 @@ export function SessionsPage() {
       </SectionCard>
       <ConfirmMutationDialog
         open={target === "others"}
-        title="Sign out all other sessions?"
-        confirmLabel="Sign out"
+        title={t("sessions.othersTitle")}
+        confirmLabel={t("sessions.signOut")}
         document={SessionsPage_RevokeOthers}
         variables={() => ({})}
         pick={(result) => result.revokeOtherSessions}
@@ -146,12 +160,12 @@ export function SessionsPage() {
         onDone={done}
         onClose={() => setTarget(null)}
       >
-        {`${others.length} other session${others.length === 1 ? "" : "s"} will have to sign in again.`}
+        {t("sessions.othersBody", { count: others.length })}
       </ConfirmMutationDialog>
       <ConfirmMutationDialog
         open={target !== null && target !== "others"}
-        title="Sign this session out?"
-        confirmLabel="Sign out"
+        title={t("sessions.oneTitle")}
+        confirmLabel={t("sessions.signOut")}
         document={SessionsPage_Revoke}
         variables={() => ({ input: { sessionId: target && target !== "others" ? target.id : "" } })}
         pick={(result) => result.revokeSession}
@@ -159,9 +173,7 @@ export function SessionsPage() {
         onDone={done}
         onClose={() => setTarget(null)}
       >
-        {target !== "others" && target?.current
-          ? "This is the device you are using: you will be signed out here."
-          : "That device will have to sign in again."}
+        {target !== "others" && target?.current ? t("sessions.current") : t("sessions.other")}
       </ConfirmMutationDialog>
     </div>
   );

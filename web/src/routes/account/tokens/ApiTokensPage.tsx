@@ -1,3 +1,4 @@
+import { useTranslation } from "react-i18next";
 import { useState } from "react";
 import { useQuery } from "urql";
 import { Alert } from "../../../components/ui/Alert";
@@ -27,6 +28,7 @@ const ApiTokensPage_Tokens = graphql(
 );
 
 export function ApiTokensPage() {
+  const { t } = useTranslation("account");
   const [{ data, fetching, error }, reexecute] = useQuery({
     query: ApiTokensPage_Tokens,
     requestPolicy: "cache-and-network",
@@ -37,7 +39,7 @@ export function ApiTokensPage() {
 
   return (
     <div className="stack">
-      <title>API tokens · Gatehouse</title>
+      <title>{t("tokens.tabTitle")}</title>
       <CreateTokenCard
         onCreated={(value, label) => {
           setCreated({ value, label });
@@ -46,32 +48,32 @@ export function ApiTokensPage() {
       />
       {created ? (
         <section className="secret-once" aria-labelledby="token-created-title">
-          <h3 id="token-created-title">Your new token “{created.label}”</h3>
-          <Alert tone="warning" title="Copy it now: it is shown only this once.">
-            Gatehouse keeps only a fingerprint of it. If you lose it, revoke it and create a new one.
+          <h3 id="token-created-title">{t("tokens.newTitle", { label: created.label })}</h3>
+          <Alert tone="warning" title={t("tokens.copyNowTitle")}>
+            {t("tokens.copyNowBody")}
           </Alert>
           <div className="secret-value">
             <code data-testid="new-token-value">{created.value}</code>
-            <CopyButton value={created.value} label="Copy the new API token" />
+            <CopyButton value={created.value} label={t("tokens.copyLabel")} />
           </div>
           <div>
             <Button variant="secondary" onClick={() => setCreated(null)}>
-              I have stored it
+              {t("tokens.stored")}
             </Button>
           </div>
         </section>
       ) : null}
       <SectionCard
         id="tokens-title"
-        title="Your tokens"
-        description="Only the first characters of each token are kept to tell them apart."
+        title={t("tokens.title")}
+        description={t("tokens.description")}
       >
         {error && !data ? (
-          <LoadFailed className="stack" title="We couldn't load your tokens" error={error} onRetry={refresh} />
+          <LoadFailed className="stack" title={t("tokens.loadFailed")} error={error} onRetry={refresh} />
         ) : fetching && !tokens ? (
-          <StatusBlock label="Loading your tokens…" />
+          <StatusBlock label={t("tokens.loading")} />
         ) : tokens && tokens.length === 0 ? (
-          <EmptyState title="No API tokens yet">Create one above to call the Gatehouse API as yourself.</EmptyState>
+          <EmptyState title={t("tokens.emptyTitle")}>{t("tokens.emptyBody")}</EmptyState>
         ) : tokens ? (
           <TokensTable tokens={tokens} onRevoked={refresh} />
         ) : null}

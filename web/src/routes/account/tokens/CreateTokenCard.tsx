@@ -1,3 +1,4 @@
+import { useTranslation } from "react-i18next";
 import type { FormEvent } from "react";
 import { Alert } from "../../../components/ui/Alert";
 import { Button } from "../../../components/ui/Button";
@@ -30,7 +31,8 @@ const CreateTokenCard_Create = graphql(
 );
 
 export function CreateTokenCard({ onCreated }: { onCreated: (value: string, label: string) => void }) {
-  const form = useMutationForm(CreateTokenCard_Create, (data) => data.createApiToken, "We couldn't create the token.");
+  const { t } = useTranslation("account");
+  const form = useMutationForm(CreateTokenCard_Create, (data) => data.createApiToken, t("tokens.createFailed"));
   const empty = { label: "", expiresAt: "", currentPassword: "" };
   const { values, setValues, set, text } = useFormValues(() => empty, { errors: form.fieldErrors });
   const { label, expiresAt: expiresOn, currentPassword } = values;
@@ -38,11 +40,11 @@ export function CreateTokenCard({ onCreated }: { onCreated: (value: string, labe
   async function handleSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const found: Record<string, string> = {};
-    if (!label.trim()) found.label = "Give the token a label, so you know where it is used.";
-    else if (label.trim().length > 100) found.label = "Use at most 100 characters for the label.";
-    if (expiresOn && expiresOn <= todayInput()) found.expiresAt = "Pick a day after today, or leave it empty.";
-    else if (expiresOn && expiresOn > todayInput(365)) found.expiresAt = "A token can live at most 365 days.";
-    if (!currentPassword) found.currentPassword = "Enter your current password.";
+    if (!label.trim()) found.label = t("tokens.errors.label");
+    else if (label.trim().length > 100) found.label = t("tokens.errors.labelLong");
+    if (expiresOn && expiresOn <= todayInput()) found.expiresAt = t("tokens.errors.expiresPast");
+    else if (expiresOn && expiresOn > todayInput(365)) found.expiresAt = t("tokens.errors.expiresFar");
+    if (!currentPassword) found.currentPassword = t("tokens.errors.password");
     if (form.reject(found)) return;
 
     const success = await form.run({
@@ -57,34 +59,34 @@ export function CreateTokenCard({ onCreated }: { onCreated: (value: string, labe
   return (
     <SectionCard
       id="token-create-title"
-      title="Create an API token"
-      description="A personal token lets scripts call the Gatehouse API as you. Treat it like a password."
+      title={t("tokens.createTitle")}
+      description={t("tokens.createDescription")}
     >
       <form ref={form.formRef} className="form" noValidate onSubmit={handleSubmit}>
         <fieldset className="plain-fieldset" disabled={form.fetching}>
           <div className="form-grid">
-            <Field label="Label" {...text("label")} placeholder="Deploy script" />
+            <Field label={t("tokens.label")} {...text("label")} placeholder={t("tokens.labelPlaceholder")} />
             <Field
-              label="Expires on (optional)"
+              label={t("tokens.expiresOn")}
               {...text("expiresAt")}
               type="date"
               min={todayInput(1)}
               max={todayInput(365)}
-              hint="Leave empty for 90 days. A token lives at most a year."
+              hint={t("tokens.expiresHint")}
             />
             <Field
-              label="Your current password"
+              label={t("tokens.password")}
               {...text("currentPassword")}
               type="password"
               autoComplete="current-password"
-              hint="A token acts as you, so creating one needs your password."
+              hint={t("tokens.passwordHint")}
             />
           </div>
         </fieldset>
         {form.formError ? <Alert tone="error">{form.formError}</Alert> : null}
         <div className="form-actions">
           <Button type="submit" loading={form.fetching}>
-            Create token
+            {t("tokens.create")}
           </Button>
         </div>
       </form>

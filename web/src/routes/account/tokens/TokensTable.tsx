@@ -1,3 +1,4 @@
+import { useTranslation } from "react-i18next";
 import { useState } from "react";
 import { Badge } from "../../../components/ui/Badge";
 import { Button } from "../../../components/ui/Button";
@@ -25,42 +26,54 @@ const TokensTable_Revoke = graphql(
 );
 
 export function TokensTable({ tokens, onRevoked }: { tokens: readonly ApiToken[]; onRevoked: () => void }) {
+  const { t } = useTranslation(["account", "common"]);
   const [revoking, setRevoking] = useState<ApiToken | null>(null);
 
   return (
     <>
       <Table
-        caption="Your API tokens"
-        columns={["Label", "Token", "Status", "Created", "Expires", "Last used"]}
+        caption={t("tokens.caption")}
+        columns={[
+          t("tokens.columns.label"),
+          t("tokens.columns.token"),
+          t("tokens.columns.status"),
+          t("tokens.columns.created"),
+          t("tokens.columns.expires"),
+          t("tokens.columns.lastUsed"),
+        ]}
         actions
       >
         {tokens.map((token) => {
           const status = tokenStatus(token);
           return (
             <tr key={token.id}>
-              <td data-label="Label">
+              <td data-label={t("tokens.columns.label")}>
                 <strong>{token.label}</strong>
               </td>
-              <td data-label="Token">
+              <td data-label={t("tokens.columns.token")}>
                 <code>{token.prefix}…</code>
               </td>
-              <td data-label="Status">
+              <td data-label={t("tokens.columns.status")}>
                 <Badge tone={status.tone}>{status.label}</Badge>
               </td>
-              <td data-label="Created">{formatDate(token.createdAt)}</td>
-              <td data-label="Expires">{token.expiresAt ? formatDate(token.expiresAt) : "Never"}</td>
-              <td data-label="Last used">{token.lastUsedAt ? formatDateTime(token.lastUsedAt) : "Never"}</td>
-              <td data-label="Actions">
+              <td data-label={t("tokens.columns.created")}>{formatDate(token.createdAt)}</td>
+              <td data-label={t("tokens.columns.expires")}>
+                {token.expiresAt ? formatDate(token.expiresAt) : t("tokens.never")}
+              </td>
+              <td data-label={t("tokens.columns.lastUsed")}>
+                {token.lastUsedAt ? formatDateTime(token.lastUsedAt) : t("tokens.never")}
+              </td>
+              <td data-label={t("common:table.actions")}>
                 {token.revokedAt ? (
-                  <span className="muted">Revoked {formatDate(token.revokedAt)}</span>
+                  <span className="muted">{t("tokens.revokedOn", { date: formatDate(token.revokedAt) })}</span>
                 ) : (
                   <Button
                     variant="secondary"
                     className="btn-sm btn-danger-outline"
                     onClick={() => setRevoking(token)}
-                    aria-label={`Revoke the token ${token.label}`}
+                    aria-label={t("tokens.revokeLabel", { label: token.label })}
                   >
-                    Revoke
+                    {t("tokens.revoke")}
                   </Button>
                 )}
               </td>
@@ -70,16 +83,16 @@ export function TokensTable({ tokens, onRevoked }: { tokens: readonly ApiToken[]
       </Table>
       <ConfirmMutationDialog
         open={revoking !== null}
-        title={`Revoke the token “${revoking?.label ?? ""}”?`}
-        confirmLabel="Revoke token"
+        title={t("tokens.revokeTitle", { label: revoking?.label ?? "" })}
+        confirmLabel={t("tokens.revokeConfirm")}
         document={TokensTable_Revoke}
         variables={() => ({ input: { id: revoking?.id ?? "" } })}
         pick={(data) => data.revokeApiToken}
-        fallback="We couldn't revoke the token."
+        fallback={t("tokens.revokeFailed")}
         onDone={onRevoked}
         onClose={() => setRevoking(null)}
       >
-        <p>Anything that uses this token stops working at once. This cannot be undone.</p>
+        <p>{t("tokens.revokeBody")}</p>
       </ConfirmMutationDialog>
     </>
   );

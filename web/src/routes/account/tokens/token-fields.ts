@@ -1,3 +1,4 @@
+import { i18n } from "../../../i18n/i18n";
 import type { BadgeTone } from "../../../components/ui/Badge";
 import { type FragmentOf, graphql } from "../../../lib/graphql";
 
@@ -16,9 +17,9 @@ export const ApiTokenFields = graphql(`
 export type ApiToken = FragmentOf<typeof ApiTokenFields>;
 
 export function tokenStatus(token: ApiToken): { label: string; tone: BadgeTone } {
-  if (token.revokedAt) return { label: "Revoked", tone: "neutral" };
-  if (token.expiresAt && new Date(token.expiresAt) <= new Date()) return { label: "Expired", tone: "danger" };
+  if (token.revokedAt) return { label: i18n.t("account:tokens.status.revoked"), tone: "neutral" };
+  if (token.expiresAt && new Date(token.expiresAt) <= new Date()) return { label: i18n.t("account:tokens.status.expired"), tone: "danger" };
   if (token.expiresAt && new Date(token.expiresAt).getTime() - Date.now() < 7 * 86_400_000)
-    return { label: "Expires soon", tone: "warning" };
-  return { label: "Active", tone: "success" };
+    return { label: i18n.t("account:tokens.status.soon"), tone: "warning" };
+  return { label: i18n.t("account:tokens.status.active"), tone: "success" };
 }

@@ -1,3 +1,4 @@
+import { useTranslation } from "react-i18next";
 import { type FormEvent, useState } from "react";
 import { FormError } from "../../../components/team/team-kit";
 import { Badge } from "../../../components/ui/Badge";
@@ -72,10 +73,11 @@ export function AuthenticatorCard({
   onChanged: () => void;
   onRecoveryCodes: (codes: readonly string[]) => void;
 }) {
+  const { t } = useTranslation("account");
   const [enrolment, setEnrolment] = useState<Enrolment | null>(null);
   const [disabling, setDisabling] = useState(false);
-  const start = useMutationAction(AuthenticatorCard_Start, (data) => data.startTotpEnrolment, "We couldn't start.");
-  const confirm = useMutationForm(AuthenticatorCard_Confirm, (data) => data.confirmTotp, "We couldn't check the code.");
+  const start = useMutationAction(AuthenticatorCard_Start, (data) => data.startTotpEnrolment, t("twoFactor.app.startFailed"));
+  const confirm = useMutationForm(AuthenticatorCard_Confirm, (data) => data.confirmTotp, t("twoFactor.app.checkFailed"));
 
   async function begin() {
     const success = await start.run({});
@@ -86,7 +88,7 @@ export function AuthenticatorCard({
     event.preventDefault();
     const code = String(new FormData(event.currentTarget).get("code") ?? "").trim();
     if (
-      confirm.reject(/^\d{6}$/.test(code.replace(/\s/g, "")) ? {} : { code: "Enter the 6-digit code from your app." })
+      confirm.reject(/^\d{6}$/.test(code.replace(/\s/g, "")) ? {} : { code: t("twoFactor.app.codeInvalid") })
     )
       return;
     const success = await confirm.run({ input: { code } });
@@ -99,14 +101,14 @@ export function AuthenticatorCard({
   return (
     <SectionCard
       id="authenticator-title"
-      title="Authenticator app"
-      description="Sign in with a code from an app such as Google Authenticator, 1Password or Aegis."
+      title={t("twoFactor.app.title")}
+      description={t("twoFactor.app.description")}
       action={
         enabled ? (
-          <Badge tone="success">On</Badge>
+          <Badge tone="success">{t("twoFactor.on")}</Badge>
         ) : enrolment ? null : (
           <Button loading={start.fetching} onClick={begin}>
-            Set up
+            {t("twoFactor.app.setUp")}
           </Button>
         )
       }
@@ -115,23 +117,23 @@ export function AuthenticatorCard({
       {enabled ? (
         <div className="form-actions">
           <Button variant="secondary" onClick={() => setDisabling(true)}>
-            Turn off
+            {t("twoFactor.turnOff")}
           </Button>
         </div>
       ) : enrolment ? (
         <form ref={confirm.formRef} className="totp-enrolment" onSubmit={handleConfirm} noValidate>
-          <img className="totp-qr" src={enrolment.qrCode} alt="QR code to scan with your authenticator app" />
+          <img className="totp-qr" src={enrolment.qrCode} alt={t("twoFactor.app.qr")} />
           <div className="stack">
-            <p>1. Scan the QR code with your authenticator app.</p>
-            <p>Can't scan it? Enter this key in the app instead:</p>
+            <p>{t("twoFactor.app.step1")}</p>
+            <p>{t("twoFactor.app.cantScan")}</p>
             <div className="secret-value">
               <code data-testid="totp-secret">{enrolment.secret.replace(/(.{4})/g, "$1 ").trim()}</code>
-              <CopyButton value={enrolment.secret} label="Copy the key" />
+              <CopyButton value={enrolment.secret} label={t("twoFactor.app.copyKey")} />
             </div>
-            <p>2. Enter the 6-digit code the app shows.</p>
+            <p>{t("twoFactor.app.step2")}</p>
             <FormError>{confirm.formError}</FormError>
             <Field
-              label="Code from the app"
+              label={t("twoFactor.app.code")}
               name="code"
               autoComplete="one-time-code"
               inputMode="numeric"
@@ -139,23 +141,23 @@ export function AuthenticatorCard({
             />
             <div className="form-actions">
               <Button type="submit" loading={confirm.fetching}>
-                Turn on
+                {t("twoFactor.app.turnOn")}
               </Button>
               <Button variant="secondary" onClick={() => setEnrolment(null)}>
-                Cancel
+                {t("twoFactor.cancel")}
               </Button>
             </div>
           </div>
         </form>
       ) : (
-        <p className="muted">Off. Set it up to be asked for a code after your password.</p>
+        <p className="muted">{t("twoFactor.app.off")}</p>
       )}
       <PasswordConfirmDialog
         open={disabling}
-        title="Turn off the authenticator app?"
-        confirmLabel="Turn off"
+        title={t("twoFactor.app.offTitle")}
+        confirmLabel={t("twoFactor.turnOff")}
         tone="danger"
-        explanation="Signing in will no longer ask for a code from your app. Enter your password to confirm."
+        explanation={t("twoFactor.app.offExplanation")}
         document={AuthenticatorCard_Disable}
         pick={(data) => data.disableTotp}
         onDone={onChanged}

@@ -1,3 +1,4 @@
+import { useTranslation } from "react-i18next";
 import { useState } from "react";
 import { FormError } from "../../../components/team/team-kit";
 import { Badge } from "../../../components/ui/Badge";
@@ -47,8 +48,9 @@ export function EmailCodesCard({
   onChanged: () => void;
   onRecoveryCodes: (codes: readonly string[]) => void;
 }) {
+  const { t } = useTranslation("account");
   const [disabling, setDisabling] = useState(false);
-  const enable = useMutationAction(EmailCodesCard_Enable, (data) => data.enableEmailFactor, "We couldn't turn it on.");
+  const enable = useMutationAction(EmailCodesCard_Enable, (data) => data.enableEmailFactor, t("twoFactor.email.onFailed"));
 
   async function turnOn() {
     const success = await enable.run({});
@@ -60,28 +62,28 @@ export function EmailCodesCard({
   return (
     <SectionCard
       id="email-codes-title"
-      title="Codes by e-mail"
-      description="We mail you a 6-digit code each time you sign in. It works for 10 minutes."
-      action={enabled ? <Badge tone="success">On</Badge> : null}
+      title={t("twoFactor.email.title")}
+      description={t("twoFactor.email.description")}
+      action={enabled ? <Badge tone="success">{t("twoFactor.on")}</Badge> : null}
     >
       <FormError>{enable.error}</FormError>
       <div className="form-actions">
         {enabled ? (
           <Button variant="secondary" onClick={() => setDisabling(true)}>
-            Turn off
+            {t("twoFactor.turnOff")}
           </Button>
         ) : (
           <Button variant="secondary" loading={enable.fetching} onClick={turnOn}>
-            Turn on codes by e-mail
+            {t("twoFactor.email.turnOn")}
           </Button>
         )}
       </div>
       <PasswordConfirmDialog
         open={disabling}
-        title="Turn off codes by e-mail?"
-        confirmLabel="Turn off"
+        title={t("twoFactor.email.offTitle")}
+        confirmLabel={t("twoFactor.turnOff")}
         tone="danger"
-        explanation="Signing in will no longer mail you a code. Enter your password to confirm."
+        explanation={t("twoFactor.email.offExplanation")}
         document={EmailCodesCard_Disable}
         pick={(data) => data.disableEmailFactor}
         onDone={onChanged}

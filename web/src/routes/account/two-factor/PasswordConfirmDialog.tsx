@@ -1,3 +1,4 @@
+import { useTranslation } from "react-i18next";
 import { useState } from "react";
 import type { AnyVariables, TypedDocumentNode } from "urql";
 import { ConfirmMutationDialog } from "../../../components/ui/ConfirmMutationDialog";
@@ -22,13 +23,14 @@ export function PasswordConfirmDialog<Data, P extends { __typename: string }>({
   onClose,
   ...dialog
 }: Props<Data, P>) {
+  const { t } = useTranslation("account");
   const [currentPassword, setCurrentPassword] = useState("");
   return (
     <ConfirmMutationDialog
       {...dialog}
       confirmDisabled={!currentPassword}
       variables={() => ({ input: { currentPassword } })}
-      fallback="We couldn't make the change. Try again."
+      fallback={t("twoFactor.password.failed")}
       onClose={() => {
         setCurrentPassword("");
         onClose();
@@ -36,7 +38,7 @@ export function PasswordConfirmDialog<Data, P extends { __typename: string }>({
     >
       <p>{explanation}</p>
       <Field
-        label="Your current password"
+        label={t("twoFactor.password.label")}
         name="currentPassword"
         type="password"
         autoComplete="current-password"

@@ -1,3 +1,4 @@
+import { useTranslation } from "react-i18next";
 import { useState } from "react";
 import { useQuery } from "urql";
 import { Button } from "../../../components/ui/Button";
@@ -40,6 +41,7 @@ const TwoFactorPage_Regenerate = graphql(
 
 /** Two-step sign-in: the authenticator app, codes by e-mail, and the recovery codes behind both. */
 export function TwoFactorPage() {
+  const { t } = useTranslation("account");
   const [{ data, fetching, error }, reexecute] = useQuery({
     query: TwoFactorPage_Status,
     requestPolicy: "network-only",
@@ -51,12 +53,12 @@ export function TwoFactorPage() {
 
   return (
     <div className="stack">
-      <title>Two-step sign-in · Gatehouse</title>
+      <title>{t("twoFactor.tabTitle")}</title>
       {codes ? <RecoveryCodesOnce codes={codes} onDone={() => setCodes(null)} /> : null}
       {error && !data ? (
-        <LoadFailed className="stack" title="We couldn't load your sign-in settings" error={error} onRetry={refresh} />
+        <LoadFailed className="stack" title={t("twoFactor.loadFailed")} error={error} onRetry={refresh} />
       ) : fetching && !status ? (
-        <StatusBlock label="Loading your sign-in settings…" />
+        <StatusBlock label={t("twoFactor.loading")} />
       ) : status ? (
         <>
           <AuthenticatorCard enabled={status.totpEnabled} onChanged={refresh} onRecoveryCodes={setCodes} />
@@ -64,24 +66,24 @@ export function TwoFactorPage() {
           {status.totpEnabled || status.emailEnabled ? (
             <SectionCard
               id="recovery-title"
-              title="Recovery codes"
-              description={`${status.recoveryCodesLeft} of 10 left. Each one signs you in once without your second factor.`}
+              title={t("twoFactor.recovery.title")}
+              description={t("twoFactor.recovery.left", { count: status.recoveryCodesLeft })}
               action={
                 <Button variant="secondary" onClick={() => setRegenerating(true)}>
-                  New codes
+                  {t("twoFactor.recovery.new")}
                 </Button>
               }
             >
-              <p className="muted">New codes replace the old ones, which stop working.</p>
+              <p className="muted">{t("twoFactor.recovery.replace")}</p>
             </SectionCard>
           ) : null}
         </>
       ) : null}
       <PasswordConfirmDialog
         open={regenerating}
-        title="Make new recovery codes?"
-        confirmLabel="Make new codes"
-        explanation="Your current recovery codes will stop working. Enter your password to confirm."
+        title={t("twoFactor.recovery.regenTitle")}
+        confirmLabel={t("twoFactor.recovery.regenConfirm")}
+        explanation={t("twoFactor.recovery.regenExplanation")}
         document={TwoFactorPage_Regenerate}
         pick={(result) => result.regenerateRecoveryCodes}
         onDone={(success) => {

@@ -1,4 +1,5 @@
 import { type FormEvent, useState } from "react";
+import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import { useMutation } from "urql";
 import { AuthCard } from "../../../components/layout/AuthCard";
@@ -21,6 +22,7 @@ const ForgotPasswordPage_Request = graphql(`
 
 /** Asks for a reset link; the answer is the same whether or not the address has an account. */
 export function ForgotPasswordPage() {
+  const { t } = useTranslation("auth");
   const [{ fetching }, request] = useMutation(ForgotPasswordPage_Request);
   const [error, setError] = useState<string | null>(null);
   const [sentTo, setSentTo] = useState<string | null>(null);
@@ -28,7 +30,7 @@ export function ForgotPasswordPage() {
   async function handleSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const email = String(new FormData(event.currentTarget).get("email") ?? "").trim();
-    if (!looksLikeEmail(email)) return setError("Enter an email address like name@example.com.");
+    if (!looksLikeEmail(email)) return setError(t("email.invalid"));
     setError(null);
     const result = await request({ input: { email } });
     const answer = result.data?.requestPasswordReset;
@@ -39,23 +41,30 @@ export function ForgotPasswordPage() {
 
   return (
     <AuthCard
-      title="Reset your password"
-      description="We mail you a link that works for one hour."
+      title={t("forgot.title")}
+      description={t("forgot.description")}
       footer={
         <>
-          Remembered it? <Link to="/signin">Sign in</Link>
+          {t("forgot.remembered")} <Link to="/signin">{t("forgot.signIn")}</Link>
         </>
       }
     >
       {sentTo ? (
-        <Alert tone="success" title="Check your mail">
-          If an account uses {sentTo}, a reset link is on its way.
+        <Alert tone="success" title={t("forgot.sentTitle")}>
+          {t("forgot.sent", { email: sentTo })}
         </Alert>
       ) : (
         <form className="form" onSubmit={handleSubmit} noValidate>
-          <Field label="Email" name="email" type="email" autoComplete="email" required error={error ?? undefined} />
+          <Field
+            label={t("email.label")}
+            name="email"
+            type="email"
+            autoComplete="email"
+            required
+            error={error ?? undefined}
+          />
           <Button type="submit" block loading={fetching}>
-            Send reset link
+            {t("forgot.submit")}
           </Button>
         </form>
       )}

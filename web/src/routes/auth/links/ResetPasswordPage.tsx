@@ -1,4 +1,5 @@
 import { type FormEvent, useState } from "react";
+import { Trans, useTranslation } from "react-i18next";
 import { Link, useSearchParams } from "react-router";
 import { useMutation } from "urql";
 import { AuthCard } from "../../../components/layout/AuthCard";
@@ -27,19 +28,20 @@ const ResetPasswordPage_Reset = graphql(`
 `);
 
 export function ResetPasswordPage() {
+  const { t } = useTranslation("auth");
   const [params] = useSearchParams();
   const token = params.get("token") ?? "";
   const [{ fetching }, reset] = useMutation(ResetPasswordPage_Reset);
   const [fieldError, setFieldError] = useState<string | null>(null);
-  const [linkError, setLinkError] = useState<string | null>(token ? null : "This reset link is incomplete.");
+  const [linkError, setLinkError] = useState<string | null>(token ? null : t("reset.incomplete"));
   const [done, setDone] = useState(false);
 
   async function handleSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const form = new FormData(event.currentTarget);
     const newPassword = String(form.get("newPassword") ?? "");
-    if (newPassword !== String(form.get("repeat") ?? "")) return setFieldError("The two passwords differ.");
-    if (newPassword.length < 10) return setFieldError("Use at least 10 characters.");
+    if (newPassword !== String(form.get("repeat") ?? "")) return setFieldError(t("reset.differ"));
+    if (newPassword.length < 10) return setFieldError(t("reset.tooShort"));
     setFieldError(null);
     const result = await reset({ input: { token, newPassword } });
     const answer = result.data?.resetPassword;
@@ -50,28 +52,28 @@ export function ResetPasswordPage() {
   }
 
   return (
-    <AuthCard title="Choose a new password" footer={<Link to="/signin">Back to sign in</Link>}>
+    <AuthCard title={t("reset.title")} footer={<Link to="/signin">{t("link.back")}</Link>}>
       {done ? (
-        <Alert tone="success" title="Password changed">
-          You were signed out everywhere. <Link to="/signin">Sign in</Link> with the new password.
+        <Alert tone="success" title={t("reset.doneTitle")}>
+          <Trans t={t} i18nKey="reset.done" components={{ signin: <Link to="/signin" /> }} />
         </Alert>
       ) : linkError ? (
-        <Alert tone="error" title="This link does not work">
-          {linkError} <Link to="/forgot-password">Ask for a new link</Link>.
+        <Alert tone="error" title={t("reset.brokenTitle")}>
+          {linkError} <Link to="/forgot-password">{t("reset.askNew")}</Link>
         </Alert>
       ) : (
         <form className="form" onSubmit={handleSubmit} noValidate>
           <Field
-            label="New password"
+            label={t("reset.newPassword")}
             name="newPassword"
             type="password"
             autoComplete="new-password"
-            hint="At least 10 characters, not a common password."
+            hint={t("reset.hint")}
             error={fieldError ?? undefined}
           />
-          <Field label="Repeat the new password" name="repeat" type="password" autoComplete="new-password" />
+          <Field label={t("reset.repeat")} name="repeat" type="password" autoComplete="new-password" />
           <Button type="submit" block loading={fetching}>
-            Set new password
+            {t("reset.submit")}
           </Button>
         </form>
       )}

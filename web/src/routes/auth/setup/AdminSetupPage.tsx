@@ -1,10 +1,12 @@
 import { type FormEvent, useState } from "react";
+import { Trans, useTranslation } from "react-i18next";
 import { useQuery } from "urql";
 import { AuthCard } from "../../../components/layout/AuthCard";
 import { Alert } from "../../../components/ui/Alert";
 import { Button } from "../../../components/ui/Button";
 import { Field } from "../../../components/ui/Field";
 import { StatusBlock } from "../../../components/ui/Spinner";
+import { i18n } from "../../../i18n/i18n";
 import { describeError } from "../../../lib/errors";
 import { ErrorFields, graphql, type ResultOf, type VariablesOf } from "../../../lib/graphql";
 import { useMutationForm } from "../../../lib/use-mutation-form";
@@ -33,23 +35,24 @@ const AdminSetupPage_Complete = graphql(
   [ErrorFields],
 );
 
-const LINK_PROBLEMS: Record<Exclude<LinkInfo["state"], "VALID">, string> = {
-  USED: "This setup link has already been used. Sign in instead.",
-  EXPIRED: "This setup link has expired. Run `pnpm gatehouse admin create --email …` on the server for a new one.",
-  UNKNOWN: "This setup link is not valid. Check that you copied all of it.",
+const LINK_PROBLEMS: Record<Exclude<LinkInfo["state"], "VALID">, () => string> = {
+  USED: () => i18n.t("auth:setup.problem.USED"),
+  EXPIRED: () => i18n.t("auth:setup.problem.EXPIRED"),
+  UNKNOWN: () => i18n.t("auth:setup.problem.UNKNOWN"),
 };
 
 /** The token is in the fragment (`/setup#token=…`), which browsers never send to a server. */
 const tokenFromHash = () => new URLSearchParams(window.location.hash.slice(1)).get("token") ?? "";
 
 export function AdminSetupPage() {
+  const { t } = useTranslation("auth");
   const [token] = useState(tokenFromHash);
   const [{ data, fetching: loading, error }] = useQuery({
     query: AdminSetupPage_Link,
     variables: { token },
     pause: !token,
   });
-  const form = useMutationForm(AdminSetupPage_Complete, (data) => data.completeAdminSetup, "Setup failed.");
+  const form = useMutationForm(AdminSetupPage_Complete, (data) => data.completeAdminSetup, t("setup.failed"));
   const { fetching, fieldErrors, formError } = form;
   const link = data?.adminSetupLink;
 
@@ -57,8 +60,7 @@ export function AdminSetupPage() {
     event.preventDefault();
     const values = new FormData(event.currentTarget);
     const password = String(values.get("password") ?? "");
-    if (form.reject(password === String(values.get("repeat") ?? "") ? {} : { password: "The two passwords differ." }))
-      return;
+    if (form.reject(password === String(values.get("repeat") ?? "") ? {} : { password: t("reset.differ") })) return;
     const input: VariablesOf<typeof AdminSetupPage_Complete>["input"] = { token, password };
     if (!link?.email) input.email = String(values.get("email") ?? "");
     if (!link?.existingAccount) input.name = String(values.get("name") ?? "");
@@ -66,15 +68,19 @@ export function AdminSetupPage() {
     if (await form.run({ input })) window.location.assign("/clients");
   }
 
-  const problem = !token ? LINK_PROBLEMS.UNKNOWN : link && link.state !== "VALID" ? LINK_PROBLEMS[link.state] : null;
+  const problem = !token
+    ? LINK_PROBLEMS.UNKNOWN()
+    : link && link.state !== "VALID"
+      ? LINK_PROBLEMS[link.state]()
+      : null;
   return (
-    <AuthCard title="Create the platform admin">
+    <AuthCard title={t("setup.title")}>
       {loading ? (
-        <StatusBlock label="Checking the setup link…" />
+        <StatusBlock label={t("setup.checking")} />
       ) : error ? (
         <Alert tone="error">{describeError(error)}</Alert>
       ) : problem ? (
-        <Alert tone="error" title="This link does not work">
+        <Alert tone="error" title={t("link.brokenTitle")}>
           {problem}
         </Alert>
       ) : (
@@ -82,26 +88,30 @@ export function AdminSetupPage() {
           {formError ? <Alert tone="error">{formError}</Alert> : null}
           {link?.email ? (
             <p>
-              This link makes <strong>{link.email}</strong> a platform admin
-              {link.existingAccount ? " and sets a new password for it." : "."}
+              <Trans
+                t={t}
+                i18nKey={link.existingAccount ? "setup.makesAdminExisting" : "setup.makesAdmin"}
+                values={{ email: link.email }}
+                components={{ strong: <strong /> }}
+              />
             </p>
           ) : (
-            <Field label="E-mail" name="email" type="email" autoComplete="email" error={fieldErrors.email} />
+            <Field label={t("email.label")} name="email" type="email" autoComplete="email" error={fieldErrors.email} />
           )}
           {link?.existingAccount ? null : (
-            <Field label="Name" name="name" autoComplete="name" error={fieldErrors.name} />
+            <Field label={t("setup.name")} name="name" autoComplete="name" error={fieldErrors.name} />
           )}
           <Field
-            label="Password"
+            label={t("signIn.password")}
             name="password"
             type="password"
             autoComplete="new-password"
-            hint="At least 10 characters, not a common password."
+            hint={t("reset.hint")}
             error={fieldErrors.password}
           />
-          <Field label="Repeat the password" name="repeat" type="password" autoComplete="new-password" />
+          <Field label={t("setup.repeat")} name="repeat" type="password" autoComplete="new-password" />
           <Button type="submit" block loading={fetching}>
-            Create admin and sign in
+            {t("setup.submit")}
           </Button>
         </form>
       )}

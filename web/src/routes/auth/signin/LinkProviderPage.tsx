@@ -1,4 +1,5 @@
 import { type FormEvent, useState } from "react";
+import { Trans, useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import { useQuery } from "urql";
 import { SecondFactorForm, type SecondFactorMethod } from "../../../components/auth/SecondFactorForm";
@@ -60,6 +61,7 @@ const ticketFromHash = () => new URLSearchParams(window.location.hash.slice(1)).
  * account with its password before the provider is linked to it. Nothing is linked before.
  */
 export function LinkProviderPage() {
+  const { t } = useTranslation(["auth", "common"]);
   const ticket = ticketFromHash();
   const [{ data, fetching, error }] = useQuery({
     query: LinkProviderPage_Offer,
@@ -72,7 +74,7 @@ export function LinkProviderPage() {
     methods: SecondFactorMethod[];
     newDevice: boolean;
   } | null>(null);
-  const form = useMutationForm(LinkProviderPage_Confirm, (answer) => answer.confirmProviderLink, "Linking failed.", {
+  const form = useMutationForm(LinkProviderPage_Confirm, (answer) => answer.confirmProviderLink, t("link.failed"), {
     fieldFor: (problem) => (problem.__typename === "WrongPasswordError" ? "password" : null),
     onError: (problem) => {
       if (problem.__typename === "SecondFactorRequiredError" && "challenge" in problem && "methods" in problem) {
@@ -90,14 +92,14 @@ export function LinkProviderPage() {
   async function handleSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const password = String(new FormData(event.currentTarget).get("password") ?? "");
-    if (form.reject(password ? {} : { password: "Enter your password." })) return;
+    if (form.reject(password ? {} : { password: t("link.passwordMissing") })) return;
     const done = await form.run({ input: { ticket, password } });
     // A full load: the next page (often the hosted login) starts fresh with the new session.
     if (done) window.location.assign(done.data.returnTo);
   }
 
   return (
-    <AuthCard title="Link your account" footer={<Link to="/signin">Back to sign in</Link>}>
+    <AuthCard title={t("link.title")} footer={<Link to="/signin">{t("link.back")}</Link>}>
       {secondStep ? (
         <SecondFactorForm
           {...secondStep}
@@ -105,31 +107,39 @@ export function LinkProviderPage() {
           onRestart={() => window.location.assign("/signin")}
         />
       ) : !ticket ? (
-        <Alert tone="error">This link is incomplete. Start the sign-in again.</Alert>
+        <Alert tone="error">{t("link.incomplete")}</Alert>
       ) : error && !data ? (
         <Alert tone="error">{describeError(error)}</Alert>
       ) : fetching && !data ? (
-        <StatusBlock label="Loading…" />
+        <StatusBlock label={t("common:status.loading")} />
       ) : !offer ? (
-        <Alert tone="error" title="This link does not work">
-          {answer && "message" in answer ? answer.message : "Start the sign-in again."}
+        <Alert tone="error" title={t("link.brokenTitle")}>
+          {answer && "message" in answer ? answer.message : t("link.startAgain")}
         </Alert>
       ) : (
-        <form ref={form.formRef} className="form" onSubmit={handleSubmit} noValidate aria-label="Link account">
+        <form ref={form.formRef} className="form" onSubmit={handleSubmit} noValidate aria-label={t("link.form")}>
           <p>
-            <strong>{offer.email}</strong> already has a Gatehouse account. Enter its password once to link your{" "}
-            {offer.displayName} account to it; after that, {offer.displayName} signs you in directly.
+            <Trans
+              t={t}
+              i18nKey="link.intro"
+              values={{ email: offer.email, provider: offer.displayName }}
+              components={{ strong: <strong /> }}
+            />
           </p>
           {!offer.hasPassword ? (
             <Alert tone="info">
-              This account has no password yet. <Link to="/forgot-password">Set one by e-mail</Link>, then sign in with{" "}
-              {offer.displayName} again.
+              <Trans
+                t={t}
+                i18nKey="link.noPassword"
+                values={{ provider: offer.displayName }}
+                components={{ reset: <Link to="/forgot-password" /> }}
+              />
             </Alert>
           ) : null}
           {form.formError ? <Alert tone="error">{form.formError}</Alert> : null}
           <input type="email" name="username" autoComplete="username" value={offer.email} readOnly hidden />
           <Field
-            label="Password"
+            label={t("signIn.password")}
             name="password"
             type="password"
             autoComplete="current-password"
@@ -137,7 +147,7 @@ export function LinkProviderPage() {
             required
           />
           <Button type="submit" block loading={form.fetching}>
-            Link {offer.displayName} and sign in
+            {t("link.submit", { provider: offer.displayName })}
           </Button>
         </form>
       )}

@@ -1,4 +1,5 @@
 import { useState } from "react";
+import { useTranslation } from "react-i18next";
 import { useNavigate } from "react-router";
 import { useMutation } from "urql";
 import { Alert } from "../../../components/ui/Alert";
@@ -16,6 +17,7 @@ const SignOutPageSignOut = graphql(`
 /** Where XWMS's /logout link lands: a click ends the session, so another site cannot sign people out. */
 export function SignOutPage() {
   const navigate = useNavigate();
+  const { t } = useTranslation("auth");
   const [{ fetching }, signOut] = useMutation(SignOutPageSignOut);
   const [error, setError] = useState<string | null>(null);
 
@@ -27,17 +29,17 @@ export function SignOutPage() {
 
   return (
     <main className="app-main">
-      <title>Sign out · Gatehouse</title>
+      <title>{t("signOut.tabTitle")}</title>
       <Card aria-labelledby="signout-title">
-        <h1 id="signout-title">Sign out of Gatehouse?</h1>
-        <p className="muted">You will need to sign in again to use apps that log in with Gatehouse.</p>
+        <h1 id="signout-title">{t("signOut.title")}</h1>
+        <p className="muted">{t("signOut.body")}</p>
         {error ? <Alert tone="error">{error}</Alert> : null}
         <div className="form-actions">
           <Button variant="secondary" onClick={() => navigate("/account")} disabled={fetching}>
-            Stay signed in
+            {t("signOut.stay")}
           </Button>
           <Button onClick={handleSignOut} loading={fetching}>
-            Sign out
+            {t("signOut.submit")}
           </Button>
         </div>
       </Card>
