@@ -1,4 +1,5 @@
 import type { Page } from "@playwright/test";
+import { registerOnHostedPage } from "./support/account";
 import { expect, newUser, test } from "./support/fixtures";
 import { graphqlSession, setUpClientByApi } from "./support/owner";
 import { apiEndpoint } from "./support/partner-app";
@@ -75,10 +76,7 @@ test.describe("journey: an accepted access request releases its fields at once",
       const signed = await partnerCall(demo.apiUrl, headers, "sign-token", { redirect_url: "http://localhost:9/cb" });
       await page.goto(String(signed.body.data.url));
       await page.getByRole("button", { name: "Create an account" }).click();
-      await page.getByLabel("Name").fill(person.name);
-      await page.getByLabel("Email").fill(person.email);
-      await page.getByLabel("Password").fill(person.password);
-      await page.getByRole("button", { name: /create account/i }).click();
+      await registerOnHostedPage(page, person);
       await expect(page.getByRole("listitem").filter({ hasText: "userinfo" })).toBeVisible();
       await expect(page.getByRole("listitem").filter({ hasText: "useraddresses" })).toHaveCount(0);
       // The app's callback answers from the browser's side, so the page settles there before the next step.

@@ -1,4 +1,5 @@
-import { expect, newUser, test } from "./support/fixtures";
+import { registerOnHostedPage } from "./support/account";
+import { expect, newUser, solvedRegistrationCheck, test } from "./support/fixtures";
 import { graphqlSession, makePaid, setUpClientByApi } from "./support/owner";
 import { apiEndpoint, clientHeaders, startPartnerApp } from "./support/partner-app";
 
@@ -16,7 +17,7 @@ test.describe("an app logs a user in with the owner's values", () => {
       headers: { "Content-Type": "application/json", "x-gatehouse-csrf": "1" },
       body: JSON.stringify({
         query: "mutation E2E_Register($input: RegisterInput!) { register(input: $input) { __typename } }",
-        variables: { input: owner },
+        variables: { input: { ...owner, proofOfWork: await solvedRegistrationCheck(gatehouse.url) } },
       }),
     });
     expect(((await register.json()) as { data: { register: { __typename: string } } }).data.register.__typename).toBe(
@@ -56,10 +57,7 @@ test.describe("an app logs a user in with the owner's values", () => {
       await test.step("the user creates an account on the hosted page and consents to userinfo", async () => {
         await expect(page.getByText(/Journey two/).first()).toBeVisible();
         await page.getByRole("button", { name: "Create an account" }).click();
-        await page.getByLabel("Name").fill(user.name);
-        await page.getByLabel("Email").fill(user.email);
-        await page.getByLabel("Password").fill(user.password);
-        await page.getByRole("button", { name: /create account/i }).click();
+        await registerOnHostedPage(page, user);
         await expect(page.getByRole("heading", { name: /wants to access your gatehouse account/i })).toBeVisible();
         await expect(page.getByRole("listitem").filter({ hasText: "userinfo" })).toBeVisible();
         await page.screenshot({ path: "screenshots/app-login-consent-1280.png", fullPage: true });

@@ -1,3 +1,4 @@
+import { registerOnHostedPage } from "./support/account";
 import { expect, newUser, test } from "./support/fixtures";
 
 test.describe("a partner app logs a user in", () => {
@@ -20,14 +21,11 @@ test.describe("a partner app logs a user in", () => {
     await test.step("the user registers without leaving the page", async () => {
       await page.getByRole("button", { name: "Create an account" }).click();
       await expect(page.getByRole("heading", { name: /create an account to continue to/i })).toBeFocused();
-      await page.getByRole("button", { name: /create account/i }).click();
+      await page.getByRole("button", { name: "Next" }).click();
       await expect(page.getByText("Enter your name.")).toBeVisible();
       await page.screenshot({ path: testInfo.outputPath("02-register-validation.png") });
 
-      await page.getByLabel("Name").fill(user.name);
-      await page.getByLabel("Email").fill(user.email);
-      await page.getByLabel("Password").fill(user.password);
-      await page.getByRole("button", { name: /create account/i }).click();
+      await registerOnHostedPage(page, user);
     });
 
     await test.step("the consent screen lists the requested scopes", async () => {

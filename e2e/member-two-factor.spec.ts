@@ -1,4 +1,4 @@
-import { expect, newUser, test } from "./support/fixtures";
+import { expect, newUser, solvedRegistrationCheck, test } from "./support/fixtures";
 import { mailedLink } from "./support/outbox";
 import { graphqlSession, makePaid, setUpClientByApi } from "./support/owner";
 import { clearOfStepBoundary, enrolTotpByApi, totpCode } from "./support/totp";
@@ -14,7 +14,7 @@ test("a client that requires 2FA refuses a member without it, who enrols from th
     headers: { "Content-Type": "application/json", "x-gatehouse-csrf": "1" },
     body: JSON.stringify({
       query: "mutation E2E_Register($input: RegisterInput!) { register(input: $input) { __typename } }",
-      variables: { input: owner },
+      variables: { input: { ...owner, proofOfWork: await solvedRegistrationCheck(gatehouse.url) } },
     }),
   });
   expect(((await register.json()) as { data: { register: { __typename: string } } }).data.register.__typename).toBe(

@@ -1,3 +1,4 @@
+import { registerOnHostedPage } from "./support/account";
 import { expect, newUser, test } from "./support/fixtures";
 import { startOidcApp } from "./support/oidc-app";
 
@@ -13,10 +14,7 @@ test.describe("an app using openid-client logs a person in", () => {
 
       await test.step("the person registers on the hosted page and consents", async () => {
         await page.getByRole("button", { name: "Create an account" }).click();
-        await page.getByLabel("Name").fill(user.name);
-        await page.getByLabel("Email").fill(user.email);
-        await page.getByLabel("Password").fill(user.password);
-        await page.getByRole("button", { name: /create account/i }).click();
+        await registerOnHostedPage(page, user);
         await expect(page.getByRole("heading", { name: /wants to access your gatehouse account/i })).toBeVisible();
         await page.screenshot({ path: "screenshots/oidc-login-consent-1280.png", fullPage: true });
         await page.getByRole("button", { name: "Allow" }).click();

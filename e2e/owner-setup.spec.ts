@@ -1,4 +1,5 @@
 import type { Page } from "@playwright/test";
+import { registerOnHostedPage } from "./support/account";
 import { expect, newUser, test } from "./support/fixtures";
 import { makePaid } from "./support/owner";
 
@@ -18,10 +19,7 @@ test.describe("an owner sets up a client", () => {
 
     await test.step("the owner registers in the browser", async () => {
       await page.goto("/register");
-      await page.getByLabel("Name").fill(owner.name);
-      await page.getByLabel("Email").fill(owner.email);
-      await page.getByLabel("Password").fill(owner.password);
-      await page.getByRole("button", { name: /create account/i }).click();
+      await registerOnHostedPage(page, owner);
       await page.waitForURL("**/account");
     });
 

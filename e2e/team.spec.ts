@@ -1,5 +1,5 @@
 import type { Page } from "@playwright/test";
-import { expect, newUser, test } from "./support/fixtures";
+import { expect, newUser, solvedRegistrationCheck, test } from "./support/fixtures";
 import { mailedLink } from "./support/outbox";
 
 async function graphql(baseUrl: string, query: string, variables: Record<string, unknown>) {
@@ -47,7 +47,7 @@ test.describe("journey 4: the owner invites a Viewer", () => {
       const body = await graphql(
         gatehouse.url,
         "mutation E2E_Register($input: RegisterInput!) { register(input: $input) { __typename } }",
-        { input: member },
+        { input: { ...member, proofOfWork: await solvedRegistrationCheck(gatehouse.url) } },
       );
       expect(body.data?.register?.__typename, JSON.stringify(body)).toBe("RegisterSuccess");
       // Membership needs a confirmed address.

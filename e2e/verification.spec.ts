@@ -1,6 +1,6 @@
 import type { APIRequestContext, Page } from "@playwright/test";
 import { request as playwrightRequest } from "@playwright/test";
-import { expect, newUser, type TestUser, test } from "./support/fixtures";
+import { expect, newUser, solvedRegistrationCheck, type TestUser, test } from "./support/fixtures";
 
 type Answer = { data?: Record<string, { __typename: string; message?: string; data?: { id: string } }> };
 
@@ -22,7 +22,7 @@ async function register(context: APIRequestContext, user: TestUser) {
   const response = await context.post("/graphql", {
     data: {
       query: "mutation E2E_Register($input: RegisterInput!) { register(input: $input) { __typename } }",
-      variables: { input: user },
+      variables: { input: { ...user, proofOfWork: await solvedRegistrationCheck() } },
     },
   });
   const body = (await response.json()) as Answer;

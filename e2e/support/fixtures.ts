@@ -1,5 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { test as base, expect } from "@playwright/test";
+import { type Challenge, solveChallenge } from "altcha-lib";
+import { deriveKey } from "altcha-lib/algorithms/sha";
 import { type DemoCredentials, readGatehouseEnv } from "./env";
 import { apiEndpoint, clientHeaders, type PartnerApp, startPartnerApp } from "./partner-app";
 
@@ -55,7 +57,7 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
       headers: { "Content-Type": "application/json", "x-gatehouse-csrf": "1" },
       body: JSON.stringify({
         query: `mutation E2E_Register($input: RegisterInput!) { register(input: $input) { __typename } }`,
-        variables: { input: user },
+        variables: { input: { ...user, proofOfWork: await solvedRegistrationCheck(gatehouse.url) } },
       }),
     });
     const body = (await response.json()) as { data?: { register?: { __typename: string } } };
@@ -65,6 +67,20 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
 });
 
 export { expect };
+
+/** Solves a registration challenge with altcha-lib's solver, the work the widget does in a browser. */
+export async function solvedRegistrationCheck(url: string = readGatehouseEnv().url): Promise<string> {
+  const response = await fetch(`${url}/graphql`, {
+    method: "POST",
+    headers: { "Content-Type": "application/json" },
+    body: JSON.stringify({ query: "query E2E_Challenge { registrationChallenge }" }),
+  });
+  const body = (await response.json()) as { data?: { registrationChallenge?: string } };
+  const challenge = JSON.parse(body.data?.registrationChallenge ?? "null") as Challenge;
+  const solution = await solveChallenge({ challenge, deriveKey });
+  if (!solution) throw new Error("The registration challenge could not be solved.");
+  return Buffer.from(JSON.stringify({ challenge, solution })).toString("base64");
+}
 
 export function newUser(label: string): TestUser {
   const id = randomUUID().slice(0, 8);

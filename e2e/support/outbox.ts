@@ -38,6 +38,20 @@ export async function mailedSignInCode(to: string, after = 0, timeoutMs = 10_000
   }
 }
 
+/** The 6-digit code in the newest "Confirm your e-mail address" mail to `to`, once there are `count` of them. */
+export async function mailedConfirmationCode(to: string, count = 1, timeoutMs = 10_000): Promise<string> {
+  const dir = process.env[ENV_OUTBOX];
+  if (!dir) throw new Error("The e2e global setup did not set the outbox directory.");
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const mails = mailsTo(dir, to).filter((mail) => mail.subject === "Confirm your e-mail address");
+    const code = mails.length >= count ? mails.at(-1)?.text.match(/\n\n(\d{6})\n\n/)?.[1] : undefined;
+    if (code) return code;
+    if (Date.now() > deadline) throw new Error(`No confirmation code mailed to ${to} arrived.`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
 /** The subjects of every mail to `to`, oldest first. */
 export function mailedSubjects(to: string): string[] {
   const dir = process.env[ENV_OUTBOX];

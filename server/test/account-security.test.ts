@@ -6,7 +6,15 @@ import { sha256 } from "../src/core/auth/crypto.js";
 import { passwordProblem } from "../src/core/auth/password-policy.js";
 import { readOutbox } from "../src/mail/mail.js";
 import { gql } from "./graphql.js";
-import { Browser, REGISTER, registeredBrowser, SIGN_IN, startTestServer, type TestServer } from "./harness.js";
+import {
+  Browser,
+  REGISTER,
+  registeredBrowser,
+  SIGN_IN,
+  startTestServer,
+  type TestServer,
+  withRegistrationProof,
+} from "./harness.js";
 
 const PASSWORD = "correct horse battery";
 const outbox = mkdtempSync(path.join(tmpdir(), "gatehouse-outbox-"));
@@ -99,7 +107,7 @@ describe("test/account-security: e-mail verification", () => {
     const browser = new Browser(server.baseUrl);
     const email = `verify-${Date.now()}@example.org`;
     const registered = await browser.graphql<{ register: { __typename: string } }>(REGISTER, {
-      input: { email, password: PASSWORD, name: "Vera Fy" },
+      input: await withRegistrationProof(server.baseUrl, { email, password: PASSWORD, name: "Vera Fy" }),
     });
     expect(registered.data?.register.__typename).toBe("RegisterSuccess");
     const messages = await mailTo(email);
@@ -352,7 +360,7 @@ describe("test/account-security: signed-in changes", () => {
     await browser.graphql(CHANGE_EMAIL, { input: { currentPassword: PASSWORD, newEmail } });
     const token = await linkToken(newEmail, "confirm-email-change");
     const squatter = await new Browser(server.baseUrl).graphql<{ register: { __typename: string } }>(REGISTER, {
-      input: { email: newEmail, password: PASSWORD, name: "Squatter" },
+      input: await withRegistrationProof(server.baseUrl, { email: newEmail, password: PASSWORD, name: "Squatter" }),
     });
     expect(squatter.data?.register.__typename).toBe("RegisterSuccess");
     const result = await browser.graphql<{ confirmEmailChange: { __typename: string } }>(CONFIRM_EMAIL, {

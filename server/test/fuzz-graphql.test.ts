@@ -2,7 +2,7 @@ import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createPartner } from "./fixtures.js";
 import { clientOwnedBy, type GraphqlCaller, gql, PASSWORD, signedInPerson } from "./graphql.js";
-import { Browser, startTestServer, type TestServer } from "./harness.js";
+import { Browser, startTestServer, type TestServer, withRegistrationProof } from "./harness.js";
 
 let server: TestServer;
 let owner: Awaited<ReturnType<typeof signedInPerson>>;
@@ -108,7 +108,9 @@ type Case = {
   input: () => fc.Arbitrary<unknown>;
   freshBrowser: boolean;
   /** A valid input for the case's own caller, and the table the success must add one row to. */
-  valid: () => { input: Record<string, unknown>; adds: keyof Counts };
+  valid: () =>
+    | { input: Record<string, unknown>; adds: keyof Counts }
+    | Promise<{ input: Record<string, unknown>; adds: keyof Counts }>;
 };
 
 const RESULT = `__typename ... on Error { message } ... on ValidationError { fieldErrors { field message } }`;
@@ -122,8 +124,13 @@ const CASES: Case[] = [
         { requiredKeys: [] },
       ),
     freshBrowser: true,
-    valid: () => ({
-      input: { email: `fuzz-new-${Date.now()}@example.org`, password: "violet kettle on the moon", name: "New Person" },
+    // A real person's browser solves the registration check first.
+    valid: async () => ({
+      input: await withRegistrationProof(server.baseUrl, {
+        email: `fuzz-new-${Date.now()}@example.org`,
+        password: "violet kettle on the moon",
+        name: "New Person",
+      }),
       adds: "users",
     }),
   },
@@ -254,7 +261,7 @@ describe("test/fuzz-graphql: the main mutations answer random variables with typ
   it.each(CASES.map((testCase) => [testCase.name, testCase] as const))(
     "%s succeeds for a valid input from its own caller and writes the row it reports",
     async (name, testCase) => {
-      const { input, adds } = testCase.valid();
+      const { input, adds } = await testCase.valid();
       const before = await tableCounts();
       const answer = (await gql(server, callerFor("owner", testCase.freshBrowser), testCase.document, {
         input,

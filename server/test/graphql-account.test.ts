@@ -108,6 +108,17 @@ describe("test/graphql-account: the viewer's own account", () => {
       },
     });
 
+    // The gender is one of OpenID Connect's words (any case), or other; free text is refused beside the field.
+    for (const gender of ["woman", "m", "unknown value"]) {
+      const refused = await gql(server, person.caller, UPDATE_PROFILE, { input: { gender } });
+      expect(refused.data?.updateProfile).toMatchObject({
+        __typename: "ValidationError",
+        fieldErrors: [{ field: "gender", message: "Choose female, male or other, or leave the gender empty." }],
+      });
+    }
+    const other = await gql(server, person.caller, UPDATE_PROFILE, { input: { gender: " Other " } });
+    expect(other.data?.updateProfile.data).toMatchObject({ gender: "other" });
+
     // ISO-2 in lower case works too; null clears; fields left out stay.
     const again = await gql(server, person.caller, UPDATE_PROFILE, { input: { countryCode: "nl", gender: null } });
     expect(again.data?.updateProfile.data).toMatchObject({

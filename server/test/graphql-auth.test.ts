@@ -1,5 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { Browser, REGISTER, registeredBrowser, SIGN_IN, startTestServer, type TestServer } from "./harness.js";
+import {
+  Browser,
+  REGISTER,
+  registeredBrowser,
+  SIGN_IN,
+  startTestServer,
+  type TestServer,
+  withRegistrationProof,
+} from "./harness.js";
 
 let server: TestServer;
 beforeAll(async () => {
@@ -60,7 +68,11 @@ describe("test/graphql-auth: sign-in, registration and sessions through /graphql
   it("refuses a second account with the same e-mail, whatever its case", async () => {
     const first = await registeredBrowser(server);
     const again = await new Browser(server.baseUrl).graphql<{ register: Record<string, string> }>(REGISTER, {
-      input: { email: first.email.toUpperCase(), password: "another long password", name: "Copy Cat" },
+      input: await withRegistrationProof(server.baseUrl, {
+        email: first.email.toUpperCase(),
+        password: "another long password",
+        name: "Copy Cat",
+      }),
     });
     expect(again.data?.register.__typename).toBe("EmailTakenError");
   });

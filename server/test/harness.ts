@@ -9,6 +9,7 @@ import { createHttpServer } from "../src/http/serve.js";
 import { type DemoCredentials, demoCredentialsFile, ensureDemoData } from "../src/seed/demo.js";
 import { prepareDatabase } from "../src/startup.js";
 import { freshDatabase } from "./databases.js";
+import { solveChallengeJson } from "./proof-of-work.js";
 
 /** Real time plus an offset a test moves forward, so expiries can pass without waiting. */
 export class TestClock {
@@ -191,6 +192,18 @@ export const COMPLETE_LOGIN = `mutation CompleteLogin($input: CompleteLoginInput
   }
 }`;
 
+/** A registration's input with `proofOfWork` solved in Node, as the altcha widget does in a browser. */
+export async function withRegistrationProof<T extends object>(
+  baseUrl: string,
+  input: T,
+): Promise<T & { proofOfWork: string }> {
+  const asked = await new Browser(baseUrl).graphql<{ registrationChallenge: string }>(
+    "query RegistrationChallenge { registrationChallenge }",
+  );
+  if (!asked.data) throw new Error(`no registration challenge: ${JSON.stringify(asked)}`);
+  return { ...input, proofOfWork: await solveChallengeJson(asked.data.registrationChallenge) };
+}
+
 let userCounter = 0;
 
 /** Registers a new person through GraphQL; returns their signed-in browser. */
@@ -198,7 +211,7 @@ export async function registeredBrowser(server: Pick<TestServer, "baseUrl">, nam
   const browser = new Browser(server.baseUrl);
   const email = `person${++userCounter}-${Date.now()}@example.org`;
   const result = await browser.graphql<{ register: { __typename: string; data: { sub: string } } }>(REGISTER, {
-    input: { email, password: "correct horse battery", name },
+    input: await withRegistrationProof(server.baseUrl, { email, password: "correct horse battery", name }),
   });
   if (result.data?.register.__typename !== "RegisterSuccess")
     throw new Error(`register failed: ${JSON.stringify(result)}`);

@@ -11,7 +11,16 @@ import { productionProblems } from "../src/http/production-check.js";
 import { type DemoCredentials, ensureDemoData } from "../src/seed/demo.js";
 import { prepareDatabase } from "../src/startup.js";
 import { type FreshDatabase, freshDatabase, TEST_DIALECT } from "./databases.js";
-import { approveLogin, Browser, callApi, REGISTER, SIGN_IN, startTestServer, type TestServer } from "./harness.js";
+import {
+  approveLogin,
+  Browser,
+  callApi,
+  REGISTER,
+  SIGN_IN,
+  startTestServer,
+  type TestServer,
+  withRegistrationProof,
+} from "./harness.js";
 
 const PUBLIC_URL = "https://gatehouse.example";
 
@@ -27,7 +36,8 @@ let plain: TestServer;
 
 beforeAll(async () => {
   database = await freshDatabase();
-  config = loadConfig({ NODE_ENV: "test", DATABASE_URL: database.url, PUBLIC_URL, REQUEST_TIMEOUT_MS: "1000" });
+  // Short enough for the slow-body tests, long enough for a registration (argon2, the check, the mail) on a busy machine.
+  config = loadConfig({ NODE_ENV: "test", DATABASE_URL: database.url, PUBLIC_URL, REQUEST_TIMEOUT_MS: "3000" });
   const prepared = await prepareDatabase(config, { demo: false });
   closeDb = prepared.close;
   ({ credentials: demo } = await ensureDemoData(prepared.db, config));
@@ -220,9 +230,9 @@ describe(`test/http-hardening (${TEST_DIALECT}): request ids and logs`, () => {
     const email = "logged@http-hardening.example";
     const browser = new Browser(baseUrl);
     const registered = await browser.graphql<{ register: { __typename: string } }>(REGISTER, {
-      input: { email, password, name: "Log Reader" },
+      input: await withRegistrationProof(baseUrl, { email, password, name: "Log Reader" }),
     });
-    expect(registered.data?.register.__typename).toBe("RegisterSuccess");
+    expect(registered.data?.register.__typename, JSON.stringify(registered)).toBe("RegisterSuccess");
     const signedIn = await browser.graphql<{ signIn: { __typename: string } }>(SIGN_IN, { input: { email, password } });
     expect(signedIn.data?.signIn.__typename).toBe("SignInSuccess");
     const session = browser.cookieHeader();

@@ -16,7 +16,7 @@ const ENGLISH_BROWSER = { "accept-language": "en-GB,en;q=0.9" };
 
 /** One example of what every mail needs; a new mail key without an example here is a type error. */
 const SAMPLES: { [K in MailKey]: MailParams<K> } = {
-  verifyEmail: { name: "Ada", link: "https://gatehouse.test/verify-email?token=t" },
+  verifyEmail: { name: "Ada", code: "654321", link: "https://gatehouse.test/verify-email?token=t" },
   passwordReset: { name: "Ada", link: "https://gatehouse.test/reset-password?token=t" },
   emailChangeConfirm: { name: "Ada", link: "https://gatehouse.test/confirm-email-change?token=t" },
   emailChangeNotice: { name: "Ada", newEmail: "new@example.org" },
@@ -102,7 +102,9 @@ describe("test/mail-languages: the recipient's language, else the request's, els
     const dutch = await register(DUTCH_BROWSER);
     const [confirm] = await mailTo(dutch.email);
     expect(confirm?.subject).toBe("Bevestig uw e-mailadres");
-    expect(confirm?.text).toMatch(/^Beste Bram de Vries,\n\nBevestig uw e-mailadres voor Gatehouse/);
+    expect(confirm?.text).toMatch(
+      /^Beste Bram de Vries,\n\nUw code om uw e-mailadres voor Gatehouse te bevestigen is:\n\n\d{6}\n/,
+    );
     expect(confirm?.text).toMatch(/\/verify-email\?token=[\w-]+/);
 
     for (const headers of [ENGLISH_BROWSER, {}, { "accept-language": "de-DE,de;q=0.9" }]) {

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { readOutbox } from "../src/mail/mail.js";
 import { addMember, clientOwnedBy, type GraphqlCaller, gql, signedInPerson } from "./graphql.js";
-import { Browser, REGISTER, startTestServer, type TestServer } from "./harness.js";
+import { Browser, REGISTER, startTestServer, type TestServer, withRegistrationProof } from "./harness.js";
 
 let server: TestServer;
 beforeAll(async () => {
@@ -45,7 +45,11 @@ async function mailedToken(email: string): Promise<string> {
 async function register(email: string) {
   const browser = new Browser(server.baseUrl);
   const result = await browser.graphql<{ register: { __typename: string } }>(REGISTER, {
-    input: { email, password: "correct horse battery", name: "Invited Person" },
+    input: await withRegistrationProof(server.baseUrl, {
+      email,
+      password: "correct horse battery",
+      name: "Invited Person",
+    }),
   });
   expect(result.data?.register.__typename).toBe("RegisterSuccess");
   return { browser, caller: { browser } as GraphqlCaller };

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { outboxPath, readOutbox } from "../src/mail/mail.js";
-import { REGISTER, startTestServer, type TestServer } from "./harness.js";
+import { REGISTER, startTestServer, type TestServer, withRegistrationProof } from "./harness.js";
 
 const PASSWORD = "correct horse battery";
 let server: TestServer;
@@ -48,7 +48,8 @@ let count = 0;
 async function person(ip: string) {
   const visitor = new Visitor(ip);
   const email = `place-${++count}-${Date.now()}@example.org`;
-  await visitor.graphql(REGISTER, { input: { email, password: PASSWORD, name: "Wan Derer" } });
+  const input = await withRegistrationProof(server.baseUrl, { email, password: PASSWORD, name: "Wan Derer" });
+  await visitor.graphql(REGISTER, { input });
   return { visitor, email };
 }
 const signIn = async (visitor: Visitor, email: string) =>

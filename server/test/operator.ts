@@ -1,6 +1,14 @@
 import { spawn } from "node:child_process";
 import path from "node:path";
-import { approveLogin, Browser, type ClientHeaders, callApi, REGISTER, SIGN_IN } from "./harness.js";
+import {
+  approveLogin,
+  Browser,
+  type ClientHeaders,
+  callApi,
+  REGISTER,
+  SIGN_IN,
+  withRegistrationProof,
+} from "./harness.js";
 
 const serverDir = path.resolve(import.meta.dirname, "..");
 
@@ -51,7 +59,11 @@ export async function partnerLogin(server: { baseUrl: string; apiUrl: string }, 
   const browser = new Browser(server.baseUrl);
   const email = `partner-person-${Date.now()}-${Math.random().toString(36).slice(2)}@example.org`;
   const registered = await browser.graphql<{ register: { __typename: string } }>(REGISTER, {
-    input: { email, password: "correct horse battery", name: "Partner Person" },
+    input: await withRegistrationProof(server.baseUrl, {
+      email,
+      password: "correct horse battery",
+      name: "Partner Person",
+    }),
   });
   if (registered.data?.register.__typename !== "RegisterSuccess") throw new Error(JSON.stringify(registered));
   await approveLogin(browser, token);

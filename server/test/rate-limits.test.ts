@@ -9,7 +9,7 @@ import { ensureDemoData } from "../src/seed/demo.js";
 import { prepareDatabase } from "../src/startup.js";
 import { type FreshDatabase, freshDatabase, TEST_DIALECT } from "./databases.js";
 import { createPartner } from "./fixtures.js";
-import { REGISTER, SIGN_IN, sdkHeaders } from "./harness.js";
+import { REGISTER, SIGN_IN, sdkHeaders, withRegistrationProof } from "./harness.js";
 import { solveChallengeJson } from "./proof-of-work.js";
 
 // Production limits, except that /api and mutations allow fewer requests so the tests stay short, sign-in's
@@ -111,7 +111,8 @@ let people = 0;
 
 async function register(ip: string): Promise<string> {
   const email = `person${++people}@rate-limits.example`;
-  const { body } = await graphql(one, ip, REGISTER, { input: { email, password: PASSWORD, name: "Grace Hopper" } });
+  const input = await withRegistrationProof(one.baseUrl, { email, password: PASSWORD, name: "Grace Hopper" });
+  const { body } = await graphql(one, ip, REGISTER, { input });
   expect(body.data?.register?.__typename).toBe("RegisterSuccess");
   return email;
 }

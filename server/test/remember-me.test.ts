@@ -1,7 +1,7 @@
 import { Secret, TOTP } from "otpauth";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { sha256 } from "../src/core/auth/crypto.js";
-import { REGISTER, startTestServer, type TestServer } from "./harness.js";
+import { REGISTER, startTestServer, type TestServer, withRegistrationProof } from "./harness.js";
 
 const PASSWORD = "correct horse battery";
 const DAY_MS = 24 * 3600_000;
@@ -41,7 +41,9 @@ const tokenOf = (setCookie: string | undefined) => setCookie?.split(";")[0]?.spl
 
 async function newPerson() {
   const email = `remember-${Date.now()}-${Math.random().toString(36).slice(2, 8)}@example.org`;
-  await post(REGISTER, { input: { email, password: PASSWORD, name: "Rem Ember" } });
+  await post(REGISTER, {
+    input: await withRegistrationProof(server.baseUrl, { email, password: PASSWORD, name: "Rem Ember" }),
+  });
   return email;
 }
 

@@ -9,7 +9,7 @@ import type { Db } from "../src/db/client.js";
 import { DEFAULT_RATE_LIMITS } from "../src/rate-limit/limits.js";
 import { prepareDatabase } from "../src/startup.js";
 import { type FreshDatabase, freshDatabase } from "./databases.js";
-import { Browser, REGISTER } from "./harness.js";
+import { Browser, REGISTER, withRegistrationProof } from "./harness.js";
 
 const REDIS_URL = process.env.TEST_REDIS_URL ?? "redis://127.0.0.1:6379";
 const PASSWORD = "correct horse battery";
@@ -66,7 +66,9 @@ describe("test/two-factor-redis: wrong second-factor codes are counted across in
   it("refuses code entry on either instance once ten wrong codes were spread over both", async () => {
     const email = `redis-2fa-${Date.now()}@example.org`;
     const owner = new Browser(one.baseUrl);
-    await owner.graphql(REGISTER, { input: { email, password: PASSWORD, name: "Redis Person" } });
+    await owner.graphql(REGISTER, {
+      input: await withRegistrationProof(one.baseUrl, { email, password: PASSWORD, name: "Redis Person" }),
+    });
     const started = await owner.graphql<{ startTotpEnrolment: { data: { secret: string } } }>(
       `mutation { startTotpEnrolment { ... on StartTotpEnrolmentSuccess { data { secret } } } }`,
     );

@@ -36,6 +36,7 @@ export type ErrorCode =
   | "REDIRECT_NOT_ALLOWED"
   | "SECOND_FACTOR_REQUIRED"
   | "INVALID_SECOND_FACTOR"
+  | "INVALID_EMAIL_CODE"
   | `LOGIN_REQUEST_${LoginFailureCode}`
   | `LOGIN_TOKEN_${LoginTokenFailureCode}`
   | "UPSTREAM_SIGN_IN_FAILED";
@@ -252,8 +253,9 @@ export class ProofOfWorkRequiredError extends CoreError {
   constructor(
     readonly reason: ProofOfWorkRefusal,
     readonly challenge: string,
+    message: string = PROOF_OF_WORK_MESSAGES[reason],
   ) {
-    super(PROOF_OF_WORK_MESSAGES[reason]);
+    super(message);
   }
 }
 
@@ -319,5 +321,26 @@ export class InvalidSecondFactorError extends CoreError {
   ) {
     const tries = reason === "WRONG_CODE" ? ` ${attemptsLeft === 1 ? "1 try" : `${attemptsLeft} tries`} left.` : "";
     super(`${INVALID_SECOND_FACTOR_MESSAGES[reason]}${tries}`);
+  }
+}
+
+export type InvalidEmailCodeReason = "WRONG_CODE" | "EXPIRED" | "TOO_MANY_ATTEMPTS";
+
+const INVALID_EMAIL_CODE_MESSAGES: Record<InvalidEmailCodeReason, string> = {
+  WRONG_CODE: "That code is not right. Check the newest e-mail from Gatehouse.",
+  EXPIRED: "This code has expired. Send yourself a new one.",
+  TOO_MANY_ATTEMPTS: "Too many wrong tries for this code. Send yourself a new one.",
+};
+
+/** A 6-digit code confirming the e-mail address that is wrong, expired or tried too often. */
+export class InvalidEmailCodeError extends CoreError {
+  readonly code = "INVALID_EMAIL_CODE";
+  readonly status = 400;
+  constructor(
+    readonly reason: InvalidEmailCodeReason,
+    readonly attemptsLeft = 0,
+  ) {
+    const tries = reason === "WRONG_CODE" ? ` ${attemptsLeft === 1 ? "1 try" : `${attemptsLeft} tries`} left.` : "";
+    super(`${INVALID_EMAIL_CODE_MESSAGES[reason]}${tries}`);
   }
 }

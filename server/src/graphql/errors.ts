@@ -3,6 +3,7 @@ import {
   EmailTakenError,
   ForbiddenError,
   InvalidCredentialsError,
+  InvalidEmailCodeError,
   InvalidSecondFactorError,
   LoginFlowError,
   NotAuthenticatedError,
@@ -136,6 +137,24 @@ builder.objectType(InvalidSecondFactorError, {
   isTypeOf: (value) => value instanceof InvalidSecondFactorError,
   fields: (t) => ({
     reason: t.field({ type: InvalidSecondFactorReason, resolve: (error) => error.reason }),
+    attemptsLeft: t.exposeInt("attemptsLeft"),
+  }),
+});
+
+const InvalidEmailCodeReason = builder.enumType("InvalidEmailCodeReason", {
+  values: {
+    WRONG_CODE: { description: "The code is wrong; attemptsLeft more may be tried." },
+    EXPIRED: { description: "The code expired or was replaced by a newer one; send a new one." },
+    TOO_MANY_ATTEMPTS: { description: "The code was tried too often; send a new one." },
+  } as const,
+});
+
+builder.objectType(InvalidEmailCodeError, {
+  name: "InvalidEmailCodeError",
+  interfaces: [ErrorInterface],
+  isTypeOf: (value) => value instanceof InvalidEmailCodeError,
+  fields: (t) => ({
+    reason: t.field({ type: InvalidEmailCodeReason, resolve: (error) => error.reason }),
     attemptsLeft: t.exposeInt("attemptsLeft"),
   }),
 });

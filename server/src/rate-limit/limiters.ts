@@ -1,9 +1,10 @@
 import { RateLimiterMemory } from "rate-limiter-flexible";
+import type { ProofOfWork } from "../core/auth/proof-of-work.js";
 import type { Db } from "../db/client.js";
 import { readCounter } from "../db/hot/rate-limit.js";
 import { hotSqlOf } from "../db/hot/registry.js";
 import type { RateLimits } from "./limits.js";
-import { SignInThrottle } from "./sign-in-throttle.js";
+import { proofOfWorkIn, SignInThrottle } from "./sign-in-throttle.js";
 import { consume, ipKey, type Limiter, type LimiterStore, storeLimiter } from "./store.js";
 
 export type { LimiterStore } from "./store.js";
@@ -12,6 +13,8 @@ export type { LimiterStore } from "./store.js";
 export class RateLimiters {
   /** Every door that checks a password goes through this one throttle. */
   readonly signIn: SignInThrottle;
+  /** Every new account first solves one of these challenges (ALTCHA, checked here, no outside service). */
+  readonly registration: ProofOfWork;
   private readonly api: Limiter;
   private readonly apiFailures: Limiter;
   /** Reads the failure counter of a (client id, source IP) without a write; the check every /api request makes. */
@@ -29,6 +32,7 @@ export class RateLimiters {
     const limiter = (options: { keyPrefix: string; points: number; duration: number }) => storeLimiter(store, options);
     const { apiPerClient, mutationsPerCaller } = limits;
     this.signIn = new SignInThrottle(store, limits, db);
+    this.registration = proofOfWorkIn(store, db, limits.proofOfWork, "register");
     // Successful traffic never writes to the database: per instance in memory, or shared in Redis.
     const apiOptions = { keyPrefix: "api-client", points: apiPerClient.points, duration: apiPerClient.windowSeconds };
     this.api = store.kind === "redis" ? limiter(apiOptions) : new RateLimiterMemory(apiOptions);
@@ -81,6 +85,11 @@ export class RateLimiters {
   /** One sign-in code mailed to the account; answers the seconds to wait when over the limit. */
   emailCode(userId: string): Promise<number | null> {
     return consume(this.emailCodes, userId);
+  }
+
+  /** One more confirmation mail (code and link) the person asked for; the seconds to wait when over the limit. */
+  verificationMail(userId: string): Promise<number | null> {
+    return consume(this.emailCodes, `verify:${userId}`);
   }
 
   /** Seconds this source must wait before calling for this client id again after bad credentials; null when it may. */

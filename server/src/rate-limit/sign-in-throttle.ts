@@ -1,5 +1,5 @@
 import { RateLimiterRes } from "rate-limiter-flexible";
-import { ProofOfWork } from "../core/auth/proof-of-work.js";
+import { ProofOfWork, type ProofOfWorkDifficulty, type ProofOfWorkPurpose } from "../core/auth/proof-of-work.js";
 import { serverSecret } from "../core/auth/server-secret.js";
 import { ProofOfWorkRequiredError, RateLimitedError } from "../core/errors.js";
 import type { Db } from "../db/client.js";
@@ -50,19 +50,7 @@ export class SignInThrottle {
     this.sourceFailures = counter("signin-source");
     this.accountWait = wait("signin-account-wait");
     this.sourceWait = wait("signin-source-wait");
-    const solutions = storeLimiter(store, { keyPrefix: "pow-used", points: 1, duration: proofOfWork.ttlSeconds });
-    this.proofOfWork = new ProofOfWork(
-      () => serverSecret(db, "altcha-hmac"),
-      (nonce) =>
-        withRetry(() => solutions.consume(nonce)).then(
-          () => true,
-          (error: unknown) => {
-            if (error instanceof RateLimiterRes) return false;
-            throw error;
-          },
-        ),
-      proofOfWork,
-    );
+    this.proofOfWork = proofOfWorkIn(store, db, proofOfWork, "sign-in");
   }
 
   /**
@@ -125,6 +113,29 @@ export class SignInThrottle {
     if (failures < delayAfter) return 0;
     return Math.min(firstDelaySeconds * 2 ** Math.min(failures - delayAfter, 30), max);
   }
+}
+
+/** Challenges for `purpose`, whose accepted solutions are remembered in the shared store (one use each). */
+export function proofOfWorkIn(
+  store: LimiterStore,
+  db: Db,
+  difficulty: ProofOfWorkDifficulty,
+  purpose: ProofOfWorkPurpose,
+): ProofOfWork {
+  const solutions = storeLimiter(store, { keyPrefix: "pow-used", points: 1, duration: difficulty.ttlSeconds });
+  return new ProofOfWork(
+    () => serverSecret(db, "altcha-hmac"),
+    (nonce) =>
+      withRetry(() => solutions.consume(nonce)).then(
+        () => true,
+        (error: unknown) => {
+          if (error instanceof RateLimiterRes) return false;
+          throw error;
+        },
+      ),
+    difficulty,
+    purpose,
+  );
 }
 
 const sourceKey = (email: string, ip: string | undefined) => `${email}|${ipKey(ip)}`;

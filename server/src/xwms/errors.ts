@@ -31,6 +31,7 @@ const ENVELOPE: Record<ErrorCode, Wire> = {
   REDIRECT_NOT_ALLOWED: { status: 400 },
   SECOND_FACTOR_REQUIRED: { status: 401 },
   INVALID_SECOND_FACTOR: { status: 401 },
+  INVALID_EMAIL_CODE: { status: 400 },
   LOGIN_REQUEST_NOT_FOUND: { status: 404 },
   LOGIN_REQUEST_EXPIRED: { status: 410 },
   LOGIN_REQUEST_ALREADY_USED: { status: 409 },

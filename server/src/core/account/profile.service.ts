@@ -6,6 +6,7 @@ import { ValidationError } from "../errors.js";
 import { validate } from "../validate.js";
 import { accountOwner } from "./account-caller.js";
 import { countryByCode } from "./country.js";
+import { genderInput } from "./gender.js";
 
 /** Optional text that may be cleared: undefined keeps it, null or blank clears it. */
 const clearableText = (max: number, what: string) =>
@@ -34,7 +35,7 @@ const profileInput = z.object({
     .refine((date) => date.getTime() < Date.now(), "The birth date must be in the past.")
     .refine((date) => date.getUTCFullYear() >= 1900, "The birth date must be in 1900 or later.")
     .nullish(),
-  gender: clearableText(50, "gender"),
+  gender: genderInput,
   secondEmail: z
     .string()
     .trim()

@@ -16,7 +16,9 @@ export type ProofOfWorkDifficulty = {
 export type ProofOfWorkOutcome = "VERIFIED" | "INVALID" | "EXPIRED" | "USED";
 
 const ALGORITHM = "SHA-256";
-const PURPOSE = "sign-in";
+
+/** What a challenge is for: a solution for one purpose is refused for the other. */
+export type ProofOfWorkPurpose = "sign-in" | "register";
 
 /** The ALTCHA payload the widget posts: base64 JSON of the signed challenge and the counter it found. */
 const payloadSchema = z.object({
@@ -64,6 +66,7 @@ export class ProofOfWork {
     private readonly secret: () => Promise<string>,
     private readonly claim: (nonce: string) => Promise<boolean>,
     private readonly difficulty: ProofOfWorkDifficulty,
+    private readonly purpose: ProofOfWorkPurpose = "sign-in",
   ) {}
 
   private hmacKeys() {
@@ -88,7 +91,7 @@ export class ProofOfWork {
       cost,
       counter: randomInt(minCounter, maxCounter),
       deriveKey,
-      data: { purpose: PURPOSE },
+      data: { purpose: this.purpose },
       expiresAt: Math.floor(Date.now() / 1000) + ttlSeconds,
       hmacSignatureSecret: signature,
       hmacKeySignatureSecret: key,
@@ -98,7 +101,7 @@ export class ProofOfWork {
   /** Checks a widget payload: signed by us, not expired, solved, and never accepted before. */
   async verify(payload: string): Promise<ProofOfWorkOutcome> {
     const parsed = parsePayload(payload);
-    if (!parsed || parsed.challenge.parameters.data?.purpose !== PURPOSE) return "INVALID";
+    if (!parsed || parsed.challenge.parameters.data?.purpose !== this.purpose) return "INVALID";
     const { signature, key } = await this.hmacKeys();
     const result = await verifySolution({
       challenge: parsed.challenge,

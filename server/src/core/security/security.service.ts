@@ -6,10 +6,19 @@ import { accountOwner } from "../account/account-caller.js";
 import { audited } from "../audit/audit.service.js";
 import { hashPassword, verifyPassword } from "../auth/password.js";
 import { endSession } from "../auth/session.js";
+import type { Clock } from "../clock.js";
 import type { ServiceContext } from "../context.js";
-import { ConflictError, EmailTakenError, NotAuthenticatedError, NotFoundError, WrongPasswordError } from "../errors.js";
+import {
+  ConflictError,
+  EmailTakenError,
+  NotAuthenticatedError,
+  NotFoundError,
+  RateLimitedError,
+  WrongPasswordError,
+} from "../errors.js";
 import { mailPersonQuietly } from "../mail/mail-person.js";
 import { checkPasswordPolicy, validate } from "../validate.js";
+import { newEmailCode } from "./email-code.js";
 import { evictOldAccess } from "./eviction.js";
 import { consumeToken, findUsableToken, issueUserToken } from "./user-token.js";
 
@@ -24,22 +33,27 @@ const password = (what: string) => z.string().min(1, `Enter ${what}.`).max(1024,
 const link = (config: Config, page: string, value: string) =>
   `${config.publicUrl}/${page}?token=${encodeURIComponent(value)}`;
 
-/** Mails `user` a link that proves they own their current address. */
+/** Mails `user` a 6-digit code and a link, either of which proves they own their current address. */
 export async function sendVerificationEmail(
-  deps: { db: Db; config: Config; acceptLanguage?: string | undefined },
+  deps: { db: Db; config: Config; clock: Clock; acceptLanguage?: string | undefined },
   user: User,
 ): Promise<void> {
-  const value = await issueUserToken(deps.db, user.id, "EMAIL_VERIFICATION", user.email);
+  const { code, stored } = await newEmailCode(deps, user);
+  const value = await issueUserToken(deps.db, user.id, "EMAIL_VERIFICATION", user.email, stored);
   await mailPersonQuietly(deps, { email: user.email, userId: user.id }, "verifyEmail", {
     name: user.name,
+    code,
     link: link(deps.config, "verify-email", value),
   });
 }
 
+/** Mails the viewer a new code and link; the earlier ones stop working. Limited per account. */
 export async function resendVerificationEmail({ ctx }: { ctx: ServiceContext }): Promise<boolean> {
   if (!ctx.viewer) throw new NotAuthenticatedError();
   const user = await ctx.db.user.findUniqueOrThrow({ where: { id: ctx.viewer.id } });
   if (user.emailVerified) throw new ConflictError("Your e-mail address is already confirmed.");
+  const wait = await ctx.rateLimiters.verificationMail(user.id);
+  if (wait !== null) throw new RateLimitedError(wait);
   await sendVerificationEmail(ctx, user);
   return true;
 }

@@ -19,6 +19,7 @@ export async function issueUserToken(
   userId: string,
   purpose: UserTokenPurpose,
   newEmail: string | null = null,
+  code: { codeHash: string; codeExpiresAt: Date } | null = null,
 ): Promise<string> {
   const token = randomToken(32);
   const now = new Date();
@@ -29,6 +30,7 @@ export async function issueUserToken(
       purpose,
       tokenHash: sha256(token),
       newEmail,
+      ...code,
       createdAt: now,
       expiresAt: new Date(now.getTime() + TOKEN_TTL_MS[purpose]),
     },

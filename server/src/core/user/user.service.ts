@@ -5,7 +5,7 @@ import { hashPassword, PASSWORD_MIN_LENGTH, verifyAgainstNothing, verifyPassword
 import { endSession } from "../auth/session.js";
 import { startViewerSession } from "../auth/viewer-session.js";
 import type { ServiceContext } from "../context.js";
-import { EmailTakenError, InvalidCredentialsError } from "../errors.js";
+import { EmailTakenError, InvalidCredentialsError, ProofOfWorkRequiredError } from "../errors.js";
 import { sendVerificationEmail } from "../security/security.service.js";
 import { requireSecondFactor } from "../two-factor/sign-in-challenge.js";
 import { checkPasswordPolicy, validate } from "../validate.js";
@@ -30,7 +30,25 @@ const registerInput = z.object({
     .min(PASSWORD_MIN_LENGTH, `Use at least ${PASSWORD_MIN_LENGTH} characters for the password.`)
     .max(256, "Use at most 256 characters for the password."),
   name: z.string().trim().min(1, "Enter your name.").max(100, "Use at most 100 characters for the name."),
+  proofOfWork: z.string().max(4096).nullish(),
 });
+
+const REGISTER_CHECK_MESSAGE = "Your browser first solves a short check, so that accounts are made by people.";
+
+/** A fresh challenge the browser solves before it sends the registration (the ALTCHA widget's input). */
+export async function registrationChallenge({ ctx }: { ctx: ServiceContext }): Promise<string> {
+  return JSON.stringify(await ctx.rateLimiters.registration.challenge());
+}
+
+/** Every registration carries a solved challenge, each accepted once; a refusal carries a new one. */
+async function requireRegistrationCheck(ctx: ServiceContext, proofOfWork: string | null | undefined): Promise<void> {
+  const check = ctx.rateLimiters.registration;
+  if (!proofOfWork) {
+    throw new ProofOfWorkRequiredError("REQUIRED", JSON.stringify(await check.challenge()), REGISTER_CHECK_MESSAGE);
+  }
+  const outcome = await check.verify(proofOfWork);
+  if (outcome !== "VERIFIED") throw new ProofOfWorkRequiredError(outcome, JSON.stringify(await check.challenge()));
+}
 
 export async function signIn({
   ctx,
@@ -80,9 +98,12 @@ export async function register({
   email: string;
   password: string;
   name: string;
+  proofOfWork?: string | null | undefined;
 }): Promise<User> {
-  const { email, password, name } = validate(registerInput, input);
+  const { email, password, name, proofOfWork } = validate(registerInput, input);
   checkPasswordPolicy(password, { email, name });
+  // Before the address is looked up: finding out which addresses have accounts costs a solved check each.
+  await requireRegistrationCheck(ctx, proofOfWork);
   if (await ctx.db.user.findUnique({ where: { email }, select: { id: true } })) throw new EmailTakenError();
   const passwordHash = await hashPassword(password);
   // A fresh random sub collides about once in 10^15 tries; retry rather than fail the sign-up.

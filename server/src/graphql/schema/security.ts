@@ -4,6 +4,7 @@ import {
   ConflictError,
   EmailTakenError,
   ForbiddenError,
+  InvalidEmailCodeError,
   InvalidLinkError,
   NotAuthenticatedError,
   NotFoundError,
@@ -11,6 +12,7 @@ import {
   ValidationError,
   WrongPasswordError,
 } from "../../core/errors.js";
+import { confirmEmailCode } from "../../core/security/email-code.js";
 import {
   changeEmail,
   changePassword,
@@ -89,9 +91,27 @@ builder.mutationField("verifyEmail", (t) =>
 
 builder.mutationField("resendVerificationEmail", (t) =>
   t.boolean({
-    description: "Mails the viewer a new confirmation link; earlier links stop working.",
-    errors: { types: [NotAuthenticatedError, ConflictError] },
+    description: "Mails the viewer a new confirmation code and link; earlier ones stop working. Limited per account.",
+    errors: { types: [NotAuthenticatedError, ConflictError, RateLimitedError] },
     resolve: (_root, _args, ctx) => resendVerificationEmail({ ctx }),
+  }),
+);
+
+const ConfirmEmailCodeInput = builder.inputType("ConfirmEmailCodeInput", {
+  fields: (t) => ({ code: t.string({ description: "The 6-digit code from the newest confirmation mail." }) }),
+});
+
+builder.mutationField("confirmEmailCode", (t) =>
+  t.field({
+    type: UserType,
+    description: "Confirms the signed-in person's e-mail address with the mailed code (10 minutes, 5 tries).",
+    args: { input: t.arg({ type: ConfirmEmailCodeInput }) },
+    errors: {
+      types: [NotAuthenticatedError, ForbiddenError, ConflictError, InvalidEmailCodeError, ValidationError],
+      union: { name: "ConfirmEmailCodePayload" },
+      result: { name: "ConfirmEmailCodeSuccess" },
+    },
+    resolve: (_root, { input }, ctx) => confirmEmailCode({ ctx, ...input }),
   }),
 );
 

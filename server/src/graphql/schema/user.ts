@@ -6,7 +6,7 @@ import {
   SecondFactorRequiredError,
   ValidationError,
 } from "../../core/errors.js";
-import { register, signIn, signOut } from "../../core/user/user.service.js";
+import { register, registrationChallenge, signIn, signOut } from "../../core/user/user.service.js";
 import { builder } from "../builder.js";
 
 const PlatformRole = builder.enumType("PlatformRole", { values: ["USER", "STAFF", "ADMIN"] as const });
@@ -51,8 +51,24 @@ const SignInInput = builder.inputType("SignInInput", {
 });
 
 const RegisterInput = builder.inputType("RegisterInput", {
-  fields: (t) => ({ email: t.string(), password: t.string(), name: t.string() }),
+  fields: (t) => ({
+    email: t.string(),
+    password: t.string(),
+    name: t.string(),
+    proofOfWork: t.string({
+      required: false,
+      description:
+        "The ALTCHA payload solving a registrationChallenge (or the challenge of a ProofOfWorkRequiredError). Required: without it the answer is a ProofOfWorkRequiredError.",
+    }),
+  }),
 });
+
+builder.queryField("registrationChallenge", (t) =>
+  t.string({
+    description: "A fresh ALTCHA challenge, as JSON, whose solution goes with register as proofOfWork.",
+    resolve: (_root, _args, ctx) => registrationChallenge({ ctx }),
+  }),
+);
 
 builder.mutationField("signIn", (t) =>
   t.field({
@@ -78,7 +94,7 @@ builder.mutationField("register", (t) =>
     type: UserType,
     args: { input: t.arg({ type: RegisterInput }) },
     errors: {
-      types: [EmailTakenError, ValidationError],
+      types: [EmailTakenError, ProofOfWorkRequiredError, ValidationError],
       union: { name: "RegisterPayload" },
       result: { name: "RegisterSuccess" },
     },

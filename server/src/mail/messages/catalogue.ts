@@ -8,8 +8,8 @@ export type Composed = { subject: string; text: string };
 export type VerificationChange = "requested" | "approved" | "rejected" | "revoked" | "cancelled";
 
 export type MailCatalogue = {
-  /** Registration, or "send the link again": proves the person owns their address. */
-  verifyEmail(p: { name: string; link: string }): Composed;
+  /** Registration, or "send it again": a 6-digit code and a link, either proves the person owns their address. */
+  verifyEmail(p: { name: string; code: string; link: string }): Composed;
   passwordReset(p: { name: string; link: string }): Composed;
   /** To the new address: confirm the change. */
   emailChangeConfirm(p: { name: string; link: string }): Composed;

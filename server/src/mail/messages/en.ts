@@ -12,9 +12,9 @@ const VERIFICATION: Record<VerificationChange, string> = {
 };
 
 export const en: MailCatalogue = {
-  verifyEmail: ({ name, link }) => ({
+  verifyEmail: ({ name, code, link }) => ({
     subject: "Confirm your e-mail address",
-    text: `Hello ${name},\n\nConfirm your e-mail address for Gatehouse by opening this link within 24 hours:\n\n${link}\n\nIf you did not create an account, ignore this message.\n`,
+    text: `Hello ${name},\n\nYour code to confirm your e-mail address for Gatehouse is:\n\n${code}\n\nEnter it within 10 minutes where Gatehouse asks for it. Or open this link within 24 hours:\n\n${link}\n\nIf you did not create an account, ignore this message.\n`,
   }),
   passwordReset: ({ name, link }) => ({
     subject: "Reset your Gatehouse password",

@@ -12,9 +12,9 @@ const VERIFICATION: Record<VerificationChange, string> = {
 };
 
 export const nl: MailCatalogue = {
-  verifyEmail: ({ name, link }) => ({
+  verifyEmail: ({ name, code, link }) => ({
     subject: "Bevestig uw e-mailadres",
-    text: `Beste ${name},\n\nBevestig uw e-mailadres voor Gatehouse door binnen 24 uur deze link te openen:\n\n${link}\n\nHeeft u geen account aangemaakt? Dan kunt u dit bericht negeren.\n`,
+    text: `Beste ${name},\n\nUw code om uw e-mailadres voor Gatehouse te bevestigen is:\n\n${code}\n\nVul de code binnen 10 minuten in waar Gatehouse erom vraagt. Of open binnen 24 uur deze link:\n\n${link}\n\nHeeft u geen account aangemaakt? Dan kunt u dit bericht negeren.\n`,
   }),
   passwordReset: ({ name, link }) => ({
     subject: "Stel uw Gatehouse-wachtwoord opnieuw in",

@@ -65,6 +65,7 @@ export function AuthPanel({ request, notice, onAuthenticated }: AuthPanelProps) 
             defaultEmail={request.email}
             onRegistered={onAuthenticated}
             submitLabel={t("panel.registerSubmit")}
+            askForCode={false}
           />
         )}
       </div>

@@ -4,6 +4,7 @@ import { Alert } from "../../components/ui/Alert";
 import { Button } from "../../components/ui/Button";
 import { Card } from "../../components/ui/Card";
 import { BrandMark, CheckIcon } from "../../components/ui/icons";
+import { scopeDescription } from "../../i18n/scopes";
 import { graphql } from "../../lib/graphql";
 import type { LoginRequest, LoginScope, Viewer } from "./types";
 
@@ -82,7 +83,7 @@ export function ConsentScreen({ request, viewer, pending, error, onDecide, onSig
               <li key={scope.key} className="scope-item">
                 <CheckIcon className="scope-check" />
                 <div>
-                  <p className="scope-description">{scope.description}</p>
+                  <p className="scope-description">{scopeDescription(scope)}</p>
                   <code className="scope-key">{scope.key}</code>
                 </div>
               </li>

@@ -8,6 +8,7 @@ import { EmptyState } from "../../../components/ui/EmptyState";
 import { LoadFailed } from "../../../components/ui/LoadFailed";
 import { SectionCard } from "../../../components/ui/SectionCard";
 import { StatusBlock } from "../../../components/ui/Spinner";
+import { scopeDescription } from "../../../i18n/scopes";
 import { formatDate, formatDateTime } from "../../../lib/format";
 import { ErrorFields, graphql, type ResultOf } from "../../../lib/graphql";
 
@@ -115,7 +116,7 @@ export function ConnectedAppsPage() {
                   <ul className="scope-words">
                     {app.scopes.map((scope) => (
                       <li key={scope.key}>
-                        {scope.description} <code className="scope-key">{scope.key}</code>
+                        {scopeDescription(scope)} <code className="scope-key">{scope.key}</code>
                       </li>
                     ))}
                   </ul>

@@ -5,6 +5,7 @@ import { Card } from "../../../components/ui/Card";
 import { LoadFailed } from "../../../components/ui/LoadFailed";
 import { StatusBlock } from "../../../components/ui/Spinner";
 import { graphql } from "../../../lib/graphql";
+import { ConfirmEmailCard } from "./ConfirmEmailCard";
 import { LinkedProvidersCard } from "./LinkedProvidersCard";
 import { PictureCard } from "./PictureCard";
 import { ProfileForm } from "./ProfileForm";
@@ -78,6 +79,9 @@ export function AccountPage() {
           </>
         ) : null}
       </Card>
+      {viewer && !viewer.emailVerified ? (
+        <ConfirmEmailCard email={viewer.email} onConfirmed={() => reexecute({ requestPolicy: "network-only" })} />
+      ) : null}
       {viewer ? (
         <PictureCard picture={viewer.picture} onChanged={() => reexecute({ requestPolicy: "network-only" })} />
       ) : null}

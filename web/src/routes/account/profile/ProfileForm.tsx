@@ -86,7 +86,12 @@ export function ProfileForm({ viewer, countries }: { viewer: Profile; countries:
               autoComplete="bday"
               max={new Date().toISOString().slice(0, 10)}
             />
-            <Field label={t("profile.gender")} {...text("gender")} autoComplete="sex" />
+            <SelectField label={t("profile.gender")} {...text("gender")} autoComplete="sex">
+              <option value="">{t("profile.notSet")}</option>
+              <option value="female">{t("profile.genders.female")}</option>
+              <option value="male">{t("profile.genders.male")}</option>
+              <option value="other">{t("profile.genders.other")}</option>
+            </SelectField>
             <Field
               label={t("profile.secondEmail")}
               {...text("secondEmail")}

@@ -1,5 +1,5 @@
-import { useTranslation } from "react-i18next";
 import { useState } from "react";
+import { useTranslation } from "react-i18next";
 import { useQuery } from "urql";
 import { Alert } from "../../../components/ui/Alert";
 import { Badge } from "../../../components/ui/Badge";
@@ -50,11 +50,7 @@ export function AccessRequestsPage() {
   return (
     <div className="stack">
       <title>{t("requests.tabTitle")}</title>
-      <SectionCard
-        id="requests-title"
-        title={t("requests.title")}
-        description={t("requests.description")}
-      >
+      <SectionCard id="requests-title" title={t("requests.title")} description={t("requests.description")}>
         {notice ? <Alert tone="success">{notice}</Alert> : null}
         {error && !data ? (
           <LoadFailed

@@ -1,6 +1,7 @@
 import { Trans, useTranslation } from "react-i18next";
 import { Badge } from "../../../components/ui/Badge";
 import { Button } from "../../../components/ui/Button";
+import { scopeDescription } from "../../../i18n/scopes";
 import { formatDate } from "../../../lib/format";
 import { ErrorFields, graphql } from "../../../lib/graphql";
 import { useMutationAction } from "../../../lib/use-mutation-action";
@@ -97,11 +98,13 @@ export function PendingRequestItem({
         {request.message ? <blockquote className="request-message">{request.message}</blockquote> : null}
         {request.scopes.length > 0 ? (
           <>
-            <p className="item-label">{request.kind === "TEST_USER" ? t("requests.asTestUser") : t("requests.asksTo")}</p>
+            <p className="item-label">
+              {request.kind === "TEST_USER" ? t("requests.asTestUser") : t("requests.asksTo")}
+            </p>
             <ul className="scope-words">
               {request.scopes.map((scope) => (
                 <li key={scope.key}>
-                  {scope.description} <code className="scope-key">{scope.key}</code>
+                  {scopeDescription(scope)} <code className="scope-key">{scope.key}</code>
                 </li>
               ))}
             </ul>

@@ -1,5 +1,5 @@
-import { useTranslation } from "react-i18next";
 import { useState } from "react";
+import { useTranslation } from "react-i18next";
 import { useQuery } from "urql";
 import { Alert } from "../../../components/ui/Alert";
 import { Button } from "../../../components/ui/Button";
@@ -63,11 +63,7 @@ export function ApiTokensPage() {
           </div>
         </section>
       ) : null}
-      <SectionCard
-        id="tokens-title"
-        title={t("tokens.title")}
-        description={t("tokens.description")}
-      >
+      <SectionCard id="tokens-title" title={t("tokens.title")} description={t("tokens.description")}>
         {error && !data ? (
           <LoadFailed className="stack" title={t("tokens.loadFailed")} error={error} onRetry={refresh} />
         ) : fetching && !tokens ? (

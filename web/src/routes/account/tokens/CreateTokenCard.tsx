@@ -1,5 +1,5 @@
-import { useTranslation } from "react-i18next";
 import type { FormEvent } from "react";
+import { useTranslation } from "react-i18next";
 import { Alert } from "../../../components/ui/Alert";
 import { Button } from "../../../components/ui/Button";
 import { Field } from "../../../components/ui/Field";
@@ -57,11 +57,7 @@ export function CreateTokenCard({ onCreated }: { onCreated: (value: string, labe
   }
 
   return (
-    <SectionCard
-      id="token-create-title"
-      title={t("tokens.createTitle")}
-      description={t("tokens.createDescription")}
-    >
+    <SectionCard id="token-create-title" title={t("tokens.createTitle")} description={t("tokens.createDescription")}>
       <form ref={form.formRef} className="form" noValidate onSubmit={handleSubmit}>
         <fieldset className="plain-fieldset" disabled={form.fetching}>
           <div className="form-grid">

@@ -1,5 +1,5 @@
-import { useTranslation } from "react-i18next";
 import { type FormEvent, useState } from "react";
+import { useTranslation } from "react-i18next";
 import { FormError } from "../../../components/team/team-kit";
 import { Badge } from "../../../components/ui/Badge";
 import { Button } from "../../../components/ui/Button";
@@ -76,8 +76,16 @@ export function AuthenticatorCard({
   const { t } = useTranslation("account");
   const [enrolment, setEnrolment] = useState<Enrolment | null>(null);
   const [disabling, setDisabling] = useState(false);
-  const start = useMutationAction(AuthenticatorCard_Start, (data) => data.startTotpEnrolment, t("twoFactor.app.startFailed"));
-  const confirm = useMutationForm(AuthenticatorCard_Confirm, (data) => data.confirmTotp, t("twoFactor.app.checkFailed"));
+  const start = useMutationAction(
+    AuthenticatorCard_Start,
+    (data) => data.startTotpEnrolment,
+    t("twoFactor.app.startFailed"),
+  );
+  const confirm = useMutationForm(
+    AuthenticatorCard_Confirm,
+    (data) => data.confirmTotp,
+    t("twoFactor.app.checkFailed"),
+  );
 
   async function begin() {
     const success = await start.run({});
@@ -87,10 +95,7 @@ export function AuthenticatorCard({
   async function handleConfirm(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const code = String(new FormData(event.currentTarget).get("code") ?? "").trim();
-    if (
-      confirm.reject(/^\d{6}$/.test(code.replace(/\s/g, "")) ? {} : { code: t("twoFactor.app.codeInvalid") })
-    )
-      return;
+    if (confirm.reject(/^\d{6}$/.test(code.replace(/\s/g, "")) ? {} : { code: t("twoFactor.app.codeInvalid") })) return;
     const success = await confirm.run({ input: { code } });
     if (!success) return;
     setEnrolment(null);

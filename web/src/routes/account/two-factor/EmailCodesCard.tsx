@@ -1,5 +1,5 @@
-import { useTranslation } from "react-i18next";
 import { useState } from "react";
+import { useTranslation } from "react-i18next";
 import { FormError } from "../../../components/team/team-kit";
 import { Badge } from "../../../components/ui/Badge";
 import { Button } from "../../../components/ui/Button";
@@ -50,7 +50,11 @@ export function EmailCodesCard({
 }) {
   const { t } = useTranslation("account");
   const [disabling, setDisabling] = useState(false);
-  const enable = useMutationAction(EmailCodesCard_Enable, (data) => data.enableEmailFactor, t("twoFactor.email.onFailed"));
+  const enable = useMutationAction(
+    EmailCodesCard_Enable,
+    (data) => data.enableEmailFactor,
+    t("twoFactor.email.onFailed"),
+  );
 
   async function turnOn() {
     const success = await enable.run({});

@@ -1,5 +1,5 @@
-import { useTranslation } from "react-i18next";
 import { useState } from "react";
+import { useTranslation } from "react-i18next";
 import type { AnyVariables, TypedDocumentNode } from "urql";
 import { ConfirmMutationDialog } from "../../../components/ui/ConfirmMutationDialog";
 import { Field } from "../../../components/ui/Field";

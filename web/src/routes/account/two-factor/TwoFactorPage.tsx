@@ -1,5 +1,5 @@
-import { useTranslation } from "react-i18next";
 import { useState } from "react";
+import { useTranslation } from "react-i18next";
 import { useQuery } from "urql";
 import { Button } from "../../../components/ui/Button";
 import { LoadFailed } from "../../../components/ui/LoadFailed";

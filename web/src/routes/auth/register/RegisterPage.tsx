@@ -1,16 +1,18 @@
+import { useTranslation } from "react-i18next";
 import { Link, useNavigate } from "react-router";
 import { RegisterForm } from "../../../components/auth/RegisterForm";
 import { SignedOutCard } from "../../../components/layout/AuthCard";
 
 export function RegisterPage() {
+  const { t } = useTranslation("auth");
   const navigate = useNavigate();
   return (
     <SignedOutCard
-      title="Create your account"
-      description="One Gatehouse account signs you in to every app that uses it."
+      title={t("register.title")}
+      description={t("register.description")}
       footer={
         <>
-          Already have an account? <Link to="/signin">Sign in</Link>
+          {t("register.haveAccount")} <Link to="/signin">{t("register.signIn")}</Link>
         </>
       }
     >

@@ -1,0 +1,4 @@
+-- AlterTable
+ALTER TABLE "UserToken" ADD COLUMN "codeAttempts" INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE "UserToken" ADD COLUMN "codeExpiresAt" DATETIME;
+ALTER TABLE "UserToken" ADD COLUMN "codeHash" TEXT;
