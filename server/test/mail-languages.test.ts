@@ -3,7 +3,7 @@ import { readOutbox } from "../src/mail/mail.js";
 import type { MailKey, MailParams } from "../src/mail/messages/index.js";
 import { composeMail, type MAIL_LANGUAGES, mailCatalogues } from "../src/mail/messages/index.js";
 import { clientOwnedBy, gql, PASSWORD, signedInPerson } from "./graphql.js";
-import { Browser, REGISTER, startTestServer, type TestServer } from "./harness.js";
+import { Browser, REGISTER, startTestServer, type TestServer, withRegistrationProof } from "./harness.js";
 
 let server: TestServer;
 beforeAll(async () => {
@@ -86,7 +86,7 @@ async function register(headers: Record<string, string>) {
   const email = `lang-${Date.now()}-${Math.random().toString(36).slice(2, 8)}@example.org`;
   const browser = new Browser(server.baseUrl, headers);
   const result = await browser.graphql<{ register: { __typename: string } }>(REGISTER, {
-    input: { email, password: PASSWORD, name: "Bram de Vries" },
+    input: await withRegistrationProof(server.baseUrl, { email, password: PASSWORD, name: "Bram de Vries" }),
   });
   expect(result.data?.register.__typename).toBe("RegisterSuccess");
   return { email, browser };
