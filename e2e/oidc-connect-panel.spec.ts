@@ -34,9 +34,42 @@ test("the client overview shows what an OpenID Connect library needs", async ({ 
   await page.reload();
   await expect(page.getByRole("region", { name: "OpenID Connect" }).getByLabel(/Pairwise subjects/)).not.toBeChecked();
 
+  // The public-client switch explains itself, saves at once and survives a reload; switched back afterwards.
+  const oidcPanel = () => page.getByRole("region", { name: "OpenID Connect" });
+  const publicSwitch = () => oidcPanel().getByLabel(/Public client/);
+  await expect(publicSwitch()).not.toBeChecked();
+  await expect(oidcPanel().getByText(/cannot keep a secret/)).toBeVisible();
+  await publicSwitch().check();
+  await page.reload();
+  await expect(publicSwitch()).toBeChecked();
+  await publicSwitch().uncheck();
+  await page.reload();
+  await expect(publicSwitch()).not.toBeChecked();
+
+  // The back-channel logout URI: refused off the client's domains, saved on them.
+  const backchannel = () => oidcPanel().getByLabel("Back-channel logout URI");
+  await backchannel().fill("https://elsewhere.example/logout");
+  await oidcPanel().getByRole("button", { name: "Save URI" }).click();
+  await expect(
+    oidcPanel()
+      .getByText(/Use an https URL on one of this client's active domains/)
+      .first(),
+  ).toBeVisible();
+  await backchannel().fill("http://localhost:4000/backchannel-logout");
+  await oidcPanel().getByRole("button", { name: "Save URI" }).click();
+  await expect(oidcPanel().getByText("Saved.")).toBeVisible();
+  await page.reload();
+  await expect(backchannel()).toHaveValue("http://localhost:4000/backchannel-logout");
+
   for (const width of [1280, 390]) {
     await page.setViewportSize({ width, height: width === 390 ? 844 : 860 });
     await page.evaluate(() => window.scrollTo(0, 0));
     await page.screenshot({ path: `../docs/screenshots/oidc-connect-panel-${width}.png`, fullPage: true });
   }
+
+  // Cleared again for the other journeys.
+  await oidcPanel().getByRole("button", { name: "Clear" }).click();
+  await expect(oidcPanel().getByText("Cleared: no logout tokens are sent.")).toBeVisible();
+  await page.reload();
+  await expect(backchannel()).toHaveValue("");
 });

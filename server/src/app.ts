@@ -1,4 +1,4 @@
-import { Hono } from "hono";
+import { Hono, type MiddlewareHandler } from "hono";
 import { secureHeaders } from "hono/secure-headers";
 import type { Config } from "./config.js";
 import { type Clock, systemClock } from "./core/clock.js";
@@ -12,12 +12,14 @@ import { mountHealth } from "./http/health.js";
 import { createLogger, describeError, type Logger } from "./http/logger.js";
 import { createMetrics, type Metrics, mountMetrics } from "./http/metrics.js";
 import { requestLog } from "./http/request-log.js";
+import { attachFastPath } from "./http/serve.js";
 import { mountSpa } from "./http/static.js";
 import { requestTimeout } from "./http/timeout.js";
 import { mountOidc } from "./oidc/mount.js";
 import { type LimiterStore, RateLimiters } from "./rate-limit/limiters.js";
 import { defaultRateLimits, type RateLimits } from "./rate-limit/limits.js";
 import { failure, XwmsError } from "./xwms/envelope.js";
+import { xwmsFastPath } from "./xwms/fast-path.js";
 import { mountRootFallback } from "./xwms/root-fallback.js";
 import { xwmsRoutes } from "./xwms/routes.js";
 
@@ -52,21 +54,20 @@ export function createApp({
   app.use(metrics.middleware);
   const limiters = new RateLimiters(rateLimitStore, rateLimits ?? defaultRateLimits(config), db);
   app.use(requestLog(logger));
-  app.use(
-    secureHeaders({
-      // Login tokens travel in URLs; never hand them to another site in a Referer.
-      referrerPolicy: "no-referrer",
-      strictTransportSecurity: config.publicUrl.startsWith("https:") ? "max-age=31536000; includeSubDomains" : false,
-      contentSecurityPolicy: {
-        defaultSrc: ["'self'"],
-        imgSrc: ["'self'", "data:", "https:"],
-        styleSrc: ["'self'", "'unsafe-inline'", ...(config.env === "production" ? [] : ["https://unpkg.com"])],
-        // GraphiQL (development only) loads its scripts from unpkg and starts them inline.
-        scriptSrc: config.env === "production" ? ["'self'"] : ["'self'", "'unsafe-inline'", "https://unpkg.com"],
-        frameAncestors: ["'none'"],
-      },
-    }),
-  );
+  const security = secureHeaders({
+    // Login tokens travel in URLs; never hand them to another site in a Referer.
+    referrerPolicy: "no-referrer",
+    strictTransportSecurity: config.publicUrl.startsWith("https:") ? "max-age=31536000; includeSubDomains" : false,
+    contentSecurityPolicy: {
+      defaultSrc: ["'self'"],
+      imgSrc: ["'self'", "data:", "https:"],
+      styleSrc: ["'self'", "'unsafe-inline'", ...(config.env === "production" ? [] : ["https://unpkg.com"])],
+      // GraphiQL (development only) loads its scripts from unpkg and starts them inline.
+      scriptSrc: config.env === "production" ? ["'self'"] : ["'self'", "'unsafe-inline'", "https://unpkg.com"],
+      frameAncestors: ["'none'"],
+    },
+  });
+  app.use(security);
   app.onError((error, c) => {
     logger.error("unhandled error", { requestId: c.get("requestId"), ...describeError(error) });
     return c.json({ errors: [{ message: "Internal server error" }] }, 500);
@@ -80,7 +81,19 @@ export function createApp({
     "/api/*",
     requestTimeout(config.requestTimeoutMs, (c) => failure(c, new XwmsError(503, timedOut))),
   );
-  app.route("/api", xwmsRoutes({ db, config, clock }, { limiters, logger }));
+  const xwms = { db, config, clock };
+  const pipeline = { limiters, logger, trustProxy: config.trustProxy };
+  app.route("/api", xwmsRoutes(xwms, pipeline));
+  attachFastPath(
+    app,
+    xwmsFastPath(xwms, {
+      ...pipeline,
+      metrics,
+      securityHeaders: () => headersOf(security),
+      timeoutMs: config.requestTimeoutMs,
+      timedOut,
+    }),
+  );
 
   mountGraphql(app, { db, config, limiters, timedOut, clock });
 
@@ -91,4 +104,16 @@ export function createApp({
   mountRootFallback(app, config);
   mountSpa(app, config.webDist);
   return app;
+}
+
+/** The headers a middleware adds to a JSON answer, as Hono writes them: the fast path sends the same set. */
+async function headersOf(middleware: MiddlewareHandler): Promise<Record<string, string>> {
+  const probe = new Hono();
+  probe.use(middleware);
+  probe.get("/", (c) => c.json({}));
+  const headers: Record<string, string> = {};
+  for (const [name, value] of (await probe.request("/")).headers) {
+    if (name !== "content-type" && name !== "content-length") headers[name] = value;
+  }
+  return headers;
 }

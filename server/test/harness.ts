@@ -145,6 +145,18 @@ export class Browser {
     return response;
   }
 
+  /** A form post, as a browser submits an HTML form (no redirects followed). */
+  async post(pathOrUrl: string, form: Record<string, string>): Promise<Response> {
+    const response = await fetch(new URL(pathOrUrl, this.baseUrl), {
+      method: "POST",
+      headers: { cookie: this.cookieHeader(), "content-type": "application/x-www-form-urlencoded" },
+      body: new URLSearchParams(form).toString(),
+      redirect: "manual",
+    });
+    this.remember(response);
+    return response;
+  }
+
   cookieHeader(): string {
     return [...this.cookies].map(([name, value]) => `${name}=${value}`).join("; ");
   }

@@ -1,6 +1,5 @@
 import { request } from "node:http";
 import type { AddressInfo } from "node:net";
-import { serve } from "@hono/node-server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createApp } from "../src/app.js";
 import { type Config, loadConfig } from "../src/config.js";
@@ -8,6 +7,7 @@ import { openDatabase } from "../src/db/client.js";
 import { readiness } from "../src/http/health.js";
 import { createLogger } from "../src/http/logger.js";
 import { productionProblems } from "../src/http/production-check.js";
+import { createHttpServer } from "../src/http/serve.js";
 import { type DemoCredentials, ensureDemoData } from "../src/seed/demo.js";
 import { prepareDatabase } from "../src/startup.js";
 import { type FreshDatabase, freshDatabase, TEST_DIALECT } from "./databases.js";
@@ -42,7 +42,7 @@ beforeAll(async () => {
   closeDb = prepared.close;
   ({ credentials: demo } = await ensureDemoData(prepared.db, config));
   const app = createApp({ db: prepared.db, config, logger: createLogger({ write: (line) => logs.push(line) }) });
-  const server = serve({ fetch: app.fetch, port: 0, hostname: "127.0.0.1" });
+  const server = createHttpServer(app).listen(0, "127.0.0.1");
   await new Promise<void>((resolve) => server.once("listening", () => resolve()));
   baseUrl = `http://localhost:${(server.address() as AddressInfo).port}`;
   closeServer = () => new Promise<void>((resolve) => server.close(() => resolve()));

@@ -1,8 +1,8 @@
 import type { AddressInfo } from "node:net";
-import { serve } from "@hono/node-server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createApp } from "../src/app.js";
 import { loadConfig } from "../src/config.js";
+import { createHttpServer } from "../src/http/serve.js";
 import { DEFAULT_RATE_LIMITS } from "../src/rate-limit/limits.js";
 import { type DemoCredentials, ensureDemoData } from "../src/seed/demo.js";
 import { prepareDatabase } from "../src/startup.js";
@@ -23,7 +23,7 @@ beforeAll(async () => {
   // Three requests a minute per client, so a refusal is cheap to provoke.
   const rateLimits = { ...DEFAULT_RATE_LIMITS, apiPerClient: { points: 3, windowSeconds: 60 } };
   const app = createApp({ db: prepared.db, config, rateLimits, logger: { info() {}, warn() {}, error() {} } });
-  const server = serve({ fetch: app.fetch, port: 0, hostname: "127.0.0.1" });
+  const server = createHttpServer(app).listen(0, "127.0.0.1");
   await new Promise<void>((resolve) => server.once("listening", () => resolve()));
   baseUrl = `http://localhost:${(server.address() as AddressInfo).port}`;
   closeAll = async () => {

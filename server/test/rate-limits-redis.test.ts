@@ -1,11 +1,11 @@
 import { randomUUID } from "node:crypto";
 import type { AddressInfo } from "node:net";
-import { serve } from "@hono/node-server";
 import { Redis } from "ioredis";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createApp } from "../src/app.js";
 import { type Config, loadConfig } from "../src/config.js";
 import type { Db } from "../src/db/client.js";
+import { createHttpServer } from "../src/http/serve.js";
 import { DEFAULT_RATE_LIMITS, type RateLimits } from "../src/rate-limit/limits.js";
 import { prepareDatabase } from "../src/startup.js";
 import { type FreshDatabase, freshDatabase } from "./databases.js";
@@ -35,7 +35,7 @@ async function serveInstance(db: Db, config: Config): Promise<Instance> {
     rateLimitStore: { kind: "redis", client: redis },
     logger: { info() {}, warn() {}, error() {} },
   });
-  const server = serve({ fetch: app.fetch, port: 0, hostname: "127.0.0.1" });
+  const server = createHttpServer(app).listen(0, "127.0.0.1");
   await new Promise<void>((resolve) => server.once("listening", () => resolve()));
   const { port } = server.address() as AddressInfo;
   return {

@@ -1,9 +1,9 @@
 import type { AddressInfo } from "node:net";
-import { serve } from "@hono/node-server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createApp } from "../src/app.js";
 import { type Config, loadConfig } from "../src/config.js";
 import type { Db } from "../src/db/client.js";
+import { createHttpServer } from "../src/http/serve.js";
 import { DEFAULT_RATE_LIMITS, type RateLimits } from "../src/rate-limit/limits.js";
 import { ensureDemoData } from "../src/seed/demo.js";
 import { prepareDatabase } from "../src/startup.js";
@@ -27,7 +27,7 @@ type Instance = { baseUrl: string; close: () => Promise<void> };
 /** One more Gatehouse app over the same database, as a second instance behind a load balancer would be. */
 async function serveInstance(db: Db, config: Config): Promise<Instance> {
   const app = createApp({ db, config, rateLimits: LIMITS, logger: { info() {}, warn() {}, error() {} } });
-  const server = serve({ fetch: app.fetch, port: 0, hostname: "127.0.0.1" });
+  const server = createHttpServer(app).listen(0, "127.0.0.1");
   await new Promise<void>((resolve) => server.once("listening", () => resolve()));
   const { port } = server.address() as AddressInfo;
   return {

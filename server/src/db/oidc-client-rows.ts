@@ -1,13 +1,20 @@
 import type { Domain } from "../generated/prisma/client.js";
 import { DOMAIN_COLUMNS, domain } from "./hot/client-auth.js";
 import type { HotSql } from "./hot/sql.js";
-import { toStr, toStrOrNull } from "./hot/sql.js";
+import { toBool, toStr, toStrOrNull } from "./hot/sql.js";
 
 export type DomainWithCallbacks = Domain & { callbacks: string[] };
-export type OidcClientRows = { id: string; name: string; subjectType: string; domains: DomainWithCallbacks[] };
+export type OidcClientRows = {
+  id: string;
+  name: string;
+  subjectType: string;
+  oidcPublic: boolean;
+  backchannelLogoutUri: string | null;
+  domains: DomainWithCallbacks[];
+};
 
 /** A client with every domain and each domain's active callback URLs, in one statement. */
-const CLIENT_WITH_CALLBACKS = `SELECT c."id", c."name", c."subjectType", ${DOMAIN_COLUMNS}, u."url" AS "callback"
+const CLIENT_WITH_CALLBACKS = `SELECT c."id", c."name", c."subjectType", c."oidcPublic", c."backchannelLogoutUri", ${DOMAIN_COLUMNS}, u."url" AS "callback"
 FROM "Client" c LEFT JOIN "Domain" d ON d."clientId" = c."id"
 LEFT JOIN "DomainUrl" u ON u."domainId" = d."id" AND u."kind" = 'CALLBACK' AND u."active" = ?
 WHERE c."id" = ?`;
@@ -33,6 +40,8 @@ export async function readOidcClient(sql: HotSql, clientId: string): Promise<Oid
     id: toStr(first.id),
     name: toStr(first.name),
     subjectType: toStr(first.subjectType),
+    oidcPublic: toBool(first.oidcPublic),
+    backchannelLogoutUri: toStrOrNull(first.backchannelLogoutUri),
     domains: [...domains.values()],
   };
 }

@@ -23,6 +23,11 @@ export function forwardedIp(header: string | undefined, trustedHops: number): st
   return hop && isIP(hop) ? hop : undefined;
 }
 
+/** The same decision for a request read straight from Node (the /api fast path). */
+export function clientIpOf(forwardedFor: string | undefined, socketAddress: string | undefined, trustedHops: number) {
+  return forwardedIp(forwardedFor, trustedHops) ?? normaliseIp(socketAddress);
+}
+
 function socketIp(c: Context): string | undefined {
   try {
     return normaliseIp(getConnInfo(c).remote.address);

@@ -84,20 +84,23 @@ export function createMetrics(db: Db, hot: HotSql) {
     return child;
   };
 
-  /** Counts every request once it is answered; the route is the registered pattern, never the raw path. */
-  const middleware: MiddlewareHandler = async (c, next) => {
-    const started = performance.now();
-    await next();
-    const route = routePath(c); // after next(): the handler that answered
-    const { status } = c.res;
-    const child = childFor(route, c.req.method, status);
+  /** One answered request: `route` is the registered pattern, never the raw path. */
+  const observe = (route: string, method: string, status: number, startedAt: number) => {
+    const child = childFor(route, method, status);
     child.count.inc();
-    child.time.observe((performance.now() - started) / 1000);
+    child.time.observe((performance.now() - startedAt) / 1000);
     if (status === 429) refusals.inc({ route });
     const step = LOGIN_ROUTES[route];
     if (step) logins.inc({ step, status: String(status) });
   };
-  return { registry, middleware };
+
+  /** Counts every request once it is answered, by the route of the handler that answered. */
+  const middleware: MiddlewareHandler = async (c, next) => {
+    const started = performance.now();
+    await next();
+    observe(routePath(c), c.req.method, c.res.status, started);
+  };
+  return { registry, middleware, observe };
 }
 
 export type Metrics = ReturnType<typeof createMetrics>;

@@ -25,14 +25,29 @@ export function requestLog(logger: Logger): MiddlewareHandler {
     c.set("requestId", requestId);
     await next();
     c.res.headers.set("X-Request-Id", requestId);
-    const clientId = c.req.header("x-client-id");
-    logger.info("request", {
+    logRequest(logger, {
       requestId,
       method: c.req.method,
       path: c.req.path,
       status: c.res.status,
-      durationMs: Math.round((performance.now() - started) * 10) / 10,
-      clientId: clientId && SANE_ID.test(clientId) ? clientId : undefined,
+      startedAt: started,
+      clientId: c.req.header("x-client-id"),
     });
   };
+}
+
+/** The one line per answered request, from Hono (above) or the /api fast path. */
+export function logRequest(
+  logger: Logger,
+  entry: { requestId: string; method: string; path: string; status: number; startedAt: number; clientId?: string },
+): void {
+  const { clientId } = entry;
+  logger.info("request", {
+    requestId: entry.requestId,
+    method: entry.method,
+    path: entry.path,
+    status: entry.status,
+    durationMs: Math.round((performance.now() - entry.startedAt) * 10) / 10,
+    clientId: clientId && SANE_ID.test(clientId) ? clientId : undefined,
+  });
 }

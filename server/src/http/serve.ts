@@ -99,14 +99,31 @@ export async function handlersSettled(server: Server): Promise<void> {
   while (handlers?.size) await Promise.allSettled([...handlers]);
 }
 
-/** The HTTP server of main.ts and the tests: Node's server around the Hono app, hardened as above. */
-export function createHttpServer(app: Hono): Server {
+/**
+ * A Node-level handler for a few hot routes, tried before the Hono app: answers a promise when it took
+ * the request, undefined when Hono should have it. It must keep every behaviour Hono's chain has.
+ */
+export type FastPath = (incoming: IncomingMessage, outgoing: ServerResponse) => Promise<void> | undefined;
+
+const fastPaths = new WeakMap<Hono, FastPath>();
+
+/** Registers `app`'s fast path (app.ts); every server made from the app with createHttpServer uses it. */
+export function attachFastPath(app: Hono, fastPath: FastPath): void {
+  fastPaths.set(app, fastPath);
+}
+
+/**
+ * The HTTP server of main.ts and the tests: Node's server around the Hono app, hardened as above.
+ * `fastPath: false` sends every request through Hono (the parity test compares the two).
+ */
+export function createHttpServer(app: Hono, { fastPath: useFastPath = true } = {}): Server {
+  const fastPath = useFastPath ? fastPaths.get(app) : undefined;
   const listener = getRequestListener(app.fetch, { errorHandler: answerUnroutable, autoCleanupIncoming: false });
   const handlers = new Set<Promise<unknown>>();
   const server = createServer((incoming, outgoing) => {
     drainAfterAnswer(incoming, outgoing);
     if (!isWellFormedHost(incoming.headers.host)) return answerMalformedHost(outgoing);
-    const handled = listener(incoming, outgoing);
+    const handled = fastPath?.(incoming, outgoing) ?? listener(incoming, outgoing);
     handlers.add(handled);
     const forget = () => handlers.delete(handled);
     handled.then(forget, forget);

@@ -1,12 +1,15 @@
-import Provider, { type Configuration, type KoaContextWithOIDC } from "oidc-provider";
+import Provider, { type Configuration, errors, type KoaContextWithOIDC } from "oidc-provider";
 import type { Config } from "../config.js";
 import { coveredScopes, liveConsent, OIDC_SCOPES, releasedClaims, SCOPE_CLAIMS } from "../core/oidc/claims.js";
 import { authenticateOidcClient, type OidcSecretUse } from "../core/oidc/oidc-client.js";
 import { pairwiseSubject } from "../core/oidc/pairwise.js";
 import { redirectUriMatches } from "../core/oidc/redirect-match.js";
+import { resourceServerInfo } from "../core/oidc/resource-server.js";
 import type { SigningKeySet } from "../core/oidc/signing-keys.js";
 import type { Db } from "../db/client.js";
 import { oidcAdapterFactory } from "./adapter.js";
+import { logoutSource, postLogoutSuccessSource, renderError } from "./pages.js";
+import { clientRowsForRequest } from "./request-client.js";
 import { OIDC_ROUTES } from "./routes.js";
 
 const DAY = 86_400;
@@ -39,15 +42,37 @@ export function createProvider(db: Db, config: Config, keys: SigningKeySet, cook
     claims: { ...SCOPE_CLAIMS, useraddresses: ["address"], providers: [] },
     routes: OIDC_ROUTES,
     interactions: { url: (_ctx, interaction) => `/oauth/interaction/${interaction.uid}` },
+    renderError,
+    // oidc-provider refuses outgoing requests (back-channel logout tokens) to loopback and private addresses;
+    // WEBHOOK_ALLOW_PRIVATE, for local development only, lets them through as it does for webhooks.
+    ...(config.webhookAllowPrivate
+      ? {
+          fetch: (input: URL | string | Request, init?: RequestInit) =>
+            fetch(input, { ...init, dispatcher: undefined } as RequestInit),
+        }
+      : {}),
     features: {
       devInteractions: { enabled: false },
       clientCredentials: { enabled: true },
       introspection: { enabled: true },
       revocation: { enabled: true },
-      rpInitiatedLogout: { enabled: true },
+      rpInitiatedLogout: { enabled: true, logoutSource, postLogoutSuccessSource },
       backchannelLogout: { enabled: true },
+      // DPoP proofs are accepted (and then bind the tokens); a nonce is not demanded.
       dPoP: { enabled: true },
-      pushedAuthorizationRequests: { enabled: true },
+      // PAR is offered to every client; a client may still send its parameters on the authorize URL.
+      pushedAuthorizationRequests: { enabled: true, requirePushedAuthorizationRequests: false },
+      // A resource indicator naming one of the client's own APIs gets a JWT access token (RFC 9068) for it.
+      resourceIndicators: {
+        enabled: true,
+        defaultResource: async () => undefined,
+        useGrantedResource: async () => false,
+        getResourceServerInfo: async (_ctx, resourceIndicator, client) => {
+          const info = await resourceServerInfo(db, client.clientId, resourceIndicator);
+          if (!info) throw new errors.InvalidTarget();
+          return info;
+        },
+      },
     },
     enabledJWA: {
       requestObjectSigningAlgValues: ["RS256", "PS256", "ES256", "EdDSA"],
@@ -107,7 +132,8 @@ export function createProvider(db: Db, config: Config, keys: SigningKeySet, cook
     const ctx = Provider.ctx;
     if (!ctx) return false;
     try {
-      await authenticateOidcClient(db, this.clientId, actual, secretUse(ctx), ctx.ip);
+      const rows = await clientRowsForRequest(db, this.clientId);
+      await authenticateOidcClient(db, this.clientId, actual, secretUse(ctx), ctx.ip, rows);
       return true;
     } catch {
       return false;

@@ -1,4 +1,3 @@
-import type { Context } from "hono";
 import { z } from "zod";
 import {
   type AddressInput,
@@ -10,9 +9,8 @@ import {
   updateAddress,
 } from "../core/account/address.service.js";
 import { CoreError, ValidationError } from "../core/errors.js";
-import { clientIp } from "../http/client-ip.js";
 import { readJson } from "./body.js";
-import { authenticate, type XwmsDeps, type XwmsHandler } from "./deps.js";
+import { authenticate, type XwmsDeps, type XwmsHandler, type XwmsRequest } from "./deps.js";
 import { success, XwmsError } from "./envelope.js";
 import { envelopeError } from "./errors.js";
 import { presentCountry } from "./global.js";
@@ -96,51 +94,51 @@ function asEnvelope(error: unknown): never {
 }
 const wireName = (field: string) => Object.entries(WIRE_NAMES).find(([, name]) => name === field)?.[0] ?? field;
 
-async function addressOwner(c: Context, deps: XwmsDeps, sub: string) {
-  const auth = await authenticate(c, deps, "api");
+async function addressOwner(request: XwmsRequest, deps: XwmsDeps, sub: string) {
+  const auth = await authenticate(request, deps, "api");
   const { user, scopes } = await consentedUser(deps.db, auth, sub);
   if (!scopes.has("useraddresses")) throw new XwmsError(403, "The useraddresses scope is not granted");
   const actor = {
     db: deps.db,
     viewer: null,
     actor: auth,
-    ip: clientIp(c, deps.config.trustProxy),
-    userAgent: c.req.header("user-agent"),
+    ip: request.ip,
+    userAgent: request.header("user-agent"),
     clientId: auth.client.id,
   };
   return { actor, userId: user.id };
 }
 
 /** POST /api/get/user/address: a consented person's addresses; a read, so it takes no action. */
-export const userAddressRead: XwmsHandler = async (c, deps) => {
-  const body = await readJson(c, addressReadBody);
-  const { userId } = await addressOwner(c, deps, body.sub);
+export const userAddressRead: XwmsHandler = async (request, deps) => {
+  const body = await readJson(request, addressReadBody);
+  const { userId } = await addressOwner(request, deps, body.sub);
   const addresses = await listAddresses(deps.db, userId);
-  return success(c, { addresses: addresses.map(presentAddress) }, "User addresses retrieved successfully.");
+  return success({ addresses: addresses.map(presentAddress) }, "User addresses retrieved successfully.");
 };
 
 /** POST /api/user/address: list, create, update or delete, with the `useraddresses` scope. */
-export const userAddressCrud: XwmsHandler = async (c, deps) => {
-  const body = await readJson(c, addressCrudBody);
-  const { actor, userId } = await addressOwner(c, deps, body.sub);
+export const userAddressCrud: XwmsHandler = async (request, deps) => {
+  const body = await readJson(request, addressCrudBody);
+  const { actor, userId } = await addressOwner(request, deps, body.sub);
   try {
     switch (body.action) {
       case "list": {
         const addresses = await listAddresses(deps.db, userId);
-        return success(c, { addresses: addresses.map(presentAddress) }, "Addresses retrieved successfully.");
+        return success({ addresses: addresses.map(presentAddress) }, "Addresses retrieved successfully.");
       }
       case "create": {
         const address = await createAddress({ actor, userId, input: toInput(body.address) });
-        return success(c, { address: presentAddress(address) }, "Address created successfully.");
+        return success({ address: presentAddress(address) }, "Address created successfully.");
       }
       case "update": {
         const id = Number(body.address_id);
         const address = await updateAddress({ actor, userId, addressId: id, input: toInput(body.address) });
-        return success(c, { address: presentAddress(address) }, "Address updated successfully.");
+        return success({ address: presentAddress(address) }, "Address updated successfully.");
       }
       case "delete": {
         const deleted = await deleteAddress({ actor, userId, addressId: Number(body.address_id) });
-        return success(c, { deleted: true, address_id: deleted.id }, "Address deleted successfully.");
+        return success({ deleted: true, address_id: deleted.id }, "Address deleted successfully.");
       }
     }
   } catch (error) {

@@ -1,4 +1,4 @@
-import type { Context } from "hono";
+import type { ContentfulStatusCode } from "hono/utils/http-status";
 import type { Config } from "../config.js";
 import type { ClientPurpose } from "../core/auth/client-credentials.js";
 import { MISSING_CLIENT_CREDENTIALS } from "../core/auth/client-credentials.js";
@@ -6,15 +6,33 @@ import { type ClientActor, clientCredentials, resolveActor } from "../core/auth/
 import type { Clock } from "../core/clock.js";
 import { ClientUnauthenticatedError } from "../core/errors.js";
 import type { Db } from "../db/client.js";
-import { authnRequest } from "../http/authn-request.js";
+import type { Envelope } from "./envelope.js";
 
 export type XwmsDeps = { db: Db; config: Config; clock: Clock };
 
-export type XwmsHandler = (c: Context, deps: XwmsDeps) => Promise<Response>;
+/**
+ * One /api call as an endpoint reads it, whichever way it arrived: through Hono (routes.ts) or through
+ * the Node-level fast path of the hottest endpoints (fast-path.ts). Both build it from the same request.
+ */
+export type XwmsRequest = {
+  /** A request header by its lower-case name. */
+  header(name: string): string | undefined;
+  /** The caller's IP as client-ip.ts decides it (X-Forwarded-For only behind trusted proxies). */
+  ip: string | undefined;
+  /** The body as text (UTF-8, a leading BOM dropped), already bounded by the body limit. */
+  text(): Promise<string>;
+};
+
+/** What an endpoint answers: the envelope and its HTTP status; each door writes it its own way. */
+export type XwmsAnswer = { status: ContentfulStatusCode; envelope: Envelope<unknown> };
+
+export type XwmsHandler = (request: XwmsRequest, deps: XwmsDeps) => Promise<XwmsAnswer>;
 
 /** Client authentication from the three X-Client-* headers an XWMS SDK sends; the only way into /api. */
-export async function authenticate(c: Context, deps: XwmsDeps, purpose: ClientPurpose): Promise<ClientActor> {
-  const actor = await resolveActor([clientCredentials(purpose)], authnRequest(c, deps.config), deps);
+export async function authenticate(request: XwmsRequest, deps: XwmsDeps, purpose: ClientPurpose): Promise<ClientActor> {
+  // The client strategy reads headers and the IP only; /api honours no cookie.
+  const authn = { header: request.header, cookie: () => undefined, ip: request.ip };
+  const actor = await resolveActor([clientCredentials(purpose)], authn, deps);
   if (actor.kind !== "client") throw new ClientUnauthenticatedError(MISSING_CLIENT_CREDENTIALS);
   return actor;
 }

@@ -14,10 +14,17 @@ export class XwmsError extends Error {
   }
 }
 
-export function success<T>(c: Context, data: T, message = "OK", status: ContentfulStatusCode = 200) {
-  return c.json<Envelope<T>>({ status: "success", message, data }, status);
+/** A success envelope as an endpoint answers it (deps.ts XwmsAnswer). */
+export function success<T>(data: T, message = "OK", status: ContentfulStatusCode = 200) {
+  return { status, envelope: { status: "success" as const, message, data } };
 }
 
+/** An error envelope as an endpoint or the pipeline answers it. */
+export function refusal(error: XwmsError) {
+  return { status: error.httpStatus, envelope: { status: "error" as const, message: error.message, data: error.data } };
+}
+
+/** An error envelope written through Hono (timeouts, the root fallback, unknown /api paths). */
 export function failure(c: Context, error: XwmsError) {
   return c.json<Envelope<Record<string, unknown>>>(
     { status: "error", message: error.message, data: error.data },

@@ -14,10 +14,9 @@ export const presentCountry = (country: Country) => ({
   is_eu_member: country.isEuMember,
 });
 
-export const countries: XwmsHandler = async (c, { db }) => {
+export const countries: XwmsHandler = async (_request, { db }) => {
   const rows = await db.country.findMany({ orderBy: { name: "asc" } });
   return success(
-    c,
     {
       countries: rows.map((row) => ({
         ...presentCountry(row),
@@ -32,13 +31,12 @@ export const countries: XwmsHandler = async (c, { db }) => {
   );
 };
 
-export const projects: XwmsHandler = async (c, { db }) => {
+export const projects: XwmsHandler = async (_request, { db }) => {
   const rows = await db.project.findMany({
     orderBy: [{ sortOrder: "asc" }, { id: "asc" }],
     include: { categories: { orderBy: { id: "asc" } } },
   });
   return success(
-    c,
     {
       projects: rows.map((row) => ({
         id: row.id,

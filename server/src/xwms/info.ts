@@ -1,5 +1,4 @@
 import type { Config } from "../config.js";
-import { clientIp } from "../http/client-ip.js";
 import type { XwmsHandler } from "./deps.js";
 import { success } from "./envelope.js";
 
@@ -15,10 +14,9 @@ export const apiBaseUrl = (config: Pick<Config, "publicUrl">) => `${config.publi
 /** Read once: building an Intl.DateTimeFormat per request was the handler's largest cost. */
 const timezone = Intl.DateTimeFormat().resolvedOptions().timeZone;
 
-export const info: XwmsHandler = async (c, { config }) => {
+export const info: XwmsHandler = async (request, { config }) => {
   const api = apiBaseUrl(config);
   return success(
-    c,
     {
       application: {
         name: "Gatehouse",
@@ -28,7 +26,7 @@ export const info: XwmsHandler = async (c, { config }) => {
         timezone,
         time: new Date().toISOString(),
       },
-      client: { ip: clientIp(c, config.trustProxy) ?? null, user_agent: c.req.header("user-agent") ?? null },
+      client: { ip: request.ip ?? null, user_agent: request.header("user-agent") ?? null },
       api: {
         documentation: documentationUrl(config),
         endpoints: {

@@ -10,12 +10,12 @@ export const signTokenBody = z.looseObject({
   email: z.union([z.literal(""), z.email().max(320)]).optional(),
 });
 
-export const signToken: XwmsHandler = async (c, deps) => {
-  const body = await readJson(c, signTokenBody);
-  const auth = await authenticate(c, deps, "login");
+export const signToken: XwmsHandler = async (request, deps) => {
+  const body = await readJson(request, signTokenBody);
+  const auth = await authenticate(request, deps, "login");
   const email = body.email || undefined;
   const login = await startLogin({ ...deps, auth, redirectUrl: body.redirect_url, email });
-  return success(c, {
+  return success({
     client_id: auth.client.id,
     token: login.token,
     ...(email ? { email } : {}),
@@ -26,8 +26,8 @@ export const signToken: XwmsHandler = async (c, deps) => {
 
 export const verifyBody = z.object({ token: z.string().min(1, "is required").max(512) });
 
-export const signTokenVerify: XwmsHandler = async (c, deps) => {
-  const body = await readJson(c, verifyBody);
-  const auth = await authenticate(c, deps, "login");
-  return success(c, await verifyLogin({ db: deps.db, token: body.token, auth }));
+export const signTokenVerify: XwmsHandler = async (request, deps) => {
+  const body = await readJson(request, verifyBody);
+  const auth = await authenticate(request, deps, "login");
+  return success(await verifyLogin({ db: deps.db, token: body.token, auth }));
 };

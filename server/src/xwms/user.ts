@@ -32,10 +32,10 @@ export async function consentedUser(db: Db, auth: Pick<AuthenticatedClient, "cli
   return found;
 }
 
-export const userInfo: XwmsHandler = async (c, deps) => {
-  const body = await readJson(c, userInfoBody);
-  const auth = await authenticate(c, deps, "api");
+export const userInfo: XwmsHandler = async (request, deps) => {
+  const body = await readJson(request, userInfoBody);
+  const auth = await authenticate(request, deps, "api");
   const user = await releasedPerson(deps.db, auth.client.id, body.sub, { socials: body.socials });
   if (!user) throw new XwmsError(404, "User not found");
-  return success(c, { user });
+  return success({ user });
 };

@@ -16,7 +16,7 @@ export const DOMAIN_COLUMNS = `d."id" AS "d_id", d."clientId" AS "d_clientId", d
   d."testMode" AS "d_testMode", d."createdAt" AS "d_createdAt", d."updatedAt" AS "d_updatedAt"`;
 
 const CLIENT_AND_DOMAINS = `SELECT c."id", c."name", c."ownerId", c."verification", c."subjectType",
-  c."createdAt", c."updatedAt", ${DOMAIN_COLUMNS}
+  c."oidcPublic", c."backchannelLogoutUri", c."createdAt", c."updatedAt", ${DOMAIN_COLUMNS}
 FROM "Client" c LEFT JOIN "Domain" d ON d."clientId" = c."id" WHERE c."id" = ?`;
 
 const SECRETS = `SELECT s."id", s."clientId", s."label", s."secretHash", s."prefix", s."expiresAt", s."revokedAt",
@@ -31,6 +31,8 @@ const client = (row: Row): Client => ({
   ownerId: toStr(row.ownerId),
   verification: toStr(row.verification) as Client["verification"],
   subjectType: toStr(row.subjectType) as Client["subjectType"],
+  oidcPublic: toBool(row.oidcPublic),
+  backchannelLogoutUri: toStrOrNull(row.backchannelLogoutUri),
   createdAt: toDateOrThrow(row.createdAt),
   updatedAt: toDateOrThrow(row.updatedAt),
 });
@@ -76,6 +78,11 @@ export async function readClientAuth(sql: HotSql, clientId: string): Promise<Cli
   const first = rows[0];
   if (!first) return null;
   const domains = rows.filter((row) => row.d_id !== null && row.d_id !== undefined).map(domain);
+  return { client: client(first), domains, secrets: await readClientSecrets(sql, clientId) };
+}
+
+/** The client's secrets with their domain links, in one statement, read fresh on every call (never cached). */
+export async function readClientSecrets(sql: HotSql, clientId: string): Promise<SecretWithLinks[]> {
   const secrets = new Map<string, SecretWithLinks>();
   for (const row of await sql.all(SECRETS, [clientId])) {
     const id = toStr(row.id);
@@ -88,7 +95,7 @@ export async function readClientAuth(sql: HotSql, clientId: string): Promise<Cli
       entry.linkedDomainIds.push(toStr(row.linkedDomainId));
     }
   }
-  return { client: client(first), domains, secrets: [...secrets.values()] };
+  return [...secrets.values()];
 }
 
 export async function touchSecret(sql: HotSql, secretId: string, at: Date): Promise<void> {

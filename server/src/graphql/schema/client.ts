@@ -1,6 +1,7 @@
 import { ownAccountOnly } from "../../core/account/account-caller.js";
 import { createClient, deleteClient, renameClient, setPairwiseSubjects } from "../../core/client/client.service.js";
 import { mayCreateClients } from "../../core/client/client-creation.js";
+import { setBackchannelLogoutUri, setOidcPublicClient } from "../../core/client/oidc-settings.service.js";
 import {
   ForbiddenError,
   NotAuthenticatedError,
@@ -37,6 +38,16 @@ export const ClientType = builder.prismaObject("Client", {
       description:
         "Whether OpenID Connect apps of this client see a pairwise sub per person instead of the public sub.",
       resolve: (client) => client.subjectType === "PAIRWISE",
+    }),
+    oidcPublic: t.boolean({
+      description:
+        "Whether this client's OpenID Connect apps are public (single-page or native): no secret, PKCE S256 required.",
+      resolve: (client) => client.oidcPublic,
+    }),
+    backchannelLogoutUri: t.string({
+      nullable: true,
+      description: "Where OpenID Connect back-channel logout tokens are posted when a person signs out.",
+      resolve: (client) => client.backchannelLogoutUri,
     }),
     createdAt: t.expose("createdAt", { type: "DateTime" }),
     updatedAt: t.expose("updatedAt", { type: "DateTime" }),
@@ -130,6 +141,42 @@ builder.mutationField("setClientPairwiseSubjects", (t) =>
     errors: { types: clientErrors },
     resolve: (_root, { input }, ctx) =>
       setPairwiseSubjects({ ctx, clientId: String(input.clientId), pairwise: input.pairwise }),
+  }),
+);
+
+builder.mutationField("setClientOidcPublic", (t) =>
+  t.field({
+    type: ClientType,
+    description:
+      "Marks the client's OpenID Connect apps as public (no secret, PKCE S256 required). Needs client:update.",
+    args: {
+      input: t.arg({
+        type: builder.inputType("SetClientOidcPublicInput", {
+          fields: (f) => ({ clientId: f.id(), publicClient: f.boolean() }),
+        }),
+      }),
+    },
+    errors: { types: clientErrors },
+    resolve: (_root, { input }, ctx) =>
+      setOidcPublicClient({ ctx, clientId: String(input.clientId), publicClient: input.publicClient }),
+  }),
+);
+
+builder.mutationField("setClientBackchannelLogoutUri", (t) =>
+  t.field({
+    type: ClientType,
+    description:
+      "Sets or clears (null) the OpenID Connect back-channel logout URI, on one of the client's active domains. Needs client:update.",
+    args: {
+      input: t.arg({
+        type: builder.inputType("SetClientBackchannelLogoutUriInput", {
+          fields: (f) => ({ clientId: f.id(), uri: f.string({ required: false }) }),
+        }),
+      }),
+    },
+    errors: { types: clientErrors },
+    resolve: (_root, { input }, ctx) =>
+      setBackchannelLogoutUri({ ctx, clientId: String(input.clientId), uri: input.uri ?? null }),
   }),
 );
 

@@ -12,6 +12,8 @@ export const OverviewClientFields = graphql(`
     createdAt
     secretCount
     pairwiseSubjects
+    oidcPublic
+    backchannelLogoutUri
     domains {
       id
       rootDomain

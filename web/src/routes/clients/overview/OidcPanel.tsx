@@ -2,8 +2,10 @@ import { Trans, useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import { CopyField } from "../../../components/ui/CopyButton";
 import type { FragmentOf } from "../../../lib/graphql";
+import { BackchannelLogoutForm } from "./BackchannelLogoutForm";
 import type { OverviewClientFields } from "./ConnectPanel";
 import { PairwiseSwitch } from "./PairwiseSwitch";
+import { PublicClientSwitch } from "./PublicClientSwitch";
 
 type OverviewClient = FragmentOf<typeof OverviewClientFields>;
 
@@ -20,7 +22,9 @@ export function OidcPanel({ client }: { client: OverviewClient }) {
   return (
     <section className="stack" aria-labelledby="oidc-title">
       <h3 id="oidc-title">OpenID Connect</h3>
-      <p className="muted">{t("oidc.intro")}</p>
+      <p className="muted">
+        <Trans t={t} i18nKey="oidc.intro" components={{ code: <code /> }} />
+      </p>
       <dl className="details">
         <dt>{t("oidc.issuer")}</dt>
         <dd>
@@ -53,9 +57,17 @@ export function OidcPanel({ client }: { client: OverviewClient }) {
             <Trans t={t} i18nKey="oidc.exactMatch" components={{ code: <code /> }} />
           </p>
         </dd>
+        <dt>{t("oidc.appType")}</dt>
+        <dd>
+          <PublicClientSwitch clientId={client.id} publicClient={client.oidcPublic} />
+        </dd>
         <dt>{t("oidc.subject")}</dt>
         <dd>
           <PairwiseSwitch clientId={client.id} pairwise={client.pairwiseSubjects} />
+        </dd>
+        <dt>Sign-out</dt>
+        <dd>
+          <BackchannelLogoutForm clientId={client.id} uri={client.backchannelLogoutUri} />
         </dd>
       </dl>
     </section>

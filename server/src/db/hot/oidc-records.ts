@@ -1,0 +1,82 @@
+import type { HotQueries, Row } from "./sql.js";
+import { toDate, toStr } from "./sql.js";
+
+/**
+ * oidc-provider's records (tokens, codes, grants, sessions, interactions) in "OidcRecord", on the hot path's
+ * prepared statements: issuing a client_credentials or access token, finding it for introspection or
+ * userinfo, and consuming a code are one statement each, the same SQL on both dialects.
+ */
+export type OidcRecordRow = {
+  /** Already keyed (a digest for bearer values); the caller decides. */
+  id: string;
+  model: string;
+  payload: string;
+  grantId: string | null;
+  userCode: string | null;
+  uid: string | null;
+  clientId: string | null;
+  accountId: string | null;
+  expiresAt: Date | null;
+};
+
+export type StoredOidcRecord = { payload: string; consumedAt: Date | null; expiresAt: Date | null };
+
+const UPSERT = `INSERT INTO "OidcRecord" ("id", "model", "payload", "grantId", "userCode", "uid", "clientId", "accountId",
+  "expiresAt", "createdAt") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+ON CONFLICT ("id") DO UPDATE SET "payload" = excluded."payload", "grantId" = excluded."grantId",
+  "userCode" = excluded."userCode", "uid" = excluded."uid", "clientId" = excluded."clientId",
+  "accountId" = excluded."accountId", "expiresAt" = excluded."expiresAt"`;
+const FIND = `SELECT "payload", "consumedAt", "expiresAt" FROM "OidcRecord" WHERE "id" = ?`;
+const FIND_BY_UID = `SELECT "payload", "consumedAt", "expiresAt" FROM "OidcRecord" WHERE "model" = ? AND "uid" = ?`;
+const FIND_BY_USER_CODE = `SELECT "payload", "consumedAt", "expiresAt" FROM "OidcRecord" WHERE "model" = ? AND "userCode" = ?`;
+const CONSUME = `UPDATE "OidcRecord" SET "consumedAt" = ? WHERE "id" = ? AND "consumedAt" IS NULL`;
+const DESTROY = `DELETE FROM "OidcRecord" WHERE "id" = ?`;
+const REVOKE_GRANT = `DELETE FROM "OidcRecord" WHERE "grantId" = ? AND "model" = ?`;
+
+const stored = (row: Row | undefined): StoredOidcRecord | undefined =>
+  row
+    ? { payload: toStr(row.payload), consumedAt: toDate(row.consumedAt), expiresAt: toDate(row.expiresAt) }
+    : undefined;
+
+export async function upsertOidcRecord(sql: HotQueries, record: OidcRecordRow, now: Date): Promise<void> {
+  await sql.run(UPSERT, [
+    record.id,
+    record.model,
+    record.payload,
+    record.grantId,
+    record.userCode,
+    record.uid,
+    record.clientId,
+    record.accountId,
+    record.expiresAt,
+    now,
+  ]);
+}
+
+export async function readOidcRecord(sql: HotQueries, id: string): Promise<StoredOidcRecord | undefined> {
+  const [row] = await sql.all(FIND, [id]);
+  return stored(row);
+}
+
+export async function readOidcRecordBy(
+  sql: HotQueries,
+  model: string,
+  by: "uid" | "userCode",
+  value: string,
+): Promise<StoredOidcRecord | undefined> {
+  const [row] = await sql.all(by === "uid" ? FIND_BY_UID : FIND_BY_USER_CODE, [model, value]);
+  return stored(row);
+}
+
+/** Marks the record consumed once; true only for the call that did. */
+export async function consumeOidcRecord(sql: HotQueries, id: string, at: Date): Promise<boolean> {
+  return (await sql.run(CONSUME, [at, id])) === 1;
+}
+
+export async function deleteOidcRecord(sql: HotQueries, id: string): Promise<void> {
+  await sql.run(DESTROY, [id]);
+}
+
+export async function deleteOidcGrantRecords(sql: HotQueries, grantId: string, model: string): Promise<void> {
+  await sql.run(REVOKE_GRANT, [grantId, model]);
+}

@@ -1,0 +1,28 @@
+import Provider from "oidc-provider";
+import type { Db } from "../db/client.js";
+import { hotSqlOf } from "../db/hot/registry.js";
+import { type OidcClientRows, readOidcClient } from "../db/oidc-client-rows.js";
+
+type Reads = Map<string, Promise<OidcClientRows | undefined>>;
+const perRequest = new WeakMap<object, Reads>();
+
+/**
+ * The client's rows (domains and callbacks) read once per oidc-provider request: its metadata lookup and its
+ * secret check then share one statement instead of reading the same rows twice. Nothing outlives the request,
+ * and secrets are never part of it (authenticateOidcClient reads them fresh).
+ */
+export function clientRowsForRequest(db: Db, clientId: string): Promise<OidcClientRows | undefined> {
+  const ctx = Provider.ctx;
+  if (!ctx) return readOidcClient(hotSqlOf(db), clientId);
+  let reads = perRequest.get(ctx);
+  if (!reads) {
+    reads = new Map();
+    perRequest.set(ctx, reads);
+  }
+  let read = reads.get(clientId);
+  if (!read) {
+    read = readOidcClient(hotSqlOf(db), clientId);
+    reads.set(clientId, read);
+  }
+  return read;
+}

@@ -1,0 +1,102 @@
+import { afterAll, describe, expect, it } from "vitest";
+import { loadConfig } from "../src/config.js";
+import { readClientAuth, readClientSecrets } from "../src/db/hot/client-auth.js";
+import {
+  consumeOidcRecord,
+  deleteOidcGrantRecords,
+  deleteOidcRecord,
+  readOidcRecord,
+  readOidcRecordBy,
+  upsertOidcRecord,
+} from "../src/db/hot/oidc-records.js";
+import { prepareDatabase } from "../src/startup.js";
+import { freshDatabase } from "./databases.js";
+import { createPartner } from "./fixtures.js";
+
+const cleanups: (() => Promise<void>)[] = [];
+afterAll(async () => {
+  for (const cleanup of cleanups) await cleanup();
+});
+
+async function open(dialect: "sqlite" | "postgresql") {
+  const database = await freshDatabase(dialect);
+  const config = loadConfig({ NODE_ENV: "test", DATABASE_URL: database.url });
+  const prepared = await prepareDatabase(config, { demo: false });
+  cleanups.push(async () => {
+    await prepared.close();
+    await database.drop();
+  });
+  return prepared;
+}
+
+const record = (id: string, extra: Partial<Parameters<typeof upsertOidcRecord>[1]> = {}) => ({
+  id,
+  model: "ClientCredentials",
+  payload: JSON.stringify({ clientId: "c1", kind: "ClientCredentials" }),
+  grantId: null,
+  userCode: null,
+  uid: null,
+  clientId: "c1",
+  accountId: null,
+  expiresAt: new Date(Date.now() + 3_600_000),
+  ...extra,
+});
+
+// The OpenID Connect door's statements, the same SQL on both dialects.
+describe.each(["sqlite", "postgresql"] as const)("test/hot-path-oidc (%s): oidc-provider records", (dialect) => {
+  it("stores, finds, updates and deletes a record as Prisma sees it", async () => {
+    const { db, hot } = await open(dialect);
+    const expiresAt = new Date(Math.floor(Date.now() / 1000) * 1000 + 3_600_000);
+    await upsertOidcRecord(hot, record("k1", { expiresAt, uid: "u1" }), new Date());
+    const prisma = await db.oidcRecord.findUniqueOrThrow({ where: { id: "k1" } });
+    expect(prisma).toMatchObject({
+      model: "ClientCredentials",
+      clientId: "c1",
+      uid: "u1",
+      expiresAt,
+      consumedAt: null,
+    });
+    expect(await readOidcRecord(hot, "k1")).toEqual({ payload: prisma.payload, consumedAt: null, expiresAt });
+    expect(await readOidcRecordBy(hot, "ClientCredentials", "uid", "u1")).toMatchObject({ payload: prisma.payload });
+    expect(await readOidcRecordBy(hot, "Session", "uid", "u1")).toBeUndefined();
+
+    // An upsert of the same id replaces the payload, never adds a row.
+    await upsertOidcRecord(hot, record("k1", { payload: '{"v":2}', userCode: "UC" }), new Date());
+    expect(await db.oidcRecord.count({ where: { id: "k1" } })).toBe(1);
+    expect((await readOidcRecordBy(hot, "ClientCredentials", "userCode", "UC"))?.payload).toBe('{"v":2}');
+
+    await deleteOidcRecord(hot, "k1");
+    expect(await readOidcRecord(hot, "k1")).toBeUndefined();
+  });
+
+  it("consumes a record exactly once among concurrent consumers", async () => {
+    const { hot } = await open(dialect);
+    await upsertOidcRecord(hot, record("code1", { model: "AuthorizationCode" }), new Date());
+    const at = new Date();
+    const wins = await Promise.all(Array.from({ length: 8 }, () => consumeOidcRecord(hot, "code1", at)));
+    expect(wins.filter(Boolean)).toHaveLength(1);
+    expect((await readOidcRecord(hot, "code1"))?.consumedAt?.getTime()).toBe(at.getTime());
+  });
+
+  it("revokes a grant's records of one model only", async () => {
+    const { hot } = await open(dialect);
+    await upsertOidcRecord(hot, record("a1", { model: "AccessToken", grantId: "g1" }), new Date());
+    await upsertOidcRecord(hot, record("r1", { model: "RefreshToken", grantId: "g1" }), new Date());
+    await upsertOidcRecord(hot, record("a2", { model: "AccessToken", grantId: "g2" }), new Date());
+    await deleteOidcGrantRecords(hot, "g1", "AccessToken");
+    expect(await readOidcRecord(hot, "a1")).toBeUndefined();
+    expect(await readOidcRecord(hot, "r1")).toBeDefined();
+    expect(await readOidcRecord(hot, "a2")).toBeDefined();
+  });
+
+  it("reads a client's secrets alone, fresh, exactly as the full client read does", async () => {
+    const { db, hot } = await open(dialect);
+    const partner = await createPartner(db);
+    expect(await readClientSecrets(hot, partner.client.id)).toEqual(
+      (await readClientAuth(hot, partner.client.id))?.secrets,
+    );
+    await db.clientSecret.update({ where: { id: partner.secretRow.id }, data: { revokedAt: new Date() } });
+    expect((await readClientSecrets(hot, partner.client.id))[0]?.revokedAt).toBeInstanceOf(Date);
+    expect(await readClientSecrets(hot, "no-such-client")).toEqual([]);
+  });
+});
