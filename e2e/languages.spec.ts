@@ -101,6 +101,8 @@ test.describe("the pages speak English or Dutch", () => {
   });
 
   test("screenshots of the account area in both languages and both themes", async ({ browser, gatehouse }) => {
+    // Sixteen full-page screenshots in four browser contexts: more than the default minute on a busy machine.
+    test.setTimeout(180_000);
     for (const [language, locale, heading] of [
       ["en", "en-US", "Your account"],
       ["nl", "nl-NL", "Uw account"],

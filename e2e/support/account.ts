@@ -16,7 +16,8 @@ export async function registerOnHostedPage(page: Page, user: TestUser) {
   await page.getByRole("button", { name: /^(Next|Volgende)$/ }).click();
   await page.getByLabel(/^(Password|Wachtwoord)$/).fill(user.password);
   // As a person typing would, the click comes once the widget has solved the check.
-  await expect(page.getByText(/^(Browser checked\.|Browser gecontroleerd\.)$/)).toBeVisible();
+  // On a busy machine the proof of work may take longer than the usual ten seconds.
+  await expect(page.getByText(/^(Browser checked\.|Browser gecontroleerd\.)$/)).toBeVisible({ timeout: 30_000 });
   await page.getByRole("button", { name: /create account|account aanmaken/i }).click();
   if (!onRegisterPage) return;
   await expect(

@@ -15,6 +15,8 @@ function loadWidget(): Promise<void> {
     import("altcha/external"),
     import("altcha/workers/sha?worker"),
     import("altcha/altcha.css"),
+    // The widget's own words in Dutch; English is built in.
+    import("altcha/i18n/nl"),
   ]).then(([, { default: ShaWorker }]) => {
     for (const algorithm of ["SHA-256", "SHA-384", "SHA-512"]) {
       globalThis.$altcha.algorithms.set(algorithm, () => new ShaWorker());
@@ -37,7 +39,7 @@ type ProofOfWorkCheckProps = {
 
 /** Solves the server's sign-in challenge in the background, showing "Checking your browser…" meanwhile. */
 export function ProofOfWorkCheck({ challenge, onSolved, onFailed }: ProofOfWorkCheckProps) {
-  const { t } = useTranslation("auth");
+  const { t, i18n } = useTranslation("auth");
   const widgetRef = useRef<HTMLElement>(null);
   const [state, setState] = useState<WidgetState>("loading");
   const [ready, setReady] = useState(false);
@@ -75,7 +77,15 @@ export function ProofOfWorkCheck({ challenge, onSolved, onFailed }: ProofOfWorkC
 
   return (
     <div className="stack" data-testid="proof-of-work">
-      {ready ? <altcha-widget ref={widgetRef} challenge={challenge} auto="onload" name="altcha" /> : null}
+      {ready ? (
+        <altcha-widget
+          ref={widgetRef}
+          challenge={challenge}
+          auto="onload"
+          name="altcha"
+          language={i18n.resolvedLanguage ?? "en"}
+        />
+      ) : null}
       <p className="field-hint" role="status" aria-live="polite">
         {state === "verified" ? t("proofOfWork.verified") : t("proofOfWork.checking")}
       </p>
