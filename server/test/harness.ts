@@ -114,12 +114,21 @@ export async function callApi(
 export class Browser {
   private cookies = new Map<string, string>();
 
-  constructor(private readonly baseUrl: string) {}
+  /** `headers` go with every request, as a browser's own (Accept-Language) would. */
+  constructor(
+    private readonly baseUrl: string,
+    private readonly headers: Record<string, string> = {},
+  ) {}
 
   async graphql<T = Record<string, unknown>>(query: string, variables: Record<string, unknown> = {}) {
     const response = await fetch(`${this.baseUrl}/graphql`, {
       method: "POST",
-      headers: { "content-type": "application/json", "x-gatehouse-csrf": "1", cookie: this.cookieHeader() },
+      headers: {
+        ...this.headers,
+        "content-type": "application/json",
+        "x-gatehouse-csrf": "1",
+        cookie: this.cookieHeader(),
+      },
       body: JSON.stringify({ query, variables }),
     });
     this.remember(response);
@@ -129,7 +138,7 @@ export class Browser {
 
   async get(pathOrUrl: string): Promise<Response> {
     const response = await fetch(new URL(pathOrUrl, this.baseUrl), {
-      headers: { cookie: this.cookieHeader() },
+      headers: { ...this.headers, cookie: this.cookieHeader() },
       redirect: "manual",
     });
     this.remember(response);

@@ -24,6 +24,8 @@ export type ServiceContext = {
   userAgent: string | undefined;
   /** The browser's device cookie (a random id), when the door has one; new-device checks key on it. */
   device: string | undefined;
+  /** The request's Accept-Language header: the language of mail it causes to someone without a language of their own. */
+  acceptLanguage: string | undefined;
   /** The app's shared rate limiters (sign-in lockout). */
   rateLimiters: RateLimiters;
   /** What time it is for the rules (expiries); the system clock outside tests. */
@@ -40,7 +42,12 @@ export type ServiceDeps = { db: Db; config: Config; rateLimiters: RateLimiters; 
 export function serviceContext(
   deps: ServiceDeps,
   actor: Actor,
-  request: { ip: string | undefined; userAgent: string | undefined; device?: string | undefined },
+  request: {
+    ip: string | undefined;
+    userAgent: string | undefined;
+    device?: string | undefined;
+    acceptLanguage?: string | undefined;
+  },
 ): ServiceContext {
   return {
     ...deps,
@@ -51,6 +58,7 @@ export function serviceContext(
     ip: request.ip,
     userAgent: request.userAgent,
     device: request.device,
+    acceptLanguage: request.acceptLanguage,
     // A remembered session that slid on gets its cookie again; changes a service makes come after it.
     sessionChanges: actor.kind === "session" && actor.renewal ? [actor.renewal] : [],
   };

@@ -66,6 +66,7 @@ export function mountGraphql(
     const context = serviceContext({ db, config, rateLimiters: limiters, clock }, actor, {
       ip: request.ip,
       userAgent: c.req.header("user-agent"),
+      acceptLanguage: c.req.header("accept-language"),
       device: device.id,
     });
     if (c.req.method === "POST" && (await isMutationRequest(c.req.raw))) {

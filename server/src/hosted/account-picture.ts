@@ -46,6 +46,7 @@ async function asPerson(
     const ctx = serviceContext({ db, config, rateLimiters: limiters, clock }, actor, {
       ip: request.ip,
       userAgent: c.req.header("user-agent"),
+      acceptLanguage: c.req.header("accept-language"),
     });
     const wait = await limiters.mutation(callerKey(ctx));
     if (wait !== null) {

@@ -81,6 +81,7 @@ async function callback(c: Context, { db, config, limiters, clock }: Deps) {
   const ctx = serviceContext({ db, config, rateLimiters: limiters, clock }, actor, {
     ip: clientIp(c, config.trustProxy),
     userAgent: c.req.header("user-agent"),
+    acceptLanguage: c.req.header("accept-language"),
     device: device.id,
   });
   let returnTo: string | undefined;

@@ -1,10 +1,10 @@
 import type { Config } from "../config.js";
 import { recordAudit } from "../core/audit/audit.service.js";
 import { clientOwners } from "../core/client/owners.js";
+import { mailPerson } from "../core/mail/mail-person.js";
 import { addressesWanting } from "../core/notification/notification.js";
 import { enqueueWebhook } from "../core/webhook/webhook.service.js";
 import type { Db } from "../db/client.js";
-import { sendMail } from "../mail/mail.js";
 
 /** Secrets expiring within this window are flagged; the dashboard uses the same window for its badge. */
 export const EXPIRY_WARNING_DAYS = 14;
@@ -18,26 +18,28 @@ async function notify(
   secret: Flagged,
   now: Date,
 ) {
-  const expiresAt = secret.expiresAt?.toISOString() ?? null;
   await enqueueWebhook(db, {
     clientId: secret.clientId,
     event: "secret.expiring",
-    payload: { secret_id: secret.id, label: secret.label, prefix: secret.prefix, expires_at: expiresAt },
+    payload: {
+      secret_id: secret.id,
+      label: secret.label,
+      prefix: secret.prefix,
+      expires_at: secret.expiresAt?.toISOString() ?? null,
+    },
     now,
   });
   const { clientName, emails } = await clientOwners(db, secret.clientId, now);
-  const page = new URL(`/clients/${secret.clientId}/secrets`, config.publicUrl).toString();
-  for (const to of await addressesWanting(db, emails, "SECRET_EXPIRING")) {
-    await sendMail(config, {
-      to,
-      subject: `A client secret of ${clientName} expires on ${expiresAt?.slice(0, 10)}`,
-      text: [
-        `The client secret "${secret.label}" (${secret.prefix}…) of ${clientName} stops working at ${expiresAt}.`,
-        "Rotate it before then so your app keeps working: the new secret is linked to the same domains, and",
-        "the old one keeps working for a grace period while you deploy the new value.",
-        "",
-        page,
-      ].join("\n"),
+  if (clientName === null || !secret.expiresAt) return;
+  const link = new URL(`/clients/${secret.clientId}/secrets`, config.publicUrl).toString();
+  // No request caused this mail: each owner reads it in their account's language, else English.
+  for (const email of await addressesWanting(db, emails, "SECRET_EXPIRING")) {
+    await mailPerson({ db, config }, { email }, "secretExpiring", {
+      clientName,
+      label: secret.label,
+      prefix: secret.prefix,
+      expiresAt: secret.expiresAt,
+      link,
     });
   }
 }

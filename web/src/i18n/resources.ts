@@ -1,8 +1,12 @@
 import type account from "../locales/en/account.json";
 import type auth from "../locales/en/auth.json";
 import type authorize from "../locales/en/authorize.json";
+import type clients from "../locales/en/clients.json";
 import type common from "../locales/en/common.json";
+import type docs from "../locales/en/docs.json";
 import type invitation from "../locales/en/invitation.json";
+import type staff from "../locales/en/staff.json";
+import type team from "../locales/en/team.json";
 import type { Language } from "./languages";
 
 /**
@@ -31,6 +35,10 @@ export type Catalogues = {
   authorize: typeof authorize;
   account: typeof account;
   invitation: typeof invitation;
+  clients: typeof clients;
+  staff: typeof staff;
+  docs: typeof docs;
+  team: typeof team;
 };
 
 export type { Language };

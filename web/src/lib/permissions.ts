@@ -1,3 +1,4 @@
+import { i18n } from "../i18n/i18n";
 import type { graphql } from "./graphql";
 
 /** A permission a role grants in a client, as the schema's `Permission` enum spells it. */
@@ -21,7 +22,7 @@ export function permissionLabel(permission: Permission): string {
   return permission.toLowerCase().replace("_", ":");
 }
 
-/** The sentence shown beside a disabled control. */
+/** The sentence shown beside a disabled control, in the language the pages speak now. */
 export function missingPermissionReason(permission: Permission): string {
-  return `You need the ${permissionLabel(permission)} permission in this client. Ask its owner for a role that has it.`;
+  return i18n.t("team:missingPermission", { permission: permissionLabel(permission) });
 }

@@ -27,20 +27,13 @@ async function mailAccessRequest(
   scopes: string[],
 ) {
   const client = await ctx.db.client.findUnique({ where: { id: clientId }, select: { name: true } });
-  const name = client?.name ?? "An app";
-  const asks =
-    kind === "ACCESS"
-      ? `${name} asks for access to more of your data: ${scopes.join(", ")}.`
-      : `${name} invites you to test its app before it opens to everyone.`;
-  const page = new URL("/account", ctx.config.publicUrl).toString();
-  await notifyPerson(
-    ctx.db,
-    ctx.config,
-    person,
-    "ACCESS_REQUEST",
-    kind === "ACCESS" ? `${name} asks for access to your data` : `${name} invites you to test its app`,
-    `${asks}\n\nNothing changes unless you accept. Accept or decline on your account page:\n\n${page}\n\nTurn these mails off under Account → Notifications.\n`,
-  );
+  const link = new URL("/account", ctx.config.publicUrl).toString();
+  await notifyPerson(ctx, person, "ACCESS_REQUEST", "accessRequest", {
+    kind,
+    clientName: client?.name ?? null,
+    scopes,
+    link,
+  });
 }
 
 /**

@@ -1,11 +1,11 @@
 import { z } from "zod";
 import type { Db } from "../../db/client.js";
 import type { AccountDeletion, User } from "../../generated/prisma/client.js";
-import { sendMail } from "../../mail/mail.js";
 import { audited, recordAudit, type Tx } from "../audit/audit.service.js";
 import { endSession } from "../auth/session.js";
 import type { ServiceContext } from "../context.js";
 import { ConflictError } from "../errors.js";
+import { mailPersonQuietly } from "../mail/mail-person.js";
 import { reauthenticate } from "../security/security.service.js";
 import { validate } from "../validate.js";
 import { accountOwner } from "./account-caller.js";
@@ -62,14 +62,6 @@ export const soleOwnerMessage = (clients: Named[]) =>
   `You are the only Owner of ${clients.map((client) => `"${client.name}"`).join(", ")}. ` +
   "Make another member an Owner of each, or delete them, before you delete your account.";
 
-async function mailQuietly(ctx: Pick<ServiceContext, "config">, user: User, subject: string, text: string) {
-  try {
-    await sendMail(ctx.config, { to: user.email, subject, text });
-  } catch (error) {
-    console.error(`Could not send mail: ${error instanceof Error ? error.name : "unknown error"}`);
-  }
-}
-
 /**
  * Schedules the viewer's account for deletion after re-entering the password. Every session and API
  * token ends at once; signing in again within the grace period cancels it.
@@ -116,15 +108,11 @@ export async function requestAccountDeletion({
   });
   ctx.sessionChanges.push(await endSession(ctx.db, undefined));
   ctx.viewer = null;
-  const day = purgeAt.toISOString().slice(0, 10);
-  await mailQuietly(
-    ctx,
-    user,
-    "Your Gatehouse account will be deleted",
-    `Hello ${user.name},\n\nYour Gatehouse account and everything it holds will be deleted on ${day}.` +
-      `${apps.length ? ` These apps will be told: ${apps.map((app) => app.name).join(", ")}.` : ""}\n\n` +
-      "Changed your mind? Sign in before then and the deletion is cancelled.\n",
-  );
+  await mailPersonQuietly(ctx, { email: user.email, userId: user.id }, "deletionScheduled", {
+    name: user.name,
+    purgeAt,
+    apps: apps.map((app) => app.name),
+  });
   return deletion;
 }
 
@@ -145,12 +133,7 @@ export async function cancelDeletionOnSignIn(ctx: ServiceContext, user: User): P
     return count === 1;
   });
   if (cancelled) {
-    await mailQuietly(
-      ctx,
-      user,
-      "Your Gatehouse account will not be deleted",
-      `Hello ${user.name},\n\nYou signed in again, so your account stays and nothing was deleted.\n`,
-    );
+    await mailPersonQuietly(ctx, { email: user.email, userId: user.id }, "deletionCancelled", { name: user.name });
   }
   return cancelled;
 }

@@ -1,5 +1,4 @@
 import { z } from "zod";
-import { sendMail } from "../../mail/mail.js";
 import { audited } from "../audit/audit.service.js";
 import { randomToken, sha256 } from "../auth/crypto.js";
 import { requireOwned, requirePermission } from "../client/client-access.js";
@@ -7,7 +6,7 @@ import { clientOwners } from "../client/owners.js";
 import type { ServiceContext } from "../context.js";
 import { ensureRoomForMember } from "../count-limits.js";
 import { ConflictError, ForbiddenError, NotAuthenticatedError, NotFoundError } from "../errors.js";
-import { mailQuietly } from "../mail-quietly.js";
+import { mailPerson, mailPersonQuietly } from "../mail/mail-person.js";
 import { addressesWanting } from "../notification/notification.js";
 import { grantRefusal } from "../role/grantable.js";
 import { validate } from "../validate.js";
@@ -84,17 +83,13 @@ export async function inviteMember({
   const link = new URL("/invitation", ctx.config.publicUrl);
   // In the fragment, so the token never reaches a server or proxy log.
   link.hash = `token=${token}`;
-  await sendMail(ctx.config, {
-    to: data.email,
-    subject: `You are invited to ${invitation.client.name} on Gatehouse`,
-    text: [
-      `${ctx.viewer?.name ?? "A team member"} invites you to help manage ${invitation.client.name} on Gatehouse, as ${role.name}.`,
-      "",
-      "Open this link to see the invitation and accept or decline it. Sign in (or register) with this",
-      `address first; the link works once and until ${invitation.expiresAt.toISOString().slice(0, 10)}.`,
-      "",
-      link.toString(),
-    ].join("\n"),
+  // An invitee with an account reads it in their language; anyone else in the inviter's.
+  await mailPerson(ctx, { email: data.email }, "invitation", {
+    inviter: ctx.viewer?.name ?? null,
+    clientName: invitation.client.name,
+    roleName: role.name,
+    expiresAt: invitation.expiresAt,
+    link: link.toString(),
   });
   return invitation;
 }
@@ -157,14 +152,17 @@ async function mailInvitationAnswer(
   answer: "accepted" | "declined",
 ) {
   const { clientName, emails } = await clientOwners(ctx.db, invitation.clientId, ctx.clock.now());
-  const page = new URL(`/clients/${invitation.clientId}/members`, ctx.config.publicUrl).toString();
-  for (const to of await addressesWanting(ctx.db, emails, "INVITATION")) {
-    await mailQuietly(
-      ctx.config,
-      to,
-      `${clientName}: ${invitation.email} ${answer} your invitation`,
-      `${invitation.email} ${answer} the invitation to ${clientName} as ${invitation.role.name}.\n\n${page}\n`,
-    );
+  if (clientName === null) return;
+  const link = new URL(`/clients/${invitation.clientId}/members`, ctx.config.publicUrl).toString();
+  // Each owner reads it in their account's language, else the language of the invitee's request.
+  for (const email of await addressesWanting(ctx.db, emails, "INVITATION")) {
+    await mailPersonQuietly(ctx, { email }, "invitationAnswered", {
+      clientName,
+      email: invitation.email,
+      answer,
+      roleName: invitation.role.name,
+      link,
+    });
   }
 }
 

@@ -1,6 +1,6 @@
-import type { Config } from "../../config.js";
 import type { Db } from "../../db/client.js";
-import { mailQuietly } from "../mail-quietly.js";
+import type { MailKey, MailParams } from "../../mail/messages/index.js";
+import { type MailDeps, mailPersonQuietly } from "../mail/mail-person.js";
 
 /**
  * The mails a person may turn off, one switch each (Account → Notifications). Security mail (e-mail
@@ -45,16 +45,15 @@ export async function addressesWanting(db: OptOutDb, emails: readonly string[], 
   return emails.filter((email) => !silenced.has(email));
 }
 
-/** Mails one person unless they turned this kind off; never fails the change it reports. */
-export async function notifyPerson(
-  db: OptOutDb,
-  config: Config,
+/** Mails one person `key`, in their language, unless they turned `kind` off; never fails the change it reports. */
+export async function notifyPerson<K extends MailKey>(
+  deps: MailDeps & { db: OptOutDb },
   person: { id: string; email: string },
   kind: NotificationKind,
-  subject: string,
-  text: string,
+  key: K,
+  params: MailParams<K>,
 ): Promise<void> {
-  const off = await db.notificationOptOut.findUnique({ where: { userId_kind: { userId: person.id, kind } } });
+  const off = await deps.db.notificationOptOut.findUnique({ where: { userId_kind: { userId: person.id, kind } } });
   if (off) return;
-  await mailQuietly(config, person.email, subject, text);
+  await mailPersonQuietly(deps, { email: person.email, userId: person.id }, key, params);
 }

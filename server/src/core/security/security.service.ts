@@ -16,7 +16,7 @@ import {
   RateLimitedError,
   WrongPasswordError,
 } from "../errors.js";
-import { mailQuietly } from "../mail-quietly.js";
+import { mailPersonQuietly } from "../mail/mail-person.js";
 import { checkPasswordPolicy, validate } from "../validate.js";
 import { newEmailCode } from "./email-code.js";
 import { evictOldAccess } from "./eviction.js";
@@ -35,17 +35,16 @@ const link = (config: Config, page: string, value: string) =>
 
 /** Mails `user` a 6-digit code and a link, either of which proves they own their current address. */
 export async function sendVerificationEmail(
-  { db, config, clock }: { db: Db; config: Config; clock: Clock },
+  deps: { db: Db; config: Config; clock: Clock; acceptLanguage?: string | undefined },
   user: User,
 ): Promise<void> {
-  const { code, stored } = await newEmailCode({ db, clock }, user);
-  const value = await issueUserToken(db, user.id, "EMAIL_VERIFICATION", user.email, stored);
-  await mailQuietly(
-    config,
-    user.email,
-    "Confirm your e-mail address",
-    `Hello ${user.name},\n\nYour code to confirm your e-mail address for Gatehouse is:\n\n${code}\n\nEnter it within 10 minutes where Gatehouse asks for it. Or open this link within 24 hours:\n\n${link(config, "verify-email", value)}\n\nIf you did not create an account, ignore this message.\n`,
-  );
+  const { code, stored } = await newEmailCode(deps, user);
+  const value = await issueUserToken(deps.db, user.id, "EMAIL_VERIFICATION", user.email, stored);
+  await mailPersonQuietly(deps, { email: user.email, userId: user.id }, "verifyEmail", {
+    name: user.name,
+    code,
+    link: link(deps.config, "verify-email", value),
+  });
 }
 
 /** Mails the viewer a new code and link; the earlier ones stop working. Limited per account. */
@@ -94,14 +93,15 @@ export async function requestPasswordReset({
   return true;
 }
 
-async function mailResetLink({ db, config }: { db: Db; config: Config }, user: User): Promise<void> {
-  const value = await issueUserToken(db, user.id, "PASSWORD_RESET");
-  await mailQuietly(
-    config,
-    user.email,
-    "Reset your Gatehouse password",
-    `Hello ${user.name},\n\nSomeone asked to reset the password of your Gatehouse account. Choose a new password within one hour:\n\n${link(config, "reset-password", value)}\n\nIf it was not you, ignore this message: your password stays as it is.\n`,
-  );
+async function mailResetLink(
+  deps: { db: Db; config: Config; acceptLanguage?: string | undefined },
+  user: User,
+): Promise<void> {
+  const value = await issueUserToken(deps.db, user.id, "PASSWORD_RESET");
+  await mailPersonQuietly(deps, { email: user.email, userId: user.id }, "passwordReset", {
+    name: user.name,
+    link: link(deps.config, "reset-password", value),
+  });
 }
 
 export async function resetPassword({
@@ -189,18 +189,14 @@ export async function changeEmail({
   }
   if (await ctx.db.user.findUnique({ where: { email: newEmail }, select: { id: true } })) throw new EmailTakenError();
   const value = await issueUserToken(ctx.db, user.id, "EMAIL_CHANGE", newEmail);
-  await mailQuietly(
-    ctx.config,
+  await mailPersonQuietly(ctx, { email: newEmail, userId: user.id }, "emailChangeConfirm", {
+    name: user.name,
+    link: link(ctx.config, "confirm-email-change", value),
+  });
+  await mailPersonQuietly(ctx, { email: user.email, userId: user.id }, "emailChangeNotice", {
+    name: user.name,
     newEmail,
-    "Confirm your new e-mail address",
-    `Hello ${user.name},\n\nConfirm that Gatehouse should use this address for your account by opening this link within 24 hours:\n\n${link(ctx.config, "confirm-email-change", value)}\n`,
-  );
-  await mailQuietly(
-    ctx.config,
-    user.email,
-    "Your e-mail address is about to change",
-    `Hello ${user.name},\n\nSomeone signed in to your Gatehouse account asked to change its e-mail address to ${newEmail}. If it was not you, change your password now.\n`,
-  );
+  });
   return true;
 }
 

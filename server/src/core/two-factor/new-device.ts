@@ -64,12 +64,10 @@ export async function recordSignInPlace(ctx: ServiceContext, user: User): Promis
       : null,
   ]);
   if (!newPlace) return;
-  await notifyPerson(
-    ctx.db,
-    ctx.config,
-    user,
-    "SIGN_IN",
-    "New sign-in to your Gatehouse account",
-    `Hello ${user.name},\n\nYour Gatehouse account was just signed in to from a device and network it had not used before:\n\n  Browser: ${ctx.userAgent?.slice(0, 200) ?? "unknown"}\n  IP address: ${ctx.ip ?? "unknown"}\n  Time: ${now.toISOString()}\n\nIf this was you, there is nothing to do. If not, change your password now and sign out the session under Account → Sessions.\n`,
-  );
+  await notifyPerson(ctx, user, "SIGN_IN", "newSignIn", {
+    name: user.name,
+    browser: ctx.userAgent?.slice(0, 200) ?? null,
+    ip: ctx.ip ?? null,
+    time: now,
+  });
 }

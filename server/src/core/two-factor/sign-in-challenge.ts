@@ -12,7 +12,7 @@ import {
   type SecondFactorMethod,
   SecondFactorRequiredError,
 } from "../errors.js";
-import { mailQuietly } from "../mail-quietly.js";
+import { mailPersonQuietly } from "../mail/mail-person.js";
 import { assertionHolds, parseAssertion } from "../passkey/webauthn.js";
 import { validate } from "../validate.js";
 import { isNewPlace } from "./new-device.js";
@@ -82,12 +82,7 @@ async function mailCode(ctx: ServiceContext, found: SignInChallenge, challenge: 
       emailCodeExpiresAt: new Date(Date.now() + EMAIL_CODE_TTL_MS),
     },
   });
-  await mailQuietly(
-    ctx.config,
-    user.email,
-    `${code} is your Gatehouse sign-in code`,
-    `Hello ${user.name},\n\nYour code to finish signing in to Gatehouse is:\n\n${code}\n\nIt works once, for 10 minutes. If you did not just sign in, change your password: someone knows it.\n`,
-  );
+  await mailPersonQuietly(ctx, { email: user.email, userId: user.id }, "signInCode", { name: user.name, code });
 }
 
 const challengeInput = z.object({ challenge: z.string().min(1).max(200) });

@@ -1,5 +1,7 @@
 import { Button } from "../ui/Button";
 import "./team.css";
+import { useTranslation } from "react-i18next";
+import { formatNumber } from "../../lib/format";
 
 /** Previous and Next for a cursor-paged list; shown only when there is more than one page. */
 export function Pager({
@@ -19,15 +21,16 @@ export function Pager({
   onPrevious: () => void;
   onNext: () => void;
 }) {
+  const { t } = useTranslation("team");
   if (page === 0 && !hasNextPage) return null;
   return (
     <nav className="team-toolbar" aria-label={label}>
       <Button variant="secondary" disabled={page === 0 || busy} onClick={onPrevious}>
-        Previous
+        {t("pager.previous")}
       </Button>
-      <span className="muted">Page {page + 1}</span>
+      <span className="muted">{t("pager.page", { page: formatNumber(page + 1) })}</span>
       <Button variant="secondary" disabled={!hasNextPage || busy} onClick={onNext}>
-        Next
+        {t("pager.next")}
       </Button>
     </nav>
   );

@@ -3,6 +3,7 @@ import { missingPermissionReason, type Permission } from "../../lib/permissions"
 import { Alert } from "../ui/Alert";
 import { Button } from "../ui/Button";
 import "./team.css";
+import { useTranslation } from "react-i18next";
 
 /** A reason to show beside a control the viewer cannot use, or null when they can. */
 export function lacking(
@@ -87,9 +88,10 @@ export function CheckGroup({
 
 /** What a dashboard page shows when the client is gone or the viewer left it. */
 export function ClientNotFound() {
+  const { t } = useTranslation("team");
   return (
-    <Alert tone="error" title="Client not found">
-      This client does not exist or you are no longer a member of it.
+    <Alert tone="error" title={t("clientNotFound.title")}>
+      {t("clientNotFound.body")}
     </Alert>
   );
 }

@@ -1,11 +1,12 @@
 import { useEffect, useRef, useState } from "react";
+import { Trans, useTranslation } from "react-i18next";
 // Scalar's standalone bundle, served from our own origin: no CDN at run time.
 import scalarBundle from "../../../node_modules/@scalar/api-reference/dist/browser/standalone.js?url";
 import { Alert } from "../../components/ui/Alert";
 
 type ScalarGlobal = { createApiReference: (target: HTMLElement, options: Record<string, unknown>) => unknown };
 
-/** Loads the bundle once; it defines window.Scalar. */
+/** Loads the bundle once; it defines window.Scalar. Its failures are keys of the docs catalogue. */
 function loadScalar(): Promise<ScalarGlobal> {
   const existing = (window as unknown as { Scalar?: ScalarGlobal }).Scalar;
   if (existing) return Promise.resolve(existing);
@@ -15,17 +16,18 @@ function loadScalar(): Promise<ScalarGlobal> {
     script.onload = () => {
       const scalar = (window as unknown as { Scalar?: ScalarGlobal }).Scalar;
       if (scalar) resolve(scalar);
-      else reject(new Error("The reference viewer did not start."));
+      else reject(new Error("reference.notStarted"));
     };
-    script.onerror = () => reject(new Error("The reference viewer could not be loaded."));
+    script.onerror = () => reject(new Error("reference.notLoaded"));
     document.head.append(script);
   });
 }
 
 /** The rendered reference of /api/openapi.json, where GET /api/info's api.documentation points. */
 export function ApiReferencePage() {
+  const { t } = useTranslation("docs");
   const target = useRef<HTMLDivElement>(null);
-  const [error, setError] = useState<string | null>(null);
+  const [error, setError] = useState<"reference.notStarted" | "reference.notLoaded" | null>(null);
 
   useEffect(() => {
     let cancelled = false;
@@ -39,7 +41,9 @@ export function ApiReferencePage() {
           telemetry: false,
         });
       })
-      .catch((reason: Error) => setError(reason.message));
+      .catch((reason: Error) =>
+        setError(reason.message === "reference.notStarted" ? "reference.notStarted" : "reference.notLoaded"),
+      );
     return () => {
       cancelled = true;
     };
@@ -47,14 +51,19 @@ export function ApiReferencePage() {
 
   return (
     <main className="api-reference">
-      <title>API reference · Gatehouse</title>
+      <title>{t("reference.documentTitle")}</title>
       <p className="api-reference-source">
-        Generated from the OpenAPI 3.1 description at <a href="/api/openapi.json">/api/openapi.json</a>, which SDK
-        generators and API clients can read directly.
+        <Trans
+          t={t}
+          i18nKey="reference.source"
+          values={{ url: "/api/openapi.json" }}
+          // The link's text comes from the message; the children only satisfy the a11y lint.
+          components={{ link: <a href="/api/openapi.json">/api/openapi.json</a> }}
+        />
       </p>
       {error ? (
-        <Alert tone="error" title="We couldn't show the API reference">
-          {error} The description linked above is still available.
+        <Alert tone="error" title={t("reference.failedTitle")}>
+          {t(error)} {t("reference.stillAvailable")}
         </Alert>
       ) : null}
       <div ref={target} data-testid="api-reference" />

@@ -1,5 +1,6 @@
 import type { FormEvent } from "react";
 import "./staff.css";
+import { useTranslation } from "react-i18next";
 import { FormError } from "../../components/team/team-kit";
 import { Button } from "../../components/ui/Button";
 import { Field, SelectField } from "../../components/ui/Field";
@@ -45,7 +46,8 @@ const blank = (): Values => ({
 
 /** Adds a provider from a preset: Google and Microsoft need only the client id and secret. */
 export function AddProviderForm({ onAdded }: { onAdded: () => void }) {
-  const form = useMutationForm(AddProviderForm_Create, (data) => data.createUpstreamProvider, "We couldn't add it.");
+  const { t } = useTranslation("staff");
+  const form = useMutationForm(AddProviderForm_Create, (data) => data.createUpstreamProvider, t("addProvider.failed"));
   const { values, text, set } = useFormValues<Values>(blank, { errors: form.fieldErrors });
   const generic = values.preset === "GENERIC";
 
@@ -73,23 +75,32 @@ export function AddProviderForm({ onAdded }: { onAdded: () => void }) {
       className="stack add-provider-form"
       onSubmit={submit}
       noValidate
-      aria-label="Add a sign-in provider"
+      aria-label={t("addProvider.formLabel")}
     >
-      <h3>Add a provider</h3>
+      <h3>{t("addProvider.title")}</h3>
       <fieldset className="team-fieldset" disabled={form.fetching}>
         <div className="team-form">
-          <SelectField label="Preset" {...text("preset")}>
+          <SelectField label={t("addProvider.preset")} {...text("preset")}>
             <option value="GOOGLE">Google</option>
             <option value="MICROSOFT">Microsoft</option>
-            <option value="GENERIC">Other OpenID Connect issuer</option>
+            <option value="GENERIC">{t("addProvider.generic")}</option>
           </SelectField>
-          <Field label="Client ID" {...text("clientId")} autoComplete="off" />
-          <Field label="Client secret" {...text("clientSecret")} type="password" autoComplete="new-password" />
+          <Field label={t("addProvider.clientId")} {...text("clientId")} autoComplete="off" />
+          <Field
+            label={t("addProvider.clientSecret")}
+            {...text("clientSecret")}
+            type="password"
+            autoComplete="new-password"
+          />
           {generic ? (
             <>
-              <Field label="Button name" {...text("displayName")} hint="e.g. Acme SSO" />
-              <Field label="Key" {...text("slug")} hint="Lower-case, in URLs: acme-sso" />
-              <Field label="Issuer" {...text("issuer")} hint="https://idp.example.com" />
+              <Field
+                label={t("addProvider.buttonName")}
+                {...text("displayName")}
+                hint={t("addProvider.buttonNameHint")}
+              />
+              <Field label={t("addProvider.key")} {...text("slug")} hint={t("addProvider.keyHint")} />
+              <Field label={t("addProvider.issuer")} {...text("issuer")} hint="https://idp.example.com" />
             </>
           ) : null}
         </div>
@@ -97,7 +108,7 @@ export function AddProviderForm({ onAdded }: { onAdded: () => void }) {
       <FormError>{form.formError}</FormError>
       <div>
         <Button type="submit" loading={form.fetching}>
-          Add provider
+          {t("addProvider.submit")}
         </Button>
       </div>
     </form>

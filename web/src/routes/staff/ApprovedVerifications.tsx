@@ -1,4 +1,5 @@
 import { useState } from "react";
+import { useTranslation } from "react-i18next";
 import { useQuery } from "urql";
 import { SectionHead } from "../../components/team/team-kit";
 import { Alert } from "../../components/ui/Alert";
@@ -60,6 +61,7 @@ const LIST_CONTEXT = { additionalTypenames: ["VerificationRequest"] };
 
 /** Live approvals, oldest first; staff revoke one with a note the client's owners receive. */
 export function ApprovedVerifications() {
+  const { t } = useTranslation("staff");
   const [{ data, fetching, error }, reexecute] = useQuery({
     query: ApprovedVerifications_List,
     requestPolicy: "cache-and-network",
@@ -74,18 +76,18 @@ export function ApprovedVerifications() {
 
   return (
     <Card aria-labelledby="approved-title">
-      <SectionHead id="approved-title" title="Approved verifications">
-        Revoking one stops what it approved at once; the client's owners get the note by mail.
+      <SectionHead id="approved-title" title={t("approved.title")}>
+        {t("approved.intro")}
       </SectionHead>
       {notice ? <Alert tone="success">{notice}</Alert> : null}
       {error && !data ? (
-        <LoadFailed className="stack" title="We couldn't load the approvals" error={error} onRetry={refresh} />
+        <LoadFailed className="stack" title={t("approved.loadFailed")} error={error} onRetry={refresh} />
       ) : fetching && !data ? (
-        <StatusBlock label="Loading approvals…" />
+        <StatusBlock label={t("approved.loading")} />
       ) : live.length === 0 ? (
-        <EmptyState title="No live approvals">Approved requests appear here.</EmptyState>
+        <EmptyState title={t("approved.emptyTitle")}>{t("approved.emptyBody")}</EmptyState>
       ) : (
-        <ul className="team-list" aria-label="Approved verifications">
+        <ul className="team-list" aria-label={t("approved.title")}>
           {live.map((item) => (
             <li key={item.id} className="team-item">
               <div className="team-item-head">
@@ -94,18 +96,20 @@ export function ApprovedVerifications() {
                   variant="danger"
                   className="btn-sm"
                   onClick={() => setRevoking(item)}
-                  aria-label={`Revoke the verification of ${item.client.name}`}
+                  aria-label={t("approved.revokeLabel", { name: item.client.name })}
                 >
-                  Revoke
+                  {t("approved.revoke")}
                 </Button>
               </div>
               <p className="team-cell-sub">
-                Approved {formatDateTime(item.reviewedAt)} · Domains:{" "}
-                {item.domains
-                  .filter((d) => d.approved !== false)
-                  .map((d) => d.rootDomain)
-                  .join(", ")}{" "}
-                · Scopes: {item.approvedScopes.join(", ") || "—"}
+                {t("approved.summary", {
+                  approved: formatDateTime(item.reviewedAt),
+                  domains: item.domains
+                    .filter((d) => d.approved !== false)
+                    .map((d) => d.rootDomain)
+                    .join(", "),
+                  scopes: item.approvedScopes.join(", ") || "—",
+                })}
               </p>
             </li>
           ))}
@@ -113,15 +117,15 @@ export function ApprovedVerifications() {
       )}
       <ConfirmMutationDialog
         open={revoking !== null}
-        title={`Revoke the verification of ${revoking?.client.name ?? ""}?`}
-        confirmLabel="Revoke verification"
+        title={t("approved.confirmTitle", { name: revoking?.client.name ?? "" })}
+        confirmLabel={t("approved.confirm")}
         confirmDisabled={!note.trim()}
         document={ApprovedVerifications_Revoke}
         variables={() => ({ input: { requestId: revoking?.id ?? "", note: note.trim() } })}
         pick={(result) => result.revokeVerification}
-        fallback="Not revoked."
+        fallback={t("approved.failed")}
         onDone={() => {
-          setNotice(`The verification of ${revoking?.client.name ?? "the client"} was revoked.`);
+          setNotice(t("approved.revoked", { name: revoking?.client.name ?? "" }));
           refresh();
         }}
         onClose={() => {
@@ -130,7 +134,7 @@ export function ApprovedVerifications() {
         }}
       >
         <TextAreaField
-          label="Why (sent to the client's owners)"
+          label={t("approved.why")}
           name="revokeNote"
           rows={3}
           value={note}

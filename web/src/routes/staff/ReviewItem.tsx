@@ -1,4 +1,5 @@
 import { useState } from "react";
+import { useTranslation } from "react-i18next";
 import { Check, CheckGroup, FormError } from "../../components/team/team-kit";
 import { Badge } from "../../components/ui/Badge";
 import { Button } from "../../components/ui/Button";
@@ -74,12 +75,13 @@ const toggled = (set: ReadonlySet<string>, value: string, on: boolean) => {
 };
 
 export function ReviewItem({ item, onReviewed }: { item: QueueItem; onReviewed: (message: string) => void }) {
+  const { t } = useTranslation("staff");
   const [note, setNote] = useState("");
   // Staff approve what was asked, or a part of it: everything starts ticked.
   const [domainIds, setDomainIds] = useState<ReadonlySet<string>>(() => new Set(item.domains.map((d) => d.domainId)));
   const [scopeKeys, setScopeKeys] = useState<ReadonlySet<string>>(() => new Set(item.scopes));
   const partial = domainIds.size < item.domains.length || scopeKeys.size < item.scopes.length;
-  const fallback = "We couldn't save the decision.";
+  const fallback = t("review.failed");
   const approve = useMutationForm(ReviewItem_Approve, (data) => data.approveVerification, fallback);
   const reject = useMutationForm(ReviewItem_Reject, (data) => data.rejectVerification, fallback);
   const busy = approve.fetching || reject.fetching;
@@ -90,11 +92,11 @@ export function ReviewItem({ item, onReviewed }: { item: QueueItem; onReviewed: 
   async function decide(decision: "approve" | "reject") {
     (decision === "approve" ? reject : approve).clear();
     if (decision === "reject" && !note.trim()) {
-      reject.reject({ note: "Tell the client why the request was rejected." });
+      reject.reject({ note: t("review.noteMissing") });
       return;
     }
     if (decision === "approve" && domainIds.size === 0) {
-      approve.reject({ domainIds: "Approve at least one domain, or reject the request." });
+      approve.reject({ domainIds: t("review.noDomain") });
       return;
     }
     const decided =
@@ -111,8 +113,8 @@ export function ReviewItem({ item, onReviewed }: { item: QueueItem; onReviewed: 
     if (!decided) return;
     onReviewed(
       decision === "approve"
-        ? `${item.client.name} is now verified${partial ? " for the part you approved" : ""}.`
-        : `The request of ${item.client.name} was rejected.`,
+        ? t(partial ? "review.approvedPart" : "review.approved", { name: item.client.name })
+        : t("review.rejected", { name: item.client.name }),
     );
   }
 
@@ -120,11 +122,14 @@ export function ReviewItem({ item, onReviewed }: { item: QueueItem; onReviewed: 
     <li className="team-item" aria-labelledby={titleId}>
       <div className="team-item-head">
         <h3 id={titleId}>{item.client.name}</h3>
-        <Badge tone="warning">Pending</Badge>
+        <Badge tone="warning">{t("review.pending")}</Badge>
       </div>
       <p className="team-cell-sub">
-        Filed {formatDateTime(item.createdAt)} · Domains: {item.domains.map((d) => d.rootDomain).join(", ") || "—"} ·
-        Scopes: {item.scopes.join(", ") || "—"}
+        {t("review.summary", {
+          filed: formatDateTime(item.createdAt),
+          domains: item.domains.map((d) => d.rootDomain).join(", ") || "—",
+          scopes: item.scopes.join(", ") || "—",
+        })}
       </p>
       {item.notes ? <p className="team-note">{item.notes}</p> : null}
       <PerRequestSwitch
@@ -132,7 +137,7 @@ export function ReviewItem({ item, onReviewed }: { item: QueueItem; onReviewed: 
         clientName={item.client.name}
         allowed={item.client.verifiedScopesPerRequest}
       />
-      <CheckGroup legend="Domains to approve" error={approve.fieldErrors.domainIds}>
+      <CheckGroup legend={t("review.domainsToApprove")} error={approve.fieldErrors.domainIds}>
         {item.domains.map((domain) => (
           <Check
             key={domain.domainId}
@@ -144,7 +149,7 @@ export function ReviewItem({ item, onReviewed }: { item: QueueItem; onReviewed: 
         ))}
       </CheckGroup>
       {item.scopes.length > 0 ? (
-        <CheckGroup legend="Scopes to approve" error={approve.fieldErrors.scopeKeys}>
+        <CheckGroup legend={t("review.scopesToApprove")} error={approve.fieldErrors.scopeKeys}>
           {item.scopes.map((key) => (
             <Check
               key={key}
@@ -157,7 +162,7 @@ export function ReviewItem({ item, onReviewed }: { item: QueueItem; onReviewed: 
         </CheckGroup>
       ) : null}
       <TextAreaField
-        label={`Review note for ${item.client.name}`}
+        label={t("review.note", { name: item.client.name })}
         name="note"
         rows={2}
         value={note}
@@ -174,18 +179,18 @@ export function ReviewItem({ item, onReviewed }: { item: QueueItem; onReviewed: 
           onClick={() => decide("approve")}
           loading={approve.fetching}
           disabled={busy}
-          aria-label={`Approve ${item.client.name}`}
+          aria-label={t("review.approveLabel", { name: item.client.name })}
         >
-          {partial ? "Approve selected" : "Approve"}
+          {partial ? t("review.approveSelected") : t("review.approve")}
         </Button>
         <Button
           variant="danger"
           onClick={() => decide("reject")}
           loading={reject.fetching}
           disabled={busy}
-          aria-label={`Reject ${item.client.name}`}
+          aria-label={t("review.rejectLabel", { name: item.client.name })}
         >
-          Reject
+          {t("review.reject")}
         </Button>
       </div>
     </li>

@@ -1,4 +1,5 @@
 import { useState } from "react";
+import { useTranslation } from "react-i18next";
 import { useQuery } from "urql";
 import { Pager } from "../../components/team/Pager";
 import { SectionHead } from "../../components/team/team-kit";
@@ -30,6 +31,7 @@ const ReviewQueue_Queue = graphql(
 );
 
 export function ReviewQueue() {
+  const { t } = useTranslation("staff");
   const [after, setAfter] = useState<(string | null)[]>([]);
   const [{ data, fetching, error }, reexecute] = useQuery({
     query: ReviewQueue_Queue,
@@ -42,20 +44,19 @@ export function ReviewQueue() {
 
   return (
     <Card aria-labelledby="queue-title">
-      <SectionHead id="queue-title" title="Verification queue">
-        Pending requests, oldest first. Approving marks the client VERIFIED; a rejection needs a note telling the client
-        why.
+      <SectionHead id="queue-title" title={t("queue.title")}>
+        {t("queue.intro")}
       </SectionHead>
       {notice ? <Alert tone="success">{notice}</Alert> : null}
       {error && !data ? (
-        <LoadFailed className="stack" title="We couldn't load the queue" error={error} onRetry={refresh} />
+        <LoadFailed className="stack" title={t("queue.loadFailed")} error={error} onRetry={refresh} />
       ) : fetching && !data ? (
-        <StatusBlock label="Loading the queue…" />
+        <StatusBlock label={t("queue.loading")} />
       ) : !queue || queue.edges.length === 0 ? (
-        <EmptyState title="Nothing to review">New verification requests will appear here.</EmptyState>
+        <EmptyState title={t("queue.emptyTitle")}>{t("queue.emptyBody")}</EmptyState>
       ) : (
         <>
-          <ul className="team-list" aria-label="Pending verification requests">
+          <ul className="team-list" aria-label={t("queue.listLabel")}>
             {queue.edges.map(({ node }) => (
               <ReviewItem
                 key={node.id}
@@ -68,7 +69,7 @@ export function ReviewQueue() {
             ))}
           </ul>
           <Pager
-            label="Queue pages"
+            label={t("queue.pages")}
             page={after.length}
             hasNextPage={queue.pageInfo.hasNextPage}
             onPrevious={() => setAfter((c) => c.slice(0, -1))}

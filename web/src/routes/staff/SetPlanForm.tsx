@@ -1,4 +1,5 @@
 import { type FormEvent, useState } from "react";
+import { useTranslation } from "react-i18next";
 import { FormError, SectionHead } from "../../components/team/team-kit";
 import { Alert } from "../../components/ui/Alert";
 import { Button } from "../../components/ui/Button";
@@ -29,8 +30,9 @@ const SetPlanForm_SetPlan = graphql(
 );
 
 export function SetPlanForm() {
+  const { t } = useTranslation("staff");
   const [notice, setNotice] = useState<string | null>(null);
-  const form = useMutationForm(SetPlanForm_SetPlan, (data) => data.setUserPlan, "We couldn't change the plan.", {
+  const form = useMutationForm(SetPlanForm_SetPlan, (data) => data.setUserPlan, t("plan.failed"), {
     fieldFor: (error) => (error.__typename === "NotFoundError" ? "email" : null),
   });
   const { fetching } = form;
@@ -43,36 +45,39 @@ export function SetPlanForm() {
   async function submit(event: FormEvent) {
     event.preventDefault();
     setNotice(null);
-    if (
-      form.reject(looksLikeEmail(email.trim()) ? {} : { email: "Enter the e-mail address of their Gatehouse account." })
-    )
-      return;
+    if (form.reject(looksLikeEmail(email.trim()) ? {} : { email: t("plan.emailMissing") })) return;
     const changed = await form.run({ input: { email: email.trim(), plan } });
     if (!changed) return;
-    setNotice(`${changed.data.name} (${changed.data.email}) is now on the ${plan === "PAID" ? "Paid" : "Free"} plan.`);
+    setNotice(
+      t("plan.changed", {
+        name: changed.data.name,
+        email: changed.data.email,
+        plan: plan === "PAID" ? t("plan.paid") : t("plan.free"),
+      }),
+    );
     set("email", "");
   }
 
   return (
     <Card aria-labelledby="plan-title">
-      <SectionHead id="plan-title" title="Change a user's plan">
-        Owning clients needs the Paid plan. The change is recorded in the platform audit log.
+      <SectionHead id="plan-title" title={t("plan.title")}>
+        {t("plan.intro")}
       </SectionHead>
       {notice ? <Alert tone="success">{notice}</Alert> : null}
       <form ref={form.formRef} className="stack" onSubmit={submit} noValidate aria-busy={fetching || undefined}>
         <fieldset className="team-fieldset" disabled={fetching}>
           <div className="team-form">
-            <Field label="E-mail address" {...text("email")} type="email" autoComplete="off" />
-            <SelectField label="Plan" {...text("plan")}>
-              <option value="PAID">Paid</option>
-              <option value="FREE">Free</option>
+            <Field label={t("plan.email")} {...text("email")} type="email" autoComplete="off" />
+            <SelectField label={t("plan.plan")} {...text("plan")}>
+              <option value="PAID">{t("plan.paid")}</option>
+              <option value="FREE">{t("plan.free")}</option>
             </SelectField>
           </div>
         </fieldset>
         <FormError>{form.formError}</FormError>
         <div>
           <Button type="submit" loading={fetching}>
-            Change plan
+            {t("plan.submit")}
           </Button>
         </div>
       </form>

@@ -1,4 +1,5 @@
 import { useState } from "react";
+import { useTranslation } from "react-i18next";
 import { useQuery } from "urql";
 import { SectionHead } from "../../components/team/team-kit";
 import { Alert } from "../../components/ui/Alert";
@@ -50,6 +51,7 @@ const SignInProvidersCard_Delete = graphql(
 
 /** Staff: the upstream providers people may sign in with, the redirect URI each needs, and adding one. */
 export function SignInProvidersCard() {
+  const { t } = useTranslation("staff");
   const [{ data, fetching, error }, reexecute] = useQuery({
     query: SignInProvidersCard_List,
     requestPolicy: "network-only",
@@ -61,40 +63,43 @@ export function SignInProvidersCard() {
 
   return (
     <Card aria-labelledby="providers-title">
-      <SectionHead id="providers-title" title="Sign-in providers">
-        Google, Microsoft or any OpenID Connect issuer. Register the redirect URI at the provider. Every change is
-        recorded in the platform audit log; secrets are stored encrypted and never shown again.
+      <SectionHead id="providers-title" title={t("providers.title")}>
+        {t("providers.intro")}
       </SectionHead>
       {error && !data ? (
         <Alert tone="error">{describeError(error)}</Alert>
       ) : fetching && !data ? (
-        <StatusBlock label="Loading providers…" />
+        <StatusBlock label={t("providers.loading")} />
       ) : providers.length === 0 ? (
-        <EmptyState title="No sign-in providers">
-          Add Google or Microsoft below, or set UPSTREAM_GOOGLE_* variables.
-        </EmptyState>
+        <EmptyState title={t("providers.emptyTitle")}>{t("providers.emptyBody")}</EmptyState>
       ) : (
-        <Table caption="Sign-in providers" columns={["Provider", "Redirect URI to register", "Status"]} actions>
+        <Table
+          caption={t("providers.title")}
+          columns={[t("providers.provider"), t("providers.redirectToRegister"), t("providers.status")]}
+          actions
+        >
           {providers.map((provider) => (
             <tr key={provider.slug}>
-              <td data-label="Provider">
+              <td data-label={t("providers.provider")}>
                 {provider.displayName} <code>{provider.slug}</code>
                 <div className="muted">{provider.issuer}</div>
                 <div className="muted">
-                  Client ID <code>{provider.clientId}</code>
+                  {t("providers.clientId")} <code>{provider.clientId}</code>
                 </div>
               </td>
-              <td data-label="Redirect URI">
+              <td data-label={t("providers.redirectUri")}>
                 <code>{provider.redirectUri}</code>
               </td>
-              <td data-label="Status">
-                <Badge tone={provider.enabled ? "success" : "neutral"}>{provider.enabled ? "On" : "Off"}</Badge>{" "}
-                {provider.source === "ENVIRONMENT" ? <Badge tone="neutral">Environment</Badge> : null}
+              <td data-label={t("providers.status")}>
+                <Badge tone={provider.enabled ? "success" : "neutral"}>
+                  {provider.enabled ? t("providers.on") : t("providers.off")}
+                </Badge>{" "}
+                {provider.source === "ENVIRONMENT" ? <Badge tone="neutral">{t("providers.environment")}</Badge> : null}
               </td>
-              <td data-label="Actions">
+              <td data-label={t("providers.actions")}>
                 {provider.source === "DASHBOARD" ? (
                   <Button variant="secondary" className="btn-sm" onClick={() => setRemoving(provider.slug)}>
-                    Remove
+                    {t("providers.remove")}
                   </Button>
                 ) : null}
               </td>
@@ -105,17 +110,17 @@ export function SignInProvidersCard() {
       <AddProviderForm onAdded={refresh} />
       <ConfirmMutationDialog
         open={removing !== null}
-        title="Remove this sign-in provider?"
-        confirmLabel="Remove"
+        title={t("providers.removeTitle")}
+        confirmLabel={t("providers.remove")}
         tone="danger"
         document={SignInProvidersCard_Delete}
         variables={() => ({ slug: removing ?? "" })}
         pick={(result) => result.deleteUpstreamProvider}
-        fallback="We couldn't remove the provider. Try again."
+        fallback={t("providers.removeFailed")}
         onDone={refresh}
         onClose={() => setRemoving(null)}
       >
-        People linked to it keep their accounts and can still sign in another way.
+        {t("providers.removeBody")}
       </ConfirmMutationDialog>
     </Card>
   );

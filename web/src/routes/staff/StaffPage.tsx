@@ -1,3 +1,4 @@
+import { useTranslation } from "react-i18next";
 import { useQuery } from "urql";
 import { SectionHead } from "../../components/team/team-kit";
 import { Card } from "../../components/ui/Card";
@@ -24,6 +25,7 @@ const StaffPage_Viewer = graphql(`
 
 /** /staff: the verification review queue and plan changes; a clear refusal for everyone else. */
 export function StaffPage() {
+  const { t } = useTranslation("staff");
   const [{ data, fetching, error }, reexecute] = useQuery({ query: StaffPage_Viewer });
   const role = data?.viewer?.platformRole;
 
@@ -32,21 +34,20 @@ export function StaffPage() {
       <Card>
         <LoadFailed
           className="stack"
-          title="We couldn't check your account"
+          title={t("page.checkFailed")}
           error={error}
           onRetry={() => reexecute({ requestPolicy: "network-only" })}
         />
       </Card>
     );
   }
-  if (fetching && !data) return <StatusBlock label="Loading…" />;
+  if (fetching && !data) return <StatusBlock label={t("page.loading")} />;
   if (role !== "STAFF" && role !== "ADMIN") {
     return (
       <Card aria-labelledby="staff-only-title">
-        <title>Staff only · Gatehouse</title>
-        <SectionHead id="staff-only-title" title="Staff only">
-          This part of Gatehouse is for Gatehouse staff, who review verification requests. If you think you should have
-          access, contact the Gatehouse team.
+        <title>{t("page.onlyDocumentTitle")}</title>
+        <SectionHead id="staff-only-title" title={t("page.onlyTitle")}>
+          {t("page.onlyBody")}
         </SectionHead>
       </Card>
     );
@@ -54,10 +55,10 @@ export function StaffPage() {
   if (data?.viewer?.staffNeedsSecondFactor) return <StaffTwoFactorRequired />;
   return (
     <div className="stack">
-      <title>Staff · Gatehouse</title>
+      <title>{t("page.documentTitle")}</title>
       <header className="page-header">
-        <h1>Staff</h1>
-        <p className="muted">Review verification requests and manage plans.</p>
+        <h1>{t("page.title")}</h1>
+        <p className="muted">{t("page.intro")}</p>
       </header>
       <ReviewQueue />
       <ApprovedVerifications />

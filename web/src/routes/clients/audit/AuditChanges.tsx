@@ -1,3 +1,5 @@
+import { useTranslation } from "react-i18next";
+
 function show(value: unknown): string {
   if (value === null || value === undefined) return "—";
   if (typeof value === "string") return value;
@@ -6,6 +8,7 @@ function show(value: unknown): string {
 
 /** `details` is JSON `{ before, after }`: a change reads "field: before → after", a creation "field: value". */
 export function AuditChanges({ details }: { details: string | null }) {
+  const { t } = useTranslation("clients");
   if (!details) return <span className="muted">—</span>;
   let parsed: { before?: Record<string, unknown> | null; after?: Record<string, unknown> | null };
   try {
@@ -29,14 +32,16 @@ export function AuditChanges({ details }: { details: string | null }) {
             {!before || same ? (
               show(next)
             ) : !after ? (
-              <>{show(old)} (removed)</>
+              <>
+                {show(old)} {t("audit.removed")}
+              </>
             ) : (
               <>
                 {show(old)}
                 <span className="team-arrow" aria-hidden="true">
                   →
                 </span>
-                <span className="visually-hidden">changed to</span>
+                <span className="visually-hidden">{t("audit.changedTo")}</span>
                 {show(next)}
               </>
             )}

@@ -1,4 +1,5 @@
 import type { FormEvent } from "react";
+import { useTranslation } from "react-i18next";
 import { Button } from "../../../components/ui/Button";
 import { Field } from "../../../components/ui/Field";
 
@@ -29,12 +30,13 @@ export function AuditFilterForm({
   onApply: (event: FormEvent<HTMLFormElement>) => void;
   onClear: () => void;
 }) {
+  const { t } = useTranslation("clients");
   return (
-    <form className="stack" onSubmit={onApply} noValidate aria-label="Filter the audit log">
+    <form className="stack" onSubmit={onApply} noValidate aria-label={t("audit.filter.label")}>
       <fieldset className="team-fieldset" disabled={disabled}>
         <div className="team-form">
           <Field
-            label="Actor e-mail"
+            label={t("audit.filter.actor")}
             name="actorEmail"
             type="email"
             value={draft.actorEmail}
@@ -42,15 +44,15 @@ export function AuditFilterForm({
             error={errors.actorEmail}
           />
           <Field
-            label="Action"
+            label={t("audit.action")}
             name="action"
-            placeholder="e.g. member.added"
+            placeholder={t("audit.filter.actionExample")}
             value={draft.action}
             onChange={(event) => onChange({ ...draft, action: event.target.value })}
             error={errors.action}
           />
           <Field
-            label="From (day)"
+            label={t("audit.filter.from")}
             name="since"
             type="date"
             value={draft.since}
@@ -58,7 +60,7 @@ export function AuditFilterForm({
             error={errors.since}
           />
           <Field
-            label="To (day, inclusive)"
+            label={t("audit.filter.to")}
             name="until"
             type="date"
             value={draft.until}
@@ -69,10 +71,10 @@ export function AuditFilterForm({
       </fieldset>
       <div className="team-form-actions">
         <Button type="submit" loading={applying} disabled={denied}>
-          Apply filters
+          {t("audit.filter.apply")}
         </Button>
         <Button variant="secondary" disabled={!filtered || clearing} onClick={onClear}>
-          Clear
+          {t("audit.filter.clear")}
         </Button>
       </div>
     </form>

@@ -1,4 +1,5 @@
 import { type FormEvent, useCallback, useEffect, useState } from "react";
+import { useTranslation } from "react-i18next";
 import { type CombinedError, useClient } from "urql";
 import { ClientNotFound, lacking, SectionHead } from "../../../components/team/team-kit";
 import { Alert } from "../../../components/ui/Alert";
@@ -8,6 +9,7 @@ import { EmptyState } from "../../../components/ui/EmptyState";
 import { LoadFailed } from "../../../components/ui/LoadFailed";
 import { StatusBlock } from "../../../components/ui/Spinner";
 import { looksLikeEmail } from "../../../lib/errors";
+import { formatNumber } from "../../../lib/format";
 import { graphql } from "../../../lib/graphql";
 import { useClientDashboard } from "../shared";
 import { AuditEventsTable } from "./AuditEventsTable";
@@ -57,6 +59,7 @@ function dayStart(value: string, plusDays = 0): string | null {
 /** The audit log: who changed what, filterable, newest first. */
 export function AuditPage() {
   const { client: viewer } = useClientDashboard();
+  const { t } = useTranslation("clients");
   const clientId = viewer.id;
   const urql = useClient();
   const [draft, setDraft] = useState<Filters>(NO_FILTERS);
@@ -113,8 +116,8 @@ export function AuditPage() {
     event.preventDefault();
     const found: Record<string, string> = {};
     if (draft.actorEmail.trim() && !looksLikeEmail(draft.actorEmail.trim()))
-      found.actorEmail = "Enter a whole e-mail address.";
-    if (draft.since && draft.until && draft.until < draft.since) found.until = "Choose a day on or after the start.";
+      found.actorEmail = t("audit.filter.emailInvalid");
+    if (draft.since && draft.until && draft.until < draft.since) found.until = t("audit.filter.untilBeforeSince");
     setFilterErrors(found);
     if (Object.keys(found).length === 0) setFilters({ ...draft });
   }
@@ -124,10 +127,10 @@ export function AuditPage() {
 
   return (
     <div className="stack">
-      <title>Audit log · Gatehouse</title>
+      <title>{t("audit.documentTitle")}</title>
       <Card aria-labelledby="audit-title">
-        <SectionHead id="audit-title" title="Audit log">
-          Every administrative change to this client: who made it, when, and what changed.
+        <SectionHead id="audit-title" title={t("sections.audit")}>
+          {t("audit.intro")}
         </SectionHead>
         <AuditFilterForm
           draft={draft}
@@ -147,46 +150,46 @@ export function AuditPage() {
         />
       </Card>
       <Card aria-labelledby="events-title">
-        <SectionHead id="events-title" title="Events">
-          Newest first.
+        <SectionHead id="events-title" title={t("audit.events")}>
+          {t("audit.newestFirst")}
         </SectionHead>
         {error && events.length === 0 ? (
           <LoadFailed
             className="stack"
-            title="We couldn't load the audit log"
+            title={t("audit.loadFailed")}
             error={error}
             onRetry={() => load(null, filters)}
           />
         ) : client === undefined || (loading && events.length === 0) ? (
-          <StatusBlock label="Loading the audit log…" />
+          <StatusBlock label={t("audit.loading")} />
         ) : client === null ? (
           <ClientNotFound />
         ) : denied ? (
-          <Alert tone="info" title="You cannot read the audit log">
+          <Alert tone="info" title={t("audit.denied")}>
             {noRead}
           </Alert>
         ) : events.length === 0 ? (
-          <EmptyState title={filtered ? "No events match these filters" : "No events yet"}>
-            {filtered ? "Try a wider date range or clear the filters." : "Changes to the client will be listed here."}
+          <EmptyState title={filtered ? t("audit.noMatchTitle") : t("audit.emptyTitle")}>
+            {filtered ? t("audit.noMatchBody") : t("audit.emptyBody")}
           </EmptyState>
         ) : (
           <>
             <AuditEventsTable events={events} />
             {error ? (
               <p className="field-error" role="alert">
-                We couldn't load more events. Try again.
+                {t("audit.moreFailed")}
               </p>
             ) : null}
             <div className="team-toolbar">
               <span className="muted">
-                {events.length} event{events.length === 1 ? "" : "s"} shown
+                {t("audit.shown", { count: events.length, formatted: formatNumber(events.length) })}
               </span>
               {hasMore ? (
                 <Button variant="secondary" loading={loading} onClick={() => load(cursor, filters)}>
-                  Load more
+                  {t("audit.loadMore")}
                 </Button>
               ) : (
-                <span className="muted">That is everything.</span>
+                <span className="muted">{t("audit.everything")}</span>
               )}
             </div>
           </>

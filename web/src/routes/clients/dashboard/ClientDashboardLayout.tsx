@@ -8,6 +8,8 @@ import { type TabItem, Tabs } from "../../../components/ui/Tabs";
 import { type ClientDashboardContext, DashboardClientFields } from "../shared";
 import { TwoFactorRequired } from "./TwoFactorRequired";
 import "../clients.css";
+import type { TFunction } from "i18next";
+import { useTranslation } from "react-i18next";
 import { graphql } from "../../../lib/graphql";
 
 const ClientDashboardLayout_Client = graphql(
@@ -25,23 +27,24 @@ const ClientDashboardLayout_Client = graphql(
   [DashboardClientFields],
 );
 
-function sections(clientId: string): TabItem[] {
+function sections(t: TFunction<"clients">, clientId: string): TabItem[] {
   const base = `/clients/${clientId}`;
   return [
-    { to: base, label: "Overview", end: true },
-    { to: `${base}/domains`, label: "Domains" },
-    { to: `${base}/scopes`, label: "Client Scopes" },
-    { to: `${base}/secrets`, label: "Client Secrets" },
-    { to: `${base}/users`, label: "Users" },
-    { to: `${base}/verification`, label: "Verification" },
-    { to: `${base}/members`, label: "Members" },
-    { to: `${base}/roles`, label: "Roles" },
-    { to: `${base}/audit`, label: "Audit log" },
+    { to: base, label: t("sections.overview"), end: true },
+    { to: `${base}/domains`, label: t("sections.domains") },
+    { to: `${base}/scopes`, label: t("sections.scopes") },
+    { to: `${base}/secrets`, label: t("sections.secrets") },
+    { to: `${base}/users`, label: t("sections.users") },
+    { to: `${base}/verification`, label: t("sections.verification") },
+    { to: `${base}/members`, label: t("sections.members") },
+    { to: `${base}/roles`, label: t("sections.roles") },
+    { to: `${base}/audit`, label: t("sections.audit") },
   ];
 }
 
 /** /clients/:clientId: the client's name, the section nav, and the section below it. */
 export function ClientDashboardLayout() {
+  const { t } = useTranslation("clients");
   const { clientId = "" } = useParams();
   const [{ data, fetching, error }, reexecute] = useQuery({
     query: ClientDashboardLayout_Client,
@@ -55,13 +58,13 @@ export function ClientDashboardLayout() {
         <LoadFailed
           className="stack"
           retryVariant="primary"
-          title="We couldn't load this client"
+          title={t("dashboard.loadFailed")}
           error={error}
           onRetry={() => reexecute({ requestPolicy: "network-only" })}
         />
       );
     }
-    if (fetching) return <PageLoading label="Loading client…" />;
+    if (fetching) return <PageLoading label={t("dashboard.loading")} />;
   }
 
   const client = data?.client;
@@ -70,10 +73,10 @@ export function ClientDashboardLayout() {
     return (
       <Card centered aria-labelledby="client-missing-title">
         <div className="stack-sm">
-          <h1 id="client-missing-title">Client not found</h1>
-          <p className="muted">It does not exist, or you are not a member of it.</p>
+          <h1 id="client-missing-title">{t("dashboard.notFoundTitle")}</h1>
+          <p className="muted">{t("dashboard.notFoundBody")}</p>
           <p>
-            <Link to="/clients">Back to my clients</Link>
+            <Link to="/clients">{t("backToClients")}</Link>
           </p>
         </div>
       </Card>
@@ -89,15 +92,15 @@ export function ClientDashboardLayout() {
     <div>
       <title>{`${client.name} · Gatehouse`}</title>
       <p className="dashboard-crumb">
-        <Link to="/clients">My clients</Link>
+        <Link to="/clients">{t("list.title")}</Link>
       </p>
       <div className="dashboard-head">
         <h1>{client.name}</h1>
         <Badge tone={client.verification === "VERIFIED" ? "success" : "neutral"}>
-          {client.verification === "VERIFIED" ? "Verified" : "Unverified"}
+          {client.verification === "VERIFIED" ? t("verified") : t("unverified")}
         </Badge>
       </div>
-      <Tabs items={sections(client.id)} label="Client sections" />
+      <Tabs items={sections(t, client.id)} label={t("sections.label")} />
       <Outlet context={context} />
     </div>
   );

@@ -1,4 +1,5 @@
 import type { FormEvent } from "react";
+import { useTranslation } from "react-i18next";
 import { useNavigate } from "react-router";
 import { Button } from "../../../components/ui/Button";
 import { Field } from "../../../components/ui/Field";
@@ -27,15 +28,11 @@ const CreateDomainCard_CreateDomain = graphql(
 );
 
 export function CreateDomainCard({ clientId, allowed }: { clientId: string; allowed: boolean }) {
+  const { t } = useTranslation("clients");
   const navigate = useNavigate();
-  const form = useMutationForm(
-    CreateDomainCard_CreateDomain,
-    (data) => data.createDomain,
-    "We couldn't add the domain.",
-    {
-      fieldFor: (error) => (error.__typename === "ConflictError" ? "rootDomain" : null),
-    },
-  );
+  const form = useMutationForm(CreateDomainCard_CreateDomain, (data) => data.createDomain, t("domains.create.failed"), {
+    fieldFor: (error) => (error.__typename === "ConflictError" ? "rootDomain" : null),
+  });
 
   async function handleSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -45,9 +42,8 @@ export function CreateDomainCard({ clientId, allowed }: { clientId: string; allo
       .toLowerCase();
     const internalName = String(values.get("internalName") ?? "").trim();
     const errors: Record<string, string> = {};
-    if (!rootDomain) errors.rootDomain = "Enter the domain, e.g. example.com.";
-    else if (/[/:\s]/.test(rootDomain))
-      errors.rootDomain = "Enter the host name only, without https://, a path or a port.";
+    if (!rootDomain) errors.rootDomain = t("domains.create.missing");
+    else if (/[/:\s]/.test(rootDomain)) errors.rootDomain = t("domains.create.hostOnly");
     if (form.reject(errors)) return;
 
     const success = await form.run({
@@ -67,7 +63,7 @@ export function CreateDomainCard({ clientId, allowed }: { clientId: string; allo
   return (
     <FormCard
       id="add-domain-title"
-      title="Add a domain"
+      title={t("domains.create.title")}
       form={form}
       onSubmit={handleSubmit}
       reason={allowed ? null : missingPermissionReason("DOMAINS_MANAGE")}
@@ -75,37 +71,38 @@ export function CreateDomainCard({ clientId, allowed }: { clientId: string; allo
     >
       <div className="form-grid">
         <Field
-          label="Domain"
+          label={t("domains.domain")}
           name="rootDomain"
           placeholder="example.com"
           autoComplete="off"
           autoCapitalize="none"
           spellCheck={false}
-          hint="Host name only. Subdomains are covered too."
+          hint={t("domains.create.domainHint")}
           error={form.fieldErrors.rootDomain}
           required
         />
         <Field
-          label="Internal name (optional)"
+          label={t("domains.create.internalName")}
           name="internalName"
           autoComplete="off"
-          hint="Only your team sees it."
+          hint={t("domains.create.internalNameHint")}
           error={form.fieldErrors.internalName}
         />
       </div>
       <div className="toggle-grid">
-        <Toggle name="allowLogin" label="Allow login" defaultChecked hint="People can sign in from this domain." />
         <Toggle
-          name="allowApi"
-          label="Allow API"
-          hint="Off until you turn it on: your server can then read people's data for this domain."
+          name="allowLogin"
+          label={t("domains.flags.allowLogin.label")}
+          defaultChecked
+          hint={t("domains.flags.allowLoginHint")}
         />
-        <Toggle name="primary" label="Primary domain" hint="Shown on the login page." />
-        <Toggle name="testMode" label="Test mode" hint="Only test users can sign in." />
+        <Toggle name="allowApi" label={t("domains.flags.allowApi.label")} hint={t("domains.flags.allowApiHint")} />
+        <Toggle name="primary" label={t("domains.flags.primaryDomain")} hint={t("domains.flags.primaryHint")} />
+        <Toggle name="testMode" label={t("domains.testMode")} hint={t("domains.flags.testModeHint")} />
       </div>
       <div className="form-actions">
         <Button type="submit" loading={form.fetching}>
-          {form.fetching ? "Adding…" : "Add domain"}
+          {form.fetching ? t("domains.create.adding") : t("domains.create.submit")}
         </Button>
       </div>
     </FormCard>

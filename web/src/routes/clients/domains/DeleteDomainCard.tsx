@@ -1,4 +1,5 @@
 import { useState } from "react";
+import { useTranslation } from "react-i18next";
 import { useNavigate } from "react-router";
 import { Button } from "../../../components/ui/Button";
 import { Card } from "../../../components/ui/Card";
@@ -33,6 +34,7 @@ export function DeleteDomainCard({
   clientId: string;
   allowed: boolean;
 }) {
+  const { t } = useTranslation("clients");
   const navigate = useNavigate();
   const [open, setOpen] = useState(false);
 
@@ -40,25 +42,25 @@ export function DeleteDomainCard({
     <Card aria-labelledby="delete-domain-title" className="danger-zone">
       <div className="section-head">
         <div>
-          <h2 id="delete-domain-title">Delete domain</h2>
-          <p className="muted">Removes the domain with its URLs and secret links.</p>
+          <h2 id="delete-domain-title">{t("domains.delete.title")}</h2>
+          <p className="muted">{t("domains.delete.intro")}</p>
         </div>
         <Button variant="danger" disabled={!allowed} onClick={() => setOpen(true)}>
-          Delete domain
+          {t("domains.delete.title")}
         </Button>
       </div>
       <ConfirmMutationDialog
         open={open}
-        title={`Delete ${domain.rootDomain}?`}
-        confirmLabel="Delete domain"
+        title={t("delete.confirmTitle", { name: domain.rootDomain })}
+        confirmLabel={t("domains.delete.title")}
         document={DeleteDomainCard_DeleteDomain}
         variables={() => ({ input: { domainId: domain.id } })}
         pick={(data) => data.deleteDomain}
-        fallback="Not deleted."
+        fallback={t("domains.delete.failed")}
         onDone={() => navigate(`/clients/${clientId}/domains`, { replace: true })}
         onClose={() => setOpen(false)}
       >
-        <p>Logins and API calls from {domain.rootDomain} stop working at once. This cannot be undone.</p>
+        <p>{t("domains.delete.body", { domain: domain.rootDomain })}</p>
       </ConfirmMutationDialog>
     </Card>
   );

@@ -1,3 +1,4 @@
+import { useTranslation } from "react-i18next";
 import { Link, useParams } from "react-router";
 import { useQuery } from "urql";
 import { Alert } from "../../../components/ui/Alert";
@@ -34,6 +35,7 @@ const DomainPage_Domain = graphql(
 );
 
 export function DomainPage() {
+  const { t } = useTranslation("clients");
   const { client } = useClientDashboard();
   const { domainId = "" } = useParams();
   const [{ data, fetching, error }, reexecute] = useQuery({
@@ -46,19 +48,19 @@ export function DomainPage() {
   const allowed = can(client, "DOMAINS_MANAGE");
   const back = (
     <p className="dashboard-crumb">
-      <Link to={`/clients/${client.id}/domains`}>All domains</Link>
+      <Link to={`/clients/${client.id}/domains`}>{t("domains.all")}</Link>
     </p>
   );
 
-  if (!data && fetching) return <StatusBlock label="Loading domain…" />;
+  if (!data && fetching) return <StatusBlock label={t("domains.loadingOne")} />;
   if (error && !data) {
-    return <LoadFailed title="We couldn't load this domain" error={error} onRetry={refresh} />;
+    return <LoadFailed title={t("domains.loadOneFailed")} error={error} onRetry={refresh} />;
   }
   if (!domain) {
     return (
       <div className="stack-sm">
         {back}
-        <EmptyState title="Domain not found">It may have been deleted.</EmptyState>
+        <EmptyState title={t("domains.notFoundTitle")}>{t("domains.notFoundBody")}</EmptyState>
       </div>
     );
   }
@@ -71,15 +73,17 @@ export function DomainPage() {
           <div>
             <h2 className="domain-title">{domain.rootDomain}</h2>
             <span className="kv-inline">
-              <span className="muted">Domain ID</span>
-              <CopyField value={domain.publicId} label={`Copy domain ID of ${domain.rootDomain}`} />
+              <span className="muted">{t("connect.domainId")}</span>
+              <CopyField value={domain.publicId} label={t("connect.copyDomainId", { domain: domain.rootDomain })} />
             </span>
           </div>
           <span className="kv-inline">
-            {domain.primary ? <Badge tone="info">Primary</Badge> : null}
-            <Badge tone={domain.active ? "success" : "neutral"}>{domain.active ? "Active" : "Inactive"}</Badge>
-            {domain.testMode ? <Badge tone="warning">Test mode</Badge> : null}
-            {domain.ownershipVerified ? null : <Badge tone="warning">Unverified</Badge>}
+            {domain.primary ? <Badge tone="info">{t("connect.primary")}</Badge> : null}
+            <Badge tone={domain.active ? "success" : "neutral"}>
+              {domain.active ? t("secrets.status.active") : t("connect.inactive")}
+            </Badge>
+            {domain.testMode ? <Badge tone="warning">{t("domains.testMode")}</Badge> : null}
+            {domain.ownershipVerified ? null : <Badge tone="warning">{t("unverified")}</Badge>}
           </span>
         </div>
       </div>

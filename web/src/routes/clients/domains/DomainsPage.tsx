@@ -1,3 +1,4 @@
+import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import { useQuery } from "urql";
 import { Badge } from "../../../components/ui/Badge";
@@ -32,6 +33,7 @@ const DomainsPage_Domains = graphql(`
 `);
 
 export function DomainsPage() {
+  const { t } = useTranslation("clients");
   const { client } = useClientDashboard();
   const [{ data, fetching, error }, reexecute] = useQuery({
     query: DomainsPage_Domains,
@@ -43,23 +45,26 @@ export function DomainsPage() {
   return (
     <div className="stack">
       <Card aria-labelledby="domains-title">
-        <h2 id="domains-title">Domains</h2>
-        <p className="muted">The sites your app runs on. Each has a domain ID your app sends with its API calls.</p>
+        <h2 id="domains-title">{t("domains.title")}</h2>
+        <p className="muted">{t("domains.intro")}</p>
         {!data && fetching ? (
-          <StatusBlock label="Loading domains…" />
+          <StatusBlock label={t("domains.loading")} />
         ) : error && !data ? (
           <LoadFailed
-            title="We couldn't load the domains"
+            title={t("domains.loadFailed")}
             error={error}
             onRetry={() => reexecute({ requestPolicy: "network-only" })}
           />
         ) : domains.length === 0 ? (
-          <EmptyState title="No domains yet">Add the domain your app runs on below.</EmptyState>
+          <EmptyState title={t("list.noDomains")}>{t("domains.emptyBody")}</EmptyState>
         ) : (
-          <Table caption="Domains" columns={["Domain", "Domain ID", "Status"]}>
+          <Table
+            caption={t("domains.title")}
+            columns={[t("domains.domain"), t("connect.domainId"), t("secrets.status.label")]}
+          >
             {domains.map((domain) => (
               <tr key={domain.id}>
-                <td data-label="Domain">
+                <td data-label={t("domains.domain")}>
                   <span className="stack-sm" style={{ gap: 0 }}>
                     <Link to={`/clients/${client.id}/domains/${domain.id}`}>
                       <strong>{domain.rootDomain}</strong>
@@ -67,17 +72,19 @@ export function DomainsPage() {
                     {domain.internalName ? <span className="muted">{domain.internalName}</span> : null}
                   </span>
                 </td>
-                <td data-label="Domain ID">
-                  <CopyField value={domain.publicId} label={`Copy domain ID of ${domain.rootDomain}`} />
+                <td data-label={t("connect.domainId")}>
+                  <CopyField value={domain.publicId} label={t("connect.copyDomainId", { domain: domain.rootDomain })} />
                 </td>
-                <td data-label="Status">
+                <td data-label={t("secrets.status.label")}>
                   <span className="kv-inline">
-                    {domain.primary ? <Badge tone="info">Primary</Badge> : null}
-                    <Badge tone={domain.active ? "success" : "neutral"}>{domain.active ? "Active" : "Inactive"}</Badge>
-                    {domain.allowLogin ? <Badge tone="success">Login</Badge> : null}
+                    {domain.primary ? <Badge tone="info">{t("connect.primary")}</Badge> : null}
+                    <Badge tone={domain.active ? "success" : "neutral"}>
+                      {domain.active ? t("secrets.status.active") : t("connect.inactive")}
+                    </Badge>
+                    {domain.allowLogin ? <Badge tone="success">{t("domains.login")}</Badge> : null}
                     {domain.allowApi ? <Badge tone="success">API</Badge> : null}
-                    {domain.testMode ? <Badge tone="warning">Test mode</Badge> : null}
-                    {domain.ownershipVerified ? null : <Badge tone="warning">Unverified</Badge>}
+                    {domain.testMode ? <Badge tone="warning">{t("domains.testMode")}</Badge> : null}
+                    {domain.ownershipVerified ? null : <Badge tone="warning">{t("unverified")}</Badge>}
                   </span>
                 </td>
               </tr>

@@ -1,4 +1,5 @@
 import { useState } from "react";
+import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import { Alert } from "../../../components/ui/Alert";
 import { Badge } from "../../../components/ui/Badge";
@@ -62,7 +63,7 @@ const SecretConnectionsCard_UnlinkSecret = graphql(
   [SecretSummaryFields, ErrorFields],
 );
 
-function secretStatus(secret: SecretSummary): string | null {
+function secretStatus(secret: SecretSummary): "revoked" | "expired" | null {
   if (secret.revokedAt) return "revoked";
   if (secret.expiresAt && new Date(secret.expiresAt).getTime() < Date.now()) return "expired";
   return null;
@@ -79,8 +80,13 @@ export function SecretConnectionsCard({
   allowed: boolean;
   onChanged: () => void;
 }) {
+  const { t } = useTranslation("clients");
   const { client } = useClientDashboard();
-  const link = useMutationAction(SecretConnectionsCard_LinkSecret, (data) => data.linkSecretToDomain, "Not linked.");
+  const link = useMutationAction(
+    SecretConnectionsCard_LinkSecret,
+    (data) => data.linkSecretToDomain,
+    t("domains.links.linkFailed"),
+  );
   const [unlinking, setUnlinking] = useState<SecretSummary | null>(null);
 
   async function handleLink(secret: SecretSummary) {
@@ -89,53 +95,64 @@ export function SecretConnectionsCard({
 
   return (
     <Card aria-labelledby="secret-links-title">
-      <h2 id="secret-links-title">Secret connections</h2>
-      <p className="muted">A secret works only from the domains it is linked to.</p>
+      <h2 id="secret-links-title">{t("domains.links.title")}</h2>
+      <p className="muted">{t("domains.links.intro")}</p>
       {!allowed || secrets === null ? (
         <div className="stack-sm">
           <p className="reason">{missingPermissionReason("SECRETS_MANAGE")}</p>
           <div>
             <Button variant="secondary" disabled>
-              Link a secret
+              {t("domains.links.linkOne")}
             </Button>
           </div>
         </div>
       ) : secrets.length === 0 ? (
-        <EmptyState title="No secrets yet" action={<Link to={`/clients/${client.id}/secrets`}>Create a secret</Link>}>
-          Create a secret and link it to {domain.rootDomain}.
+        <EmptyState
+          title={t("secrets.emptyTitle")}
+          action={<Link to={`/clients/${client.id}/secrets`}>{t("secrets.create.title")}</Link>}
+        >
+          {t("domains.links.emptyBody", { domain: domain.rootDomain })}
         </EmptyState>
       ) : (
         <>
           {link.error ? <Alert tone="error">{link.error}</Alert> : null}
-          <Table caption={`Secrets and their link to ${domain.rootDomain}`} columns={["Secret", "Status"]} actions>
+          <Table
+            caption={t("domains.links.caption", { domain: domain.rootDomain })}
+            columns={[t("secrets.secret"), t("secrets.status.label")]}
+            actions
+          >
             {secrets.map((secret) => {
               const linked = secret.domains.some((d) => d.domainId === domain.id);
               const dead = secretStatus(secret);
               return (
                 <tr key={secret.id}>
-                  <td data-label="Secret">
+                  <td data-label={t("secrets.secret")}>
                     <strong>{secret.label}</strong> <code className="muted">{secret.prefix}…</code>
                   </td>
-                  <td data-label="Status">
+                  <td data-label={t("secrets.status.label")}>
                     <span className="kv-inline">
-                      {linked ? <Badge tone="success">Linked</Badge> : <Badge tone="neutral">Not linked</Badge>}
-                      {dead ? <Badge tone="danger">{dead}</Badge> : null}
+                      {linked ? (
+                        <Badge tone="success">{t("domains.links.linked")}</Badge>
+                      ) : (
+                        <Badge tone="neutral">{t("domains.links.notLinked")}</Badge>
+                      )}
+                      {dead ? <Badge tone="danger">{t(`domains.links.${dead}`)}</Badge> : null}
                     </span>
                   </td>
                   <td className="table-actions">
                     {linked ? (
                       <Button variant="secondary" className="btn-sm" onClick={() => setUnlinking(secret)}>
-                        Unlink
+                        {t("domains.links.unlink")}
                       </Button>
                     ) : (
                       <Button
                         variant="secondary"
                         className="btn-sm"
                         disabled={dead !== null || link.fetching}
-                        title={dead ? `This secret is ${dead}.` : undefined}
+                        title={dead ? t("domains.links.dead", { status: t(`domains.links.${dead}`) }) : undefined}
                         onClick={() => handleLink(secret)}
                       >
-                        Link
+                        {t("domains.links.link")}
                       </Button>
                     )}
                   </td>
@@ -147,18 +164,16 @@ export function SecretConnectionsCard({
       )}
       <ConfirmMutationDialog
         open={unlinking !== null}
-        title="Unlink this secret?"
-        confirmLabel="Unlink"
+        title={t("domains.links.unlinkTitle")}
+        confirmLabel={t("domains.links.unlink")}
         document={SecretConnectionsCard_UnlinkSecret}
         variables={() => ({ input: { domainId: domain.id, secretId: unlinking?.id ?? "" } })}
         pick={(data) => data.unlinkSecretFromDomain}
-        fallback="Not unlinked."
+        fallback={t("domains.links.unlinkFailed")}
         onDone={onChanged}
         onClose={() => setUnlinking(null)}
       >
-        <p>
-          Apps using “{unlinking?.label}” from {domain.rootDomain} will be refused from the next request on.
-        </p>
+        <p>{t("domains.links.unlinkBody", { label: unlinking?.label ?? "", domain: domain.rootDomain })}</p>
       </ConfirmMutationDialog>
     </Card>
   );

@@ -1,4 +1,6 @@
+import type { TFunction } from "i18next";
 import { type FormEvent, useState } from "react";
+import { useTranslation } from "react-i18next";
 import { Button } from "../../../components/ui/Button";
 import { Field } from "../../../components/ui/Field";
 import { FormCard } from "../../../components/ui/FormCard";
@@ -17,18 +19,19 @@ function readSettings(form: FormData) {
   };
 }
 
-function validate(input: ReturnType<typeof readSettings>): Record<string, string> {
+function validate(t: TFunction<"clients">, input: ReturnType<typeof readSettings>): Record<string, string> {
   const errors: Record<string, string> = {};
-  if (!input.rootDomain) errors.rootDomain = "Enter the domain.";
-  else if (/[/:\s]/.test(input.rootDomain)) errors.rootDomain = "Host name only, without https://, a path or a port.";
+  if (!input.rootDomain) errors.rootDomain = t("domains.settings.missing");
+  else if (/[/:\s]/.test(input.rootDomain)) errors.rootDomain = t("domains.create.hostOnly");
   for (const key of ["logoUrl", "fallbackUri"] as const) {
-    if (input[key] && !/^https?:\/\//.test(input[key])) errors[key] = "Enter a full URL starting with https://.";
+    if (input[key] && !/^https?:\/\//.test(input[key])) errors[key] = t("domains.settings.fullUrl");
   }
   return errors;
 }
 
 export function SettingsCard({ domain, allowed }: { domain: DomainDetail; allowed: boolean }) {
-  const form = useMutationForm(DomainPage_UpdateDomain, (data) => data.updateDomain, "We couldn't save the domain.", {
+  const { t } = useTranslation("clients");
+  const form = useMutationForm(DomainPage_UpdateDomain, (data) => data.updateDomain, t("domains.settings.failed"), {
     fieldFor: (error) => (error.__typename === "ConflictError" ? "rootDomain" : null),
   });
   const { fieldErrors } = form;
@@ -38,23 +41,23 @@ export function SettingsCard({ domain, allowed }: { domain: DomainDetail; allowe
     event.preventDefault();
     const input = readSettings(new FormData(event.currentTarget));
     setSaved(false);
-    if (form.reject(validate(input))) return;
+    if (form.reject(validate(t, input))) return;
     if (await form.run({ input: { domainId: domain.id, ...input } })) setSaved(true);
   }
 
   return (
     <FormCard
       id="settings-title"
-      title="Settings"
+      title={t("domains.settings.title")}
       form={form}
       onSubmit={handleSubmit}
-      notice={saved ? "Saved." : null}
+      notice={saved ? t("rename.saved") : null}
       disabled={!allowed}
       key={domain.updatedAt}
     >
       <div className="form-grid">
         <Field
-          label="Domain"
+          label={t("domains.domain")}
           name="rootDomain"
           defaultValue={domain.rootDomain}
           autoCapitalize="none"
@@ -63,43 +66,43 @@ export function SettingsCard({ domain, allowed }: { domain: DomainDetail; allowe
           required
         />
         <Field
-          label="Internal name"
+          label={t("domains.settings.internalName")}
           name="internalName"
           defaultValue={domain.internalName ?? ""}
           error={fieldErrors.internalName}
         />
         <Field
-          label="Logo URL"
+          label={t("domains.settings.logo")}
           name="logoUrl"
           type="url"
           defaultValue={domain.logoUrl ?? ""}
-          hint="Shown on the login and consent pages."
+          hint={t("create.nameHint")}
           error={fieldErrors.logoUrl}
         />
         <Field
-          label="Fallback URI"
+          label={t("domains.settings.fallback")}
           name="fallbackUri"
           type="url"
           defaultValue={domain.fallbackUri ?? ""}
-          hint="Where people go when a login fails or is declined. Empty: back to your redirect URL, with the reason."
+          hint={t("domains.settings.fallbackHint")}
           error={fieldErrors.fallbackUri}
         />
         <Field
-          label="Server IP addresses"
+          label={t("domains.settings.serverIp")}
           name="serverIp"
           defaultValue={domain.serverIp ?? ""}
           placeholder="203.0.113.4, 2001:db8::1"
-          hint="Comma-separated. Only these may call the API; empty allows any."
+          hint={t("domains.settings.serverIpHint")}
           error={fieldErrors.serverIp}
           className="field-wide"
         />
       </div>
       <div className="form-actions">
         <Button type="submit" loading={form.fetching}>
-          {form.fetching ? "Saving…" : "Save settings"}
+          {form.fetching ? t("domains.settings.saving") : t("domains.settings.submit")}
         </Button>
         <span className="fine-print">
-          Added {formatDate(domain.createdAt)} · updated {formatDate(domain.updatedAt)}
+          {t("domains.settings.dates", { added: formatDate(domain.createdAt), updated: formatDate(domain.updatedAt) })}
         </span>
       </div>
     </FormCard>

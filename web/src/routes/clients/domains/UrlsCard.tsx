@@ -1,4 +1,5 @@
 import { type FormEvent, useId, useState } from "react";
+import { Trans, useTranslation } from "react-i18next";
 import { Alert } from "../../../components/ui/Alert";
 import { Badge } from "../../../components/ui/Badge";
 import { Button } from "../../../components/ui/Button";
@@ -73,11 +74,12 @@ export function UrlsCard({
   allowed: boolean;
   onChanged: () => void;
 }) {
+  const { t } = useTranslation("clients");
   const kindId = useId();
-  const add = useMutationForm(UrlsCard_AddUrl, (data) => data.addDomainUrl, "We couldn't add the URL.", {
+  const add = useMutationForm(UrlsCard_AddUrl, (data) => data.addDomainUrl, t("domains.urls.addFailed"), {
     fieldFor: (error) => (error.__typename === "ConflictError" ? "url" : null),
   });
-  const update = useMutationAction(UrlsCard_UpdateUrl, (data) => data.updateDomainUrl, "Not saved.");
+  const update = useMutationAction(UrlsCard_UpdateUrl, (data) => data.updateDomainUrl, t("domains.urls.notSaved"));
   const [removing, setRemoving] = useState<DomainUrl | null>(null);
 
   async function handleAdd(event: FormEvent<HTMLFormElement>) {
@@ -87,7 +89,7 @@ export function UrlsCard({
     const url = String(form.get("url") ?? "").trim();
     const kind = form.get("kind") === "WEBHOOK" ? "WEBHOOK" : "CALLBACK";
     if (!/^https?:\/\/\S+$/.test(url)) {
-      add.reject({ url: "Enter a full URL, e.g. https://app.example.com/callback." });
+      add.reject({ url: t("domains.urls.invalid") });
       return;
     }
     if (!(await add.run({ input: { domainId: domain.id, kind, url } }))) return;
@@ -101,28 +103,30 @@ export function UrlsCard({
 
   return (
     <Card aria-labelledby="urls-title">
-      <h2 id="urls-title">Callback and webhook URLs</h2>
-      <p className="muted">
-        Callback URLs are where people may be sent back after login. Webhook URLs receive events about this domain.
-      </p>
+      <h2 id="urls-title">{t("domains.urls.title")}</h2>
+      <p className="muted">{t("domains.urls.intro")}</p>
       {update.error ? <Alert tone="error">{update.error}</Alert> : null}
       {domain.urls.length === 0 ? (
-        <EmptyState title="No URLs yet">
-          Add a callback URL if your app's return address is not on {domain.rootDomain}.
+        <EmptyState title={t("domains.urls.emptyTitle")}>
+          {t("domains.urls.emptyBody", { domain: domain.rootDomain })}
         </EmptyState>
       ) : (
-        <Table caption="Callback and webhook URLs" columns={["URL", "Kind", "Active"]} actions>
+        <Table
+          caption={t("domains.urls.title")}
+          columns={["URL", t("domains.urls.kind"), t("secrets.status.active")]}
+          actions
+        >
           {domain.urls.map((url) => (
             <tr key={url.id}>
               <td data-label="URL">
                 <code className="url-cell">{url.url}</code>
               </td>
-              <td data-label="Kind">
+              <td data-label={t("domains.urls.kind")}>
                 <Badge tone="neutral">{url.kind === "CALLBACK" ? "Callback" : "Webhook"}</Badge>
               </td>
-              <td data-label="Active">
+              <td data-label={t("secrets.status.active")}>
                 <Toggle
-                  label={<span className="visually-hidden">Active: {url.url}</span>}
+                  label={<span className="visually-hidden">{t("domains.urls.activeLabel", { url: url.url })}</span>}
                   checked={url.active}
                   disabled={!allowed || update.fetching}
                   onChange={(event) => handleToggle(url, event.target.checked)}
@@ -130,20 +134,20 @@ export function UrlsCard({
               </td>
               <td className="table-actions">
                 <Button variant="secondary" className="btn-sm" disabled={!allowed} onClick={() => setRemoving(url)}>
-                  Remove
+                  {t("domains.urls.remove")}
                 </Button>
               </td>
             </tr>
           ))}
         </Table>
       )}
-      <form ref={add.formRef} className="form" onSubmit={handleAdd} noValidate aria-label="Add a URL">
+      <form ref={add.formRef} className="form" onSubmit={handleAdd} noValidate aria-label={t("domains.urls.addLabel")}>
         {add.formError ? <Alert tone="error">{add.formError}</Alert> : null}
         <fieldset className="form-fieldset" disabled={add.fetching || !allowed}>
           <div className="inline-form">
             <div className="field url-kind">
               <label className="field-label" htmlFor={kindId}>
-                Kind
+                {t("domains.urls.kind")}
               </label>
               <select id={kindId} name="kind" className="field-input" defaultValue="CALLBACK">
                 <option value="CALLBACK">Callback</option>
@@ -160,24 +164,29 @@ export function UrlsCard({
               error={add.fieldErrors.url}
             />
             <Button type="submit" variant="secondary" loading={add.fetching}>
-              Add URL
+              {t("domains.urls.add")}
             </Button>
           </div>
         </fieldset>
       </form>
       <ConfirmMutationDialog
         open={removing !== null}
-        title="Remove this URL?"
-        confirmLabel="Remove URL"
+        title={t("domains.urls.removeTitle")}
+        confirmLabel={t("domains.urls.removeConfirm")}
         document={UrlsCard_RemoveUrl}
         variables={() => ({ input: { domainUrlId: removing?.id ?? "" } })}
         pick={(data) => data.removeDomainUrl}
-        fallback="Not removed."
+        fallback={t("domains.urls.removeFailed")}
         onDone={onChanged}
         onClose={() => setRemoving(null)}
       >
         <p>
-          <code>{removing?.url}</code> will no longer be accepted{removing?.kind === "WEBHOOK" ? " for webhooks" : ""}.
+          <Trans
+            t={t}
+            i18nKey={removing?.kind === "WEBHOOK" ? "domains.urls.removeWebhookBody" : "domains.urls.removeBody"}
+            values={{ url: removing?.url ?? "" }}
+            components={{ code: <code /> }}
+          />
         </p>
       </ConfirmMutationDialog>
     </Card>

@@ -8,6 +8,8 @@ import { StatusBlock } from "../../../components/ui/Spinner";
 import { graphql } from "../../../lib/graphql";
 import { CreateClientCard } from "./CreateClientCard";
 import "../clients.css";
+import type { TFunction } from "i18next";
+import { useTranslation } from "react-i18next";
 
 const ClientsPage_Clients = graphql(`
   query ClientsPage_Clients {
@@ -36,14 +38,18 @@ const ClientsPage_Clients = graphql(`
 `);
 
 /** Owner is level 100 in the built-in roles; anything else is described by what it may do. */
-function roleSummary(client: { myRoleLevel: number | null; myPermissions: readonly unknown[] }): string {
-  if (client.myRoleLevel === 100) return "Owner";
+function roleSummary(
+  t: TFunction<"clients">,
+  client: { myRoleLevel: number | null; myPermissions: readonly unknown[] },
+): string {
+  if (client.myRoleLevel === 100) return t("list.owner");
   const count = client.myPermissions.length;
-  if (count === 0) return "Read only";
-  return `${count} permission${count === 1 ? "" : "s"}`;
+  if (count === 0) return t("list.readOnly");
+  return t("list.permissions", { count });
 }
 
 export function ClientsPage() {
+  const { t } = useTranslation("clients");
   const [{ data, fetching, error }, reexecute] = useQuery({
     query: ClientsPage_Clients,
     requestPolicy: "cache-and-network",
@@ -52,26 +58,24 @@ export function ClientsPage() {
 
   return (
     <div className="stack">
-      <title>My clients · Gatehouse</title>
+      <title>{t("list.documentTitle")}</title>
       <header className="page-header">
-        <h1>My clients</h1>
-        <p className="muted">Each client is one app that signs people in with Gatehouse.</p>
+        <h1>{t("list.title")}</h1>
+        <p className="muted">{t("list.intro")}</p>
       </header>
 
       <Card aria-labelledby="clients-list-title">
-        <h2 id="clients-list-title">Your clients</h2>
+        <h2 id="clients-list-title">{t("list.yourClients")}</h2>
         {!data && fetching ? (
-          <StatusBlock label="Loading your clients…" />
+          <StatusBlock label={t("list.loading")} />
         ) : error && !data ? (
           <LoadFailed
-            title="We couldn't load your clients"
+            title={t("list.loadFailed")}
             error={error}
             onRetry={() => reexecute({ requestPolicy: "network-only" })}
           />
         ) : clients.length === 0 ? (
-          <EmptyState title="No clients yet">
-            Create your first client below, then add a domain and a secret to connect your app.
-          </EmptyState>
+          <EmptyState title={t("list.emptyTitle")}>{t("list.emptyBody")}</EmptyState>
         ) : (
           <ul className="client-list">
             {clients.map((client) => (
@@ -82,17 +86,17 @@ export function ClientsPage() {
                   </Link>
                   <span className="muted client-list-meta">
                     {client.domains.length === 0
-                      ? "No domains yet"
+                      ? t("list.noDomains")
                       : client.domains.map((domain) => domain.rootDomain).join(", ")}
                     {" · "}
-                    {client.secretCount} active secret{client.secretCount === 1 ? "" : "s"}
+                    {t("list.activeSecrets", { count: client.secretCount })}
                   </span>
                 </div>
                 <div className="client-list-badges">
                   <Badge tone={client.verification === "VERIFIED" ? "success" : "neutral"}>
-                    {client.verification === "VERIFIED" ? "Verified" : "Unverified"}
+                    {client.verification === "VERIFIED" ? t("verified") : t("unverified")}
                   </Badge>
-                  <Badge tone="info">{roleSummary(client)}</Badge>
+                  <Badge tone="info">{roleSummary(t, client)}</Badge>
                 </div>
               </li>
             ))}

@@ -1,4 +1,5 @@
 import type { FormEvent } from "react";
+import { useTranslation } from "react-i18next";
 import { useNavigate } from "react-router";
 import { Alert } from "../../../components/ui/Alert";
 import { Button } from "../../../components/ui/Button";
@@ -26,22 +27,18 @@ const CreateClientCard_CreateClient = graphql(
 );
 
 export function CreateClientCard({ allowed }: { allowed: boolean | null }) {
+  const { t } = useTranslation("clients");
   const navigate = useNavigate();
-  const form = useMutationForm(
-    CreateClientCard_CreateClient,
-    (data) => data.createClient,
-    "We couldn't create the client.",
-    {
-      // The plan refusal is shown in the plan notice, not beside an input.
-      fieldFor: (error) => (error.__typename === "PlanRequiredError" ? "plan" : null),
-    },
-  );
+  const form = useMutationForm(CreateClientCard_CreateClient, (data) => data.createClient, t("create.failed"), {
+    // The plan refusal is shown in the plan notice, not beside an input.
+    fieldFor: (error) => (error.__typename === "PlanRequiredError" ? "plan" : null),
+  });
   const { fetching, fieldErrors, formError } = form;
 
   async function handleSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const name = String(new FormData(event.currentTarget).get("name") ?? "").trim();
-    if (form.reject(name ? {} : { name: "Enter a name for the client, e.g. your app's name." })) return;
+    if (form.reject(name ? {} : { name: t("create.nameMissing") })) return;
     const created = await form.run({ input: { name } });
     if (created) navigate(`/clients/${created.data.id}`);
   }
@@ -52,7 +49,7 @@ export function CreateClientCard({ allowed }: { allowed: boolean | null }) {
 
   return (
     <Card aria-labelledby="create-client-title">
-      <h2 id="create-client-title">Create a client</h2>
+      <h2 id="create-client-title">{t("create.title")}</h2>
       <form
         ref={form.formRef}
         className="form"
@@ -61,25 +58,24 @@ export function CreateClientCard({ allowed }: { allowed: boolean | null }) {
         aria-labelledby="create-client-title"
       >
         {needsPlan ? (
-          <Alert tone="warning" title="You cannot create clients yet">
-            {planError ??
-              "This Gatehouse lets only paid accounts (or staff) create clients; you can still work in clients you were invited to."}
+          <Alert tone="warning" title={t("create.planTitle")}>
+            {planError ?? t("create.planBody")}
           </Alert>
         ) : null}
         {formError ? <Alert tone="error">{formError}</Alert> : null}
         <fieldset className="form-fieldset" disabled={fetching || needsPlan}>
           <div className="inline-form">
             <Field
-              label="Client name"
+              label={t("create.nameLabel")}
               name="name"
               autoComplete="off"
               maxLength={100}
-              hint="Shown to people on the login and consent pages."
+              hint={t("create.nameHint")}
               error={fieldErrors.name}
               required
             />
             <Button type="submit" loading={fetching}>
-              {fetching ? "Creating…" : "Create client"}
+              {fetching ? t("create.creating") : t("create.submit")}
             </Button>
           </div>
         </fieldset>

@@ -1,3 +1,4 @@
+import { useTranslation } from "react-i18next";
 import { ConfirmDialog } from "../../../components/ui/ConfirmDialog";
 import { dateInputToIso, isoToDateInput, todayInput } from "../../../lib/format";
 import { ErrorFields, graphql } from "../../../lib/graphql";
@@ -35,7 +36,8 @@ export function EditMemberDialog({
   onClose: () => void;
   onSaved: (member: Member) => void;
 }) {
-  const form = useMutationForm(EditMemberDialog_Update, (data) => data.updateMember, "We couldn't save the change.");
+  const { t } = useTranslation("team");
+  const form = useMutationForm(EditMemberDialog_Update, (data) => data.updateMember, t("edit.failed"));
   const { values, text } = useFormValues(
     () => ({ roleId: member.role.id, expiresAt: isoToDateInput(member.expiresAt) }),
     { errors: form.fieldErrors },
@@ -44,7 +46,7 @@ export function EditMemberDialog({
 
   async function save() {
     if (expires && expires < todayInput()) {
-      form.reject({ expiresAt: "Choose a date in the future, or leave it empty." });
+      form.reject({ expiresAt: t("invite.pastDate") });
       return;
     }
     const saved = await form.run({ input: { memberId: member.id, roleId, expiresAt: dateInputToIso(expires) } });
@@ -54,8 +56,8 @@ export function EditMemberDialog({
   return (
     <ConfirmDialog
       open
-      title={`Change ${member.user.name}`}
-      confirmLabel="Save changes"
+      title={t("edit.title", { name: member.user.name })}
+      confirmLabel={t("edit.save")}
       tone="primary"
       loading={form.fetching}
       error={form.formError}
@@ -68,7 +70,7 @@ export function EditMemberDialog({
           myLevel={myLevel}
           role={text("roleId")}
           expires={text("expiresAt")}
-          expiresHint="Clear the date for access without an end."
+          expiresHint={t("edit.expiresHint")}
         />
       </div>
     </ConfirmDialog>

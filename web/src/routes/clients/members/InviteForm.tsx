@@ -1,4 +1,5 @@
 import type { FormEvent } from "react";
+import { useTranslation } from "react-i18next";
 import { FormError, Reason, SectionHead } from "../../../components/team/team-kit";
 import { Button } from "../../../components/ui/Button";
 import { Card } from "../../../components/ui/Card";
@@ -47,8 +48,9 @@ export function InviteForm({
   noManage: string | null;
   onInvited: (invitation: Invitation) => void;
 }) {
+  const { t } = useTranslation("team");
   const viewerRole = roles.find((role) => role.key === "viewer" && role.level <= myLevel);
-  const form = useMutationForm(InviteForm_Add, (data) => data.inviteMember, "We couldn't send the invitation.", {
+  const form = useMutationForm(InviteForm_Add, (data) => data.inviteMember, t("invite.failed"), {
     fieldFor: (error) =>
       error.__typename === "ConflictError" ||
       (error.__typename === "NotFoundError" && /account|e-mail/i.test(error.message))
@@ -65,9 +67,9 @@ export function InviteForm({
   async function submit(event: FormEvent) {
     event.preventDefault();
     const found: Record<string, string> = {};
-    if (!looksLikeEmail(email.trim())) found.email = "Enter the e-mail address of their Gatehouse account.";
-    if (!roleId) found.roleId = "Choose a role.";
-    if (expires && expires < todayInput()) found.expiresAt = "Choose a date in the future, or leave it empty.";
+    if (!looksLikeEmail(email.trim())) found.email = t("invite.emailMissing");
+    if (!roleId) found.roleId = t("invite.roleMissing");
+    if (expires && expires < todayInput()) found.expiresAt = t("invite.pastDate");
     if (form.reject(found)) return;
     const added = await form.run({
       input: { clientId, email: email.trim(), roleId, expiresAt: dateInputToIso(expires) },
@@ -79,28 +81,27 @@ export function InviteForm({
 
   return (
     <Card aria-labelledby="invite-title">
-      <SectionHead id="invite-title" title="Invite a member">
-        We mail them a single-use link. They see the client and the role, and join only if they accept, with a confirmed
-        Gatehouse account at that address.
+      <SectionHead id="invite-title" title={t("invite.title")}>
+        {t("invite.intro")}
       </SectionHead>
       <form ref={form.formRef} className="stack" onSubmit={submit} noValidate aria-busy={fetching || undefined}>
         <fieldset className="team-fieldset team-wide" disabled={!!noManage || fetching}>
           <div className="team-form">
-            <Field label="E-mail address" {...text("email")} type="email" autoComplete="off" className="team-wide" />
+            <Field label={t("invite.email")} {...text("email")} type="email" autoComplete="off" className="team-wide" />
             <MemberAccessFields
               roles={roles}
               myLevel={myLevel}
               role={text("roleId")}
               expires={text("expiresAt")}
-              roleHint="You can give roles up to your own level."
-              expiresHint="When their membership ends; leave empty for no end date."
+              roleHint={t("invite.roleHint")}
+              expiresHint={t("invite.expiresHint")}
               chooseRole
             />
           </div>
         </fieldset>
         <div className="team-form-actions">
           <Button type="submit" loading={fetching} disabled={!!noManage}>
-            Invite member
+            {t("invite.submit")}
           </Button>
           {noManage ? <Reason>{noManage}</Reason> : null}
         </div>

@@ -1,4 +1,5 @@
 import { useState } from "react";
+import { useTranslation } from "react-i18next";
 import { useQuery } from "urql";
 import { ClientNotFound, lacking, Reason, SectionHead } from "../../../components/team/team-kit";
 import { Alert } from "../../../components/ui/Alert";
@@ -52,6 +53,7 @@ const MembersPage_Remove = graphql(
 
 /** Members of the client: invite by e-mail, change role and expiry, remove. */
 export function MembersPage() {
+  const { t } = useTranslation("team");
   const { client } = useClientDashboard();
   const [{ data, fetching, error }, reexecute] = useQuery({
     query: MembersPage_Members,
@@ -69,20 +71,20 @@ export function MembersPage() {
 
   return (
     <div className="stack">
-      <title>Members · Gatehouse</title>
+      <title>{t("members.documentTitle")}</title>
       <Card aria-labelledby="members-title">
-        <SectionHead id="members-title" title="Members">
-          People who can work on this client, and the role each one has.
+        <SectionHead id="members-title" title={t("members.title")}>
+          {t("members.intro")}
         </SectionHead>
         {notice ? <Alert tone="success">{notice}</Alert> : null}
         {error && !data ? (
-          <LoadFailed className="stack" title="We couldn't load the members" error={error} onRetry={refresh} />
+          <LoadFailed className="stack" title={t("members.loadFailed")} error={error} onRetry={refresh} />
         ) : fetching && !data ? (
-          <StatusBlock label="Loading members…" />
+          <StatusBlock label={t("members.loading")} />
         ) : !members ? (
           <ClientNotFound />
         ) : members.length === 0 ? (
-          <EmptyState title="No members yet">Invite someone below to work on this client with you.</EmptyState>
+          <EmptyState title={t("members.emptyTitle")}>{t("members.emptyBody")}</EmptyState>
         ) : (
           <MembersTable
             members={members}
@@ -101,9 +103,7 @@ export function MembersPage() {
           myLevel={myLevel}
           noManage={noManage}
           onInvited={(invitation) => {
-            setNotice(
-              `We sent an invitation to ${invitation.email} for the ${invitation.role.name} role. They join once they accept it.`,
-            );
+            setNotice(t("members.invited", { email: invitation.email, role: invitation.role.name }));
             refresh();
           }}
         />
@@ -117,26 +117,26 @@ export function MembersPage() {
           onClose={() => setEditing(null)}
           onSaved={(member) => {
             setEditing(null);
-            setNotice(`${member.user.name} now has the ${member.role.name} role.`);
+            setNotice(t("members.changed", { name: member.user.name, role: member.role.name }));
             refresh();
           }}
         />
       ) : null}
       <ConfirmMutationDialog
         open={!!removing}
-        title={removing ? `Remove ${removing.user.name}?` : "Remove member?"}
-        confirmLabel="Remove member"
+        title={removing ? t("members.removeTitle", { name: removing.user.name }) : t("members.removeTitleAny")}
+        confirmLabel={t("members.removeConfirm")}
         document={MembersPage_Remove}
         variables={() => ({ input: { memberId: removing?.id ?? "" } })}
         pick={(result) => result.removeMember}
-        fallback="We couldn't remove the member."
+        fallback={t("members.removeFailed")}
         onDone={() => {
-          setNotice(`${removing?.user.name} is no longer a member.`);
+          setNotice(t("members.removed", { name: removing?.user.name ?? "" }));
           refresh();
         }}
         onClose={() => setRemoving(null)}
       >
-        <p>They lose access to this client at once. You can invite them again later.</p>
+        <p>{t("members.removeBody")}</p>
       </ConfirmMutationDialog>
     </div>
   );

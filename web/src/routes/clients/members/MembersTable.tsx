@@ -1,3 +1,4 @@
+import { useTranslation } from "react-i18next";
 import { type ManagedRows, Reason, RowButton } from "../../../components/team/team-kit";
 import { Badge } from "../../../components/ui/Badge";
 import { Table } from "../../../components/ui/Table";
@@ -14,43 +15,53 @@ export function MembersTable({
   members: readonly Member[];
   onRemove: (member: Member) => void;
 }) {
+  const { t } = useTranslation("team");
   return (
-    <Table caption="Members of the client" columns={["Name", "Role", "Expires"]} actions>
+    <Table
+      caption={t("members.caption")}
+      columns={[t("members.name"), t("members.role"), t("members.expires")]}
+      actions
+    >
       {members.map((member) => {
         const above = member.role.level > myLevel;
-        const reason = noManage ?? (above ? "Their role is above your own level." : null);
+        const reason = noManage ?? (above ? t("members.above") : null);
         return (
           <tr key={member.id}>
-            <td data-label="Name">
+            <td data-label={t("members.name")}>
               <span className="team-cell">
                 <span className="team-cell-main">{member.user.name}</span>
                 {member.user.email ? <span className="team-cell-sub">{member.user.email}</span> : null}
               </span>
             </td>
-            <td data-label="Role">
+            <td data-label={t("members.role")}>
               <Badge tone={member.role.key === "owner" ? "info" : "neutral"}>{member.role.name}</Badge>
             </td>
-            <td data-label="Expires">
+            <td data-label={t("members.expires")}>
               {member.expiresAt ? (
                 <>
                   {formatDate(member.expiresAt)}{" "}
-                  {isPast(member.expiresAt) ? <Badge tone="danger">Expired</Badge> : null}
+                  {isPast(member.expiresAt) ? <Badge tone="danger">{t("members.expired")}</Badge> : null}
                 </>
               ) : (
-                <span className="muted">Never</span>
+                <span className="muted">{t("members.never")}</span>
               )}
             </td>
             <td className="table-actions">
               <span className="team-actions">
                 <RowButton
                   reason={reason}
-                  label={`Change the role of ${member.user.name}`}
+                  label={t("members.changeLabel", { name: member.user.name })}
                   onClick={() => onEdit(member)}
                 >
-                  Change
+                  {t("members.change")}
                 </RowButton>
-                <RowButton reason={reason} danger label={`Remove ${member.user.name}`} onClick={() => onRemove(member)}>
-                  Remove
+                <RowButton
+                  reason={reason}
+                  danger
+                  label={t("members.removeLabel", { name: member.user.name })}
+                  onClick={() => onRemove(member)}
+                >
+                  {t("members.remove")}
                 </RowButton>
               </span>
               {reason && !noManage ? <Reason>{reason}</Reason> : null}

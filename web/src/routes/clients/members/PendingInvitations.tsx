@@ -1,4 +1,5 @@
 import { useEffect, useState } from "react";
+import { useTranslation } from "react-i18next";
 import { useQuery } from "urql";
 import { SectionHead } from "../../../components/team/team-kit";
 import { Button } from "../../../components/ui/Button";
@@ -48,6 +49,7 @@ type Invitation = NonNullable<ResultOf<typeof PendingInvitations_List>["client"]
 
 /** Invitations still waiting for an answer; `changed` re-reads them after the invite form sent one. */
 export function PendingInvitations({ clientId, changed }: { clientId: string; changed: string | null }) {
+  const { t } = useTranslation("team");
   const [{ data }, reexecute] = useQuery({
     query: PendingInvitations_List,
     variables: { id: clientId },
@@ -60,28 +62,30 @@ export function PendingInvitations({ clientId, changed }: { clientId: string; ch
 
   return (
     <Card aria-labelledby="pending-invitations-title">
-      <SectionHead id="pending-invitations-title" title="Pending invitations">
-        Sent links nobody has answered yet. Revoke one to make its link stop working.
+      <SectionHead id="pending-invitations-title" title={t("pending.title")}>
+        {t("pending.intro")}
       </SectionHead>
       {invitations.length === 0 ? (
-        <EmptyState title="No pending invitations">
-          Invitations you send appear here until they are answered.
-        </EmptyState>
+        <EmptyState title={t("pending.emptyTitle")}>{t("pending.emptyBody")}</EmptyState>
       ) : (
-        <Table caption="Pending invitations" columns={["E-mail address", "Role", "Link valid until"]} actions>
+        <Table
+          caption={t("pending.title")}
+          columns={[t("invite.email"), t("members.role"), t("pending.validUntil")]}
+          actions
+        >
           {invitations.map((invitation) => (
             <tr key={invitation.id} data-testid="invitation-row">
-              <td data-label="E-mail address">{invitation.email}</td>
-              <td data-label="Role">{invitation.role.name}</td>
-              <td data-label="Link valid until">{formatDate(invitation.expiresAt)}</td>
+              <td data-label={t("invite.email")}>{invitation.email}</td>
+              <td data-label={t("members.role")}>{invitation.role.name}</td>
+              <td data-label={t("pending.validUntil")}>{formatDate(invitation.expiresAt)}</td>
               <td className="table-actions">
                 <Button
                   variant="secondary"
                   className="btn-sm"
                   onClick={() => setRevoking(invitation)}
-                  aria-label={`Revoke the invitation to ${invitation.email}`}
+                  aria-label={t("pending.revokeLabel", { email: invitation.email })}
                 >
-                  Revoke
+                  {t("pending.revoke")}
                 </Button>
               </td>
             </tr>
@@ -90,16 +94,16 @@ export function PendingInvitations({ clientId, changed }: { clientId: string; ch
       )}
       <ConfirmMutationDialog
         open={revoking !== null}
-        title={`Revoke the invitation to ${revoking?.email ?? ""}?`}
-        confirmLabel="Revoke invitation"
+        title={t("pending.revokeTitle", { email: revoking?.email ?? "" })}
+        confirmLabel={t("pending.revokeConfirm")}
         document={PendingInvitations_Revoke}
         variables={() => ({ input: { invitationId: revoking?.id ?? "" } })}
         pick={(result) => result.revokeInvitation}
-        fallback="Not revoked."
+        fallback={t("pending.revokeFailed")}
         onDone={() => reexecute({ requestPolicy: "network-only" })}
         onClose={() => setRevoking(null)}
       >
-        <p>The link stops working at once. You can invite them again later.</p>
+        <p>{t("pending.revokeBody")}</p>
       </ConfirmMutationDialog>
     </Card>
   );

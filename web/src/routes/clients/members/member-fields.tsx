@@ -1,3 +1,4 @@
+import { useTranslation } from "react-i18next";
 import { Field, SelectField } from "../../../components/ui/Field";
 import { todayInput } from "../../../lib/format";
 import { type FragmentOf, graphql } from "../../../lib/graphql";
@@ -35,15 +36,18 @@ export type Member = FragmentOf<typeof MemberFields>;
 
 /** The roles a member may be given, highest first; those above the viewer's level or disabled are greyed out. */
 export function RoleOptions({ roles, myLevel }: { roles: readonly RoleOption[]; myLevel: number }) {
+  const { t } = useTranslation("team");
   return (
     <>
       {[...roles]
         .sort((a, b) => b.level - a.level)
         .map((role) => {
-          const blocked = role.level > myLevel ? "above your level" : role.status === "DISABLED" ? "disabled" : null;
+          const blocked =
+            role.level > myLevel ? t("roleOption.above") : role.status === "DISABLED" ? t("roleOption.disabled") : null;
+          const option = t("roleOption.option", { name: role.name, level: role.level });
           return (
             <option key={role.id} value={role.id} disabled={!!blocked}>
-              {role.name} (level {role.level}){blocked ? ` — ${blocked}` : ""}
+              {blocked ? `${option} — ${blocked}` : option}
             </option>
           );
         })}
@@ -73,13 +77,14 @@ export function MemberAccessFields({
   /** Offer an empty "Choose a role…" first, for a new member. */
   chooseRole?: boolean;
 }) {
+  const { t } = useTranslation("team");
   return (
     <>
-      <SelectField label="Role" {...role} hint={roleHint}>
-        {chooseRole ? <option value="">Choose a role…</option> : null}
+      <SelectField label={t("members.role")} {...role} hint={roleHint}>
+        {chooseRole ? <option value="">{t("roleOption.choose")}</option> : null}
         <RoleOptions roles={roles} myLevel={myLevel} />
       </SelectField>
-      <Field label="Access expires (optional)" {...expires} type="date" min={todayInput()} hint={expiresHint} />
+      <Field label={t("members.accessExpires")} {...expires} type="date" min={todayInput()} hint={expiresHint} />
     </>
   );
 }

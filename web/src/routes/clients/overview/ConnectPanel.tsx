@@ -1,3 +1,4 @@
+import { Trans, useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import { Badge } from "../../../components/ui/Badge";
 import { CopyButton, CopyField } from "../../../components/ui/CopyButton";
@@ -33,6 +34,7 @@ export const OverviewClientFields = graphql(`
 type OverviewClient = FragmentOf<typeof OverviewClientFields>;
 
 export function ConnectPanel({ client }: { client: OverviewClient }) {
+  const { t } = useTranslation("clients");
   // The trailing slash matters: SDKs resolve "sign-token" against this base with new URL().
   const apiBase = `${window.location.origin}/api/`;
   const domain = client.domains.find((d) => d.primary) ?? client.domains[0];
@@ -40,28 +42,32 @@ export function ConnectPanel({ client }: { client: OverviewClient }) {
   // The names the XWMS SDKs and the Laravel package read, so the snippet pastes as is.
   const env = [
     `XWMS_CLIENT_ID=${client.id}`,
-    "XWMS_CLIENT_SECRET=<your secret>",
-    `XWMS_DOMAIN=${domain ? domain.rootDomain : "<your domain>"}`,
+    `XWMS_CLIENT_SECRET=<${t("connect.placeholderSecret")}>`,
+    `XWMS_DOMAIN=${domain ? domain.rootDomain : `<${t("connect.placeholderDomain")}>`}`,
     `XWMS_API_URI=${apiBase}`,
-    `XWMS_REDIRECT_URI=${callbacks[0]?.url ?? "<your callback URL>"}`,
+    `XWMS_REDIRECT_URI=${callbacks[0]?.url ?? `<${t("connect.placeholderCallback")}>`}`,
   ].join("\n");
 
   return (
     <div className="stack">
       <dl className="details">
-        <dt>Client ID</dt>
+        <dt>{t("connect.clientId")}</dt>
         <dd>
-          <CopyField value={client.id} label="Copy client ID" />
+          <CopyField value={client.id} label={t("connect.copyClientId")} />
         </dd>
-        <dt>API base URL</dt>
+        <dt>{t("connect.apiBase")}</dt>
         <dd>
-          <CopyField value={apiBase} label="Copy API base URL" />
+          <CopyField value={apiBase} label={t("connect.copyApiBase")} />
         </dd>
-        <dt>Domains</dt>
+        <dt>{t("connect.domains")}</dt>
         <dd>
           {client.domains.length === 0 ? (
             <span className="muted">
-              No domains yet. <Link to={`/clients/${client.id}/domains`}>Add a domain</Link> your app runs on.
+              <Trans
+                t={t}
+                i18nKey="connect.noDomains"
+                components={{ link: <Link to={`/clients/${client.id}/domains`} /> }}
+              />
             </span>
           ) : (
             <ul className="stack-sm connect-domains">
@@ -71,38 +77,43 @@ export function ConnectPanel({ client }: { client: OverviewClient }) {
                     <Link to={`/clients/${client.id}/domains/${d.id}`}>
                       <strong>{d.rootDomain}</strong>
                     </Link>
-                    {d.primary ? <Badge tone="info">Primary</Badge> : null}
-                    {!d.active ? <Badge tone="neutral">Inactive</Badge> : null}
-                    {d.allowLogin ? <Badge tone="success">Login on</Badge> : <Badge tone="warning">Login off</Badge>}
+                    {d.primary ? <Badge tone="info">{t("connect.primary")}</Badge> : null}
+                    {!d.active ? <Badge tone="neutral">{t("connect.inactive")}</Badge> : null}
+                    {d.allowLogin ? (
+                      <Badge tone="success">{t("connect.loginOn")}</Badge>
+                    ) : (
+                      <Badge tone="warning">{t("connect.loginOff")}</Badge>
+                    )}
                   </span>
                   <span className="kv-inline">
-                    <span className="muted">Domain ID</span>
-                    <CopyField value={d.publicId} label={`Copy domain ID of ${d.rootDomain}`} />
+                    <span className="muted">{t("connect.domainId")}</span>
+                    <CopyField value={d.publicId} label={t("connect.copyDomainId", { domain: d.rootDomain })} />
                   </span>
                 </li>
               ))}
             </ul>
           )}
         </dd>
-        <dt>Client secret</dt>
+        <dt>{t("connect.secret")}</dt>
         <dd>
-          {client.secretCount > 0
-            ? `${client.secretCount} active. A secret's value is shown only when it is created.`
-            : "None active."}{" "}
-          <Link to={`/clients/${client.id}/secrets`}>Manage secrets</Link>
+          {client.secretCount > 0 ? t("connect.secretsActive", { count: client.secretCount }) : t("connect.noSecrets")}{" "}
+          <Link to={`/clients/${client.id}/secrets`}>{t("connect.manageSecrets")}</Link>
         </dd>
-        <dt>Redirect URLs</dt>
+        <dt>{t("connect.redirects")}</dt>
         <dd>
           <p>
-            After login, Gatehouse sends people back only to a URL on one of the domains above or a subdomain of it
-            (e.g. <code>https://app.{domain?.rootDomain ?? "example.com"}/callback</code>), or to a callback URL
-            registered on the domain.
+            <Trans
+              t={t}
+              i18nKey="connect.redirectsBody"
+              values={{ example: `https://app.${domain?.rootDomain ?? "example.com"}/callback` }}
+              components={{ code: <code /> }}
+            />
           </p>
           {callbacks.length > 0 ? (
             <ul className="connect-callbacks">
               {callbacks.map((url) => (
                 <li key={url.id}>
-                  <code>{url.url}</code> {url.active ? null : <Badge tone="neutral">Inactive</Badge>}
+                  <code>{url.url}</code> {url.active ? null : <Badge tone="neutral">{t("connect.inactive")}</Badge>}
                 </li>
               ))}
             </ul>
@@ -112,12 +123,12 @@ export function ConnectPanel({ client }: { client: OverviewClient }) {
       <div>
         <div className="snippet-head">
           <h3 id="env-title">.env</h3>
-          <CopyButton value={env} label="Copy .env snippet" />
+          <CopyButton value={env} label={t("connect.copyEnv")} />
         </div>
         <pre className="env-snippet" data-testid="env-snippet">
           {env}
         </pre>
-        <p className="fine-print">Replace &lt;your secret&gt; with a secret's value. Never commit it.</p>
+        <p className="fine-print">{t("connect.envHint", { placeholder: `<${t("connect.placeholderSecret")}>` })}</p>
       </div>
       <OidcPanel client={client} />
     </div>

@@ -1,4 +1,5 @@
 import { useState } from "react";
+import { useTranslation } from "react-i18next";
 import { useNavigate } from "react-router";
 import { Button } from "../../../components/ui/Button";
 import { Card } from "../../../components/ui/Card";
@@ -26,6 +27,7 @@ const DeleteClientCard_DeleteClient = graphql(
 );
 
 export function DeleteClientCard({ client }: { client: DashboardClient }) {
+  const { t } = useTranslation("clients");
   const navigate = useNavigate();
   const [open, setOpen] = useState(false);
   const [typed, setTyped] = useState("");
@@ -35,34 +37,32 @@ export function DeleteClientCard({ client }: { client: DashboardClient }) {
     <Card aria-labelledby="delete-title" className="danger-zone">
       <div className="section-head">
         <div>
-          <h2 id="delete-title">Delete client</h2>
-          <p className="muted">
-            Deletes the client with its domains, secrets, members and roles. Apps using it stop working at once.
-          </p>
-          {!isOwner ? <p className="reason">Only an Owner of this client can delete it.</p> : null}
+          <h2 id="delete-title">{t("delete.title")}</h2>
+          <p className="muted">{t("delete.intro")}</p>
+          {!isOwner ? <p className="reason">{t("delete.ownerOnly")}</p> : null}
         </div>
         <Button variant="danger" disabled={!isOwner} onClick={() => setOpen(true)}>
-          Delete client
+          {t("delete.title")}
         </Button>
       </div>
       <ConfirmMutationDialog
         open={open}
-        title={`Delete ${client.name}?`}
-        confirmLabel="Delete client"
+        title={t("delete.confirmTitle", { name: client.name })}
+        confirmLabel={t("delete.title")}
         confirmDisabled={typed !== client.name}
         document={DeleteClientCard_DeleteClient}
         variables={() => ({ input: { clientId: client.id, confirmName: typed } })}
         pick={(data) => data.deleteClient}
-        fallback="We couldn't delete the client."
+        fallback={t("delete.failed")}
         onDone={() => navigate("/clients", { replace: true })}
         onClose={() => {
           setOpen(false);
           setTyped("");
         }}
       >
-        <p>This cannot be undone. Type the client's name to confirm.</p>
+        <p>{t("delete.confirmBody")}</p>
         <Field
-          label={`Type "${client.name}"`}
+          label={t("delete.typeName", { name: client.name })}
           name="confirmName"
           autoComplete="off"
           value={typed}

@@ -1,3 +1,4 @@
+import { Trans, useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import { CopyField } from "../../../components/ui/CopyButton";
 import type { FragmentOf } from "../../../lib/graphql";
@@ -10,6 +11,7 @@ type OverviewClient = FragmentOf<typeof OverviewClientFields>;
 
 /** The values an OpenID Connect library needs: the issuer (this origin), discovery, and the redirect URIs it accepts. */
 export function OidcPanel({ client }: { client: OverviewClient }) {
+  const { t } = useTranslation("clients");
   const issuer = window.location.origin;
   const discovery = `${issuer}/.well-known/openid-configuration`;
   // The server accepts exactly the active callbacks of active, login-allowed domains (loopback on any port).
@@ -21,25 +23,26 @@ export function OidcPanel({ client }: { client: OverviewClient }) {
     <section className="stack" aria-labelledby="oidc-title">
       <h3 id="oidc-title">OpenID Connect</h3>
       <p className="muted">
-        Any OpenID Connect library (openid-client, Auth.js, Spring Security, AppAuth) signs people in with the client
-        ID, a secret linked to the redirect's domain (none for a public client), and these values. PAR, DPoP and JWT
-        access tokens for your API (<code>resource</code> on one of your API domains) work too.
+        <Trans t={t} i18nKey="oidc.intro" components={{ code: <code /> }} />
       </p>
       <dl className="details">
-        <dt>Issuer</dt>
+        <dt>{t("oidc.issuer")}</dt>
         <dd>
-          <CopyField value={issuer} label="Copy issuer" />
+          <CopyField value={issuer} label={t("oidc.copyIssuer")} />
         </dd>
-        <dt>Discovery URL</dt>
+        <dt>{t("oidc.discovery")}</dt>
         <dd>
-          <CopyField value={discovery} label="Copy discovery URL" />
+          <CopyField value={discovery} label={t("oidc.copyDiscovery")} />
         </dd>
-        <dt>Allowed redirect URIs</dt>
+        <dt>{t("oidc.redirectUris")}</dt>
         <dd>
           {redirectUris.length === 0 ? (
             <span className="muted">
-              None yet: add a callback URL to an active domain with login on, on the{" "}
-              <Link to={`/clients/${client.id}/domains`}>domains page</Link>.
+              <Trans
+                t={t}
+                i18nKey="oidc.noRedirectUris"
+                components={{ link: <Link to={`/clients/${client.id}/domains`} /> }}
+              />
             </span>
           ) : (
             <ul className="connect-callbacks" data-testid="oidc-redirect-uris">
@@ -51,15 +54,14 @@ export function OidcPanel({ client }: { client: OverviewClient }) {
             </ul>
           )}
           <p className="fine-print">
-            A redirect URI must match exactly; on <code>localhost</code>, <code>127.0.0.1</code> and <code>[::1]</code>{" "}
-            any port matches.
+            <Trans t={t} i18nKey="oidc.exactMatch" components={{ code: <code /> }} />
           </p>
         </dd>
-        <dt>App type</dt>
+        <dt>{t("oidc.appType")}</dt>
         <dd>
           <PublicClientSwitch clientId={client.id} publicClient={client.oidcPublic} />
         </dd>
-        <dt>Subject (sub)</dt>
+        <dt>{t("oidc.subject")}</dt>
         <dd>
           <PairwiseSwitch clientId={client.id} pairwise={client.pairwiseSubjects} />
         </dd>

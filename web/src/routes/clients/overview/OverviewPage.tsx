@@ -1,3 +1,4 @@
+import { useTranslation } from "react-i18next";
 import { useQuery } from "urql";
 import { Card } from "../../../components/ui/Card";
 import { LoadFailed } from "../../../components/ui/LoadFailed";
@@ -22,6 +23,7 @@ const OverviewPage_Client = graphql(
 );
 
 export function OverviewPage() {
+  const { t } = useTranslation("clients");
   const { client } = useClientDashboard();
   const [{ data, fetching, error }, reexecute] = useQuery({
     query: OverviewPage_Client,
@@ -32,13 +34,13 @@ export function OverviewPage() {
   return (
     <div className="stack">
       <Card aria-labelledby="connect-title">
-        <h2 id="connect-title">Connect your app</h2>
-        <p className="muted">The values your app needs to sign people in with Gatehouse.</p>
+        <h2 id="connect-title">{t("overview.connectTitle")}</h2>
+        <p className="muted">{t("overview.connectIntro")}</p>
         {!data && fetching ? (
-          <StatusBlock label="Loading connection details…" />
+          <StatusBlock label={t("overview.loading")} />
         ) : error && !data ? (
           <LoadFailed
-            title="We couldn't load the connection details"
+            title={t("overview.loadFailed")}
             error={error}
             onRetry={() => reexecute({ requestPolicy: "network-only" })}
           />

@@ -1,4 +1,5 @@
 import { useState } from "react";
+import { useTranslation } from "react-i18next";
 import { CheckboxField } from "../../../components/ui/Field";
 import { ErrorFields, graphql } from "../../../lib/graphql";
 import { useMutationAction } from "../../../lib/use-mutation-action";
@@ -24,12 +25,13 @@ const PairwiseSwitch_SetPairwise = graphql(
 
 /** The client's pairwise-sub setting, a toggle that saves at once; members without client:update see why not. */
 export function PairwiseSwitch({ clientId, pairwise }: { clientId: string; pairwise: boolean }) {
+  const { t } = useTranslation("clients");
   const { client } = useClientDashboard();
   const allowed = can(client, "CLIENT_UPDATE");
   const action = useMutationAction(
     PairwiseSwitch_SetPairwise,
     (data) => data.setClientPairwiseSubjects,
-    "The setting was not saved.",
+    t("pairwise.failed"),
   );
   // Shown at once; put back if the server refuses.
   const [checked, setChecked] = useState(pairwise);
@@ -40,11 +42,9 @@ export function PairwiseSwitch({ clientId, pairwise }: { clientId: string; pairw
   return (
     <div className="stack-sm">
       <CheckboxField
-        label="Pairwise subjects"
+        label={t("pairwise.label")}
         name="pairwiseSubjects"
-        hint={`Apps see a sub of their own per person (sector: the primary root domain) instead of the person's public sub.${
-          allowed ? "" : ` ${missingPermissionReason("CLIENT_UPDATE")}`
-        }`}
+        hint={`${t("pairwise.hint")}${allowed ? "" : ` ${missingPermissionReason("CLIENT_UPDATE")}`}`}
         checked={checked}
         disabled={!allowed || action.fetching}
         onChange={(event) => void toggle(event.currentTarget.checked)}

@@ -1,4 +1,5 @@
 import { useState } from "react";
+import { useTranslation } from "react-i18next";
 import { CheckboxField } from "../../../components/ui/Field";
 import { ErrorFields, graphql } from "../../../lib/graphql";
 import { useMutationAction } from "../../../lib/use-mutation-action";
@@ -25,11 +26,12 @@ const PublicClientSwitch_SetPublic = graphql(
 /** Whether the client's OpenID Connect apps are public (SPA, native): a toggle that saves at once. */
 export function PublicClientSwitch({ clientId, publicClient }: { clientId: string; publicClient: boolean }) {
   const { client } = useClientDashboard();
+  const { t } = useTranslation("clients");
   const allowed = can(client, "CLIENT_UPDATE");
   const action = useMutationAction(
     PublicClientSwitch_SetPublic,
     (data) => data.setClientOidcPublic,
-    "The setting was not saved.",
+    t("pairwise.failed"),
   );
   // Shown at once; put back if the server refuses.
   const [checked, setChecked] = useState(publicClient);
@@ -40,11 +42,9 @@ export function PublicClientSwitch({ clientId, publicClient }: { clientId: strin
   return (
     <div className="stack-sm">
       <CheckboxField
-        label="Public client (single-page or native app)"
+        label={t("publicClient.label")}
         name="oidcPublic"
-        hint={`For apps that run in the browser or on a device and cannot keep a secret: they sign people in with no secret and must use PKCE (S256), and only to the redirect URIs above. Server-to-server calls (client_credentials) are then closed; leave this off for apps with a back end.${
-          allowed ? "" : ` ${missingPermissionReason("CLIENT_UPDATE")}`
-        }`}
+        hint={`${t("publicClient.hint")}${allowed ? "" : ` ${missingPermissionReason("CLIENT_UPDATE")}`}`}
         checked={checked}
         disabled={!allowed || action.fetching}
         onChange={(event) => void toggle(event.currentTarget.checked)}

@@ -1,4 +1,5 @@
 import { type FormEvent, useState } from "react";
+import { useTranslation } from "react-i18next";
 import { Button } from "../../../components/ui/Button";
 import { Field } from "../../../components/ui/Field";
 import { FormCard } from "../../../components/ui/FormCard";
@@ -25,8 +26,9 @@ const RenameCard_RenameClient = graphql(
 );
 
 export function RenameCard({ client }: { client: DashboardClient }) {
+  const { t } = useTranslation("clients");
   const { refreshClient } = useClientDashboard();
-  const form = useMutationForm(RenameCard_RenameClient, (data) => data.renameClient, "We couldn't rename the client.");
+  const form = useMutationForm(RenameCard_RenameClient, (data) => data.renameClient, t("rename.failed"));
   const [saved, setSaved] = useState(false);
   const allowed = can(client, "CLIENT_UPDATE");
 
@@ -34,7 +36,7 @@ export function RenameCard({ client }: { client: DashboardClient }) {
     event.preventDefault();
     const name = String(new FormData(event.currentTarget).get("name") ?? "").trim();
     setSaved(false);
-    if (form.reject(name ? {} : { name: "Enter a name." })) return;
+    if (form.reject(name ? {} : { name: t("rename.nameMissing") })) return;
     if (!(await form.run({ input: { clientId: client.id, name } }))) return;
     setSaved(true);
     refreshClient();
@@ -43,16 +45,16 @@ export function RenameCard({ client }: { client: DashboardClient }) {
   return (
     <FormCard
       id="rename-title"
-      title="Client name"
+      title={t("rename.title")}
       form={form}
       onSubmit={handleSubmit}
       reason={allowed ? null : missingPermissionReason("CLIENT_UPDATE")}
-      notice={saved ? "Saved." : null}
+      notice={saved ? t("rename.saved") : null}
       disabled={!allowed}
     >
       <div className="inline-form">
         <Field
-          label="Name"
+          label={t("rename.nameLabel")}
           name="name"
           defaultValue={client.name}
           key={client.name}
@@ -61,7 +63,7 @@ export function RenameCard({ client }: { client: DashboardClient }) {
           required
         />
         <Button type="submit" variant="secondary" loading={form.fetching}>
-          Rename
+          {t("rename.submit")}
         </Button>
       </div>
     </FormCard>

@@ -1,3 +1,4 @@
+import { useTranslation } from "react-i18next";
 import { useQuery } from "urql";
 import { FormError } from "../../../components/team/team-kit";
 import { SectionCard } from "../../../components/ui/SectionCard";
@@ -35,29 +36,26 @@ const TwoFactorPolicyCard_Set = graphql(
 
 /** "Members must use 2FA": members without a second factor are refused this client until they add one. */
 export function TwoFactorPolicyCard({ client }: { client: DashboardClient }) {
+  const { t } = useTranslation("clients");
   const [{ data }] = useQuery({ query: TwoFactorPolicyCard_Policy, variables: { id: client.id } });
   const set = useMutationAction(
     TwoFactorPolicyCard_Set,
     (result) => result.setClientTwoFactorPolicy,
-    "We couldn't change the setting.",
+    t("twoFactorPolicy.failed"),
   );
   const allowed = can(client, "CLIENT_UPDATE");
   const required = data?.client?.requireMemberTwoFactor ?? false;
   return (
     <SectionCard
       id="two-factor-policy-title"
-      title="Team security"
-      description="Client members hold secrets and people's data: you can make a second factor a must."
+      title={t("twoFactorPolicy.title")}
+      description={t("twoFactorPolicy.intro")}
     >
       <Toggle
-        label="Members must use two-step sign-in"
+        label={t("twoFactorPolicy.label")}
         checked={required}
         disabled={!allowed || set.fetching || !data}
-        hint={
-          allowed
-            ? "Members without an authenticator app or codes by e-mail are refused this client until they set one up."
-            : missingPermissionReason("CLIENT_UPDATE")
-        }
+        hint={allowed ? t("twoFactorPolicy.hint") : missingPermissionReason("CLIENT_UPDATE")}
         onChange={(event) => void set.run({ input: { clientId: client.id, required: event.target.checked } })}
       />
       <FormError>{set.error}</FormError>

@@ -1,4 +1,5 @@
 import { type FormEvent, useState } from "react";
+import { useTranslation } from "react-i18next";
 import { Check, CheckGroup, FormError, SectionHead } from "../../../components/team/team-kit";
 import { Button } from "../../../components/ui/Button";
 import { Card } from "../../../components/ui/Card";
@@ -62,9 +63,10 @@ export function RoleForm({
   onCancel: () => void;
   onSaved: (role: Role, created: boolean) => void;
 }) {
+  const { t } = useTranslation(["team", "common"]);
   const [keyTouched, setKeyTouched] = useState(!!role);
   const [permissions, setPermissions] = useState<Permission[]>(role?.permissions ?? []);
-  const fallback = "We couldn't save the role.";
+  const fallback = t("roleForm.failed");
   const options = {
     fieldFor: (error: PayloadError) =>
       error.__typename === "ConflictError" && /key/i.test(error.message) ? "key" : null,
@@ -102,12 +104,11 @@ export function RoleForm({
     event.preventDefault();
     const found: Record<string, string> = {};
     const levelNumber = Number(level);
-    if (!name.trim()) found.name = "Enter a name for the role.";
-    if (!/^[a-z0-9]+(-[a-z0-9]+)*$/.test(key)) found.key = "Use lowercase letters, digits and hyphens.";
-    if (!Number.isInteger(levelNumber) || levelNumber < 0 || levelNumber > 100)
-      found.level = "The level is between 0 and 100.";
-    else if (levelNumber > myLevel) found.level = `The level cannot be above your own (${myLevel}).`;
-    if (expires && expires < todayInput()) found.expiresAt = "Choose a date in the future, or leave it empty.";
+    if (!name.trim()) found.name = t("roleForm.nameMissing");
+    if (!/^[a-z0-9]+(-[a-z0-9]+)*$/.test(key)) found.key = t("roleForm.keyInvalid");
+    if (!Number.isInteger(levelNumber) || levelNumber < 0 || levelNumber > 100) found.level = t("roleForm.levelRange");
+    else if (levelNumber > myLevel) found.level = t("roleForm.levelAbove", { level: myLevel });
+    if (expires && expires < todayInput()) found.expiresAt = t("invite.pastDate");
     if (form.reject(found)) return;
     const input = {
       name: name.trim(),
@@ -127,14 +128,14 @@ export function RoleForm({
 
   return (
     <Card aria-labelledby={titleId}>
-      <SectionHead id={titleId} title={role ? `Edit ${role.name}` : "New role"}>
-        {role?.builtIn ? "A built-in role keeps its key." : "Give the role only the permissions it needs."}
+      <SectionHead id={titleId} title={role ? t("roleForm.editTitle", { name: role.name }) : t("roles.new")}>
+        {role?.builtIn ? t("roleForm.builtInIntro") : t("roleForm.intro")}
       </SectionHead>
       <form ref={form.formRef} className="stack" onSubmit={submit} noValidate aria-busy={sending || undefined}>
         <fieldset className="team-fieldset" disabled={sending}>
           <div className="team-form">
             <Field
-              label="Name"
+              label={t("members.name")}
               {...text("name")}
               maxLength={100}
               onChange={(event) => {
@@ -143,7 +144,7 @@ export function RoleForm({
               }}
             />
             <Field
-              label="Key"
+              label={t("roleForm.key")}
               {...text("key")}
               maxLength={50}
               disabled={role?.builtIn}
@@ -151,39 +152,32 @@ export function RoleForm({
                 setKeyTouched(true);
                 set("key", event.target.value);
               }}
-              hint={
-                role?.builtIn ? "The key of a built-in role cannot change." : "Lowercase letters, digits and hyphens."
-              }
+              hint={role?.builtIn ? t("roleForm.keyFixed") : t("roleForm.keyHint")}
             />
             <TextAreaField
-              label="Description (optional)"
+              label={t("roleForm.description")}
               {...text("description")}
               rows={2}
               maxLength={500}
               className="team-wide"
             />
             <Field
-              label="Level"
+              label={t("roles.level")}
               {...text("level")}
               type="number"
               inputMode="numeric"
               min={0}
               max={myLevel}
-              hint={`0 to ${myLevel} (your own level).`}
+              hint={t("roleForm.levelHint", { level: myLevel })}
             />
-            <Field
-              label="Group (optional)"
-              {...text("group")}
-              maxLength={100}
-              hint="For sorting roles, e.g. Support."
-            />
-            <Field label="Expires (optional)" {...text("expiresAt")} type="date" min={todayInput()} />
-            <SelectField label="Status" {...text("status")}>
-              <option value="ACTIVE">Active</option>
-              <option value="DISABLED">Disabled (grants nothing)</option>
+            <Field label={t("roleForm.group")} {...text("group")} maxLength={100} hint={t("roleForm.groupHint")} />
+            <Field label={t("roleForm.expires")} {...text("expiresAt")} type="date" min={todayInput()} />
+            <SelectField label={t("roles.status")} {...text("status")}>
+              <option value="ACTIVE">{t("roles.active")}</option>
+              <option value="DISABLED">{t("roleForm.disabledOption")}</option>
             </SelectField>
             <div className="team-wide">
-              <CheckGroup legend="Permissions" error={errors.permissions}>
+              <CheckGroup legend={t("roles.permissions")} error={errors.permissions}>
                 {ALL_PERMISSIONS.map((permission) => {
                   const held = myPermissions.includes(permission);
                   const checked = permissions.includes(permission);
@@ -193,7 +187,7 @@ export function RoleForm({
                       name="permissions"
                       value={permission}
                       label={permissionLabel(permission)}
-                      hint={held ? undefined : "You do not hold it"}
+                      hint={held ? undefined : t("roleForm.notHeld")}
                       checked={checked}
                       disabled={!held && !checked}
                       onChange={(event) =>
@@ -211,10 +205,10 @@ export function RoleForm({
         <FormError>{form.formError}</FormError>
         <div className="team-form-actions">
           <Button type="submit" loading={sending}>
-            {role ? "Save role" : "Create role"}
+            {role ? t("roleForm.save") : t("roleForm.create")}
           </Button>
           <Button variant="secondary" onClick={onCancel} disabled={sending}>
-            Cancel
+            {t("common:actions.cancel")}
           </Button>
         </div>
       </form>

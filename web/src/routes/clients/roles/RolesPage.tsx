@@ -1,4 +1,5 @@
 import { useState } from "react";
+import { useTranslation } from "react-i18next";
 import { useQuery } from "urql";
 import { ClientNotFound, lacking, Reason, SectionHead } from "../../../components/team/team-kit";
 import { Alert } from "../../../components/ui/Alert";
@@ -48,6 +49,7 @@ const RolesPage_Delete = graphql(
 
 /** Roles of the client: built-in ones and custom ones with every field. */
 export function RolesPage() {
+  const { t } = useTranslation("team");
   const { client } = useClientDashboard();
   const [{ data, fetching, error }, reexecute] = useQuery({
     query: RolesPage_Roles,
@@ -65,31 +67,28 @@ export function RolesPage() {
 
   return (
     <div className="stack">
-      <title>Roles · Gatehouse</title>
+      <title>{t("roles.documentTitle")}</title>
       <Card aria-labelledby="roles-title">
-        <SectionHead id="roles-title" title="Roles">
-          A role is a level and a set of permissions. Nobody grants a level above their own, nor permissions they do not
-          hold.
+        <SectionHead id="roles-title" title={t("roles.title")}>
+          {t("roles.intro")}
         </SectionHead>
         {notice ? <Alert tone="success">{notice}</Alert> : null}
         {error && !data ? (
-          <LoadFailed className="stack" title="We couldn't load the roles" error={error} onRetry={refresh} />
+          <LoadFailed className="stack" title={t("roles.loadFailed")} error={error} onRetry={refresh} />
         ) : fetching && !data ? (
-          <StatusBlock label="Loading roles…" />
+          <StatusBlock label={t("roles.loading")} />
         ) : !listed ? (
           <ClientNotFound />
         ) : roles.length === 0 ? (
-          <EmptyState title="No roles yet">Create a role to give members exactly the permissions they need.</EmptyState>
+          <EmptyState title={t("roles.emptyTitle")}>{t("roles.emptyBody")}</EmptyState>
         ) : (
           <RolesTable roles={roles} myLevel={myLevel} noManage={noManage} onEdit={setEditing} onDelete={setDeleting} />
         )}
-        {roles.some((role) => role.builtIn) ? (
-          <p className="team-reason">Built-in roles can be edited but not deleted.</p>
-        ) : null}
+        {roles.some((role) => role.builtIn) ? <p className="team-reason">{t("roles.builtInNote")}</p> : null}
         {listed ? (
           <div className="team-toolbar">
             <Button onClick={() => setEditing("new")} disabled={!!noManage || editing === "new"}>
-              New role
+              {t("roles.new")}
             </Button>
             {noManage ? <Reason>{noManage}</Reason> : null}
           </div>
@@ -105,26 +104,26 @@ export function RolesPage() {
           onCancel={() => setEditing(null)}
           onSaved={(role, created) => {
             setEditing(null);
-            setNotice(created ? `The ${role.name} role was created.` : `The ${role.name} role was saved.`);
+            setNotice(t(created ? "roles.created" : "roles.saved", { name: role.name }));
             refresh();
           }}
         />
       ) : null}
       <ConfirmMutationDialog
         open={!!deleting}
-        title={deleting ? `Delete the ${deleting.name} role?` : "Delete role?"}
-        confirmLabel="Delete role"
+        title={deleting ? t("roles.deleteTitle", { name: deleting.name }) : t("roles.deleteTitleAny")}
+        confirmLabel={t("roles.deleteConfirm")}
         document={RolesPage_Delete}
         variables={() => ({ input: { roleId: deleting?.id ?? "" } })}
         pick={(result) => result.deleteRole}
-        fallback="We couldn't delete the role."
+        fallback={t("roles.deleteFailed")}
         onDone={(success) => {
-          setNotice(`The ${success.data.name} role was deleted.`);
+          setNotice(t("roles.deleted", { name: success.data.name }));
           refresh();
         }}
         onClose={() => setDeleting(null)}
       >
-        <p>Members must have another role first. This cannot be undone.</p>
+        <p>{t("roles.deleteBody")}</p>
       </ConfirmMutationDialog>
     </div>
   );

@@ -1,4 +1,5 @@
 import { useState } from "react";
+import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import { useMutation, useQuery } from "urql";
 import { Badge } from "../../../components/ui/Badge";
@@ -76,6 +77,7 @@ const ScopesPage_Disable = graphql(
 );
 
 export function ScopesPage() {
+  const { t } = useTranslation("clients");
   const { client } = useClientDashboard();
   const [{ data, fetching, error }, reexecute] = useQuery({
     query: ScopesPage_Scopes,
@@ -96,8 +98,8 @@ export function ScopesPage() {
     setErrors((current) => ({ ...current, [key]: "" }));
     const input = { clientId: client.id, scopeKey: key };
     const outcome = on
-      ? await runMutation(enable({ input }), (data) => data.enableClientScope, "Not saved.")
-      : await runMutation(disable({ input }), (data) => data.disableClientScope, "Not saved.");
+      ? await runMutation(enable({ input }), (data) => data.enableClientScope, t("scopes.notSaved"))
+      : await runMutation(disable({ input }), (data) => data.disableClientScope, t("scopes.notSaved"));
     setPending(null);
     if (!outcome.ok) return setErrors((c) => ({ ...c, [key]: outcome.message }));
     reexecute({ requestPolicy: "network-only" });
@@ -105,21 +107,19 @@ export function ScopesPage() {
 
   return (
     <Card aria-labelledby="scopes-title">
-      <h2 id="scopes-title">Client Scopes</h2>
-      <p className="muted">
-        The data your app may ask people for. People see these on the consent page, in plain words.
-      </p>
+      <h2 id="scopes-title">{t("sections.scopes")}</h2>
+      <p className="muted">{t("scopes.intro")}</p>
       {!allowed ? <p className="reason">{missingPermissionReason("SCOPES_MANAGE")}</p> : null}
       {!data && fetching ? (
-        <StatusBlock label="Loading scopes…" />
+        <StatusBlock label={t("scopes.loading")} />
       ) : error && !data ? (
         <LoadFailed
-          title="We couldn't load the scopes"
+          title={t("scopes.loadFailed")}
           error={error}
           onRetry={() => reexecute({ requestPolicy: "network-only" })}
         />
       ) : !data || data.scopes.length === 0 ? (
-        <EmptyState title="No scopes in the catalogue">The platform has not defined any scopes yet.</EmptyState>
+        <EmptyState title={t("scopes.emptyTitle")}>{t("scopes.emptyBody")}</EmptyState>
       ) : (
         <ul className="scope-table">
           {data.scopes.map((scope) => {
@@ -127,7 +127,8 @@ export function ScopesPage() {
             const locked = scope.tier === "VERIFIED" && !verified && !isOn;
             const reason = locked ? (
               <>
-                Needs a verified client. <Link to={`/clients/${client.id}/verification`}>Request verification</Link>
+                {t("scopes.needsVerified")}{" "}
+                <Link to={`/clients/${client.id}/verification`}>{t("scopes.requestVerification")}</Link>
               </>
             ) : null;
             return (
@@ -135,8 +136,12 @@ export function ScopesPage() {
                 <div className="scope-row-main">
                   <span className="scope-row-title">
                     <span className="scope-table-key">{scope.key}</span>
-                    {scope.tier === "VERIFIED" ? <Badge tone="warning">Verified tier</Badge> : <Badge>Basic</Badge>}
-                    {isOn ? <Badge tone="success">Enabled</Badge> : null}
+                    {scope.tier === "VERIFIED" ? (
+                      <Badge tone="warning">{t("scopes.verifiedTier")}</Badge>
+                    ) : (
+                      <Badge>{t("scopes.basic")}</Badge>
+                    )}
+                    {isOn ? <Badge tone="success">{t("scopes.enabled")}</Badge> : null}
                   </span>
                   <span className="muted">{scope.description}</span>
                   {reason ? <span className="reason">{reason}</span> : null}
@@ -149,7 +154,7 @@ export function ScopesPage() {
                 <Toggle
                   label={
                     <span>
-                      {pending === scope.key ? "Saving…" : isOn ? "On" : "Off"}
+                      {pending === scope.key ? t("scopes.saving") : isOn ? t("scopes.on") : t("scopes.off")}
                       <span className="visually-hidden"> {scope.key}</span>
                     </span>
                   }

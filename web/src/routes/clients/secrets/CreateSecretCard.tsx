@@ -1,4 +1,6 @@
+import type { TFunction } from "i18next";
 import type { FormEvent } from "react";
+import { useTranslation } from "react-i18next";
 import { Button } from "../../../components/ui/Button";
 import { Field } from "../../../components/ui/Field";
 import { FormCard } from "../../../components/ui/FormCard";
@@ -29,11 +31,11 @@ const CreateSecretCard_CreateSecret = graphql(
 );
 
 /** Reads the optional expiry day; an error message when it is not a future day. */
-function parseExpiry(day: string): { expiresAt?: string; error?: string } {
+function parseExpiry(t: TFunction<"clients">, day: string): { expiresAt?: string; error?: string } {
   if (!day) return {};
   const date = new Date(`${day}T23:59:59`);
-  if (Number.isNaN(date.getTime())) return { error: "Enter a valid date." };
-  if (date.getTime() <= Date.now()) return { error: "Pick a date in the future." };
+  if (Number.isNaN(date.getTime())) return { error: t("secrets.create.invalidDate") };
+  if (date.getTime() <= Date.now()) return { error: t("secrets.create.pastDate") };
   return { expiresAt: date.toISOString() };
 }
 
@@ -48,10 +50,11 @@ export function CreateSecretCard({
   domains: { id: string; rootDomain: string }[];
   onCreated: (created: CreatedSecret) => void;
 }) {
+  const { t } = useTranslation("clients");
   const form = useMutationForm(
     CreateSecretCard_CreateSecret,
     (data) => data.createClientSecret,
-    "We couldn't create the secret.",
+    t("secrets.create.failed"),
   );
 
   async function handleSubmit(event: FormEvent<HTMLFormElement>) {
@@ -60,7 +63,7 @@ export function CreateSecretCard({
     const values = new FormData(formElement);
     const label = String(values.get("label") ?? "").trim();
     const domainIds = values.getAll("domainIds").map(String);
-    const { expiresAt, error } = parseExpiry(String(values.get("expiresAt") ?? ""));
+    const { expiresAt, error } = parseExpiry(t, String(values.get("expiresAt") ?? ""));
     if (form.reject(error ? { expiresAt: error } : {})) return;
 
     const success = await form.run({
@@ -74,7 +77,7 @@ export function CreateSecretCard({
   return (
     <FormCard
       id="create-secret-title"
-      title="Create a secret"
+      title={t("secrets.create.title")}
       form={form}
       onSubmit={handleSubmit}
       reason={allowed ? null : missingPermissionReason("SECRETS_MANAGE")}
@@ -82,25 +85,25 @@ export function CreateSecretCard({
     >
       <div className="form-grid">
         <Field
-          label="Label"
+          label={t("secrets.create.label")}
           name="label"
           defaultValue="Standard Key"
           maxLength={100}
-          hint="To tell your secrets apart."
+          hint={t("secrets.create.labelHint")}
           error={form.fieldErrors.label}
         />
         <Field
-          label="Expires on (optional)"
+          label={t("secrets.create.expires")}
           name="expiresAt"
           type="date"
-          hint="Leave empty for a secret that does not expire."
+          hint={t("secrets.create.expiresHint")}
           error={form.fieldErrors.expiresAt}
         />
       </div>
       <fieldset className="checkbox-list">
-        <legend>Link to domains (optional)</legend>
+        <legend>{t("secrets.create.domains")}</legend>
         {domains.length === 0 ? (
-          <p className="fine-print">No domains yet; you can link the secret later on a domain's page.</p>
+          <p className="fine-print">{t("secrets.create.noDomains")}</p>
         ) : (
           domains.map((domain) => (
             <label key={domain.id} className="checkbox-row">
@@ -113,7 +116,7 @@ export function CreateSecretCard({
       </fieldset>
       <div className="form-actions">
         <Button type="submit" loading={form.fetching}>
-          {form.fetching ? "Creating…" : "Create secret"}
+          {form.fetching ? t("create.creating") : t("secrets.create.submit")}
         </Button>
       </div>
     </FormCard>

@@ -1,4 +1,5 @@
 import { useState } from "react";
+import { useTranslation } from "react-i18next";
 import { ConfirmMutationDialog } from "../../../components/ui/ConfirmMutationDialog";
 import { Field } from "../../../components/ui/Field";
 import { ErrorFields, graphql } from "../../../lib/graphql";
@@ -41,6 +42,7 @@ export function RotateSecretDialog({
   onRotated: (created: CreatedSecret) => void;
   onClose: () => void;
 }) {
+  const { t } = useTranslation("clients");
   const [graceDays, setGraceDays] = useState(String(DEFAULT_GRACE_DAYS));
   const days = Number(graceDays);
   const valid = graceDays !== "" && Number.isInteger(days) && days >= 0 && days <= 90;
@@ -49,34 +51,31 @@ export function RotateSecretDialog({
   return (
     <ConfirmMutationDialog
       open={secret !== null}
-      title={`Rotate “${secret?.label ?? ""}”?`}
-      confirmLabel="Rotate secret"
+      title={t("secrets.rotateDialog.title", { label: secret?.label ?? "" })}
+      confirmLabel={t("secrets.rotateDialog.confirm")}
       tone="primary"
       confirmDisabled={!valid}
       document={RotateSecretDialog_Rotate}
       variables={() => ({ input: { secretId: secret?.id ?? "", graceDays: days } })}
       pick={(data) => data.rotateClientSecret}
-      fallback="Not rotated."
+      fallback={t("secrets.rotateDialog.failed")}
       onDone={(success) => onRotated(success.data)}
       onClose={() => {
         setGraceDays(String(DEFAULT_GRACE_DAYS));
         onClose();
       }}
     >
-      <p>
-        A new secret with the same label is created{domains ? ` and linked to ${domains}` : ""}. Its value is shown
-        once. The old secret keeps working until the grace period ends, so you can deploy the new value first.
-      </p>
+      <p>{domains ? t("secrets.rotateDialog.bodyLinked", { domains }) : t("secrets.rotateDialog.body")}</p>
       <Field
-        label="Grace period (days)"
+        label={t("secrets.rotateDialog.grace")}
         name="graceDays"
         type="number"
         min={0}
         max={90}
         value={graceDays}
         onChange={(event) => setGraceDays(event.currentTarget.value)}
-        hint="0 to 90 days. An earlier expiry the old secret already has is kept."
-        error={valid ? undefined : "Enter a whole number of days from 0 to 90."}
+        hint={t("secrets.rotateDialog.graceHint")}
+        error={valid ? undefined : t("secrets.rotateDialog.graceInvalid")}
       />
     </ConfirmMutationDialog>
   );

@@ -1,4 +1,5 @@
 import { useEffect, useState } from "react";
+import { useTranslation } from "react-i18next";
 import { ConfirmMutationDialog } from "../../../components/ui/ConfirmMutationDialog";
 import { Field } from "../../../components/ui/Field";
 import { dateInputToIso, isoToDateInput } from "../../../lib/format";
@@ -32,6 +33,7 @@ export function SecretExpiryDialog({
   onDone: () => void;
   onClose: () => void;
 }) {
+  const { t } = useTranslation("clients");
   const [day, setDay] = useState("");
   useEffect(() => setDay(isoToDateInput(secret?.expiresAt)), [secret]);
   const expiresAt = dateInputToIso(day);
@@ -40,25 +42,25 @@ export function SecretExpiryDialog({
   return (
     <ConfirmMutationDialog
       open={secret !== null}
-      title={`Change when “${secret?.label ?? ""}” expires`}
-      confirmLabel="Save expiry"
+      title={t("secrets.expiryDialog.title", { label: secret?.label ?? "" })}
+      confirmLabel={t("secrets.expiryDialog.confirm")}
       tone="primary"
       confirmDisabled={!inFuture}
       document={SecretExpiryDialog_UpdateExpiry}
       variables={() => ({ input: { secretId: secret?.id ?? "", expiresAt } })}
       pick={(data) => data.updateClientSecretExpiry}
-      fallback="The expiry was not changed."
+      fallback={t("secrets.expiryDialog.failed")}
       onDone={onDone}
       onClose={onClose}
     >
       <Field
-        label="Expires on"
+        label={t("secrets.expiryDialog.label")}
         name="expiresAt"
         type="date"
         value={day}
         onChange={(event) => setDay(event.currentTarget.value)}
-        hint="The secret stops working at the end of that day. Leave empty for no expiry."
-        error={inFuture ? undefined : "Pick a date in the future."}
+        hint={t("secrets.expiryDialog.hint")}
+        error={inFuture ? undefined : t("secrets.create.pastDate")}
       />
     </ConfirmMutationDialog>
   );

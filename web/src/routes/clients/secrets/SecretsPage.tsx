@@ -1,4 +1,5 @@
 import { useState } from "react";
+import { useTranslation } from "react-i18next";
 import { useQuery } from "urql";
 import { Card } from "../../../components/ui/Card";
 import { EmptyState } from "../../../components/ui/EmptyState";
@@ -30,6 +31,7 @@ const SecretsPage_Secrets = graphql(
 );
 
 export function SecretsPage() {
+  const { t } = useTranslation("clients");
   const { client } = useClientDashboard();
   const allowed = can(client, "SECRETS_MANAGE");
   const [{ data, fetching, error }, reexecute] = useQuery({
@@ -54,18 +56,16 @@ export function SecretsPage() {
         }}
       />
       <Card aria-labelledby="secrets-title">
-        <h2 id="secrets-title">Client Secrets</h2>
-        <p className="muted">
-          Your server sends a secret with its API calls. Only the first characters are kept for display.
-        </p>
+        <h2 id="secrets-title">{t("sections.secrets")}</h2>
+        <p className="muted">{t("secrets.intro")}</p>
         {!allowed ? (
           <p className="reason">{missingPermissionReason("SECRETS_MANAGE")}</p>
         ) : !data && fetching ? (
-          <StatusBlock label="Loading secrets…" />
+          <StatusBlock label={t("secrets.loading")} />
         ) : error && !data ? (
-          <LoadFailed title="We couldn't load the secrets" error={error} onRetry={refresh} />
+          <LoadFailed title={t("secrets.loadFailed")} error={error} onRetry={refresh} />
         ) : !secrets || secrets.length === 0 ? (
-          <EmptyState title="No secrets yet">Create one above; its value is shown once.</EmptyState>
+          <EmptyState title={t("secrets.emptyTitle")}>{t("secrets.emptyBody")}</EmptyState>
         ) : (
           <SecretsTable secrets={secrets} onChanged={refresh} onRotated={setCreated} />
         )}

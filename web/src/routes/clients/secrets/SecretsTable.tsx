@@ -1,4 +1,5 @@
 import { useState } from "react";
+import { useTranslation } from "react-i18next";
 import { Badge } from "../../../components/ui/Badge";
 import { Button } from "../../../components/ui/Button";
 import { ConfirmMutationDialog } from "../../../components/ui/ConfirmMutationDialog";
@@ -36,64 +37,79 @@ export function SecretsTable({
   onChanged: () => void;
   onRotated: (created: CreatedSecret) => void;
 }) {
+  const { t } = useTranslation("clients");
   const [revoking, setRevoking] = useState<Secret | null>(null);
   const [rotating, setRotating] = useState<Secret | null>(null);
   const [editing, setEditing] = useState<Secret | null>(null);
 
   return (
     <>
-      <Table caption="Client secrets" columns={["Secret", "Status", "Domains", "Expires", "Last used"]} actions>
+      <Table
+        caption={t("secrets.caption")}
+        columns={[
+          t("secrets.secret"),
+          t("secrets.status.label"),
+          t("secrets.domains"),
+          t("secrets.expires"),
+          t("secrets.lastUsed"),
+        ]}
+        actions
+      >
         {secrets.map((secret) => {
           const status = secretStatus(secret);
           return (
             <tr key={secret.id} data-testid="secret-row">
-              <td data-label="Secret">
+              <td data-label={t("secrets.secret")}>
                 <span className="secret-name">
                   <strong>{secret.label}</strong>
                   <code className="muted">{secret.prefix}…</code>
                 </span>
               </td>
-              <td data-label="Status">
+              <td data-label={t("secrets.status.label")}>
                 <Badge tone={status.tone}>{status.label}</Badge>
               </td>
-              <td data-label="Domains">
+              <td data-label={t("secrets.domains")}>
                 {secret.domains.length === 0 ? (
-                  <span className="muted">None</span>
+                  <span className="muted">{t("secrets.none")}</span>
                 ) : (
                   secret.domains.map((d) => d.rootDomain).join(", ")
                 )}
               </td>
-              <td data-label="Expires">{secret.expiresAt ? formatDate(secret.expiresAt) : "Never"}</td>
-              <td data-label="Last used">{secret.lastUsedAt ? formatDateTime(secret.lastUsedAt) : "Never"}</td>
+              <td data-label={t("secrets.expires")}>
+                {secret.expiresAt ? formatDate(secret.expiresAt) : t("secrets.never")}
+              </td>
+              <td data-label={t("secrets.lastUsed")}>
+                {secret.lastUsedAt ? formatDateTime(secret.lastUsedAt) : t("secrets.never")}
+              </td>
               <td className="table-actions">
                 <Button
                   variant="secondary"
                   className="btn-sm"
                   disabled={!status.live}
-                  title={status.live ? undefined : `${status.label}: nothing to rotate`}
+                  title={status.live ? undefined : t("secrets.nothingToRotate", { status: status.label })}
                   onClick={() => setRotating(secret)}
-                  aria-label={`Rotate ${secret.label} (${secret.prefix})`}
+                  aria-label={t("secrets.rotateLabel", { label: secret.label, prefix: secret.prefix })}
                 >
-                  Rotate
+                  {t("secrets.rotate")}
                 </Button>
                 <Button
                   variant="secondary"
                   className="btn-sm"
                   disabled={!status.live}
-                  title={status.live ? undefined : `${status.label}: its expiry cannot change`}
+                  title={status.live ? undefined : t("secrets.expiryFixed", { status: status.label })}
                   onClick={() => setEditing(secret)}
-                  aria-label={`Change expiry of ${secret.label} (${secret.prefix})`}
+                  aria-label={t("secrets.expiryLabel", { label: secret.label, prefix: secret.prefix })}
                 >
-                  Expiry
+                  {t("secrets.expiry")}
                 </Button>
                 <Button
                   variant="secondary"
                   className="btn-sm"
                   disabled={secret.revokedAt !== null}
-                  title={secret.revokedAt ? "Already revoked" : undefined}
+                  title={secret.revokedAt ? t("secrets.alreadyRevoked") : undefined}
                   onClick={() => setRevoking(secret)}
                 >
-                  Revoke
+                  {t("secrets.revoke")}
                 </Button>
               </td>
             </tr>
@@ -111,16 +127,16 @@ export function SecretsTable({
       <SecretExpiryDialog secret={editing} onDone={onChanged} onClose={() => setEditing(null)} />
       <ConfirmMutationDialog
         open={revoking !== null}
-        title={`Revoke “${revoking?.label ?? ""}”?`}
-        confirmLabel="Revoke secret"
+        title={t("secrets.revokeTitle", { label: revoking?.label ?? "" })}
+        confirmLabel={t("secrets.revokeConfirm")}
         document={SecretsTable_RevokeSecret}
         variables={() => ({ input: { secretId: revoking?.id ?? "" } })}
         pick={(data) => data.revokeClientSecret}
-        fallback="Not revoked."
+        fallback={t("secrets.revokeFailed")}
         onDone={onChanged}
         onClose={() => setRevoking(null)}
       >
-        <p>The partner API refuses this secret from the next request on. This cannot be undone.</p>
+        <p>{t("secrets.revokeBody")}</p>
       </ConfirmMutationDialog>
     </>
   );

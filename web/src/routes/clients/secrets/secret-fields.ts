@@ -1,4 +1,5 @@
 import type { BadgeTone } from "../../../components/ui/Badge";
+import { i18n } from "../../../i18n/i18n";
 import { type FragmentOf, graphql } from "../../../lib/graphql";
 
 export const SecretFields = graphql(`
@@ -23,11 +24,11 @@ const DAY = 24 * 60 * 60 * 1000;
 
 /** The secret's badge; `live` while the partner API still accepts it (an expiring secret included). */
 export function secretStatus(secret: Secret, now = Date.now()): { label: string; tone: BadgeTone; live: boolean } {
-  if (secret.revokedAt) return { label: "Revoked", tone: "danger", live: false };
+  if (secret.revokedAt) return { label: i18n.t("clients:secrets.status.revoked"), tone: "danger", live: false };
   if (secret.expiresAt) {
     const left = new Date(secret.expiresAt).getTime() - now;
-    if (left <= 0) return { label: "Expired", tone: "danger", live: false };
-    if (left < 14 * DAY) return { label: "Expiring soon", tone: "warning", live: true };
+    if (left <= 0) return { label: i18n.t("clients:secrets.status.expired"), tone: "danger", live: false };
+    if (left < 14 * DAY) return { label: i18n.t("clients:secrets.status.expiring"), tone: "warning", live: true };
   }
-  return { label: "Active", tone: "success", live: true };
+  return { label: i18n.t("clients:secrets.status.active"), tone: "success", live: true };
 }

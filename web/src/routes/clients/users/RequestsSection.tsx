@@ -1,4 +1,5 @@
 import { useState } from "react";
+import { useTranslation } from "react-i18next";
 import { useQuery } from "urql";
 import { lacking, RowButton, SectionHead } from "../../../components/team/team-kit";
 import { Alert } from "../../../components/ui/Alert";
@@ -12,7 +13,7 @@ import { Table } from "../../../components/ui/Table";
 import { formatDateTime } from "../../../lib/format";
 import { ErrorFields, graphql } from "../../../lib/graphql";
 import { useClientDashboard } from "../shared";
-import { KIND_LABEL, type SentRequest, SentRequestFields, STATUS } from "./request-fields";
+import { type SentRequest, SentRequestFields, STATUS_TONE } from "./request-fields";
 import { SendRequestForm } from "./SendRequestForm";
 
 const RequestsSection_Requests = graphql(
@@ -55,6 +56,7 @@ const RequestsSection_Cancel = graphql(
 );
 
 export function RequestsSection({ clientId }: { clientId: string }) {
+  const { t } = useTranslation("clients");
   const [{ data, fetching, error }, reexecute] = useQuery({
     query: RequestsSection_Requests,
     variables: { id: clientId },
@@ -76,42 +78,42 @@ export function RequestsSection({ clientId }: { clientId: string }) {
           noSend={noSend}
           enabledScopes={client.scopes.filter((s) => s.enabled).map((s) => s.scope)}
           onSent={(request) => {
-            setNotice(`If ${request.email} belongs to a Gatehouse account, the request is waiting for their answer.`);
+            setNotice(t("users.requests.sent", { email: request.email }));
             refresh();
           }}
         />
       ) : null}
       <Card aria-labelledby="sent-title">
-        <SectionHead id="sent-title" title="Sent requests">
-          Each request waits for the person to accept or decline it in their account.
+        <SectionHead id="sent-title" title={t("users.requests.title")}>
+          {t("users.requests.intro")}
         </SectionHead>
         {notice ? <Alert tone="success">{notice}</Alert> : null}
         {error && !data ? (
-          <LoadFailed className="stack" title="We couldn't load the requests" error={error} onRetry={refresh} />
+          <LoadFailed className="stack" title={t("users.requests.loadFailed")} error={error} onRetry={refresh} />
         ) : fetching && !data ? (
-          <StatusBlock label="Loading requests…" />
+          <StatusBlock label={t("users.requests.loading")} />
         ) : !client ? null : !requests ? (
-          <Alert tone="info">You need the requests:send or users:read permission to see the requests.</Alert>
+          <Alert tone="info">{t("users.requests.noRead")}</Alert>
         ) : requests.length === 0 ? (
-          <EmptyState title="No requests sent yet">Requests you send appear here with their status.</EmptyState>
+          <EmptyState title={t("users.requests.emptyTitle")}>{t("users.requests.emptyBody")}</EmptyState>
         ) : (
           <Table
-            caption="Access and test-user requests sent by the client"
-            columns={["To", "Kind", "Scopes", "Status"]}
+            caption={t("users.requests.caption")}
+            columns={[t("users.requests.to"), t("domains.urls.kind"), "Scopes", t("secrets.status.label")]}
             actions
           >
             {requests.map((request) => (
               <tr key={request.id}>
-                <td data-label="To">
+                <td data-label={t("users.requests.to")}>
                   <span className="team-cell">
-                    <span className="team-cell-main">{request.user.name ?? "Name shown once they accept"}</span>
+                    <span className="team-cell-main">{request.user.name ?? t("users.requests.nameLater")}</span>
                     <span className="team-cell-sub">{request.user.email}</span>
                   </span>
                 </td>
-                <td data-label="Kind">{KIND_LABEL[request.kind]}</td>
+                <td data-label={t("domains.urls.kind")}>{t(`users.kind.${request.kind}`)}</td>
                 <td data-label="Scopes">
                   {request.scopes.length === 0 ? (
-                    <span className="muted">None</span>
+                    <span className="muted">{t("secrets.none")}</span>
                   ) : (
                     <span className="team-tags">
                       {request.scopes.map((scope) => (
@@ -122,13 +124,13 @@ export function RequestsSection({ clientId }: { clientId: string }) {
                     </span>
                   )}
                 </td>
-                <td data-label="Status">
+                <td data-label={t("secrets.status.label")}>
                   <span className="team-cell">
-                    <Badge tone={STATUS[request.status].tone}>{STATUS[request.status].label}</Badge>
+                    <Badge tone={STATUS_TONE[request.status]}>{t(`users.status.${request.status}`)}</Badge>
                     <span className="team-cell-sub">
                       {request.respondedAt
                         ? formatDateTime(request.respondedAt)
-                        : `sent ${formatDateTime(request.createdAt)}`}
+                        : t("users.requests.sentAt", { date: formatDateTime(request.createdAt) })}
                     </span>
                   </span>
                 </td>
@@ -136,10 +138,10 @@ export function RequestsSection({ clientId }: { clientId: string }) {
                   {request.status === "PENDING" ? (
                     <RowButton
                       reason={noSend}
-                      label={`Cancel the request to ${request.user.email}`}
+                      label={t("users.requests.cancelLabel", { email: request.user.email })}
                       onClick={() => setCancelling(request)}
                     >
-                      Cancel
+                      {t("users.requests.cancelShort")}
                     </RowButton>
                   ) : null}
                 </td>
@@ -150,20 +152,20 @@ export function RequestsSection({ clientId }: { clientId: string }) {
       </Card>
       <ConfirmMutationDialog
         open={!!cancelling}
-        title="Cancel this request?"
-        confirmLabel="Cancel request"
-        cancelLabel="Keep it"
+        title={t("users.requests.cancelTitle")}
+        confirmLabel={t("users.requests.cancel")}
+        cancelLabel={t("verification.keep")}
         document={RequestsSection_Cancel}
         variables={() => ({ input: { accessRequestId: cancelling?.id ?? "" } })}
         pick={(result) => result.cancelAccessRequest}
-        fallback="We couldn't cancel the request."
+        fallback={t("users.requests.cancelFailed")}
         onDone={(success) => {
-          setNotice(`The request to ${success.data.user.email} was cancelled.`);
+          setNotice(t("users.requests.cancelled", { email: success.data.user.email }));
           refresh();
         }}
         onClose={() => setCancelling(null)}
       >
-        <p>{cancelling ? `${cancelling.user.email} will no longer see it.` : null}</p>
+        <p>{cancelling ? t("users.requests.cancelBody", { email: cancelling.user.email }) : null}</p>
       </ConfirmMutationDialog>
     </>
   );

@@ -1,4 +1,5 @@
 import { type FormEvent, useState } from "react";
+import { useTranslation } from "react-i18next";
 import { Check, CheckGroup, FormError, Reason, SectionHead } from "../../../components/team/team-kit";
 import { Button } from "../../../components/ui/Button";
 import { Card } from "../../../components/ui/Card";
@@ -43,16 +44,12 @@ export function SendRequestForm({
   enabledScopes: readonly { key: string; description: string; tier: "BASIC" | "VERIFIED" }[];
   onSent: (request: Sent) => void;
 }) {
+  const { t } = useTranslation("clients");
   const [scopeKeys, setScopeKeys] = useState<string[]>([]);
-  const form = useMutationForm(
-    SendRequestForm_Send,
-    (data) => data.sendAccessRequest,
-    "We couldn't send the request.",
-    {
-      fieldFor: (error) =>
-        error.__typename === "NotFoundError" || error.__typename === "ConflictError" ? "email" : null,
-    },
-  );
+  const form = useMutationForm(SendRequestForm_Send, (data) => data.sendAccessRequest, t("verification.form.failed"), {
+    fieldFor: (error) =>
+      error.__typename === "NotFoundError" || error.__typename === "ConflictError" ? "email" : null,
+  });
   const { fetching, fieldErrors: errors } = form;
   const { values, setValues, text } = useFormValues<{ email: string; kind: Kind; message: string }>(
     () => ({ email: "", kind: "ACCESS", message: "" }),
@@ -63,9 +60,9 @@ export function SendRequestForm({
   async function submit(event: FormEvent) {
     event.preventDefault();
     const found: Record<string, string> = {};
-    if (!looksLikeEmail(email.trim())) found.email = "Enter the e-mail address of their Gatehouse account.";
-    if (kind === "ACCESS" && scopeKeys.length === 0) found.scopeKeys = "Choose at least one scope to ask for.";
-    if (message.length > 1000) found.message = "Use at most 1000 characters.";
+    if (!looksLikeEmail(email.trim())) found.email = t("users.send.emailMissing");
+    if (kind === "ACCESS" && scopeKeys.length === 0) found.scopeKeys = t("users.send.scopeMissing");
+    if (message.length > 1000) found.message = t("users.send.tooLong");
     if (form.reject(found)) return;
     const sent = await form.run({
       input: { clientId, email: email.trim(), kind, scopeKeys, message: message.trim() || null },
@@ -78,26 +75,22 @@ export function SendRequestForm({
 
   return (
     <Card aria-labelledby="send-title">
-      <SectionHead id="send-title" title="Send a request">
-        Ask a person for more of their details, or invite them to test your app before it goes live.
+      <SectionHead id="send-title" title={t("users.send.title")}>
+        {t("users.send.intro")}
       </SectionHead>
       <form ref={form.formRef} className="stack" onSubmit={submit} noValidate aria-busy={fetching || undefined}>
         <fieldset className="team-fieldset" disabled={!!noSend || fetching}>
           <div className="team-form">
-            <Field label="E-mail address" {...text("email")} type="email" autoComplete="off" />
-            <SelectField label="Kind" {...text("kind")}>
-              <option value="ACCESS">Access request (more scopes)</option>
-              <option value="TEST_USER">Test-user invitation</option>
+            <Field label={t("users.send.email")} {...text("email")} type="email" autoComplete="off" />
+            <SelectField label={t("domains.urls.kind")} {...text("kind")}>
+              <option value="ACCESS">{t("users.send.access")}</option>
+              <option value="TEST_USER">{t("users.send.testUser")}</option>
             </SelectField>
             <div className="team-wide">
               <CheckGroup
                 legend="Scopes"
                 error={errors.scopeKeys}
-                hint={
-                  enabledScopes.length === 0
-                    ? "This client has no enabled scopes yet; enable them under Client Scopes."
-                    : undefined
-                }
+                hint={enabledScopes.length === 0 ? t("users.send.noScopes") : undefined}
               >
                 {enabledScopes.map((scope) => (
                   <Check
@@ -108,7 +101,7 @@ export function SendRequestForm({
                     hint={
                       <>
                         <code>{scope.key}</code>
-                        {scope.tier === "VERIFIED" ? " · verified" : ""}
+                        {scope.tier === "VERIFIED" ? ` · ${t("users.send.verified")}` : ""}
                       </>
                     }
                     checked={scopeKeys.includes(scope.key)}
@@ -121,13 +114,13 @@ export function SendRequestForm({
                 ))}
               </CheckGroup>
             </div>
-            <TextAreaField label="Message (optional)" {...text("message")} rows={3} className="team-wide" />
+            <TextAreaField label={t("users.send.message")} {...text("message")} rows={3} className="team-wide" />
           </div>
         </fieldset>
         <FormError>{form.formError}</FormError>
         <div className="team-form-actions">
           <Button type="submit" loading={fetching} disabled={!!noSend}>
-            Send request
+            {t("users.send.submit")}
           </Button>
           {noSend ? <Reason>{noSend}</Reason> : null}
         </div>

@@ -1,4 +1,5 @@
 import { useState } from "react";
+import { useTranslation } from "react-i18next";
 import { useQuery } from "urql";
 import { Pager } from "../../../components/team/Pager";
 import { ClientNotFound, lacking, SectionHead } from "../../../components/team/team-kit";
@@ -9,7 +10,7 @@ import { EmptyState } from "../../../components/ui/EmptyState";
 import { LoadFailed } from "../../../components/ui/LoadFailed";
 import { StatusBlock } from "../../../components/ui/Spinner";
 import { Table } from "../../../components/ui/Table";
-import { formatDateTime } from "../../../lib/format";
+import { formatDateTime, formatNumber } from "../../../lib/format";
 import { graphql } from "../../../lib/graphql";
 import { useClientDashboard } from "../shared";
 
@@ -44,6 +45,7 @@ const UsersList_Users = graphql(`
 `);
 
 export function UsersList({ clientId }: { clientId: string }) {
+  const { t } = useTranslation("clients");
   // Cursors of the pages before the current one, for "Previous".
   const [cursors, setCursors] = useState<(string | null)[]>([]);
   const after = cursors.length > 0 ? (cursors[cursors.length - 1] ?? null) : null;
@@ -60,54 +62,55 @@ export function UsersList({ clientId }: { clientId: string }) {
 
   return (
     <Card aria-labelledby="users-title">
-      <SectionHead id="users-title" title="Users">
-        People who signed in to your app through Gatehouse, most recent first.
+      <SectionHead id="users-title" title={t("sections.users")}>
+        {t("users.intro")}
       </SectionHead>
       {error && !data ? (
         <LoadFailed
           className="stack"
-          title="We couldn't load the users"
+          title={t("users.loadFailed")}
           error={error}
           onRetry={() => reexecute({ requestPolicy: "network-only" })}
         />
       ) : fetching && !data ? (
-        <StatusBlock label="Loading users…" />
+        <StatusBlock label={t("users.loading")} />
       ) : !client ? (
         <ClientNotFound />
       ) : noRead || !users ? (
-        <Alert tone="info" title="You cannot see this client's users">
-          {noRead ?? "You need the users:read permission."}
+        <Alert tone="info" title={t("users.noReadTitle")}>
+          {noRead ?? t("users.noRead")}
         </Alert>
       ) : users.edges.length === 0 ? (
-        <EmptyState title="Nobody has signed in yet">
-          When people log in to your app with Gatehouse they appear here with their login stats.
-        </EmptyState>
+        <EmptyState title={t("users.emptyTitle")}>{t("users.emptyBody")}</EmptyState>
       ) : (
         <>
           <p className="muted">
-            {users.totalCount} {users.totalCount === 1 ? "person" : "people"} in total.
+            {t("users.total", { count: users.totalCount, formatted: formatNumber(users.totalCount) })}
           </p>
-          <Table caption="Users of the client" columns={["Name", "Sub", "First login", "Last login", "Logins"]}>
+          <Table
+            caption={t("users.caption")}
+            columns={[t("users.name"), "Sub", t("users.firstLogin"), t("users.lastLogin"), t("users.logins")]}
+          >
             {users.edges.map(({ node: user }) => (
               <tr key={user.id}>
-                <td data-label="Name">
+                <td data-label={t("users.name")}>
                   <span className="team-cell">
-                    <span className="team-cell-main">{user.name ?? "Name not shared"}</span>{" "}
-                    {user.isTestUser ? <Badge tone="info">Test user</Badge> : null}
-                    <span className="team-cell-sub">{user.email ?? "E-mail not shared"}</span>
+                    <span className="team-cell-main">{user.name ?? t("users.nameHidden")}</span>{" "}
+                    {user.isTestUser ? <Badge tone="info">{t("users.testUser")}</Badge> : null}
+                    <span className="team-cell-sub">{user.email ?? t("users.emailHidden")}</span>
                   </span>
                 </td>
                 <td data-label="Sub">
                   <code className="team-code">{user.sub}</code>
                 </td>
-                <td data-label="First login">{formatDateTime(user.firstLoginAt)}</td>
-                <td data-label="Last login">{formatDateTime(user.lastLoginAt)}</td>
-                <td data-label="Logins">{user.loginCount}</td>
+                <td data-label={t("users.firstLogin")}>{formatDateTime(user.firstLoginAt)}</td>
+                <td data-label={t("users.lastLogin")}>{formatDateTime(user.lastLoginAt)}</td>
+                <td data-label={t("users.logins")}>{formatNumber(user.loginCount)}</td>
               </tr>
             ))}
           </Table>
           <Pager
-            label="Users pages"
+            label={t("users.pages")}
             page={page}
             hasNextPage={users.pageInfo.hasNextPage}
             busy={fetching}

@@ -20,10 +20,10 @@ export const SentRequestFields = graphql(`
 export type SentRequest = FragmentOf<typeof SentRequestFields>;
 export type Kind = SentRequest["kind"];
 
-export const KIND_LABEL: Record<Kind, string> = { ACCESS: "Access", TEST_USER: "Test user" };
-export const STATUS: Record<SentRequest["status"], { label: string; tone: BadgeTone }> = {
-  PENDING: { label: "Pending", tone: "warning" },
-  ACCEPTED: { label: "Accepted", tone: "success" },
-  DECLINED: { label: "Declined", tone: "danger" },
-  CANCELLED: { label: "Cancelled", tone: "neutral" },
+/** The tone of a request's status badge; its words are `users.status.<STATUS>` in the clients catalogue. */
+export const STATUS_TONE: Record<SentRequest["status"], BadgeTone> = {
+  PENDING: "warning",
+  ACCEPTED: "success",
+  DECLINED: "danger",
+  CANCELLED: "neutral",
 };

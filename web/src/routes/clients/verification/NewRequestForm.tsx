@@ -1,4 +1,5 @@
 import { type FormEvent, useState } from "react";
+import { useTranslation } from "react-i18next";
 import { Check, CheckGroup, FormError, Reason, SectionHead } from "../../../components/team/team-kit";
 import { Button } from "../../../components/ui/Button";
 import { Card } from "../../../components/ui/Card";
@@ -40,25 +41,26 @@ export function NewRequestForm({
   pending: boolean;
   onSent: () => void;
 }) {
+  const { t } = useTranslation("clients");
   const reason =
     noManage ??
-    (pending ? "A request is already waiting for review; you can file a new one once it is decided." : null) ??
-    (domains.length === 0 ? "Add a domain first: a request names the domains to verify." : null);
+    (pending ? t("verification.form.pending") : null) ??
+    (domains.length === 0 ? t("verification.form.noDomains") : null);
   const [domainIds, setDomainIds] = useState<string[]>(() => domains.filter((d) => d.primary).map((d) => d.id));
   const [scopeKeys, setScopeKeys] = useState<string[]>([]);
   const [notes, setNotes] = useState("");
   const form = useMutationForm(
     NewRequestForm_Request,
     (data) => data.requestVerification,
-    "We couldn't send the request.",
+    t("verification.form.failed"),
   );
   const { fetching, fieldErrors: errors } = form;
 
   async function submit(event: FormEvent) {
     event.preventDefault();
     const found: Record<string, string> = {};
-    if (domainIds.length === 0) found.domainIds = "Choose at least one domain to verify.";
-    if (notes.length > 2000) found.notes = "Use at most 2000 characters.";
+    if (domainIds.length === 0) found.domainIds = t("verification.form.domainMissing");
+    if (notes.length > 2000) found.notes = t("verification.form.notesTooLong");
     if (form.reject(found)) return;
     if (!(await form.run({ input: { clientId, domainIds, scopeKeys, notes: notes.trim() || null } }))) return;
     setNotes("");
@@ -68,18 +70,18 @@ export function NewRequestForm({
 
   return (
     <Card aria-labelledby="new-verification-title">
-      <SectionHead id="new-verification-title" title="New request" />
+      <SectionHead id="new-verification-title" title={t("verification.form.title")} />
       <form ref={form.formRef} className="stack" onSubmit={submit} noValidate aria-busy={fetching || undefined}>
         <fieldset className="team-fieldset" disabled={!!reason || fetching}>
           <div className="stack">
-            <CheckGroup legend="Domains to verify" error={errors.domainIds}>
+            <CheckGroup legend={t("verification.form.domains")} error={errors.domainIds}>
               {domains.map((domain) => (
                 <Check
                   key={domain.id}
                   name="domainIds"
                   value={domain.id}
                   label={domain.rootDomain}
-                  hint={domain.primary ? "Primary domain" : undefined}
+                  hint={domain.primary ? t("domains.flags.primaryDomain") : undefined}
                   checked={domainIds.includes(domain.id)}
                   onChange={(event) =>
                     setDomainIds((current) =>
@@ -90,9 +92,9 @@ export function NewRequestForm({
               ))}
             </CheckGroup>
             <CheckGroup
-              legend="Scopes you need (optional)"
+              legend={t("verification.form.scopes")}
               error={errors.scopeKeys}
-              hint="VERIFIED-tier scopes you plan to ask people for."
+              hint={t("verification.form.scopesHint")}
             >
               {scopes.map((scope) => (
                 <Check
@@ -111,7 +113,7 @@ export function NewRequestForm({
               ))}
             </CheckGroup>
             <TextAreaField
-              label="Notes for the reviewer (optional)"
+              label={t("verification.form.notes")}
               name="notes"
               rows={3}
               value={notes}
@@ -123,7 +125,7 @@ export function NewRequestForm({
         <FormError>{form.formError}</FormError>
         <div className="team-form-actions">
           <Button type="submit" loading={fetching} disabled={!!reason}>
-            Request verification
+            {t("scopes.requestVerification")}
           </Button>
           {reason ? <Reason>{reason}</Reason> : null}
         </div>

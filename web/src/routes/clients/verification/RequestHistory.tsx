@@ -1,4 +1,5 @@
 import { useState } from "react";
+import { useTranslation } from "react-i18next";
 import { SectionHead } from "../../../components/team/team-kit";
 import { Badge } from "../../../components/ui/Badge";
 import { Button } from "../../../components/ui/Button";
@@ -29,13 +30,16 @@ const RequestHistory_Cancel = graphql(
 
 /** What staff approved of a request: only those domains and scopes are verified. */
 function Decision({ request }: { request: VerificationRequest }) {
+  const { t } = useTranslation("clients");
   if (request.status !== "APPROVED") return null;
   const domains = request.domains.filter((domain) => domain.approved !== false).map((domain) => domain.rootDomain);
   const left = request.domains.length - domains.length + request.scopes.length - request.approvedScopes.length;
   return (
     <p className="team-cell-sub" data-testid="approved-part">
-      Approved: {domains.join(", ")} · {request.approvedScopes.join(", ") || "no scopes"}
-      {left > 0 ? " (part of the request)" : ""}
+      {t(left > 0 ? "verification.approvedPart" : "verification.approved", {
+        domains: domains.join(", "),
+        scopes: request.approvedScopes.join(", ") || t("verification.noScopes"),
+      })}
     </p>
   );
 }
@@ -50,44 +54,49 @@ export function RequestHistory({
   canCancel: boolean;
   onCancelled: () => void;
 }) {
+  const { t } = useTranslation("clients");
   const [cancelling, setCancelling] = useState<VerificationRequest | null>(null);
   return (
     <Card aria-labelledby="history-title">
-      <SectionHead id="history-title" title="Request history" />
+      <SectionHead id="history-title" title={t("verification.history")} />
       {requests.length === 0 ? (
-        <EmptyState title="No requests yet">
-          Requests you file appear here with their status and review note.
-        </EmptyState>
+        <EmptyState title={t("verification.emptyTitle")}>{t("verification.emptyBody")}</EmptyState>
       ) : (
-        <ul className="team-list" aria-label="Verification requests">
+        <ul className="team-list" aria-label={t("verification.listLabel")}>
           {requests.map((request) => (
             <li key={request.id} className="team-item">
               <div className="team-item-head">
-                <h3>Requested {formatDateTime(request.createdAt)}</h3>
+                <h3>{t("verification.requested", { date: formatDateTime(request.createdAt) })}</h3>
                 <Badge tone={requestBadge(request).tone}>{requestBadge(request).label}</Badge>
               </div>
               <p className="team-cell-sub">
-                Asked for: {request.domains.map((domain) => domain.rootDomain).join(", ") || "—"} · Scopes:{" "}
-                {request.scopes.join(", ") || "—"}
+                {t("verification.askedFor", {
+                  domains: request.domains.map((domain) => domain.rootDomain).join(", ") || "—",
+                  scopes: request.scopes.join(", ") || "—",
+                })}
               </p>
               <Decision request={request} />
               {request.notes ? <p className="team-note">{request.notes}</p> : null}
               {request.reviewedAt ? (
                 <div>
-                  <p className="team-cell-sub">Reviewed {formatDateTime(request.reviewedAt)}</p>
+                  <p className="team-cell-sub">
+                    {t("verification.reviewed", { date: formatDateTime(request.reviewedAt) })}
+                  </p>
                   {request.reviewNote ? <p className="team-note">{request.reviewNote}</p> : null}
                 </div>
               ) : null}
               {request.revokedAt ? (
                 <div>
-                  <p className="team-cell-sub">Revoked {formatDateTime(request.revokedAt)}</p>
+                  <p className="team-cell-sub">
+                    {t("verification.revoked", { date: formatDateTime(request.revokedAt) })}
+                  </p>
                   {request.revokeNote ? <p className="team-note">{request.revokeNote}</p> : null}
                 </div>
               ) : null}
               {request.status === "PENDING" && canCancel ? (
                 <div>
                   <Button variant="secondary" className="btn-sm" onClick={() => setCancelling(request)}>
-                    Cancel request
+                    {t("verification.cancel")}
                   </Button>
                 </div>
               ) : null}
@@ -97,17 +106,17 @@ export function RequestHistory({
       )}
       <ConfirmMutationDialog
         open={cancelling !== null}
-        title="Cancel this verification request?"
-        confirmLabel="Cancel request"
-        cancelLabel="Keep it"
+        title={t("verification.cancelTitle")}
+        confirmLabel={t("verification.cancel")}
+        cancelLabel={t("verification.keep")}
         document={RequestHistory_Cancel}
         variables={() => ({ input: { requestId: cancelling?.id ?? "" } })}
         pick={(data) => data.cancelVerificationRequest}
-        fallback="Not cancelled."
+        fallback={t("verification.cancelFailed")}
         onDone={onCancelled}
         onClose={() => setCancelling(null)}
       >
-        <p>Staff will no longer review it. You can file a new request afterwards.</p>
+        <p>{t("verification.cancelBody")}</p>
       </ConfirmMutationDialog>
     </Card>
   );

@@ -1,4 +1,5 @@
 import { useState } from "react";
+import { useTranslation } from "react-i18next";
 import { useQuery } from "urql";
 import { ClientNotFound, lacking, SectionHead } from "../../../components/team/team-kit";
 import { Alert } from "../../../components/ui/Alert";
@@ -39,6 +40,7 @@ const VerificationPage_Data = graphql(
 
 /** Verification Center: ask Gatehouse staff to verify the client, and the history of requests. */
 export function VerificationPage() {
+  const { t } = useTranslation("clients");
   const { client: viewer } = useClientDashboard();
   const [{ data, fetching, error }, reexecute] = useQuery({
     query: VerificationPage_Data,
@@ -51,32 +53,26 @@ export function VerificationPage() {
 
   return (
     <div className="stack">
-      <title>Verification Center · Gatehouse</title>
+      <title>{t("verification.documentTitle")}</title>
       <Card aria-labelledby="verification-title">
-        <SectionHead id="verification-title" title="Verification Center">
-          Verified clients may ask people for sensitive details (VERIFIED-tier scopes such as addresses). Gatehouse
-          staff review each request.
+        <SectionHead id="verification-title" title={t("verification.title")}>
+          {t("verification.intro")}
         </SectionHead>
         <div className="stack">
           {notice ? <Alert tone="success">{notice}</Alert> : null}
           {error && !data ? (
-            <LoadFailed
-              className="stack"
-              title="We couldn't load the verification status"
-              error={error}
-              onRetry={refresh}
-            />
+            <LoadFailed className="stack" title={t("verification.loadFailed")} error={error} onRetry={refresh} />
           ) : fetching && !data ? (
-            <StatusBlock label="Loading verification…" />
+            <StatusBlock label={t("verification.loading")} />
           ) : !client ? (
             <ClientNotFound />
           ) : (
             <p>
-              Status:{" "}
+              {t("verification.statusLabel")}{" "}
               {client.verification === "VERIFIED" ? (
-                <Badge tone="success">Verified</Badge>
+                <Badge tone="success">{t("verified")}</Badge>
               ) : (
-                <Badge tone="warning">Not verified</Badge>
+                <Badge tone="warning">{t("verification.notVerified")}</Badge>
               )}
             </p>
           )}
@@ -91,7 +87,7 @@ export function VerificationPage() {
             scopes={data.scopes.filter((scope) => scope.tier === "VERIFIED")}
             pending={client.verificationRequests.some((request) => request.status === "PENDING")}
             onSent={() => {
-              setNotice("Your request was sent. Staff will review it; its status appears below.");
+              setNotice(t("verification.sent"));
               refresh();
             }}
           />
@@ -99,7 +95,7 @@ export function VerificationPage() {
             requests={client.verificationRequests}
             canCancel={!lacking(viewer, "VERIFICATION_MANAGE")}
             onCancelled={() => {
-              setNotice("Your request was cancelled. You can file a new one.");
+              setNotice(t("verification.cancelled"));
               refresh();
             }}
           />

@@ -1,4 +1,5 @@
 import type { BadgeTone } from "../../../components/ui/Badge";
+import { i18n } from "../../../i18n/i18n";
 import { type FragmentOf, graphql } from "../../../lib/graphql";
 
 export const VerificationRequestFields = graphql(`
@@ -25,13 +26,13 @@ export type VerificationRequest = FragmentOf<typeof VerificationRequestFields>;
 
 /** The badge of a request; an approval staff revoked later reads as revoked. */
 export function requestBadge(request: VerificationRequest): { label: string; tone: BadgeTone } {
-  if (request.revokedAt) return { label: "Revoked", tone: "danger" };
-  return VERIFICATION_STATUS[request.status];
+  if (request.revokedAt) return { label: i18n.t("clients:verification.status.REVOKED"), tone: "danger" };
+  return { label: i18n.t(`clients:verification.status.${request.status}`), tone: VERIFICATION_TONE[request.status] };
 }
 
-export const VERIFICATION_STATUS: Record<VerificationRequest["status"], { label: string; tone: BadgeTone }> = {
-  PENDING: { label: "Pending review", tone: "warning" },
-  APPROVED: { label: "Approved", tone: "success" },
-  REJECTED: { label: "Rejected", tone: "danger" },
-  CANCELLED: { label: "Cancelled", tone: "neutral" },
+const VERIFICATION_TONE: Record<VerificationRequest["status"], BadgeTone> = {
+  PENDING: "warning",
+  APPROVED: "success",
+  REJECTED: "danger",
+  CANCELLED: "neutral",
 };
