@@ -1,4 +1,5 @@
 import { type FormEvent, useState } from "react";
+import { useTranslation } from "react-i18next";
 import { FormError, SectionHead } from "../../components/team/team-kit";
 import { Alert } from "../../components/ui/Alert";
 import { Button } from "../../components/ui/Button";
@@ -30,8 +31,9 @@ type Values = { key: string; name: string; description: string; tier: "BASIC" | 
 
 /** Staff add a scope to the platform catalogue: key, name, consent text, tier and the profile fields it releases. */
 export function AddScopeForm() {
+  const { t } = useTranslation("staff");
   const [notice, setNotice] = useState<string | null>(null);
-  const form = useMutationForm(AddScopeForm_Add, (data) => data.addCatalogueScope, "We couldn't add the scope.", {
+  const form = useMutationForm(AddScopeForm_Add, (data) => data.addCatalogueScope, t("addScope.failed"), {
     fieldFor: (error) => (error.__typename === "ConflictError" ? "key" : null),
   });
   const { fetching } = form;
@@ -57,33 +59,33 @@ export function AddScopeForm() {
       },
     });
     if (!added) return;
-    setNotice(`${added.data.key} is in the catalogue; it releases ${added.data.releases.join(", ")}.`);
+    setNotice(t("addScope.added", { key: added.data.key, releases: added.data.releases.join(", ") }));
     for (const field of ["key", "name", "description", "claims"] as const) set(field, "");
   }
 
   return (
     <Card aria-labelledby="add-scope-title">
-      <SectionHead id="add-scope-title" title="Add a catalogue scope">
-        Every client can enable it (VERIFIED ones after verification). The change is recorded in the platform audit log.
+      <SectionHead id="add-scope-title" title={t("addScope.title")}>
+        {t("addScope.intro")}
       </SectionHead>
       {notice ? <Alert tone="success">{notice}</Alert> : null}
       <form ref={form.formRef} className="stack" onSubmit={submit} noValidate aria-busy={fetching || undefined}>
         <fieldset className="team-fieldset" disabled={fetching}>
           <div className="team-form">
-            <Field label="Key" {...text("key")} autoComplete="off" placeholder="newsletter" />
-            <Field label="Name" {...text("name")} autoComplete="off" />
-            <Field label="Consent text" {...text("description")} autoComplete="off" />
-            <SelectField label="Tier" {...text("tier")}>
-              <option value="BASIC">Basic</option>
-              <option value="VERIFIED">Verified</option>
+            <Field label={t("addScope.key")} {...text("key")} autoComplete="off" placeholder="newsletter" />
+            <Field label={t("addScope.name")} {...text("name")} autoComplete="off" />
+            <Field label={t("addScope.consentText")} {...text("description")} autoComplete="off" />
+            <SelectField label={t("addScope.tier")} {...text("tier")}>
+              <option value="BASIC">{t("addScope.basic")}</option>
+              <option value="VERIFIED">{t("addScope.verified")}</option>
             </SelectField>
-            <Field label="Fields it releases" {...text("claims")} autoComplete="off" placeholder="name, email" />
+            <Field label={t("addScope.claims")} {...text("claims")} autoComplete="off" placeholder="name, email" />
           </div>
         </fieldset>
         <FormError>{form.formError}</FormError>
         <div>
           <Button type="submit" loading={fetching}>
-            Add scope
+            {t("addScope.submit")}
           </Button>
         </div>
       </form>

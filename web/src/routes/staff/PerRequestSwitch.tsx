@@ -1,4 +1,5 @@
 import { useState } from "react";
+import { useTranslation } from "react-i18next";
 import { CheckboxField } from "../../components/ui/Field";
 import { ErrorFields, graphql } from "../../lib/graphql";
 import { useMutationAction } from "../../lib/use-mutation-action";
@@ -31,10 +32,11 @@ export function PerRequestSwitch({
   clientName: string;
   allowed: boolean;
 }) {
+  const { t } = useTranslation("staff");
   const action = useMutationAction(
     PerRequestSwitch_Set,
     (data) => data.setVerifiedScopesPerRequest,
-    "The setting was not saved.",
+    t("perRequest.failed"),
   );
   // Shown at once; put back if the server refuses.
   const [checked, setChecked] = useState(allowed);
@@ -45,10 +47,10 @@ export function PerRequestSwitch({
   return (
     <div className="stack-sm">
       <CheckboxField
-        label="Allow VERIFIED scopes per request"
+        label={t("perRequest.label")}
         name={`perRequest-${clientId}`}
-        aria-label={`Allow VERIFIED scopes per request for ${clientName}`}
-        hint="Before verification, this client may ask one person at a time for VERIFIED-tier scopes through an access request; the person still accepts or declines."
+        aria-label={t("perRequest.labelFor", { client: clientName })}
+        hint={t("perRequest.hint")}
         checked={checked}
         disabled={action.fetching}
         onChange={(event) => void toggle(event.currentTarget.checked)}

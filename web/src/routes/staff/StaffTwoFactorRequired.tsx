@@ -1,24 +1,23 @@
+import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import { Card } from "../../components/ui/Card";
 
 /** Platform staff without a second factor: no staff tool works until they add one. */
 export function StaffTwoFactorRequired() {
+  const { t } = useTranslation("staff");
   return (
     <Card centered aria-labelledby="staff-two-factor-title">
-      <title>Two-step sign-in required · Gatehouse</title>
+      <title>{t("twoFactorRequired.documentTitle")}</title>
       <div className="stack-sm">
-        <h1 id="staff-two-factor-title">Set up two-step sign-in to use the staff tools</h1>
-        <p>
-          Gatehouse staff review partners, change plans and configure sign-in providers, so every staff account must
-          sign in with a second factor. Add an authenticator app, codes by e-mail or a passkey, then come back.
-        </p>
+        <h1 id="staff-two-factor-title">{t("twoFactorRequired.title")}</h1>
+        <p>{t("twoFactorRequired.body")}</p>
         <p>
           <Link className="btn btn-primary" to="/account/two-factor">
-            Set up two-step sign-in
+            {t("twoFactorRequired.setUp")}
           </Link>
         </p>
         <p>
-          <Link to="/account">Back to my account</Link>
+          <Link to="/account">{t("twoFactorRequired.back")}</Link>
         </p>
       </div>
     </Card>

@@ -1,4 +1,5 @@
 import { useState } from "react";
+import { useTranslation } from "react-i18next";
 import { useQuery } from "urql";
 import { SectionHead } from "../../components/team/team-kit";
 import { Alert } from "../../components/ui/Alert";
@@ -45,6 +46,7 @@ type Awaiting = ResultOf<typeof UnverifiedDomains_List>["domainsAwaitingOwnershi
 
 /** Domains whose owners have not proven them yet; staff vouch for one they checked another way (audited). */
 export function UnverifiedDomains() {
+  const { t } = useTranslation("staff");
   const [{ data, fetching, error }, reexecute] = useQuery({
     query: UnverifiedDomains_List,
     requestPolicy: "cache-and-network",
@@ -57,19 +59,18 @@ export function UnverifiedDomains() {
 
   return (
     <Card aria-labelledby="unverified-domains-title">
-      <SectionHead id="unverified-domains-title" title="Unverified domains">
-        Clients prove a domain with a DNS record or an HTTPS file. Mark one verified only when you checked its owner
-        another way, for example an internal host.
+      <SectionHead id="unverified-domains-title" title={t("unverifiedDomains.title")}>
+        {t("unverifiedDomains.intro")}
       </SectionHead>
       {notice ? <Alert tone="success">{notice}</Alert> : null}
       {error && !data ? (
-        <LoadFailed className="stack" title="We couldn't load the domains" error={error} onRetry={refresh} />
+        <LoadFailed className="stack" title={t("unverifiedDomains.loadFailed")} error={error} onRetry={refresh} />
       ) : fetching && !data ? (
-        <StatusBlock label="Loading domains…" />
+        <StatusBlock label={t("unverifiedDomains.loading")} />
       ) : domains.length === 0 ? (
-        <EmptyState title="No unverified domains">New domains appear here until they are proven.</EmptyState>
+        <EmptyState title={t("unverifiedDomains.emptyTitle")}>{t("unverifiedDomains.emptyBody")}</EmptyState>
       ) : (
-        <ul className="team-list" aria-label="Unverified domains">
+        <ul className="team-list" aria-label={t("unverifiedDomains.title")}>
           {domains.map((domain) => (
             <li key={domain.id} className="team-item">
               <div className="team-item-head">
@@ -78,13 +79,16 @@ export function UnverifiedDomains() {
                   variant="secondary"
                   className="btn-sm"
                   onClick={() => setVerifying(domain)}
-                  aria-label={`Mark ${domain.rootDomain} verified`}
+                  aria-label={t("unverifiedDomains.markOne", { domain: domain.rootDomain })}
                 >
-                  Mark verified
+                  {t("unverifiedDomains.mark")}
                 </Button>
               </div>
               <p className="team-cell-sub">
-                {domain.clientName ?? "Unknown client"} · added {formatDateTime(domain.createdAt)}
+                {t("unverifiedDomains.added", {
+                  client: domain.clientName ?? t("unverifiedDomains.unknownClient"),
+                  date: formatDateTime(domain.createdAt),
+                })}
               </p>
             </li>
           ))}
@@ -92,16 +96,16 @@ export function UnverifiedDomains() {
       )}
       <ConfirmMutationDialog
         open={verifying !== null}
-        title={`Mark ${verifying?.rootDomain ?? ""} verified?`}
-        confirmLabel="Mark verified"
+        title={t("unverifiedDomains.confirmTitle", { domain: verifying?.rootDomain ?? "" })}
+        confirmLabel={t("unverifiedDomains.mark")}
         tone="primary"
         confirmDisabled={!note.trim()}
         document={UnverifiedDomains_Verify}
         variables={() => ({ input: { domainId: verifying?.id ?? "", note: note.trim() } })}
         pick={(result) => result.verifyDomainOwnership}
-        fallback="Not verified."
+        fallback={t("unverifiedDomains.failed")}
         onDone={() => {
-          setNotice(`${verifying?.rootDomain ?? "The domain"} is verified; everyone can sign in through it now.`);
+          setNotice(t("unverifiedDomains.done", { domain: verifying?.rootDomain ?? "" }));
           refresh();
         }}
         onClose={() => {
@@ -109,9 +113,9 @@ export function UnverifiedDomains() {
           setNote("");
         }}
       >
-        <p>Everyone, not only the client's test users, can then sign in through this domain.</p>
+        <p>{t("unverifiedDomains.confirmBody")}</p>
         <TextAreaField
-          label="How you checked it (kept in the audit log)"
+          label={t("unverifiedDomains.note")}
           name="ownershipNote"
           rows={3}
           value={note}

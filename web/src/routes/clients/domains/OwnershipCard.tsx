@@ -1,4 +1,5 @@
 import { useState } from "react";
+import { Trans, useTranslation } from "react-i18next";
 import { Alert } from "../../../components/ui/Alert";
 import { Badge } from "../../../components/ui/Badge";
 import { Button } from "../../../components/ui/Button";
@@ -32,28 +33,14 @@ const OwnershipCard_Check = graphql(
 
 type Outcome = "VERIFIED" | "NOT_FOUND" | "WRONG_VALUE" | "TIMEOUT" | "UNREACHABLE" | "ADDRESS_NOT_ALLOWED";
 
-const OUTCOME: Record<Outcome, string> = {
-  VERIFIED: "found, with the right value",
-  NOT_FOUND: "not found",
-  WRONG_VALUE: "found, but with another value",
-  TIMEOUT: "no answer in time",
-  UNREACHABLE: "could not be reached",
-  ADDRESS_NOT_ALLOWED: "refused: the domain points to a private address",
-};
-
-const METHOD: Record<string, string> = {
-  DNS: "by its DNS record",
-  HTTPS: "by its HTTPS file",
-  STAFF: "by Gatehouse staff",
-};
+const METHODS = ["DNS", "HTTPS", "STAFF"] as const;
+const isMethod = (method: string | null | undefined): method is (typeof METHODS)[number] =>
+  METHODS.some((known) => known === method);
 
 /** Shows whether the client proved it owns the domain, how to prove it, and a "Check now" button. */
 export function OwnershipCard({ domain, allowed }: { domain: DomainDetail; allowed: boolean }) {
-  const check = useMutationAction(
-    OwnershipCard_Check,
-    (data) => data.checkDomainOwnership,
-    "We couldn't check this domain.",
-  );
+  const { t } = useTranslation("clients");
+  const check = useMutationAction(OwnershipCard_Check, (data) => data.checkDomainOwnership, t("ownership.checkFailed"));
   const [result, setResult] = useState<{ dns: Outcome | null; https: Outcome | null } | null>(null);
   const proof = domain.ownershipProof;
 
@@ -67,48 +54,63 @@ export function OwnershipCard({ domain, allowed }: { domain: DomainDetail; allow
     <Card aria-labelledby="ownership-title">
       <div className="section-head">
         <div>
-          <h2 id="ownership-title">Ownership</h2>
+          <h2 id="ownership-title">{t("ownership.title")}</h2>
           <p className="muted">
             {domain.ownershipVerified
-              ? `Verified${domain.ownershipMethod ? ` ${METHOD[domain.ownershipMethod] ?? ""}` : ""}${
-                  domain.ownershipVerifiedAt ? ` on ${formatDateTime(domain.ownershipVerifiedAt)}` : ""
-                }. Everyone can sign in through this domain.`
-              : "Until you prove that you own this domain, only your team and your test users can sign in through it."}
+              ? t("ownership.verifiedText", {
+                  how: isMethod(domain.ownershipMethod) ? ` ${t(`ownership.method.${domain.ownershipMethod}`)}` : "",
+                  when: domain.ownershipVerifiedAt
+                    ? ` ${t("ownership.on", { date: formatDateTime(domain.ownershipVerifiedAt) })}`
+                    : "",
+                })
+              : t("ownership.unverifiedText")}
           </p>
         </div>
         <Badge tone={domain.ownershipVerified ? "success" : "warning"}>
-          {domain.ownershipVerified ? "Verified" : "Unverified"}
+          {domain.ownershipVerified ? t("ownership.verified") : t("unverified")}
         </Badge>
       </div>
       {proof ? (
         <div className="stack-sm">
-          <p>Do one of these, then press “Check now”.</p>
+          <p>{t("ownership.doOne")}</p>
           <ol className="stack-sm ownership-proof">
             <li className="stack-sm">
               <p>
-                <strong>DNS:</strong> add a TXT record at <code>{proof.txtName}</code> with this value:
+                <Trans
+                  t={t}
+                  i18nKey="ownership.dns"
+                  values={{ name: proof.txtName }}
+                  components={{ strong: <strong />, code: <code /> }}
+                />
               </p>
-              <CopyField value={proof.txtValue} label={`Copy TXT record value for ${domain.rootDomain}`} />
-              <p className="muted">DNS changes can take a while to reach every resolver.</p>
+              <CopyField value={proof.txtValue} label={t("ownership.copyTxt", { domain: domain.rootDomain })} />
+              <p className="muted">{t("ownership.dnsHint")}</p>
             </li>
             <li className="stack-sm">
               <p>
-                <strong>HTTPS file:</strong> serve a text file at <code>{proof.fileUrl}</code> containing only:
+                <Trans
+                  t={t}
+                  i18nKey="ownership.https"
+                  values={{ url: proof.fileUrl }}
+                  components={{ strong: <strong />, code: <code /> }}
+                />
               </p>
-              <CopyField value={proof.fileContent} label={`Copy file content for ${domain.rootDomain}`} />
-              <p className="muted">Redirects are not followed; the file must answer directly over HTTPS.</p>
+              <CopyField value={proof.fileContent} label={t("ownership.copyFile", { domain: domain.rootDomain })} />
+              <p className="muted">{t("ownership.httpsHint")}</p>
             </li>
           </ol>
           {check.error ? <Alert tone="error">{check.error}</Alert> : null}
           {result ? (
             <Alert tone={result.dns === "VERIFIED" || result.https === "VERIFIED" ? "success" : "warning"}>
-              DNS record: {result.dns ? OUTCOME[result.dns] : "not checked"}. HTTPS file:{" "}
-              {result.https ? OUTCOME[result.https] : "not checked"}.
+              {t("ownership.result", {
+                dns: t(`ownership.outcome.${result.dns ?? "NOT_CHECKED"}`),
+                https: t(`ownership.outcome.${result.https ?? "NOT_CHECKED"}`),
+              })}
             </Alert>
           ) : null}
           <div>
             <Button onClick={checkNow} disabled={!allowed || check.fetching}>
-              {check.fetching ? "Checking…" : "Check now"}
+              {check.fetching ? t("ownership.checking") : t("ownership.checkNow")}
             </Button>
           </div>
         </div>

@@ -1,4 +1,5 @@
 import { type FormEvent, useState } from "react";
+import { useTranslation } from "react-i18next";
 import { Alert } from "../../../components/ui/Alert";
 import { Button } from "../../../components/ui/Button";
 import { Field } from "../../../components/ui/Field";
@@ -26,6 +27,7 @@ const BackchannelLogoutForm_Set = graphql(
 
 /** Where Gatehouse posts a signed logout token when a person signs out (OpenID Connect back-channel logout). */
 export function BackchannelLogoutForm({ clientId, uri }: { clientId: string; uri: string | null }) {
+  const { t } = useTranslation("clients");
   const { client } = useClientDashboard();
   const allowed = can(client, "CLIENT_UPDATE");
   const [value, setValue] = useState(uri ?? "");
@@ -33,7 +35,7 @@ export function BackchannelLogoutForm({ clientId, uri }: { clientId: string; uri
   const form = useMutationForm(
     BackchannelLogoutForm_Set,
     (data) => data.setClientBackchannelLogoutUri,
-    "The back-channel logout URI was not saved.",
+    t("backchannel.failed"),
   );
 
   async function save(next: string | null) {
@@ -41,7 +43,7 @@ export function BackchannelLogoutForm({ clientId, uri }: { clientId: string; uri
     const saved = await form.run({ input: { clientId, uri: next } });
     if (!saved) return;
     setValue(saved.data.backchannelLogoutUri ?? "");
-    setNotice(saved.data.backchannelLogoutUri ? "Saved." : "Cleared: no logout tokens are sent.");
+    setNotice(saved.data.backchannelLogoutUri ? t("backchannel.saved") : t("backchannel.cleared"));
   }
 
   function submit(event: FormEvent) {
@@ -52,7 +54,7 @@ export function BackchannelLogoutForm({ clientId, uri }: { clientId: string; uri
   return (
     <form ref={form.formRef} className="stack-sm" onSubmit={submit} noValidate aria-busy={form.fetching || undefined}>
       <Field
-        label="Back-channel logout URI"
+        label={t("backchannel.label")}
         name="uri"
         type="url"
         placeholder="https://app.example.com/backchannel-logout"
@@ -60,9 +62,7 @@ export function BackchannelLogoutForm({ clientId, uri }: { clientId: string; uri
         onChange={(event) => setValue(event.currentTarget.value)}
         disabled={!allowed || form.fetching}
         error={form.fieldErrors.uri}
-        hint={`When a person signs out through Gatehouse's OpenID Connect logout, a signed logout token (their sub and session id) is posted here, so your app can end its own session too. It must be on one of this client's active domains (https).${
-          allowed ? "" : ` ${missingPermissionReason("CLIENT_UPDATE")}`
-        }`}
+        hint={`${t("backchannel.hint")}${allowed ? "" : ` ${missingPermissionReason("CLIENT_UPDATE")}`}`}
       />
       {form.formError ? (
         <p className="field-error" role="alert">
@@ -73,11 +73,11 @@ export function BackchannelLogoutForm({ clientId, uri }: { clientId: string; uri
       {allowed ? (
         <div className="form-actions">
           <Button type="submit" variant="secondary" loading={form.fetching}>
-            Save URI
+            {t("backchannel.save")}
           </Button>
           {uri || value ? (
             <Button variant="link" disabled={form.fetching} onClick={() => void save(null)}>
-              Clear
+              {t("backchannel.clear")}
             </Button>
           ) : null}
         </div>

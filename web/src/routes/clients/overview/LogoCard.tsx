@@ -1,8 +1,10 @@
 import { type ChangeEvent, useRef, useState } from "react";
+import { useTranslation } from "react-i18next";
 import { Alert } from "../../../components/ui/Alert";
 import { Button } from "../../../components/ui/Button";
 import { ConfirmDialog } from "../../../components/ui/ConfirmDialog";
 import { SectionCard } from "../../../components/ui/SectionCard";
+import { i18n } from "../../../i18n/i18n";
 import { can, type DashboardClient, missingPermissionReason, useClientDashboard } from "../shared";
 
 const MAX_BYTES = 1024 * 1024;
@@ -24,12 +26,13 @@ async function changeLogo(clientId: string, method: "PUT" | "DELETE", file?: Fil
     });
     return (await response.json()) as Answer;
   } catch {
-    return { error: { message: "We couldn't reach Gatehouse. Check your connection and try again." } };
+    return { error: { message: i18n.t("common:errors.network") } };
   }
 }
 
 /** "Logo": what the consent screen shows people beside the client's name; upload (re-encoded by the server) or remove. */
 export function LogoCard({ client }: { client: DashboardClient }) {
+  const { t } = useTranslation("clients");
   const { refreshClient } = useClientDashboard();
   const input = useRef<HTMLInputElement>(null);
   const [busy, setBusy] = useState(false);
@@ -52,15 +55,15 @@ export function LogoCard({ client }: { client: DashboardClient }) {
     event.target.value = "";
     if (!file) return;
     // The server decides; this only spares a long upload that would be refused.
-    if (file.size > MAX_BYTES) return setError("The image is larger than 1 MB.");
+    if (file.size > MAX_BYTES) return setError(t("logo.tooLarge"));
     void run("PUT", file);
   }
 
   return (
     <SectionCard
       id="logo-title"
-      title="Logo"
-      description={`Shown on the consent screen beside ${client.name}. A JPEG, PNG or WebP image up to 1 MB; Gatehouse re-encodes and serves it.${
+      title={t("logo.title")}
+      description={`${t("logo.description", { client: client.name })}${
         allowed ? "" : ` ${missingPermissionReason("CLIENT_UPDATE")}`
       }`}
       action={
@@ -70,36 +73,40 @@ export function LogoCard({ client }: { client: DashboardClient }) {
             type="file"
             accept={ACCEPT}
             className="visually-hidden"
-            aria-label="Logo file"
+            aria-label={t("logo.file")}
             tabIndex={-1}
             onChange={handleFile}
           />
           {client.logoUrl ? (
             <Button variant="secondary" onClick={() => setConfirming(true)} disabled={busy || !allowed}>
-              Remove logo
+              {t("logo.remove")}
             </Button>
           ) : null}
           <Button onClick={() => input.current?.click()} loading={busy && !confirming} disabled={!allowed}>
-            {client.logoUrl ? "Change logo" : "Upload a logo"}
+            {client.logoUrl ? t("logo.change") : t("logo.upload")}
           </Button>
         </span>
       }
     >
       {client.logoUrl ? (
-        <img className="client-logo client-avatar-lg" src={client.logoUrl} alt={`${client.name} logo`} />
+        <img
+          className="client-logo client-avatar-lg"
+          src={client.logoUrl}
+          alt={t("logo.alt", { client: client.name })}
+        />
       ) : (
-        <p className="muted">No logo yet: the consent screen shows the client's initial.</p>
+        <p className="muted">{t("logo.none")}</p>
       )}
       {error ? <Alert tone="error">{error}</Alert> : null}
       <ConfirmDialog
         open={confirming}
-        title="Remove the logo?"
-        confirmLabel="Remove logo"
+        title={t("logo.removeTitle")}
+        confirmLabel={t("logo.remove")}
         loading={busy}
         onConfirm={() => void run("DELETE")}
         onCancel={() => setConfirming(false)}
       >
-        People signing in will see {client.name}'s initial instead.
+        {t("logo.removeBody", { client: client.name })}
       </ConfirmDialog>
     </SectionCard>
   );
