@@ -4,6 +4,7 @@ import { clientOwnedBy, type GraphqlCaller, gql, signedInPerson } from "./graphq
 import { approveLogin, callApi, registeredBrowser, startTestServer, type TestServer } from "./harness.js";
 import { authorization, browse, relyingParty } from "./oidc.js";
 import { PROOF_CA_FILE, type Site, startDnsServer, startHttpsSite, type Zone } from "./proof-servers.js";
+import { staffPerson } from "./staff.js";
 
 const zone: Zone = { txt: new Map(), a: new Map(), silent: new Set() };
 const sites = new Map<string, Site>();
@@ -215,8 +216,7 @@ describe("test/domain-ownership: a new domain is unverified until the client pro
     expect(refused.data?.verifyDomainOwnership?.__typename ?? "refused").not.toBe("VerifyDomainOwnershipSuccess");
     expect((await server.db.domain.findUniqueOrThrow({ where: { id: domain.id } })).ownershipVerified).toBe(false);
 
-    const staff = await signedInPerson(server);
-    await server.db.user.update({ where: { id: staff.user.id }, data: { platformRole: "STAFF" } });
+    const staff = await staffPerson(server);
     const listed = await gql(server, staff.caller, AWAITING);
     expect(listed.data?.domainsAwaitingOwnership).toContainEqual({
       id: domain.id,

@@ -226,11 +226,15 @@ describe("test/graphql-client-users: sending access requests", () => {
       __typename: "SendAccessRequestSuccess",
       data: { email: "nobody@nowhere.example", kind: "ACCESS", scopes: ["userinfo"] },
     });
-    const notEnabled = await send({ email: recipient.email, scopeKeys: ["userinfo", "providers"] });
+    const notEnabled = await send({ email: recipient.email, scopeKeys: ["userinfo", "no-such-scope"] });
     expect(notEnabled.data?.sendAccessRequest).toMatchObject({
       __typename: "ValidationError",
-      fieldErrors: [{ field: "scopeKeys", message: "These scopes are not enabled for this client: providers." }],
+      fieldErrors: [{ field: "scopeKeys", message: "These scopes are not enabled for this client: no-such-scope." }],
     });
+    // A VERIFIED-tier scope from an unverified client needs staff's per-request allowance first.
+    const verifiedTier = await send({ email: recipient.email, scopeKeys: ["userinfo", "providers"] });
+    expect(verifiedTier.data?.sendAccessRequest).toMatchObject({ __typename: "ForbiddenError" });
+    expect(verifiedTier.data?.sendAccessRequest.message).toContain("Only verified partners may ask for providers");
     const none = await send({ email: recipient.email, scopeKeys: [] });
     expect(none.data?.sendAccessRequest.fieldErrors).toEqual([
       { field: "scopeKeys", message: "Choose at least one scope to request." },

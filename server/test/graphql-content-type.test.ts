@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startTestServer, type TestServer } from "./harness.js";
+import { startTestServer, type TestServer, withRegistrationProof } from "./harness.js";
 
 let server: TestServer;
 beforeAll(async () => {
@@ -8,10 +8,11 @@ beforeAll(async () => {
 afterAll(() => server.close());
 
 let people = 0;
-/** A register mutation with a fresh address, so whether it ran shows in the database. */
-function registration() {
+/** A register mutation with a fresh address and a solved check, so whether it ran shows in the database. */
+async function registration() {
   const email = `content-type-${++people}@example.com`;
-  const query = `mutation { register(input: { email: "${email}", password: "correct horse battery", name: "Ada" }) { __typename } }`;
+  const { proofOfWork } = await withRegistrationProof(server.baseUrl, {});
+  const query = `mutation { register(input: { email: "${email}", password: "correct horse battery", name: "Ada", proofOfWork: ${JSON.stringify(proofOfWork)} }) { __typename } }`;
   return { email, query, exists: async () => (await server.db.user.count({ where: { email } })) === 1 };
 }
 
@@ -44,7 +45,7 @@ describe("test/graphql-content-type: no body format skips the mutation limit", (
 
   for (const [name, make] of bodies) {
     it(`answers 415 to ${name} and runs nothing`, async () => {
-      const person = registration();
+      const person = await registration();
       const { body, type } = make(person.query);
       const response = await post(body, type);
       expect(response.status).toBe(415);
@@ -58,7 +59,7 @@ describe("test/graphql-content-type: no body format skips the mutation limit", (
   }
 
   it("never runs a mutation sent by GET", async () => {
-    const person = registration();
+    const person = await registration();
     const url = new URL("/graphql", server.baseUrl);
     url.searchParams.set("query", person.query);
     const response = await fetch(url, { headers: { "x-gatehouse-csrf": "1", accept: "application/json" } });
@@ -67,7 +68,7 @@ describe("test/graphql-content-type: no body format skips the mutation limit", (
   });
 
   it("runs JSON bodies, with or without a charset, and queries by GET", async () => {
-    const person = registration();
+    const person = await registration();
     const response = await post(JSON.stringify({ query: person.query }), "application/json; charset=utf-8");
     expect(response.status).toBe(200);
     expect(await response.json()).toEqual({ data: { register: { __typename: "RegisterSuccess" } } });

@@ -18,10 +18,16 @@ export async function grantableScopes(
   const client = await readEnabledScopes(sql, clientId);
   if (!client) throw new Error(`No client ${clientId} to grant scopes of`);
   const acceptedIds = userId ? await readAcceptedScopeIds(sql, clientId, userId) : new Set<string>();
-  // A scope the person accepted through an access request stays theirs even when the client may not enable it.
+  // A scope the person accepted through an access request stays theirs even when the client may not enable
+  // it (a VERIFIED scope asked per request before verification), unless the client switched it off itself.
   const enabledIds = new Set(client.scopes.map((scope) => scope.id));
   const acceptedOnly = [...acceptedIds].filter((id) => !enabledIds.has(id));
-  const accepted = acceptedOnly.length > 0 ? await db.scope.findMany({ where: { id: { in: acceptedOnly } } }) : [];
+  const accepted =
+    acceptedOnly.length > 0
+      ? await db.scope.findMany({
+          where: { id: { in: acceptedOnly }, clientScopes: { none: { clientId, enabled: false } } },
+        })
+      : [];
   const verifiedIds = client.verified ? await readVerifiedScopeIds(sql, clientId, domainId) : new Set<string>();
   if (verifiedIds === null) return sortScopes([...client.scopes, ...accepted]);
   const grantable = (scope: Scope) => scope.tier === "BASIC" || verifiedIds.has(scope.id) || acceptedIds.has(scope.id);

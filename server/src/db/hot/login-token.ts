@@ -80,7 +80,7 @@ export async function loginTokenState(sql: HotSql, tokenHash: string): Promise<L
 }
 
 const LOGIN_WITH_DOMAIN = `SELECT t."id", t."clientId", t."redirectUrl", t."email", t."approvedAt", t."deniedAt",
-  t."consumedAt", t."expiresAt", c."name" AS "clientName", ${DOMAIN_COLUMNS}
+  t."consumedAt", t."expiresAt", t."appRedirectUrl", c."name" AS "clientName", ${DOMAIN_COLUMNS}
 FROM "LoginToken" t JOIN "Client" c ON c."id" = t."clientId" JOIN "Domain" d ON d."id" = t."domainId"
 WHERE t."tokenHash" = ?`;
 
@@ -93,6 +93,8 @@ export type LoginForBrowser = {
   deniedAt: Date | null;
   consumedAt: Date | null;
   expiresAt: Date;
+  /** Where an OpenID Connect login returns to (its redirect_uri); null for XWMS logins. */
+  appRedirectUrl: string | null;
   client: { name: string };
   /** With its active callback URLs, which decide whether its fallback URI may be followed. */
   domain: Domain & { urls: DomainUrl[] };
@@ -112,6 +114,7 @@ export async function readLoginForBrowser(sql: HotSql, tokenHash: string): Promi
     deniedAt: toDate(row.deniedAt),
     consumedAt: toDate(row.consumedAt),
     expiresAt: toDateOrThrow(row.expiresAt),
+    appRedirectUrl: toStrOrNull(row.appRedirectUrl),
     client: { name: toStr(row.clientName) },
     domain: { ...loginDomain, urls: await activeCallbacks(sql, loginDomain.id) },
   };
