@@ -63,7 +63,7 @@ test.describe("an app logs a user in with the owner's values", () => {
         await page.getByRole("button", { name: "Create an account" }).click();
         await registerOnHostedPage(page, user);
         await expect(page.getByRole("heading", { name: /wants to access your gatehouse account/i })).toBeVisible();
-        await expect(page.getByRole("listitem").filter({ hasText: "userinfo" })).toBeVisible();
+        await expect(page.locator('li[data-scope="userinfo"]')).toBeVisible();
         await page.screenshot({ path: "screenshots/app-login-consent-1280.png", fullPage: true });
         await page.getByRole("button", { name: "Allow" }).click();
       });

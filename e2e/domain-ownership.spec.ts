@@ -1,4 +1,5 @@
 import type { Page } from "@playwright/test";
+import { signInAsDemoAdmin } from "./support/demo-admin";
 import { expect, test } from "./support/fixtures";
 
 /** Both widths; `docs` also keeps them in docs/screenshots for the README. */
@@ -21,12 +22,8 @@ test.describe("journey: a new domain stays unverified until it is proven", () =>
     const rootDomain = `proof-${Date.now().toString(36)}.example.test`;
 
     await test.step("the owner (also staff in the demo) signs in and adds a domain", async () => {
-      await page.goto("/signin");
-      await page.getByLabel("Email").fill(demo.adminEmail);
-      await page.getByLabel("Password").fill(demo.adminPassword);
-      await page.getByRole("button", { name: "Sign in" }).click();
-      await page.waitForURL("**/account");
-      await page.goto(`/clients/${demo.clientId}/domains`);
+      // Staff need a second factor: the demo admin signs in with its passkey (support/demo-admin.ts).
+      await signInAsDemoAdmin(page, gatehouse.url, `/clients/${demo.clientId}/domains`);
       await page.getByLabel("Domain", { exact: true }).fill(rootDomain);
       await page.getByRole("button", { name: "Add domain" }).click();
       await expect(page.getByRole("heading", { name: rootDomain, level: 2 })).toBeVisible();

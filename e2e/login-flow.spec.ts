@@ -31,7 +31,7 @@ test.describe("a partner app logs a user in", () => {
     await test.step("the consent screen lists the requested scopes", async () => {
       await expect(page.getByRole("heading", { name: /wants to access your gatehouse account/i })).toBeVisible();
       await expect(page.getByText(`Signed in as ${user.email}`)).toBeVisible();
-      await expect(page.getByRole("listitem").filter({ hasText: "userinfo" })).toBeVisible();
+      await expect(page.locator('li[data-scope="userinfo"]')).toBeVisible();
       await page.screenshot({ path: testInfo.outputPath("03-consent.png"), fullPage: true });
     });
 

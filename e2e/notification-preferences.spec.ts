@@ -1,4 +1,4 @@
-import { expect, newUser, test } from "./support/fixtures";
+import { expect, newUser, solvedRegistrationCheck, test } from "./support/fixtures";
 
 test.describe("journey: a person chooses which mails Gatehouse sends", () => {
   test("turns new-sign-in mail off on the account page, and it stays off after a reload", async ({
@@ -11,7 +11,7 @@ test.describe("journey: a person chooses which mails Gatehouse sends", () => {
       headers: { "Content-Type": "application/json", "x-gatehouse-csrf": "1" },
       body: JSON.stringify({
         query: "mutation E2E_Register($input: RegisterInput!) { register(input: $input) { __typename } }",
-        variables: { input: person },
+        variables: { input: { ...person, proofOfWork: await solvedRegistrationCheck(gatehouse.url) } },
       }),
     });
     expect(((await response.json()) as { data: { register: { __typename: string } } }).data.register.__typename).toBe(
@@ -20,7 +20,7 @@ test.describe("journey: a person chooses which mails Gatehouse sends", () => {
     await page.goto("/signin");
     await page.getByLabel("Email").fill(person.email);
     await page.getByLabel("Password").fill(person.password);
-    await page.getByRole("button", { name: "Sign in" }).click();
+    await page.getByRole("button", { name: "Sign in", exact: true }).click();
     await page.waitForURL("**/account");
 
     const card = page.getByRole("region", { name: "Notifications", exact: true });

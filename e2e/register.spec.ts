@@ -105,7 +105,7 @@ test.describe("a person registers in steps and confirms the address with the mai
       await page.goto("/signin");
       await page.getByLabel("Email").fill(registeredUser.email);
       await page.getByLabel("Password").fill(registeredUser.password);
-      await page.getByRole("button", { name: "Sign in" }).click();
+      await page.getByRole("button", { name: "Sign in", exact: true }).click();
       await page.waitForURL("**/account");
       await expect(page.getByText("Not verified")).toBeVisible();
       await expect(page.getByRole("heading", { name: "Confirm your e-mail address" })).toBeVisible();

@@ -14,7 +14,7 @@ async function docsScreenshots(page: Page, name: string) {
 async function passwordStep(page: Page, email: string, password: string, button: string) {
   await page.getByLabel("Email").fill(email);
   await page.getByLabel("Password").fill(password);
-  await page.getByRole("button", { name: button }).click();
+  await page.getByRole("button", { name: button, exact: true }).click();
 }
 
 test.describe("two-step sign-in with an authenticator app", () => {

@@ -104,7 +104,7 @@ export function ConsentScreen({ request, viewer, pending, error, onDecide, onSig
         {request.scopes.length > 0 ? (
           <ul className="scope-list">
             {basicFirst(request.scopes).map((scope) => (
-              <li key={scope.key} className="scope-item">
+              <li key={scope.key} className="scope-item" data-scope={scope.key}>
                 <CheckIcon className="scope-check" />
                 <div>
                   <p className="scope-description">{scope.name ?? scopeSummary(scope)}</p>
