@@ -9,6 +9,7 @@ import {
   migrationsDirs,
   readMigrations,
 } from "./migrations.js";
+import { openWal } from "./sqlite-wal.js";
 
 // The table Prisma's `migrate deploy` creates, so either tool can take over from the other.
 const MIGRATIONS_TABLE = `CREATE TABLE IF NOT EXISTS "_prisma_migrations" (
@@ -29,8 +30,7 @@ export function migrateSqlite(file: string): MigrationResult {
   // The database holds hashes and personal data: a file Gatehouse creates is readable by its owner only.
   if (created) chmodSync(file, 0o600);
   try {
-    sqlite.pragma("journal_mode = WAL");
-    sqlite.pragma("busy_timeout = 10000");
+    openWal(sqlite, 60_000);
     const applied: string[] = [];
     // IMMEDIATE takes the write lock first, so a second process waits and then finds nothing to do.
     const run = sqlite.transaction(() => {

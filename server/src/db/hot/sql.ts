@@ -1,5 +1,6 @@
 import Database from "better-sqlite3";
 import pg from "pg";
+import { openWal } from "../sqlite-wal.js";
 import type { Dialect } from "../url.js";
 
 export type Row = Record<string, unknown>;
@@ -38,8 +39,7 @@ const sqliteParam = (value: Param) => {
 export function openSqliteHotSql(file: string): HotSql {
   const db = new Database(file);
   // Prisma's own connection writes too; WAL lets readers go on while one writes, the timeout waits out a lock.
-  db.pragma("journal_mode = WAL");
-  db.pragma("busy_timeout = 5000");
+  openWal(db, 5000);
   const statements = new Map<string, Database.Statement>();
   const prepared = (sql: string) => {
     let statement = statements.get(sql);

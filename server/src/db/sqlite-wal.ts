@@ -1,0 +1,24 @@
+import type Database from "better-sqlite3";
+
+const pause = new Int32Array(new SharedArrayBuffer(4));
+
+/**
+ * Waits out other connections' locks, then switches the file to WAL.
+ *
+ * Switching the journal mode needs the file to itself, and SQLite answers SQLITE_BUSY at once, without calling the
+ * busy handler, when two connections would otherwise deadlock (two processes starting on a new file at the same
+ * moment). So the switch is retried here until the timeout.
+ */
+export function openWal(db: Database.Database, timeoutMs: number): void {
+  db.pragma(`busy_timeout = ${timeoutMs}`);
+  const deadline = Date.now() + timeoutMs;
+  for (let wait = 5; ; wait = Math.min(wait * 2, 100)) {
+    try {
+      db.pragma("journal_mode = WAL");
+      return;
+    } catch (error) {
+      if ((error as { code?: string }).code !== "SQLITE_BUSY" || Date.now() > deadline) throw error;
+      Atomics.wait(pause, 0, 0, wait);
+    }
+  }
+}
