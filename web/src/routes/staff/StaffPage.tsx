@@ -1,5 +1,6 @@
 import { useTranslation } from "react-i18next";
 import { useQuery } from "urql";
+import { SecondFactorRequired } from "../../components/auth/SecondFactorRequired";
 import { SectionHead } from "../../components/team/team-kit";
 import { Card } from "../../components/ui/Card";
 import { LoadFailed } from "../../components/ui/LoadFailed";
@@ -10,7 +11,6 @@ import { ApprovedVerifications } from "./ApprovedVerifications";
 import { ReviewQueue } from "./ReviewQueue";
 import { SetPlanForm } from "./SetPlanForm";
 import { SignInProvidersCard } from "./SignInProvidersCard";
-import { StaffTwoFactorRequired } from "./StaffTwoFactorRequired";
 import { UnverifiedDomains } from "./UnverifiedDomains";
 
 const StaffPage_Viewer = graphql(`
@@ -52,7 +52,8 @@ export function StaffPage() {
       </Card>
     );
   }
-  if (data?.viewer?.staffNeedsSecondFactor) return <StaffTwoFactorRequired />;
+  if (data?.viewer?.staffNeedsSecondFactor)
+    return <SecondFactorRequired namespace="staff" back={{ to: "/account", label: t("twoFactorRequired.back") }} />;
   return (
     <div className="stack">
       <title>{t("page.documentTitle")}</title>

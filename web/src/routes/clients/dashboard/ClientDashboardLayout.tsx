@@ -1,12 +1,12 @@
 import { Link, Outlet, useParams } from "react-router";
 import { useQuery } from "urql";
+import { SecondFactorRequired } from "../../../components/auth/SecondFactorRequired";
 import { Badge } from "../../../components/ui/Badge";
 import { Card } from "../../../components/ui/Card";
 import { LoadFailed } from "../../../components/ui/LoadFailed";
 import { PageLoading } from "../../../components/ui/Spinner";
 import { type TabItem, Tabs } from "../../../components/ui/Tabs";
 import { type ClientDashboardContext, DashboardClientFields } from "../shared";
-import { TwoFactorRequired } from "./TwoFactorRequired";
 import "../clients.css";
 import type { TFunction } from "i18next";
 import { useTranslation } from "react-i18next";
@@ -68,7 +68,8 @@ export function ClientDashboardLayout() {
   }
 
   const client = data?.client;
-  if (!client && data?.viewer?.twoFactorRequiredFor) return <TwoFactorRequired />;
+  if (!client && data?.viewer?.twoFactorRequiredFor)
+    return <SecondFactorRequired namespace="clients" back={{ to: "/clients", label: t("backToClients") }} />;
   if (!client) {
     return (
       <Card centered aria-labelledby="client-missing-title">
