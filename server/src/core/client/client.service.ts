@@ -6,6 +6,7 @@ import { createBuiltInRoles } from "../role/built-in-roles.js";
 import { validate } from "../validate.js";
 import { requirePermission } from "./client-access.js";
 import { clientCreationRefusal, mayCreateClients } from "./client-creation.js";
+import { changeClientSetting } from "./client-setting.js";
 
 const clientName = z.string().trim().min(1, "Enter a name for the client.").max(100, "Use at most 100 characters.");
 
@@ -34,18 +35,7 @@ export async function createClient({ ctx, name }: { ctx: ServiceContext; name: s
 export async function renameClient({ ctx, clientId, name }: { ctx: ServiceContext; clientId: string; name: string }) {
   const input = validate(z.object({ name: clientName }), { name });
   await requirePermission(ctx, clientId, "client:update");
-  return audited(ctx, clientId, async (tx) => {
-    const before = await tx.client.findUniqueOrThrow({ where: { id: clientId } });
-    const after = await tx.client.update({ where: { id: clientId }, data: { name: input.name } });
-    return {
-      result: after,
-      action: "client.renamed",
-      targetType: "Client",
-      targetId: clientId,
-      before: { name: before.name },
-      after: { name: after.name },
-    };
-  });
+  return changeClientSetting(ctx, clientId, "client.renamed", "name", input.name);
 }
 
 /**
@@ -62,21 +52,13 @@ export async function setPairwiseSubjects({
   pairwise: boolean;
 }) {
   await requirePermission(ctx, clientId, "client:update");
-  return audited(ctx, clientId, async (tx) => {
-    const before = await tx.client.findUniqueOrThrow({ where: { id: clientId } });
-    const after = await tx.client.update({
-      where: { id: clientId },
-      data: { subjectType: pairwise ? "PAIRWISE" : "PUBLIC" },
-    });
-    return {
-      result: after,
-      action: "client.subject_type_changed",
-      targetType: "Client",
-      targetId: clientId,
-      before: { subjectType: before.subjectType },
-      after: { subjectType: after.subjectType },
-    };
-  });
+  return changeClientSetting(
+    ctx,
+    clientId,
+    "client.subject_type_changed",
+    "subjectType",
+    pairwise ? "PAIRWISE" : "PUBLIC",
+  );
 }
 
 /** Deleting takes the client's exact name as confirmation, and the Owner's level. */

@@ -1,8 +1,8 @@
-import { audited } from "../audit/audit.service.js";
 import type { ServiceContext } from "../context.js";
 import { ValidationError } from "../errors.js";
 import { backchannelUriAllowed } from "../oidc/client-urls.js";
 import { requirePermission } from "./client-access.js";
+import { changeClientSetting } from "./client-setting.js";
 
 /**
  * Marks the client's OpenID Connect apps as public (a single-page or native app that cannot keep a secret):
@@ -18,18 +18,7 @@ export async function setOidcPublicClient({
   publicClient: boolean;
 }) {
   await requirePermission(ctx, clientId, "client:update");
-  return audited(ctx, clientId, async (tx) => {
-    const before = await tx.client.findUniqueOrThrow({ where: { id: clientId } });
-    const after = await tx.client.update({ where: { id: clientId }, data: { oidcPublic: publicClient } });
-    return {
-      result: after,
-      action: "client.oidc_public_changed",
-      targetType: "Client",
-      targetId: clientId,
-      before: { oidcPublic: before.oidcPublic },
-      after: { oidcPublic: after.oidcPublic },
-    };
-  });
+  return changeClientSetting(ctx, clientId, "client.oidc_public_changed", "oidcPublic", publicClient);
 }
 
 /**
@@ -55,16 +44,5 @@ export async function setBackchannelLogoutUri({
       throw new ValidationError(message, [{ field: "uri", message }]);
     }
   }
-  return audited(ctx, clientId, async (tx) => {
-    const before = await tx.client.findUniqueOrThrow({ where: { id: clientId } });
-    const after = await tx.client.update({ where: { id: clientId }, data: { backchannelLogoutUri: value } });
-    return {
-      result: after,
-      action: "client.backchannel_logout_uri_changed",
-      targetType: "Client",
-      targetId: clientId,
-      before: { backchannelLogoutUri: before.backchannelLogoutUri },
-      after: { backchannelLogoutUri: after.backchannelLogoutUri },
-    };
-  });
+  return changeClientSetting(ctx, clientId, "client.backchannel_logout_uri_changed", "backchannelLogoutUri", value);
 }
