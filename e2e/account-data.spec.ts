@@ -62,6 +62,15 @@ test.describe("a person takes their data along and deletes their account", () =>
       await page.reload();
       await expect(avatar).toHaveAttribute("src", /\/pictures\/[A-Za-z0-9_-]+\.webp$/);
       await docsScreenshots(page, "account-profile");
+      // Removing asks first; cancelling keeps the picture.
+      await card.getByRole("button", { name: "Remove picture" }).click();
+      const confirm = page.getByRole("dialog", { name: "Remove your picture?" });
+      await confirm.getByRole("button", { name: "Cancel" }).click();
+      await expect(avatar).toHaveAttribute("src", /\/pictures\/[A-Za-z0-9_-]+\.webp$/);
+      await card.getByRole("button", { name: "Remove picture" }).click();
+      await confirm.getByRole("button", { name: "Remove picture" }).click();
+      await expect(card.getByRole("button", { name: "Upload a picture" })).toBeVisible();
+      await expect(card.getByRole("button", { name: "Remove picture" })).toHaveCount(0);
     });
 
     await test.step("Account → Your data names the app that will be told", async () => {

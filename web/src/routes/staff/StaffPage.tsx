@@ -53,7 +53,13 @@ export function StaffPage() {
     );
   }
   if (data?.viewer?.staffNeedsSecondFactor)
-    return <SecondFactorRequired namespace="staff" back={{ to: "/account", label: t("twoFactorRequired.back") }} />;
+    return (
+      <SecondFactorRequired
+        title={t("twoFactorRequired.title")}
+        body={t("twoFactorRequired.body")}
+        back={{ to: "/account", label: t("twoFactorRequired.back") }}
+      />
+    );
   return (
     <div className="stack">
       <title>{t("page.documentTitle")}</title>

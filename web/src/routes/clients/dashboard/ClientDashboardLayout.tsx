@@ -69,7 +69,13 @@ export function ClientDashboardLayout() {
 
   const client = data?.client;
   if (!client && data?.viewer?.twoFactorRequiredFor)
-    return <SecondFactorRequired namespace="clients" back={{ to: "/clients", label: t("backToClients") }} />;
+    return (
+      <SecondFactorRequired
+        title={t("twoFactorRequired.title")}
+        body={t("twoFactorRequired.body")}
+        back={{ to: "/clients", label: t("backToClients") }}
+      />
+    );
   if (!client) {
     return (
       <Card centered aria-labelledby="client-missing-title">
