@@ -88,7 +88,9 @@ export function ProtectedLayout() {
             ) : null}
           </nav>
           <div className="app-user">
-            <span className="app-user-email">{viewer.email}</span>
+            <span className="app-user-email" title={viewer.email}>
+              {viewer.email}
+            </span>
             <LanguageSelect signedIn />
             <ThemeSelect theme={viewer.theme} />
             <Button variant="secondary" onClick={handleSignOut} loading={signOutState.fetching}>
