@@ -275,3 +275,24 @@ describe.each(["sqlite", "postgresql"] as const)("test/hot-path (%s): prepared s
     expect(await readCounter(hot, "k:none")).toBeNull();
   });
 });
+
+describe("test/hot-path (sqlite): SQLITE_SYNCHRONOUS", () => {
+  // PRAGMA synchronous answers 1 for NORMAL and 2 for FULL; it is per connection, so both are asked.
+  it.each([
+    [undefined, 1],
+    ["normal", 1],
+    ["full", 2],
+  ] as const)("SQLITE_SYNCHRONOUS=%s reaches the hot connection and Prisma's", async (setting, level) => {
+    const database = await freshDatabase("sqlite");
+    const env = { NODE_ENV: "test", DATABASE_URL: database.url, ...(setting ? { SQLITE_SYNCHRONOUS: setting } : {}) };
+    const prepared = await prepareDatabase(loadConfig(env), { demo: false });
+    cleanups.push(async () => {
+      await prepared.close();
+      await database.drop();
+    });
+    const [hot] = await prepared.hot.all("PRAGMA synchronous", []);
+    const [prisma] = await prepared.db.$queryRawUnsafe<{ synchronous: bigint | number }[]>("PRAGMA synchronous");
+    expect(Number(hot?.synchronous)).toBe(level);
+    expect(Number(prisma?.synchronous)).toBe(level);
+  });
+});
