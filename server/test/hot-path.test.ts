@@ -12,6 +12,7 @@ import {
   readLoginForBrowser,
 } from "../src/db/hot/login-token.js";
 import { readCounter } from "../src/db/hot/rate-limit.js";
+import type { Param } from "../src/db/hot/sql.js";
 import { readConsentFacts, upsertClientUser } from "../src/db/hot/users.js";
 import { prepareDatabase } from "../src/startup.js";
 import { freshDatabase } from "./databases.js";
@@ -41,18 +42,61 @@ describe.each(["sqlite", "postgresql"] as const)("test/hot-path (%s): prepared s
     await db.domain.create({
       data: { clientId: partner.client.id, rootDomain: "shop.example.com", publicId: "dom_hot_test", testMode: true },
     });
-    const found = await readClientAuth(hot, partner.client.id);
-    const prisma = await db.client.findUniqueOrThrow({
-      where: { id: partner.client.id },
-      include: { domains: true, secrets: { include: { domainLinks: true } } },
-    });
-    const { domains, secrets, ...client } = prisma;
-    expect(found?.client).toEqual(client);
     const byId = <T extends { id: string }>(rows: T[]) => [...rows].sort((a, b) => a.id.localeCompare(b.id));
-    expect(byId(found?.domains ?? [])).toEqual(byId(domains));
-    expect(found?.secrets).toEqual(
-      secrets.map(({ domainLinks, ...secret }) => ({ ...secret, linkedDomainIds: domainLinks.map((l) => l.domainId) })),
-    );
+    const asPrismaReads = async (clientId: string) => {
+      const { domains, secrets, ...client } = await db.client.findUniqueOrThrow({
+        where: { id: clientId },
+        include: { domains: true, secrets: { include: { domainLinks: true } } },
+      });
+      const linked = secrets.map(({ domainLinks, ...secret }) => ({
+        ...secret,
+        linkedDomainIds: domainLinks.map((link) => link.domainId).sort(),
+      }));
+      return { client, domains: byId(domains), secrets: byId(linked) };
+    };
+    const asRead = async (clientId: string) => {
+      const found = await readClientAuth(hot, clientId);
+      if (!found) return null;
+      const secrets = found.secrets.map((secret) => ({
+        ...secret,
+        linkedDomainIds: [...secret.linkedDomainIds].sort(),
+      }));
+      return { client: found.client, domains: byId(found.domains), secrets: byId(secrets) };
+    };
+    expect(await asRead(partner.client.id)).toEqual(await asPrismaReads(partner.client.id));
+
+    // More secrets: one linked to two domains, a revoked one linked to none; each appears once with all its links.
+    const shop = await db.domain.findFirstOrThrow({ where: { publicId: "dom_hot_test" } });
+    await db.clientSecret.create({
+      data: {
+        clientId: partner.client.id,
+        secretHash: sha256(`two-links-${dialect}`),
+        prefix: "gh_two",
+        lastUsedAt: new Date(),
+        domainLinks: { create: [{ domainId: partner.domain.id }, { domainId: shop.id }] },
+      },
+    });
+    await db.clientSecret.create({
+      data: {
+        clientId: partner.client.id,
+        secretHash: sha256(`none-${dialect}`),
+        prefix: "gh_no",
+        revokedAt: new Date(),
+      },
+    });
+    const three = await asRead(partner.client.id);
+    expect(three?.secrets.map((secret) => secret.linkedDomainIds.length).sort()).toEqual([0, 1, 2]);
+    expect(three?.domains).toHaveLength(2);
+    expect(three).toEqual(await asPrismaReads(partner.client.id));
+    // One statement: one read lock on SQLite, one round trip on PostgreSQL.
+    const statements: string[] = [];
+    const counted = { ...hot, all: (text: string, params: Param[]) => (statements.push(text), hot.all(text, params)) };
+    await readClientAuth(counted, partner.client.id);
+    expect(statements).toHaveLength(1);
+
+    // A client with no domain and no secret is still found, with empty lists.
+    const bare = await db.client.create({ data: { name: "Bare", ownerId: partner.owner.id } });
+    expect(await readClientAuth(hot, bare.id)).toEqual({ ...(await asPrismaReads(bare.id)), domains: [], secrets: [] });
     expect(await readClientAuth(hot, "no-such-client")).toBeNull();
   });
 

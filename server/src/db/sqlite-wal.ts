@@ -9,7 +9,8 @@ const pause = new Int32Array(new SharedArrayBuffer(4));
 export type SqliteSynchronous = "normal" | "full";
 
 /** The statement that applies it to one connection (it is a per-connection setting). */
-export const synchronousPragma = (mode: SqliteSynchronous) => `PRAGMA synchronous = ${mode === "full" ? "FULL" : "NORMAL"}`;
+export const synchronousPragma = (mode: SqliteSynchronous) =>
+  `PRAGMA synchronous = ${mode === "full" ? "FULL" : "NORMAL"}`;
 
 /**
  * Waits out other connections' locks, then switches the file to WAL.
