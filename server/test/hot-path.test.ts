@@ -90,7 +90,13 @@ describe.each(["sqlite", "postgresql"] as const)("test/hot-path (%s): prepared s
     expect(three).toEqual(await asPrismaReads(partner.client.id));
     // One statement: one read lock on SQLite, one round trip on PostgreSQL.
     const statements: string[] = [];
-    const counted = { ...hot, all: (text: string, params: Param[]) => (statements.push(text), hot.all(text, params)) };
+    const counted = {
+      ...hot,
+      all: (text: string, params: Param[]) => {
+        statements.push(text);
+        return hot.all(text, params);
+      },
+    };
     await readClientAuth(counted, partner.client.id);
     expect(statements).toHaveLength(1);
 
