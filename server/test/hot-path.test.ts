@@ -12,6 +12,7 @@ import {
   readLoginForBrowser,
 } from "../src/db/hot/login-token.js";
 import { readCounter } from "../src/db/hot/rate-limit.js";
+import { readSession, touchSession } from "../src/db/hot/sessions.js";
 import type { Param } from "../src/db/hot/sql.js";
 import { readConsentFacts, upsertClientUser } from "../src/db/hot/users.js";
 import { prepareDatabase } from "../src/startup.js";
@@ -314,6 +315,46 @@ describe.each(["sqlite", "postgresql"] as const)("test/hot-path (%s): prepared s
     expect(await consentKeys()).toEqual({ revokedAt: null, keys: ["useraddresses", "userinfo"] });
     expect(await db.consent.count({ where: { userId: person.id } })).toBe(1);
     expect(await db.auditEvent.count({ where: { action: "consent.granted", clientId: partner.client.id } })).toBe(10);
+  });
+
+  it("reads a session with its person as Prisma does, and touches it once among concurrent touches", async () => {
+    const { db, hot } = await open(dialect);
+    const partner = await createPartner(db);
+    const seen = new Date(Date.now() - 120_000);
+    const created = await db.session.create({
+      data: {
+        tokenHash: sha256(`session-${dialect}`),
+        userId: partner.owner.id,
+        expiresAt: new Date(Date.now() + 3_600_000),
+        lastSeenAt: seen,
+        persistent: true,
+      },
+      include: { user: true },
+    });
+    expect(await readSession(hot, created.tokenHash)).toEqual({
+      id: created.id,
+      expiresAt: created.expiresAt,
+      lastSeenAt: created.lastSeenAt,
+      persistent: true,
+      user: created.user,
+    });
+    expect(await readSession(hot, sha256("no such session"))).toBeNull();
+
+    const at = new Date();
+    const later = new Date(at.getTime() + 86_400_000);
+    const touch = { id: created.id, at, staleBefore: new Date(at.getTime() - 60_000), expiresAt: later };
+    const touched = await Promise.all(Array.from({ length: 6 }, () => touchSession(hot, touch)));
+    expect(touched.filter(Boolean)).toHaveLength(1);
+    const row = await db.session.findUniqueOrThrow({ where: { id: created.id } });
+    expect([row.lastSeenAt, row.expiresAt]).toEqual([at, later]);
+    // Touched within the interval: no write; without an end, the end stays.
+    expect(await touchSession(hot, touch)).toBe(false);
+    const next = new Date(at.getTime() + 120_000);
+    expect(await touchSession(hot, { id: created.id, at: next, staleBefore: new Date(next.getTime() - 60_000) })).toBe(
+      true,
+    );
+    const after = await db.session.findUniqueOrThrow({ where: { id: created.id } });
+    expect([after.lastSeenAt, after.expiresAt]).toEqual([next, later]);
   });
 
   it("reads a rate-limit counter row and ignores an expired one", async () => {
