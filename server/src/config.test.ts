@@ -60,4 +60,11 @@ describe("src/config", () => {
       /UPSTREAM_GOOGLE_ISSUER/,
     );
   });
+
+  it("sets SQLite's synchronous to NORMAL unless SQLITE_SYNCHRONOUS asks for FULL", () => {
+    expect(loadConfig({}).sqliteSynchronous).toBe("normal");
+    expect(loadConfig({ SQLITE_SYNCHRONOUS: "full" }).sqliteSynchronous).toBe("full");
+    expect(() => loadConfig({ SQLITE_SYNCHRONOUS: "off" })).toThrowError(/SQLITE_SYNCHRONOUS/);
+    expect(() => loadConfig({ SQLITE_SYNCHRONOUS: "FULL" })).toThrowError(/SQLITE_SYNCHRONOUS/);
+  });
 });

@@ -1,5 +1,6 @@
 import { isIP } from "node:net";
 import { z } from "zod";
+import type { SqliteSynchronous } from "./db/sqlite-wal.js";
 import { DEFAULT_DATABASE_URL, dialectOf } from "./db/url.js";
 
 /** "1.2.3.4", "1.2.3.4:53", "::1" or "[::1]:53", as dns.Resolver#setServers takes them. */
@@ -28,6 +29,7 @@ const environment = z.object({
         return false;
       }
     }, "must start with file: (SQLite) or postgresql:// (PostgreSQL)"),
+  SQLITE_SYNCHRONOUS: z.enum(["normal", "full"]).default("normal"),
   PUBLIC_URL: z.url().optional(),
   LOGIN_TOKEN_TTL_SECONDS: z.coerce.number().int().min(30).max(3600).default(600),
   SESSION_TTL_HOURS: z.coerce
@@ -95,6 +97,8 @@ export type Config = {
   host: string;
   port: number;
   databaseUrl: string;
+  /** SQLite's `synchronous` on every connection: NORMAL (no fsync per commit in WAL; a power loss may undo the last commits) or FULL. */
+  sqliteSynchronous: SqliteSynchronous;
   publicUrl: string;
   loginTokenTtlSeconds: number;
   sessionTtlHours: number;
@@ -194,6 +198,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
     host: env.HOST,
     port: env.PORT,
     databaseUrl: env.DATABASE_URL,
+    sqliteSynchronous: env.SQLITE_SYNCHRONOUS,
     publicUrl,
     loginTokenTtlSeconds: env.LOGIN_TOKEN_TTL_SECONDS,
     sessionTtlHours: env.SESSION_TTL_HOURS,

@@ -20,7 +20,7 @@ export function prepareDatabase(
 ): Promise<PreparedDatabase> {
   return withStartupLock(config.databaseUrl, async () => {
     const { applied } = await migrate(config.databaseUrl);
-    const database = openDatabase(config.databaseUrl, options);
+    const database = openDatabase(config.databaseUrl, { sqliteSynchronous: config.sqliteSynchronous, ...options });
     try {
       await seedReferenceData(database.db);
       const demoData = demo ? await ensureDemoData(database.db, config) : undefined;

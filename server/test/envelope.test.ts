@@ -25,6 +25,23 @@ describe("test/envelope: every /api answer is {status, message, data} with a fit
     expect(result.body.data.api.endpoints.auth_verify).toMatch(/^http:\/\/[^/]+\/api\/sign-token-verify$/);
   });
 
+  it("serves service info with a user agent that needs escaping, each request with its own time and agent", async () => {
+    // The answer is serialised once around its changing values; each value must still be escaped on its own.
+    const agent = 'probe "quoted" \\ back\tslash ünïcødé';
+    const first = await raw("/info", { headers: { "user-agent": agent } });
+    expect(first.status).toBe(200);
+    expect(first.body.data.client).toEqual({ ip: "127.0.0.1", user_agent: agent });
+    expect(first.text).toBe(JSON.stringify(first.body));
+    expect(Date.parse(first.body.data.application.time)).not.toBeNaN();
+    const second = await raw("/info", { headers: { "user-agent": "other/1" } });
+    expect(second.body.data.client.user_agent).toBe("other/1");
+    expect({ ...second.body.data, application: undefined, client: undefined }).toEqual({
+      ...first.body.data,
+      application: undefined,
+      client: undefined,
+    });
+  });
+
   it("answers malformed JSON with 400", async () => {
     const result = await post("/sign-token", '{"redirect_url": ');
     expect(result.status).toBe(400);

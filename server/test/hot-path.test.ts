@@ -12,6 +12,8 @@ import {
   readLoginForBrowser,
 } from "../src/db/hot/login-token.js";
 import { readCounter } from "../src/db/hot/rate-limit.js";
+import { readSession, touchSession } from "../src/db/hot/sessions.js";
+import type { Param } from "../src/db/hot/sql.js";
 import { readConsentFacts, upsertClientUser } from "../src/db/hot/users.js";
 import { prepareDatabase } from "../src/startup.js";
 import { freshDatabase } from "./databases.js";
@@ -41,18 +43,67 @@ describe.each(["sqlite", "postgresql"] as const)("test/hot-path (%s): prepared s
     await db.domain.create({
       data: { clientId: partner.client.id, rootDomain: "shop.example.com", publicId: "dom_hot_test", testMode: true },
     });
-    const found = await readClientAuth(hot, partner.client.id);
-    const prisma = await db.client.findUniqueOrThrow({
-      where: { id: partner.client.id },
-      include: { domains: true, secrets: { include: { domainLinks: true } } },
-    });
-    const { domains, secrets, ...client } = prisma;
-    expect(found?.client).toEqual(client);
     const byId = <T extends { id: string }>(rows: T[]) => [...rows].sort((a, b) => a.id.localeCompare(b.id));
-    expect(byId(found?.domains ?? [])).toEqual(byId(domains));
-    expect(found?.secrets).toEqual(
-      secrets.map(({ domainLinks, ...secret }) => ({ ...secret, linkedDomainIds: domainLinks.map((l) => l.domainId) })),
-    );
+    const asPrismaReads = async (clientId: string) => {
+      const { domains, secrets, ...client } = await db.client.findUniqueOrThrow({
+        where: { id: clientId },
+        include: { domains: true, secrets: { include: { domainLinks: true } } },
+      });
+      const linked = secrets.map(({ domainLinks, ...secret }) => ({
+        ...secret,
+        linkedDomainIds: domainLinks.map((link) => link.domainId).sort(),
+      }));
+      return { client, domains: byId(domains), secrets: byId(linked) };
+    };
+    const asRead = async (clientId: string) => {
+      const found = await readClientAuth(hot, clientId);
+      if (!found) return null;
+      const secrets = found.secrets.map((secret) => ({
+        ...secret,
+        linkedDomainIds: [...secret.linkedDomainIds].sort(),
+      }));
+      return { client: found.client, domains: byId(found.domains), secrets: byId(secrets) };
+    };
+    expect(await asRead(partner.client.id)).toEqual(await asPrismaReads(partner.client.id));
+
+    // More secrets: one linked to two domains, a revoked one linked to none; each appears once with all its links.
+    const shop = await db.domain.findFirstOrThrow({ where: { publicId: "dom_hot_test" } });
+    await db.clientSecret.create({
+      data: {
+        clientId: partner.client.id,
+        secretHash: sha256(`two-links-${dialect}`),
+        prefix: "gh_two",
+        lastUsedAt: new Date(),
+        domainLinks: { create: [{ domainId: partner.domain.id }, { domainId: shop.id }] },
+      },
+    });
+    await db.clientSecret.create({
+      data: {
+        clientId: partner.client.id,
+        secretHash: sha256(`none-${dialect}`),
+        prefix: "gh_no",
+        revokedAt: new Date(),
+      },
+    });
+    const three = await asRead(partner.client.id);
+    expect(three?.secrets.map((secret) => secret.linkedDomainIds.length).sort()).toEqual([0, 1, 2]);
+    expect(three?.domains).toHaveLength(2);
+    expect(three).toEqual(await asPrismaReads(partner.client.id));
+    // One statement: one read lock on SQLite, one round trip on PostgreSQL.
+    const statements: string[] = [];
+    const counted = {
+      ...hot,
+      all: (text: string, params: Param[]) => {
+        statements.push(text);
+        return hot.all(text, params);
+      },
+    };
+    await readClientAuth(counted, partner.client.id);
+    expect(statements).toHaveLength(1);
+
+    // A client with no domain and no secret is still found, with empty lists.
+    const bare = await db.client.create({ data: { name: "Bare", ownerId: partner.owner.id } });
+    expect(await readClientAuth(hot, bare.id)).toEqual({ ...(await asPrismaReads(bare.id)), domains: [], secrets: [] });
     expect(await readClientAuth(hot, "no-such-client")).toBeNull();
   });
 
@@ -266,6 +317,46 @@ describe.each(["sqlite", "postgresql"] as const)("test/hot-path (%s): prepared s
     expect(await db.auditEvent.count({ where: { action: "consent.granted", clientId: partner.client.id } })).toBe(10);
   });
 
+  it("reads a session with its person as Prisma does, and touches it once among concurrent touches", async () => {
+    const { db, hot } = await open(dialect);
+    const partner = await createPartner(db);
+    const seen = new Date(Date.now() - 120_000);
+    const created = await db.session.create({
+      data: {
+        tokenHash: sha256(`session-${dialect}`),
+        userId: partner.owner.id,
+        expiresAt: new Date(Date.now() + 3_600_000),
+        lastSeenAt: seen,
+        persistent: true,
+      },
+      include: { user: true },
+    });
+    expect(await readSession(hot, created.tokenHash)).toEqual({
+      id: created.id,
+      expiresAt: created.expiresAt,
+      lastSeenAt: created.lastSeenAt,
+      persistent: true,
+      user: created.user,
+    });
+    expect(await readSession(hot, sha256("no such session"))).toBeNull();
+
+    const at = new Date();
+    const later = new Date(at.getTime() + 86_400_000);
+    const touch = { id: created.id, at, staleBefore: new Date(at.getTime() - 60_000), expiresAt: later };
+    const touched = await Promise.all(Array.from({ length: 6 }, () => touchSession(hot, touch)));
+    expect(touched.filter(Boolean)).toHaveLength(1);
+    const row = await db.session.findUniqueOrThrow({ where: { id: created.id } });
+    expect([row.lastSeenAt, row.expiresAt]).toEqual([at, later]);
+    // Touched within the interval: no write; without an end, the end stays.
+    expect(await touchSession(hot, touch)).toBe(false);
+    const next = new Date(at.getTime() + 120_000);
+    expect(await touchSession(hot, { id: created.id, at: next, staleBefore: new Date(next.getTime() - 60_000) })).toBe(
+      true,
+    );
+    const after = await db.session.findUniqueOrThrow({ where: { id: created.id } });
+    expect([after.lastSeenAt, after.expiresAt]).toEqual([next, later]);
+  });
+
   it("reads a rate-limit counter row and ignores an expired one", async () => {
     const { db, hot } = await open(dialect);
     await db.rateLimiterFlexible.create({ data: { key: "k:live", points: 7, expire: new Date(Date.now() + 60_000) } });
@@ -273,5 +364,26 @@ describe.each(["sqlite", "postgresql"] as const)("test/hot-path (%s): prepared s
     expect(await readCounter(hot, "k:live")).toMatchObject({ points: 7 });
     expect(await readCounter(hot, "k:old")).toBeNull();
     expect(await readCounter(hot, "k:none")).toBeNull();
+  });
+});
+
+describe("test/hot-path (sqlite): SQLITE_SYNCHRONOUS", () => {
+  // PRAGMA synchronous answers 1 for NORMAL and 2 for FULL; it is per connection, so both are asked.
+  it.each([
+    [undefined, 1],
+    ["normal", 1],
+    ["full", 2],
+  ] as const)("SQLITE_SYNCHRONOUS=%s reaches the hot connection and Prisma's", async (setting, level) => {
+    const database = await freshDatabase("sqlite");
+    const env = { NODE_ENV: "test", DATABASE_URL: database.url, ...(setting ? { SQLITE_SYNCHRONOUS: setting } : {}) };
+    const prepared = await prepareDatabase(loadConfig(env), { demo: false });
+    cleanups.push(async () => {
+      await prepared.close();
+      await database.drop();
+    });
+    const [hot] = await prepared.hot.all("PRAGMA synchronous", []);
+    const [prisma] = await prepared.db.$queryRawUnsafe<{ synchronous: bigint | number }[]>("PRAGMA synchronous");
+    expect(Number(hot?.synchronous)).toBe(level);
+    expect(Number(prisma?.synchronous)).toBe(level);
   });
 });

@@ -381,4 +381,30 @@ describe(`test/rate-limits (${TEST_DIALECT}): GraphQL mutations per caller`, () 
     expect(asSession.response.status).toBe(200);
     expect(asSession.body.data?.signOut).toBe(true);
   });
+
+  it("writes nothing for a successful mutation and counts it per instance; failed ones count in every instance", async () => {
+    const ip = "203.0.113.60";
+    const rows = (prefix: string) => db.rateLimiterFlexible.count({ where: { key: { startsWith: `${prefix}:` } } });
+    const email = await register("203.0.113.61");
+    const signedIn = await graphql(one, "203.0.113.61", SIGN_IN, { input: { email, password: PASSWORD } });
+    const cookie = (signedIn.response.headers.getSetCookie()[0] ?? "").split(";")[0] ?? "";
+    const before = await rows("graphql-mutations");
+    const failuresBefore = await rows("graphql-mutation-failures");
+    const CHANGE_NAME = `mutation N($input: UpdateProfileInput!) { updateProfile(input: $input) { __typename } }`;
+    // 40 successful changes on instance one exhaust its budget for this session and write no row.
+    for (let n = 1; n <= 40; n++) {
+      const { body } = await graphql(one, ip, CHANGE_NAME, { input: { name: `Name ${n}` } }, cookie);
+      expect(body.data?.updateProfile?.__typename).toBe("UpdateProfileSuccess");
+    }
+    expect(await rows("graphql-mutations")).toBe(before);
+    expect(await rows("graphql-mutation-failures")).toBe(failuresBefore);
+    expect((await graphql(one, ip, CHANGE_NAME, { input: { name: "One more" } }, cookie)).response.status).toBe(429);
+    // Instance two counts its own successes.
+    const onTwo = await graphql(two, ip, CHANGE_NAME, { input: { name: "On two" } }, cookie);
+    expect(onTwo.body.data?.updateProfile?.__typename).toBe("UpdateProfileSuccess");
+    // A failed change is written to the shared store.
+    const failed = await graphql(two, ip, CHANGE_NAME, { input: { name: "" } }, cookie);
+    expect(failed.body.data?.updateProfile?.__typename).not.toBe("UpdateProfileSuccess");
+    expect(await rows("graphql-mutation-failures")).toBe(failuresBefore + 1);
+  });
 });

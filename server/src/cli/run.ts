@@ -108,7 +108,7 @@ export async function runCli(argv: string[], env: NodeJS.ProcessEnv = process.en
     const result = await command.run({
       config,
       db: () => {
-        database ??= openDatabase(config.databaseUrl, { poolSize: 1 });
+        database ??= openDatabase(config.databaseUrl, { poolSize: 1, sqliteSynchronous: config.sqliteSynchronous });
         return database.db;
       },
       options: Object.fromEntries(

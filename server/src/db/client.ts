@@ -6,6 +6,7 @@ import { PrismaClient } from "../generated/prisma/client.js";
 import { PrismaClient as PostgresPrismaClient } from "../generated/prisma-pg/client.js";
 import { attachHotSql } from "./hot/registry.js";
 import { type HotSql, openPostgresHotSql, openSqliteHotSql } from "./hot/sql.js";
+import { type SqliteSynchronous, synchronousPragma } from "./sqlite-wal.js";
 import { type Dialect, dialectOf, sqliteFilePath } from "./url.js";
 
 /** Application code sees one client type; both generated clients share the one data model. */
@@ -17,6 +18,8 @@ export type Database = { db: Db; hot: HotSql; dialect: Dialect; close: () => Pro
 /** Opens the Prisma client for the dialect DATABASE_URL names. */
 export type DatabaseOptions = {
   poolSize?: number;
+  /** SQLite only: `synchronous` on the hot connection and on Prisma's (default NORMAL). */
+  sqliteSynchronous?: SqliteSynchronous;
   /** Called with every SQL statement; tests count them to prove a query is not N+1. */
   onQuery?: (sql: string) => void;
 };
@@ -26,6 +29,22 @@ export type DatabaseOptions = {
  * 2 s wait for a transaction turned a burst of them into faults, so they may wait up to the request timeout.
  */
 const transactionOptions = { maxWait: 15_000, timeout: 20_000 };
+
+/** Prisma's better-sqlite3 adapter takes no pragmas, so each connection it opens gets `synchronous` set here. */
+class SqliteAdapter extends PrismaBetterSQLite3 {
+  constructor(
+    url: string,
+    private readonly synchronous: SqliteSynchronous,
+  ) {
+    super({ url });
+  }
+
+  override async connect() {
+    const adapter = await super.connect();
+    await adapter.executeScript(synchronousPragma(this.synchronous));
+    return adapter;
+  }
+}
 
 export function openDatabase(databaseUrl: string, options: DatabaseOptions = {}): Database {
   const log = options.onQuery ? [{ emit: "event" as const, level: "query" as const }] : [];
@@ -40,8 +59,9 @@ export function openDatabase(databaseUrl: string, options: DatabaseOptions = {})
   } else {
     const file = sqliteFilePath(databaseUrl);
     mkdirSync(path.dirname(file), { recursive: true });
-    db = new PrismaClient({ adapter: new PrismaBetterSQLite3({ url: file }), log, transactionOptions });
-    hot = openSqliteHotSql(file);
+    const synchronous = options.sqliteSynchronous ?? "normal";
+    db = new PrismaClient({ adapter: new SqliteAdapter(file, synchronous), log, transactionOptions });
+    hot = openSqliteHotSql(file, synchronous);
   }
   attachHotSql(db, hot);
   const { onQuery } = options;

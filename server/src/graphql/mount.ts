@@ -16,6 +16,7 @@ import { sessionCookie as sessionSetCookie } from "../http/session-cookie.js";
 import { requestTimeout } from "../http/timeout.js";
 import type { RateLimiters } from "../rate-limit/limiters.js";
 import { CSRF_HEADER } from "./csrf.js";
+import { withMutationOutcome } from "./mutation-outcome.js";
 import { createGraphqlHandler } from "./yoga.js";
 
 /** Who may call /graphql, in order: client credentials, a personal API token, then the session cookie. */
@@ -69,7 +70,8 @@ export function mountGraphql(
       acceptLanguage: c.req.header("accept-language"),
       device: device.id,
     });
-    if (c.req.method === "POST" && (await isMutationRequest(c.req.raw))) {
+    const mutation = c.req.method === "POST" && (await isMutationRequest(c.req.raw));
+    if (mutation) {
       const wait = await limiters.mutation(callerKey(context));
       if (wait !== null) {
         c.header("Retry-After", String(wait));
@@ -77,7 +79,8 @@ export function mountGraphql(
         return c.json({ errors: [{ message, extensions: { code: "RATE_LIMITED", retryAfterSeconds: wait } }] }, 429);
       }
     }
-    const response = await yoga.fetch(c.req.raw, context);
+    const { result: response, failed } = await withMutationOutcome(() => yoga.fetch(c.req.raw, context));
+    if (mutation && failed) await limiters.mutationFailed(callerKey(context));
     for (const change of context.sessionChanges)
       response.headers.append("set-cookie", sessionSetCookie(config, change));
     if (device.setCookie) response.headers.append("set-cookie", device.setCookie);

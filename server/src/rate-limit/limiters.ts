@@ -18,8 +18,11 @@ export class RateLimiters {
   private readonly api: Limiter;
   private readonly apiFailures: Limiter;
   /** Reads the failure counter of a (client id, source IP) without a write; the check every /api request makes. */
-  private readonly apiFailureCount: (key: string) => Promise<{ points: number; msBeforeNext: number } | null>;
+  private readonly apiFailureCount: (key: string) => Promise<Count | null>;
   private readonly mutations: Limiter;
+  private readonly mutationFailures: Limiter;
+  /** Reads a caller's failed-mutation counter without a write; the check every mutation makes. */
+  private readonly mutationFailureCount: (key: string) => Promise<Count | null>;
   private readonly secondFactorFailures: Limiter;
   private readonly emailCodes: Limiter;
 
@@ -41,23 +44,16 @@ export class RateLimiters {
       points: limits.apiFailuresPerSource.failures,
       duration: limits.apiFailuresPerSource.windowSeconds,
     });
-    if (store.kind === "redis") {
-      this.apiFailureCount = async (key) => {
-        const res = await this.apiFailures.get(key);
-        return res && { points: res.consumedPoints, msBeforeNext: res.msBeforeNext };
-      };
-    } else {
-      const sql = hotSqlOf(store.db);
-      this.apiFailureCount = async (key) => {
-        const row = await readCounter(sql, this.apiFailures.getKey(key));
-        return row && { points: row.points, msBeforeNext: row.expire ? row.expire.getTime() - Date.now() : 0 };
-      };
-    }
-    this.mutations = limiter({
+    this.apiFailureCount = counterReader(store, this.apiFailures);
+    // Like /api: successful mutations are counted per instance in memory (or in Redis), failed ones in every instance.
+    const mutationOptions = {
       keyPrefix: "graphql-mutations",
       points: mutationsPerCaller.points,
       duration: mutationsPerCaller.windowSeconds,
-    });
+    };
+    this.mutations = store.kind === "redis" ? limiter(mutationOptions) : new RateLimiterMemory(mutationOptions);
+    this.mutationFailures = limiter({ ...mutationOptions, keyPrefix: "graphql-mutation-failures" });
+    this.mutationFailureCount = counterReader(store, this.mutationFailures);
     this.secondFactorFailures = limiter({
       keyPrefix: "second-factor-failures",
       points: limits.secondFactorPerAccount.failures,
@@ -109,10 +105,39 @@ export class RateLimiters {
     await Promise.all([consume(this.apiFailures, sourceKey(clientId, ip)), this.api.reward(clientId, 1)]);
   }
 
-  /** One GraphQL mutation by a caller; answers the seconds to wait when over the limit. */
-  mutation(callerKey: string): Promise<number | null> {
+  /**
+   * One GraphQL mutation by a caller; answers the seconds to wait when over the limit: the caller's failed mutations
+   * in every instance, then its mutations in this instance (or in Redis).
+   */
+  async mutation(callerKey: string): Promise<number | null> {
+    const failures = await this.mutationFailureCount(callerKey);
+    if (failures && failures.points >= this.limits.mutationsPerCaller.points) {
+      return Math.max(1, Math.ceil(failures.msBeforeNext / 1000));
+    }
     return consume(this.mutations, callerKey);
   }
+
+  /** The mutation answered with a typed error: counted against the caller in every instance. */
+  async mutationFailed(callerKey: string): Promise<void> {
+    await consume(this.mutationFailures, callerKey);
+  }
+}
+
+type Count = { points: number; msBeforeNext: number };
+
+/** A shared counter read without a write: from Redis, or as one prepared statement on the database. */
+function counterReader(store: LimiterStore, limiter: Limiter): (key: string) => Promise<Count | null> {
+  if (store.kind === "redis") {
+    return async (key) => {
+      const res = await limiter.get(key);
+      return res && { points: res.consumedPoints, msBeforeNext: res.msBeforeNext };
+    };
+  }
+  const sql = hotSqlOf(store.db);
+  return async (key) => {
+    const row = await readCounter(sql, limiter.getKey(key));
+    return row && { points: row.points, msBeforeNext: row.expire ? row.expire.getTime() - Date.now() : 0 };
+  };
 }
 
 const sourceKey = (clientId: string, ip: string | undefined) => `${clientId}|${ipKey(ip)}`;

@@ -23,8 +23,16 @@ export type XwmsRequest = {
   text(): Promise<string>;
 };
 
-/** What an endpoint answers: the envelope and its HTTP status; each door writes it its own way. */
-export type XwmsAnswer = { status: ContentfulStatusCode; envelope: Envelope<unknown> };
+/**
+ * What an endpoint answers: the envelope and its HTTP status; each door writes it its own way. An endpoint whose
+ * answer is mostly fixed may give it as JSON text already (`json`, exactly what JSON.stringify of the envelope gives).
+ */
+export type XwmsAnswer =
+  | { status: ContentfulStatusCode; envelope: Envelope<unknown> }
+  | { status: ContentfulStatusCode; json: string };
+
+/** The answer's body as JSON text. */
+export const answerJson = (answer: XwmsAnswer) => ("json" in answer ? answer.json : JSON.stringify(answer.envelope));
 
 export type XwmsHandler = (request: XwmsRequest, deps: XwmsDeps) => Promise<XwmsAnswer>;
 

@@ -3,7 +3,7 @@ import { clientIpOf } from "../http/client-ip.js";
 import type { Metrics } from "../http/metrics.js";
 import { logRequest, requestIdFrom } from "../http/request-log.js";
 import { DRAIN_LIMIT_BYTES, type FastPath } from "../http/serve.js";
-import type { XwmsAnswer, XwmsDeps } from "./deps.js";
+import { answerJson, type XwmsAnswer, type XwmsDeps } from "./deps.js";
 import { XWMS_ENDPOINTS, type XwmsEndpoint } from "./endpoints.js";
 import { refusal, XwmsError } from "./envelope.js";
 import {
@@ -102,7 +102,8 @@ export function xwmsFastPath(deps: XwmsDeps, options: FastPathOptions): FastPath
     if (HOT_PATHS.has(endpoint.path)) routes.set(`${endpoint.method} /api${endpoint.path}`, endpoint);
   }
   const { bodyLimitBytes } = deps.config;
-  let securityHeaders: Record<string, string> | undefined;
+  /** Content-Type and the security headers as writeHead's flat [name, value, …] list, built once. */
+  let fixedHeaders: string[] | undefined;
 
   async function answer(
     incoming: IncomingMessage,
@@ -146,23 +147,21 @@ export function xwmsFastPath(deps: XwmsDeps, options: FastPathOptions): FastPath
     const startedAt = performance.now();
     const requestId = requestIdFrom(headerOf(incoming, "x-request-id"));
     const state = { route: PIPELINE_ROUTE, headers: {} as Record<string, string> };
-    securityHeaders ??= await options.securityHeaders();
+    fixedHeaders ??= ["content-type", "application/json", ...Object.entries(await options.securityHeaders()).flat()];
     let timer: NodeJS.Timeout | undefined;
     const timedOut = new Promise<XwmsAnswer>((resolve) => {
       timer = setTimeout(() => resolve(refusal(new XwmsError(503, options.timedOut))), options.timeoutMs);
     });
     const handled = answer(incoming, endpoint, requestId, state);
-    const { status, envelope } = await Promise.race([handled, timedOut]);
+    const answered = await Promise.race([handled, timedOut]);
     clearTimeout(timer);
-    const body = JSON.stringify(envelope);
+    const { status } = answered;
+    const body = answerJson(answered);
     if (!outgoing.headersSent && !outgoing.destroyed) {
-      outgoing.writeHead(status, {
-        "content-type": "application/json",
-        ...state.headers,
-        ...securityHeaders,
-        "x-request-id": requestId,
-        "content-length": Buffer.byteLength(body),
-      });
+      const headers = fixedHeaders.slice();
+      for (const name in state.headers) headers.push(name, state.headers[name] as string);
+      headers.push("x-request-id", requestId, "content-length", String(Buffer.byteLength(body)));
+      outgoing.writeHead(status, headers);
       outgoing.end(body);
     }
     options.metrics.observe(state.route, incoming.method as string, status, startedAt);

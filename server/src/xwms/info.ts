@@ -14,7 +14,9 @@ export const apiBaseUrl = (config: Pick<Config, "publicUrl">) => `${config.publi
 /** Read once: building an Intl.DateTimeFormat per request was the handler's largest cost. */
 const timezone = Intl.DateTimeFormat().resolvedOptions().timeZone;
 
-export const info: XwmsHandler = async (request, { config }) => {
+type InfoFacts = { time: string; ip: string | null; userAgent: string | null };
+
+const infoEnvelope = (config: Pick<Config, "publicUrl">, { time, ip, userAgent }: InfoFacts) => {
   const api = apiBaseUrl(config);
   return success(
     {
@@ -24,9 +26,9 @@ export const info: XwmsHandler = async (request, { config }) => {
         version: API_VERSION,
         locale: "en",
         timezone,
-        time: new Date().toISOString(),
+        time,
       },
-      client: { ip: request.ip ?? null, user_agent: request.header("user-agent") ?? null },
+      client: { ip, user_agent: userAgent },
       api: {
         documentation: documentationUrl(config),
         endpoints: {
@@ -41,5 +43,35 @@ export const info: XwmsHandler = async (request, { config }) => {
       },
     },
     "Gatehouse is up and speaks the XWMS API.",
-  );
+  ).envelope;
+};
+
+/**
+ * The answer as JSON text around its three changing values, serialised once per configuration: the envelope is
+ * built with marker strings, and each request fills the gaps with its own values serialised alone.
+ */
+function infoTemplate(config: Pick<Config, "publicUrl">): (facts: InfoFacts) => string {
+  const markers = ["\u0000time\u0000", "\u0000ip\u0000", "\u0000agent\u0000"] as const;
+  const text = JSON.stringify(infoEnvelope(config, { time: markers[0], ip: markers[1], userAgent: markers[2] }));
+  const [head = "", afterTime = ""] = text.split(JSON.stringify(markers[0]));
+  const [beforeIp = "", afterIp = ""] = afterTime.split(JSON.stringify(markers[1]));
+  const [beforeAgent = "", tail = ""] = afterIp.split(JSON.stringify(markers[2]));
+  return ({ time, ip, userAgent }) =>
+    `${head}${JSON.stringify(time)}${beforeIp}${JSON.stringify(ip)}${beforeAgent}${JSON.stringify(userAgent)}${tail}`;
+}
+
+const templates = new WeakMap<object, (facts: InfoFacts) => string>();
+
+export const info: XwmsHandler = async (request, { config }) => {
+  let template = templates.get(config);
+  if (!template) {
+    template = infoTemplate(config);
+    templates.set(config, template);
+  }
+  const json = template({
+    time: new Date().toISOString(),
+    ip: request.ip ?? null,
+    userAgent: request.header("user-agent") ?? null,
+  });
+  return { status: 200, json };
 };

@@ -25,7 +25,10 @@ const honoRequest = (c: Context, trustProxy: number): XwmsRequest => ({
   text: () => c.req.text(),
 });
 
-const send = (c: Context, { status, envelope }: XwmsAnswer) => c.json<Envelope<unknown>>(envelope, status);
+const send = (c: Context, answer: XwmsAnswer) =>
+  "json" in answer
+    ? c.body(answer.json, answer.status, { "Content-Type": "application/json" })
+    : c.json<Envelope<unknown>>(answer.envelope, answer.status);
 
 /** Mounts the route table; every answer, including faults, is the XWMS envelope. */
 export function xwmsRoutes(deps: XwmsDeps, pipeline: XwmsPipeline): Hono {

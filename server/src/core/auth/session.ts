@@ -1,5 +1,7 @@
 import type { Config } from "../../config.js";
 import type { Db } from "../../db/client.js";
+import { hotSqlOf } from "../../db/hot/registry.js";
+import { readSession, touchSession } from "../../db/hot/sessions.js";
 import type { User } from "../../generated/prisma/client.js";
 import { randomToken, sha256 } from "./crypto.js";
 
@@ -53,20 +55,19 @@ export async function sessionFromToken(
   token: string | undefined,
 ): Promise<{ id: string; user: User; renewal: SessionChange | undefined } | null> {
   if (!token) return null;
-  const session = await db.session.findUnique({ where: { tokenHash: sha256(token) }, include: { user: true } });
+  const sql = hotSqlOf(db);
+  const session = await readSession(sql, sha256(token));
   if (!session || session.expiresAt.getTime() <= Date.now() || session.user.disabledAt) return null;
   const now = Date.now();
   let renewal: SessionChange | undefined;
   if (now - session.lastSeenAt.getTime() > TOUCH_INTERVAL_MS) {
-    // Conditional, so concurrent requests of one session write it once.
-    const { count } = await db.session.updateMany({
-      where: { id: session.id, lastSeenAt: { lt: new Date(now - TOUCH_INTERVAL_MS) } },
-      data: {
-        lastSeenAt: new Date(now),
-        ...(session.persistent ? { expiresAt: new Date(now + REMEMBERED_SESSION_SECONDS * 1000) } : {}),
-      },
+    const touched = await touchSession(sql, {
+      id: session.id,
+      at: new Date(now),
+      staleBefore: new Date(now - TOUCH_INTERVAL_MS),
+      expiresAt: session.persistent ? new Date(now + REMEMBERED_SESSION_SECONDS * 1000) : undefined,
     });
-    if (count === 1 && session.persistent) renewal = { token, maxAgeSeconds: REMEMBERED_SESSION_SECONDS };
+    if (touched && session.persistent) renewal = { token, maxAgeSeconds: REMEMBERED_SESSION_SECONDS };
   }
   return { id: session.id, user: session.user, renewal };
 }

@@ -7,23 +7,90 @@ export type SecretWithLinks = ClientSecret & { linkedDomainIds: string[] };
 /** Everything client authentication needs about one client, read fresh on every call (never cached). */
 export type ClientAuthRows = { client: Client; domains: Domain[]; secrets: SecretWithLinks[] };
 
+const DOMAIN_FIELDS: (keyof Domain)[] = [
+  "id",
+  "clientId",
+  "publicId",
+  "rootDomain",
+  "serverIp",
+  "internalName",
+  "logoUrl",
+  "fallbackUri",
+  "webhookSigningSecret",
+  "allowLogin",
+  "allowApi",
+  "active",
+  "primary",
+  "testMode",
+  "createdAt",
+  "updatedAt",
+  "ownershipVerified",
+  "ownershipMethod",
+  "ownershipVerifiedAt",
+  "ownershipToken",
+];
+const CLIENT_FIELDS: (keyof Client)[] = [
+  "id",
+  "name",
+  "ownerId",
+  "verification",
+  "subjectType",
+  "oidcPublic",
+  "backchannelLogoutUri",
+  "createdAt",
+  "updatedAt",
+  "verifiedScopesPerRequest",
+  "logoId",
+];
+const SECRET_FIELDS: (keyof ClientSecret)[] = [
+  "id",
+  "clientId",
+  "label",
+  "secretHash",
+  "prefix",
+  "expiresAt",
+  "revokedAt",
+  "lastUsedAt",
+  "createdById",
+  "createdAt",
+];
+
+const columns = (table: string, fields: string[], prefix: string) =>
+  fields.map((field) => `${table}."${field}" AS "${prefix}${field}"`).join(", ");
+const nulls = (fields: string[], prefix: string) => fields.map((field) => `NULL AS "${prefix}${field}"`).join(", ");
+
 /** Every Domain column of `d`, prefixed `d_`; read back with domain(). */
-export const DOMAIN_COLUMNS = `d."id" AS "d_id", d."clientId" AS "d_clientId", d."publicId" AS "d_publicId", d."rootDomain" AS "d_rootDomain",
-  d."serverIp" AS "d_serverIp", d."internalName" AS "d_internalName", d."logoUrl" AS "d_logoUrl",
-  d."fallbackUri" AS "d_fallbackUri",
-  d."webhookSigningSecret" AS "d_webhookSigningSecret", d."allowLogin" AS "d_allowLogin",
-  d."allowApi" AS "d_allowApi", d."active" AS "d_active", d."primary" AS "d_primary",
-  d."testMode" AS "d_testMode", d."createdAt" AS "d_createdAt", d."updatedAt" AS "d_updatedAt",
-  d."ownershipVerified" AS "d_ownershipVerified", d."ownershipMethod" AS "d_ownershipMethod",
-  d."ownershipVerifiedAt" AS "d_ownershipVerifiedAt", d."ownershipToken" AS "d_ownershipToken"`;
+export const DOMAIN_COLUMNS = columns("d", DOMAIN_FIELDS, "d_");
 
-const CLIENT_AND_DOMAINS = `SELECT c."id", c."name", c."ownerId", c."verification", c."subjectType",
-  c."oidcPublic", c."backchannelLogoutUri", c."createdAt", c."updatedAt", c."verifiedScopesPerRequest", c."logoId",
-  ${DOMAIN_COLUMNS}
-FROM "Client" c LEFT JOIN "Domain" d ON d."clientId" = c."id" WHERE c."id" = ?`;
+/**
+ * PostgreSQL: the client with its domains (kind 'd', one row per domain, or one without a domain) and its secrets
+ * with their links (kind 's', one row per link, or one without a link) in one round trip. Each branch leaves the
+ * other's columns NULL; PostgreSQL takes their types from the other branch, so pg still types dates and booleans.
+ */
+const CLIENT_AUTH_ROWS = `SELECT 'd' AS "kind", ${columns("c", CLIENT_FIELDS, "")}, ${DOMAIN_COLUMNS},
+  ${nulls(SECRET_FIELDS, "s_")}, NULL AS "linkedDomainId"
+FROM "Client" c LEFT JOIN "Domain" d ON d."clientId" = c."id" WHERE c."id" = ?
+UNION ALL
+SELECT 's' AS "kind", ${nulls(CLIENT_FIELDS, "")}, ${nulls(DOMAIN_FIELDS, "d_")},
+  ${columns("s", SECRET_FIELDS, "s_")}, l."domainId" AS "linkedDomainId"
+FROM "ClientSecret" s LEFT JOIN "SecretDomain" l ON l."secretId" = s."id" WHERE s."clientId" = ?`;
 
-const SECRETS = `SELECT s."id", s."clientId", s."label", s."secretHash", s."prefix", s."expiresAt", s."revokedAt",
-  s."lastUsedAt", s."createdById", s."createdAt", l."domainId" AS "linkedDomainId"
+const jsonObject = (table: string, fields: string[], prefix: string) =>
+  fields.map((field) => `'${prefix}${field}', ${table}."${field}"`).join(", ");
+
+/**
+ * SQLite: the client as one row, its domains and its secrets (each with its linked domain ids) as JSON arrays.
+ * The UNION above costs more here than two statements (every row carries every column); this costs less than either.
+ */
+const CLIENT_AUTH_JSON = `SELECT ${columns("c", CLIENT_FIELDS, "")},
+  (SELECT json_group_array(json_object(${jsonObject("d", DOMAIN_FIELDS, "d_")}))
+    FROM "Domain" d WHERE d."clientId" = c."id") AS "domains",
+  (SELECT json_group_array(json_object(${jsonObject("s", SECRET_FIELDS, "s_")}, 'links',
+      (SELECT json_group_array(l."domainId") FROM "SecretDomain" l WHERE l."secretId" = s."id")))
+    FROM "ClientSecret" s WHERE s."clientId" = c."id") AS "secrets"
+FROM "Client" c WHERE c."id" = ?`;
+
+const SECRETS = `SELECT ${columns("s", SECRET_FIELDS, "s_")}, l."domainId" AS "linkedDomainId"
 FROM "ClientSecret" s LEFT JOIN "SecretDomain" l ON l."secretId" = s."id" WHERE s."clientId" = ?`;
 
 const TOUCH_SECRET = `UPDATE "ClientSecret" SET "lastUsedAt" = ? WHERE "id" = ?`;
@@ -68,33 +135,50 @@ export const domain = (row: Row): Domain => ({
   ownershipToken: toStrOrNull(row.d_ownershipToken),
 });
 
+/** A ClientSecret from columns selected with the `s_` prefix. */
 const secret = (row: Row): ClientSecret => ({
-  id: toStr(row.id),
-  clientId: toStr(row.clientId),
-  label: toStr(row.label),
-  secretHash: toStr(row.secretHash),
-  prefix: toStr(row.prefix),
-  expiresAt: toDate(row.expiresAt),
-  revokedAt: toDate(row.revokedAt),
-  lastUsedAt: toDate(row.lastUsedAt),
-  createdById: toStrOrNull(row.createdById),
-  createdAt: toDateOrThrow(row.createdAt),
+  id: toStr(row.s_id),
+  clientId: toStr(row.s_clientId),
+  label: toStr(row.s_label),
+  secretHash: toStr(row.s_secretHash),
+  prefix: toStr(row.s_prefix),
+  expiresAt: toDate(row.s_expiresAt),
+  revokedAt: toDate(row.s_revokedAt),
+  lastUsedAt: toDate(row.s_lastUsedAt),
+  createdById: toStrOrNull(row.s_createdById),
+  createdAt: toDateOrThrow(row.s_createdAt),
 });
 
-/** The client with all its domains and its secrets with their domain links, in two statements. */
+/** The client with all its domains and its secrets with their domain links, in one statement (never cached). */
 export async function readClientAuth(sql: HotSql, clientId: string): Promise<ClientAuthRows | null> {
-  const rows = await sql.all(CLIENT_AND_DOMAINS, [clientId]);
-  const first = rows[0];
+  if (sql.dialect === "sqlite") {
+    const [row] = await sql.all(CLIENT_AUTH_JSON, [clientId]);
+    if (!row) return null;
+    const domains = (JSON.parse(String(row.domains)) as Row[]).map(domain);
+    const secrets = (JSON.parse(String(row.secrets)) as Row[]).map((entry) => ({
+      ...secret(entry),
+      linkedDomainIds: (entry.links as unknown[]).map(toStr),
+    }));
+    return { client: client(row), domains, secrets };
+  }
+  const rows = await sql.all(CLIENT_AUTH_ROWS, [clientId, clientId]);
+  const clientRows = rows.filter((row) => row.kind === "d");
+  const first = clientRows[0];
   if (!first) return null;
-  const domains = rows.filter((row) => row.d_id !== null && row.d_id !== undefined).map(domain);
-  return { client: client(first), domains, secrets: await readClientSecrets(sql, clientId) };
+  const domains = clientRows.filter((row) => row.d_id !== null && row.d_id !== undefined).map(domain);
+  return { client: client(first), domains, secrets: secretsOf(rows.filter((row) => row.kind === "s")) };
 }
 
 /** The client's secrets with their domain links, in one statement, read fresh on every call (never cached). */
 export async function readClientSecrets(sql: HotSql, clientId: string): Promise<SecretWithLinks[]> {
+  return secretsOf(await sql.all(SECRETS, [clientId]));
+}
+
+/** One entry per secret from its rows (one per domain link, or one without a link). */
+function secretsOf(rows: Row[]): SecretWithLinks[] {
   const secrets = new Map<string, SecretWithLinks>();
-  for (const row of await sql.all(SECRETS, [clientId])) {
-    const id = toStr(row.id);
+  for (const row of rows) {
+    const id = toStr(row.s_id);
     let entry = secrets.get(id);
     if (!entry) {
       entry = { ...secret(row), linkedDomainIds: [] };

@@ -1,6 +1,6 @@
 import Database from "better-sqlite3";
 import pg from "pg";
-import { openWal } from "../sqlite-wal.js";
+import { openWal, type SqliteSynchronous, synchronousPragma } from "../sqlite-wal.js";
 import type { Dialect } from "../url.js";
 
 export type Row = Record<string, unknown>;
@@ -36,10 +36,11 @@ const sqliteParam = (value: Param) => {
   return value;
 };
 
-export function openSqliteHotSql(file: string): HotSql {
+export function openSqliteHotSql(file: string, synchronous: SqliteSynchronous = "normal"): HotSql {
   const db = new Database(file);
   // Prisma's own connection writes too; WAL lets readers go on while one writes, the timeout waits out a lock.
   openWal(db, 5000);
+  db.exec(synchronousPragma(synchronous));
   const statements = new Map<string, Database.Statement>();
   const prepared = (sql: string) => {
     let statement = statements.get(sql);

@@ -3,7 +3,7 @@ import { newId } from "./id.js";
 import type { HotSql, Row } from "./sql.js";
 import { toBool, toDate, toDateOrThrow, toIntOrNull, toStr, toStrOrNull } from "./sql.js";
 
-const USER_COLUMNS = `u."id", u."sub", u."email", u."emailVerified", u."name", u."givenName", u."familyName",
+export const USER_COLUMNS = `u."id", u."sub", u."email", u."emailVerified", u."name", u."givenName", u."familyName",
   u."picture", u."birthDate", u."gender", u."secondEmail", u."countryId", u."passwordHash", u."plan",
   u."platformRole", u."disabledAt", u."createdAt", u."updatedAt"`;
 
@@ -28,7 +28,8 @@ const UPSERT_CLIENT_USER = `INSERT INTO "ClientUser" ("id", "clientId", "userId"
 ON CONFLICT ("clientId", "userId") DO UPDATE SET "lastLoginAt" = excluded."lastLoginAt",
   "loginCount" = "ClientUser"."loginCount" + 1`;
 
-const user = (row: Row): User => ({
+/** A User from columns selected with USER_COLUMNS. */
+export const user = (row: Row): User => ({
   id: toStr(row.id),
   sub: toStr(row.sub),
   email: toStr(row.email),
