@@ -4,10 +4,11 @@ import type Provider from "oidc-provider";
 import type { Db } from "../db/client.js";
 import type { Logger } from "../http/logger.js";
 import type { Metrics } from "../http/metrics.js";
+import { headerOf } from "../http/node-headers.js";
 import { logRequest, requestIdFrom } from "../http/request-log.js";
 import type { FastPath } from "../http/serve.js";
 import { type FastAnswer, introspect, issueClientCredentials } from "./fast-answers.js";
-import { type Form, headerOf, plainRequest } from "./fast-request.js";
+import { type Form, plainRequest } from "./fast-request.js";
 import { asOneRequest } from "./request-client.js";
 import { OIDC_ROUTES } from "./routes.js";
 

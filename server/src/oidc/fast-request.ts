@@ -2,6 +2,7 @@ import type { IncomingMessage } from "node:http";
 import type Provider from "oidc-provider";
 import { authenticateOidcClient, type OidcSecretUse } from "../core/oidc/oidc-client.js";
 import type { Db } from "../db/client.js";
+import { headerOf } from "../http/node-headers.js";
 import { clientRowsForRequest } from "./request-client.js";
 
 /** Bodies larger than this are never read by the fast path (its requests are far smaller). */
@@ -14,19 +15,6 @@ const SECRET_METHODS = new Set(["client_secret_basic", "client_secret_post"]);
 export type Form = Record<string, string | string[] | undefined>;
 type Credentials = { clientId: string; secret: string };
 export type OidcClient = NonNullable<Awaited<ReturnType<Provider["Client"]["find"]>>>;
-
-/** A header as Hono's Headers reads it: repeated headers joined with ", ". */
-export function headerOf(incoming: IncomingMessage, name: string): string | undefined {
-  const raw = incoming.rawHeaders;
-  let value: string | undefined;
-  for (let i = 0; i < raw.length; i += 2) {
-    const key = raw[i] as string;
-    if (key.length === name.length && key.toLowerCase() === name) {
-      value = value === undefined ? raw[i + 1] : `${value}, ${raw[i + 1]}`;
-    }
-  }
-  return value;
-}
 
 /**
  * Only a small, declared, url-encoded body is taken, without Origin (oidc-provider checks it against the
