@@ -1,32 +1,29 @@
-import { Agent, request } from "node:http";
-import type { AddressInfo } from "node:net";
+import { Agent } from "node:http";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createApp } from "../src/app.js";
 import { type Config, loadConfig } from "../src/config.js";
 import type { Db } from "../src/db/client.js";
-import { hotSqlOf } from "../src/db/hot/registry.js";
-import type { LogFields } from "../src/http/logger.js";
-import { createMetrics, type Metrics } from "../src/http/metrics.js";
-import { createHttpServer } from "../src/http/serve.js";
 import { oidcDoorOf } from "../src/oidc/mount.js";
 import { prepareDatabase } from "../src/startup.js";
 import { type FreshDatabase, freshDatabase, TEST_DIALECT } from "./databases.js";
 import { addSecret, oidcPartner } from "./oidc.js";
+import {
+  type Answer,
+  bothSides,
+  type Sent as ParitySent,
+  type Side as ParitySide,
+  send as sendOver,
+  serveSide as serveParitySide,
+} from "./parity.js";
 
 /**
- * The Node-level fast path of client_credentials at /oauth/token (src/oidc/fast-path.ts) against
- * oidc-provider behind Hono: two instances of the same app over one database, one with the fast path and one
- * without, get the same requests and must give the same status, headers, body, request log line and metrics;
- * the tokens either one issues must be the same kind of row, and each must accept the other's.
+ * The Node-level fast path of client_credentials at /oauth/token and of introspection (src/oidc/fast-path.ts)
+ * against oidc-provider behind Hono: two instances of the same app over one database, one with the fast path
+ * and one without, get the same requests and must give the same status, headers, body, request log line and
+ * metrics; the tokens either one issues must be the same kind of row, and each must accept the other's.
  */
-type Line = { message: string; fields: LogFields };
-type Side = {
-  port: number;
-  lines: Line[];
-  metrics: Metrics /** POST requests oidc-provider answered itself. */;
-  grants: () => number;
-  close: () => Promise<void>;
-};
+
+/** A parity side, and how many POST requests oidc-provider answered itself there. */
+type Side = ParitySide & { grants: () => number };
 
 const HOUR = 3600;
 let database: FreshDatabase;
@@ -42,25 +39,17 @@ let allowlisted: Awaited<ReturnType<typeof oidcPartner>>;
 let other: Awaited<ReturnType<typeof oidcPartner>>;
 
 async function serveSide(fastPath: boolean): Promise<Side> {
-  const lines: Line[] = [];
-  const record = (message: string, fields: LogFields = {}) => lines.push({ message, fields });
-  const metrics = createMetrics(db, hotSqlOf(db));
-  const app = createApp({ db, config, metrics, logger: { info: record, warn: record, error: record } });
   // Counts the requests oidc-provider itself saw: the fast path's answers never reach it.
   let grants = 0;
-  (await oidcDoorOf(app)?.provider())?.use(async (ctx, next) => {
-    if (ctx.method === "POST") grants++;
-    await next();
+  const side = await serveParitySide(db, config, fastPath, {
+    beforeListening: async (app) => {
+      (await oidcDoorOf(app)?.provider())?.use(async (ctx, next) => {
+        if (ctx.method === "POST") grants++;
+        await next();
+      });
+    },
   });
-  const server = createHttpServer(app, { fastPath }).listen(0, "127.0.0.1");
-  await new Promise<void>((resolve) => server.once("listening", () => resolve()));
-  return {
-    port: (server.address() as AddressInfo).port,
-    lines,
-    metrics,
-    grants: () => grants,
-    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
-  };
+  return { ...side, grants: () => grants };
 }
 
 beforeAll(async () => {
@@ -90,34 +79,9 @@ afterAll(async () => {
   await database?.drop();
 });
 
-type Sent = { method?: string; path?: string; headers?: Record<string, string | string[]>; body?: string };
-type Answer = { status: number; headers: Record<string, string | string[] | undefined>; body: string };
-
+type Sent = Omit<ParitySent, "path"> & { path?: string; body?: string };
 const agent = new Agent({ keepAlive: true, maxSockets: 1 });
-
-function send(port: number, sent: Sent): Promise<Answer> {
-  return new Promise((resolve, reject) => {
-    const req = request(
-      {
-        host: "127.0.0.1",
-        port,
-        method: sent.method ?? "POST",
-        path: sent.path ?? "/oauth/token",
-        headers: sent.headers,
-        agent,
-      },
-      (res) => {
-        const chunks: Buffer[] = [];
-        res.on("data", (chunk: Buffer) => chunks.push(chunk));
-        res.on("end", () =>
-          resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks).toString() }),
-        );
-      },
-    );
-    req.on("error", reject);
-    req.end(sent.body);
-  });
-}
+const send = (port: number, sent: Sent) => sendOver(port, { path: "/oauth/token", ...sent }, agent);
 
 /** An opaque oidc-provider token: 43 base64url characters. */
 const TOKEN_SHAPE = /^[A-Za-z0-9_-]{43}$/;
@@ -133,23 +97,8 @@ const comparable = (answer: Answer) => {
   const text = answer.body.replace(/"access_token":"[A-Za-z0-9_-]{43}"/, '"access_token":"<token>"');
   return { status: answer.status, headers, date: typeof date, body, text };
 };
-const lastLine = (side: Side) => {
-  const { requestId, durationMs, ...fields } = side.lines.at(-1)?.fields ?? {};
-  return { message: side.lines.at(-1)?.message, fields, requestId: typeof requestId, duration: typeof durationMs };
-};
 
-let caseNo = 0;
 /** Sends one request to both sides, from the same fresh source address; answers both answers. */
-async function same(sent: Sent): Promise<[Answer, Answer]> {
-  caseNo++;
-  const headers = { "x-forwarded-for": `10.88.0.${caseNo}`, "x-request-id": `oidc-${caseNo}`, ...sent.headers };
-  const a = await send(fast.port, { ...sent, headers });
-  const b = await send(hono.port, { ...sent, headers });
-  expect(comparable(a)).toEqual(comparable(b));
-  expect(lastLine(fast)).toEqual(lastLine(hono));
-  expect(fast.lines.length).toBe(hono.lines.length);
-  return [a, b];
-}
 
 const FORM = "application/x-www-form-urlencoded";
 const basic = (id: string, secret: string) => `Basic ${Buffer.from(`${id}:${secret}`).toString("base64")}`;
@@ -176,6 +125,9 @@ async function grantsDuring(run: () => Promise<unknown>) {
   await run();
   return [fast.grants() - (before[0] ?? 0), hono.grants() - (before[1] ?? 0)];
 }
+
+const both = bothSides(() => ({ fast, hono }), send, comparable, "10.88.0");
+const same = both;
 
 describe(`test/oidc-fast-path (${TEST_DIALECT}): client_credentials answers exactly as oidc-provider does`, () => {
   it("issues with client_secret_basic and client_secret_post, with and without scopes", async () => {
