@@ -143,6 +143,9 @@ describe(`test/oidc-fast-path (${TEST_DIALECT}): client_credentials answers exac
     expect(grants).toEqual([0, 4]);
     const [scoped] = await same(asBasic(undefined, { scope: "openid userinfo openid" }));
     expect(json(scoped).scope).toBe("openid userinfo");
+    // Scopes oidc-provider does not know are left out of the token, by both.
+    const [unknown] = await same(asPost(undefined, { scope: "reports:read userinfo" }));
+    expect(json(unknown).scope).toBe("userinfo");
   });
 
   it("leaves every refusal to oidc-provider: bad secrets, unknown client, no API domain, IP allowlist", async () => {

@@ -32,10 +32,12 @@ export async function issueClientCredentials(
   if (!client?.grantTypeAllowed("client_credentials")) return;
   if (client.dpopBoundAccessTokens || client.tlsClientCertificateBoundAccessTokens) return;
   const scopes = new Set(form.scope?.split(" "));
+  // oidc-provider leaves scopes it does not know out of the token; those requests are its own.
+  for (const scope of scopes) if (!STATIC_SCOPES.has(scope)) return;
   const registered: string | undefined = client.scope;
   if (registered) {
     const allowList = new Set(registered.split(" "));
-    for (const scope of scopes) if (STATIC_SCOPES.has(scope) && !allowList.has(scope)) return;
+    for (const scope of scopes) if (!allowList.has(scope)) return;
   }
   const token = new provider.ClientCredentials({ client, scope: [...scopes].join(" ") || undefined });
   const value = await token.save();
