@@ -13,9 +13,10 @@ import { mountHealth } from "./http/health.js";
 import { createLogger, describeError, type Logger } from "./http/logger.js";
 import { createMetrics, type Metrics, mountMetrics } from "./http/metrics.js";
 import { requestLog } from "./http/request-log.js";
-import { attachFastPath } from "./http/serve.js";
+import { attachFastPath, firstFastPath } from "./http/serve.js";
 import { mountSpa } from "./http/static.js";
 import { requestTimeout } from "./http/timeout.js";
+import { oidcFastPath } from "./oidc/fast-path.js";
 import { mountOidc } from "./oidc/mount.js";
 import { type LimiterStore, RateLimiters } from "./rate-limit/limiters.js";
 import { defaultRateLimits, type RateLimits } from "./rate-limit/limits.js";
@@ -85,23 +86,26 @@ export function createApp({
   const xwms = { db, config, clock };
   const pipeline = { limiters, logger, trustProxy: config.trustProxy };
   app.route("/api", xwmsRoutes(xwms, pipeline));
-  attachFastPath(
-    app,
-    xwmsFastPath(xwms, {
-      ...pipeline,
-      metrics,
-      securityHeaders: () => headersOf(security),
-      timeoutMs: config.requestTimeoutMs,
-      timedOut,
-    }),
-  );
 
   mountGraphql(app, { db, config, limiters, timedOut, clock });
 
   mountAccountPicture(app, { db, config, limiters, clock });
   mountClientLogo(app, { db, config, limiters, clock });
   mountXwmsPages(app, db, config);
-  mountOidc(app, db, config);
+  const oidc = mountOidc(app, db, config);
+  attachFastPath(
+    app,
+    firstFastPath(
+      xwmsFastPath(xwms, {
+        ...pipeline,
+        metrics,
+        securityHeaders: () => headersOf(security),
+        timeoutMs: config.requestTimeoutMs,
+        timedOut,
+      }),
+      oidcFastPath({ db, provider: oidc.provider, metrics, logger }),
+    ),
+  );
   mountUpstreamPages(app, { db, config, limiters, clock });
   mountRootFallback(app, config);
   mountSpa(app, config.webDist);

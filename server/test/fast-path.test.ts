@@ -1,18 +1,20 @@
-import { Agent, request } from "node:http";
-import type { AddressInfo } from "node:net";
+import { Agent } from "node:http";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createApp } from "../src/app.js";
 import { type Config, loadConfig } from "../src/config.js";
 import type { Db } from "../src/db/client.js";
-import { hotSqlOf } from "../src/db/hot/registry.js";
-import type { LogFields } from "../src/http/logger.js";
-import { createMetrics, type Metrics } from "../src/http/metrics.js";
-import { createHttpServer } from "../src/http/serve.js";
 import { DEFAULT_RATE_LIMITS } from "../src/rate-limit/limits.js";
 import { type DemoCredentials, ensureDemoData } from "../src/seed/demo.js";
 import { prepareDatabase } from "../src/startup.js";
 import { type FreshDatabase, freshDatabase, TEST_DIALECT } from "./databases.js";
 import { approveLogin, callApi, registeredBrowser } from "./harness.js";
+import {
+  type Answer,
+  bothSides,
+  type Sent,
+  type Side,
+  send as sendOver,
+  serveSide as serveParitySide,
+} from "./parity.js";
 
 /**
  * The Node-level fast path of the hot /api endpoints (src/xwms/fast-path.ts) against Hono's chain: two
@@ -21,9 +23,6 @@ import { approveLogin, callApi, registeredBrowser } from "./harness.js";
  */
 const BODY_LIMIT = 2048;
 const FAILURES_BEFORE_LOCKOUT = 4;
-
-type Line = { message: string; fields: LogFields };
-type Side = { port: number; lines: Line[]; metrics: Metrics; close: () => Promise<void> };
 
 let database: FreshDatabase;
 let db: Db;
@@ -35,24 +34,11 @@ let hono: Side;
 let setup: Side;
 let sub: string;
 
-async function serveSide(fastPath: boolean): Promise<Side> {
-  const lines: Line[] = [];
-  const record = (message: string, fields: LogFields = {}) => lines.push({ message, fields });
-  const metrics = createMetrics(db, hotSqlOf(db));
-  const rateLimits = {
-    ...DEFAULT_RATE_LIMITS,
-    apiFailuresPerSource: { failures: FAILURES_BEFORE_LOCKOUT, windowSeconds: 60 },
-  };
-  const app = createApp({ db, config, metrics, rateLimits, logger: { info: record, warn: record, error: record } });
-  const server = createHttpServer(app, { fastPath }).listen(0, "127.0.0.1");
-  await new Promise<void>((resolve) => server.once("listening", () => resolve()));
-  return {
-    port: (server.address() as AddressInfo).port,
-    lines,
-    metrics,
-    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
-  };
-}
+const rateLimits = {
+  ...DEFAULT_RATE_LIMITS,
+  apiFailuresPerSource: { failures: FAILURES_BEFORE_LOCKOUT, windowSeconds: 60 },
+};
+const serveSide = (fastPath: boolean) => serveParitySide(db, config, fastPath, { rateLimits });
 
 beforeAll(async () => {
   database = await freshDatabase();
@@ -83,41 +69,10 @@ afterAll(async () => {
   await database?.drop();
 });
 
-type Sent = {
-  method?: string;
-  path: string;
-  headers?: Record<string, string | string[]>;
-  body?: string | Buffer;
-  /** Sent with Transfer-Encoding: chunked, no Content-Length. */
-  chunked?: boolean;
-};
-type Answer = { status: number; headers: Record<string, string | string[] | undefined>; body: string };
-
 /** Kept-alive connections, as SDKs hold them: whether the server keeps or closes one is compared too. */
 const agent = new Agent({ keepAlive: true, maxSockets: 1 });
 
-function send(port: number, sent: Sent): Promise<Answer> {
-  return new Promise((resolve, reject) => {
-    const req = request(
-      { host: "127.0.0.1", port, method: sent.method ?? "POST", path: sent.path, headers: sent.headers, agent },
-      (res) => {
-        const chunks: Buffer[] = [];
-        res.on("data", (chunk: Buffer) => chunks.push(chunk));
-        res.on("end", () =>
-          resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks).toString() }),
-        );
-      },
-    );
-    req.on("error", reject);
-    if (sent.chunked) {
-      const body = Buffer.from(sent.body ?? "");
-      for (let i = 0; i < body.length; i += 512) req.write(body.subarray(i, i + 512));
-      req.end();
-    } else {
-      req.end(sent.body);
-    }
-  });
-}
+const send = (port: number, sent: Sent) => sendOver(port, sent, agent);
 
 /** Values that differ between any two answers (clock, fresh tokens); their presence still counts. */
 const VARYING = new Set(["time", "token", "expires_at", "url"]);
@@ -140,12 +95,7 @@ const comparable = (answer: Answer) => {
   const text = JSON.stringify(body).replace(/in \d+ seconds/g, "in N seconds");
   return { status: answer.status, headers, date: typeof date, body: JSON.parse(text) };
 };
-const lastLine = (side: Side) => {
-  const { requestId, durationMs, ...fields } = side.lines.at(-1)?.fields ?? {};
-  return { message: side.lines.at(-1)?.message, fields, requestId: typeof requestId, duration: typeof durationMs };
-};
 
-let caseNo = 0;
 const client = (overrides: Record<string, string> = {}) => ({
   "x-client-id": demo.clientId,
   "x-client-secret": demo.clientSecret,
@@ -156,20 +106,14 @@ const client = (overrides: Record<string, string> = {}) => ({
 });
 
 /** Sends one request to both sides, from the same fresh source address; answers the fast side's answer. */
-async function same(sent: Sent): Promise<Answer> {
-  caseNo++;
-  const headers = { "x-forwarded-for": `10.77.0.${caseNo}`, "x-request-id": `parity-${caseNo}`, ...sent.headers };
-  const a = await send(fast.port, { ...sent, headers });
-  const b = await send(hono.port, { ...sent, headers });
-  expect(comparable(a)).toEqual(comparable(b));
-  expect(lastLine(fast)).toEqual(lastLine(hono));
-  expect(fast.lines.length).toBe(hono.lines.length);
-  return a;
-}
 
 // biome-ignore lint/suspicious/noExplicitAny: the envelope's data is read field by field in the assertions
 type Envelope = { status: string; message: string; data: Record<string, any> };
 const json = (answer: Answer) => JSON.parse(answer.body) as Envelope;
+
+const both = bothSides(() => ({ fast, hono }), send, comparable, "10.77.0");
+/** Both sides' answers must be the same; answers the fast side's. */
+const same = async (sent: Sent) => (await both(sent))[0];
 
 describe(`test/fast-path (${TEST_DIALECT}): the hot /api endpoints answer exactly as Hono's chain does`, () => {
   it("GET /api/info, with and without a User-Agent", async () => {

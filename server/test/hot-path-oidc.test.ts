@@ -1,4 +1,4 @@
-import { afterAll, describe, expect, it } from "vitest";
+import { afterAll, describe, expect, it, vi } from "vitest";
 import { loadConfig } from "../src/config.js";
 import { readClientAuth, readClientSecrets } from "../src/db/hot/client-auth.js";
 import {
@@ -7,8 +7,10 @@ import {
   deleteOidcRecord,
   readOidcRecord,
   readOidcRecordBy,
+  readOidcRecords,
   upsertOidcRecord,
 } from "../src/db/hot/oidc-records.js";
+import { oidcAdapterFactory } from "../src/oidc/adapter.js";
 import { prepareDatabase } from "../src/startup.js";
 import { freshDatabase } from "./databases.js";
 import { createPartner } from "./fixtures.js";
@@ -87,6 +89,40 @@ describe.each(["sqlite", "postgresql"] as const)("test/hot-path-oidc (%s): oidc-
     expect(await readOidcRecord(hot, "a1")).toBeUndefined();
     expect(await readOidcRecord(hot, "r1")).toBeDefined();
     expect(await readOidcRecord(hot, "a2")).toBeDefined();
+  });
+
+  it("reads several records in one statement, leaving out the missing ones", async () => {
+    const { hot } = await open(dialect);
+    const consumedAt = new Date(Math.floor(Date.now() / 1000) * 1000);
+    await upsertOidcRecord(hot, record("m1", { payload: '{"n":1}' }), new Date());
+    await upsertOidcRecord(hot, record("m2", { payload: '{"n":2}', expiresAt: null }), new Date());
+    await consumeOidcRecord(hot, "m2", consumedAt);
+    const found = await readOidcRecords(hot, ["m1", "nope", "m2"]);
+    expect([...found.keys()].sort()).toEqual(["m1", "m2"]);
+    expect(found.get("m1")).toEqual(await readOidcRecord(hot, "m1"));
+    expect(found.get("m2")).toEqual({ payload: '{"n":2}', consumedAt, expiresAt: null });
+    expect((await readOidcRecords(hot, [])).size).toBe(0);
+  });
+
+  it("the adapter reads a token's three possible models in one statement, each getting its own record", async () => {
+    const { db, hot } = await open(dialect);
+    const Adapter = oidcAdapterFactory(db);
+    const [access, credentials, refresh] = ["AccessToken", "ClientCredentials", "RefreshToken"].map(
+      (model) => new Adapter(model),
+    );
+    await credentials?.upsert("tok", { clientId: "c1", kind: "ClientCredentials", exp: 1, iat: 0 }, 3600);
+    await refresh?.upsert("other", { clientId: "c1", kind: "RefreshToken", exp: 1, iat: 0 }, 3600);
+    const reads = vi.spyOn(hot, "all");
+    try {
+      const found = await Promise.all([access?.find("tok"), credentials?.find("tok"), refresh?.find("tok")]);
+      expect(found).toEqual([undefined, expect.objectContaining({ kind: "ClientCredentials", jti: "tok" }), undefined]);
+      expect(reads).toHaveBeenCalledTimes(1);
+      // Alone, a read is the single-row statement; the other id is found in its own model.
+      expect(await refresh?.find("other")).toMatchObject({ kind: "RefreshToken", jti: "other" });
+      expect(reads).toHaveBeenCalledTimes(2);
+    } finally {
+      reads.mockRestore();
+    }
   });
 
   it("reads a client's secrets alone, fresh, exactly as the full client read does", async () => {

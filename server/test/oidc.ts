@@ -15,7 +15,12 @@ export async function oidcPartner(db: Db, options: Parameters<typeof createPartn
 }
 
 /** Another live secret of the client, linked to the given domains. */
-export async function addSecret(db: Db, clientId: string, domainIds: string[], data: { revokedAt?: Date } = {}) {
+export async function addSecret(
+  db: Db,
+  clientId: string,
+  domainIds: string[],
+  data: { revokedAt?: Date; expiresAt?: Date } = {},
+) {
   const secret = newClientSecret();
   await db.clientSecret.create({
     data: {

@@ -101,9 +101,25 @@ export async function handlersSettled(server: Server): Promise<void> {
 
 /**
  * A Node-level handler for a few hot routes, tried before the Hono app: answers a promise when it took
- * the request, undefined when Hono should have it. It must keep every behaviour Hono's chain has.
+ * the request, undefined when Hono should have it. It must keep every behaviour Hono's chain has; one that
+ * took a request and then finds it is not its own passes it on to Hono with `toHono`.
  */
-export type FastPath = (incoming: IncomingMessage, outgoing: ServerResponse) => Promise<void> | undefined;
+export type FastPath = (
+  incoming: IncomingMessage,
+  outgoing: ServerResponse,
+  toHono: () => Promise<void>,
+) => Promise<void> | undefined;
+
+/** The first of several fast paths that takes the request. */
+export const firstFastPath =
+  (...paths: FastPath[]): FastPath =>
+  (incoming, outgoing, toHono) => {
+    for (const path of paths) {
+      const taken = path(incoming, outgoing, toHono);
+      if (taken) return taken;
+    }
+    return undefined;
+  };
 
 const fastPaths = new WeakMap<Hono, FastPath>();
 
@@ -123,7 +139,10 @@ export function createHttpServer(app: Hono, { fastPath: useFastPath = true } = {
   const server = createServer((incoming, outgoing) => {
     drainAfterAnswer(incoming, outgoing);
     if (!isWellFormedHost(incoming.headers.host)) return answerMalformedHost(outgoing);
-    const handled = fastPath?.(incoming, outgoing) ?? listener(incoming, outgoing);
+    const toHono = async () => {
+      await listener(incoming, outgoing);
+    };
+    const handled = fastPath?.(incoming, outgoing, toHono) ?? listener(incoming, outgoing);
     handlers.add(handled);
     const forget = () => handlers.delete(handled);
     handled.then(forget, forget);

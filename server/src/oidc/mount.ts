@@ -12,6 +12,11 @@ import { createProvider } from "./provider.js";
 
 export type OidcDoor = { provider: () => Promise<Provider> };
 
+const doors = new WeakMap<Hono, OidcDoor>();
+
+/** The door mounted on `app`, for the fast path's tests to watch its provider's events. */
+export const oidcDoorOf = (app: Hono): OidcDoor | undefined => doors.get(app);
+
 /**
  * The provider for the current signing keys. It is built on first use (the issuer is PUBLIC_URL, final only
  * once the server listens) and rebuilt when another instance or the operator rotated the keys.
@@ -63,5 +68,7 @@ export function mountOidc(app: Hono, db: Db, config: Config): OidcDoor {
   app.get("/oauth/interaction/:uid/done", async (c) => finishInteraction(c, await provider(), db, config));
   app.all("/.well-known/openid-configuration", async (c) => handOver(c, await provider()));
   app.all("/oauth/*", async (c) => handOver(c, await provider()));
-  return { provider };
+  const door = { provider };
+  doors.set(app, door);
+  return door;
 }

@@ -1,6 +1,7 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { clientIpOf } from "../http/client-ip.js";
 import type { Metrics } from "../http/metrics.js";
+import { headerOf } from "../http/node-headers.js";
 import { logRequest, requestIdFrom } from "../http/request-log.js";
 import { DRAIN_LIMIT_BYTES, type FastPath } from "../http/serve.js";
 import { answerJson, type XwmsAnswer, type XwmsDeps } from "./deps.js";
@@ -32,22 +33,6 @@ const PIPELINE_ROUTE = "/api/*";
 
 /** Request.text() decodes UTF-8 with replacement characters and drops a leading BOM; so does this. */
 const utf8 = new TextDecoder();
-
-/**
- * A header as Hono's Headers reads it: repeated headers joined with ", " (Node keeps only the first
- * of some, e.g. User-Agent, so its parsed `headers` cannot be used as is).
- */
-function headerOf(incoming: IncomingMessage, name: string): string | undefined {
-  const raw = incoming.rawHeaders;
-  let value: string | undefined;
-  for (let i = 0; i < raw.length; i += 2) {
-    const key = raw[i] as string;
-    if (key.length === name.length && key.toLowerCase() === name) {
-      value = value === undefined ? raw[i + 1] : `${value}, ${raw[i + 1]}`;
-    }
-  }
-  return value;
-}
 
 type Body = { text: string } | { error: unknown } | { tooLarge: true };
 

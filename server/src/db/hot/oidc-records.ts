@@ -68,6 +68,28 @@ export async function readOidcRecordBy(
   return stored(row);
 }
 
+/** Statement texts by how many ids they read, made once each. */
+const findMany = new Map<number, string>();
+const findManyText = (count: number) => {
+  let text = findMany.get(count);
+  if (!text) {
+    text = `SELECT "id", "payload", "consumedAt", "expiresAt" FROM "OidcRecord" WHERE "id" IN (${Array(count).fill("?").join(", ")})`;
+    findMany.set(count, text);
+  }
+  return text;
+};
+
+/** Several records by id in one statement (introspection looks a token up in three models at once). */
+export async function readOidcRecords(sql: HotQueries, ids: string[]): Promise<Map<string, StoredOidcRecord>> {
+  const found = new Map<string, StoredOidcRecord>();
+  if (!ids.length) return found;
+  for (const row of await sql.all(findManyText(ids.length), ids)) {
+    const record = stored(row);
+    if (record) found.set(toStr(row.id), record);
+  }
+  return found;
+}
+
 /** Marks the record consumed once; true only for the call that did. */
 export async function consumeOidcRecord(sql: HotQueries, id: string, at: Date): Promise<boolean> {
   return (await sql.run(CONSUME, [at, id])) === 1;
