@@ -294,10 +294,12 @@ describe(`test/oidc-fast-path (${TEST_DIALECT}): client_credentials answers exac
       for (const token of [live, revoked, expired, "not-a-token"]) {
         expect(json((await same(inspect(token)))[0])).toEqual({ active: false });
       }
-      // A confidential client may introspect another client's token (oidc-provider's default policy).
-      expect(json((await same(inspect(foreign)))[0])).toMatchObject({ active: true, client_id: other.client.id });
+      // Another client's live token reads as inactive; its own client sees it.
+      expect(json((await same(inspect(foreign)))[0])).toEqual({ active: false });
+      const own = await same(inspect(foreign, {}, false, other));
+      expect(json(own[0])).toMatchObject({ active: true, client_id: other.client.id });
     });
-    expect(answered).toEqual([0, 11]);
+    expect(answered).toEqual([0, 12]);
 
     const refusals = await grantsDuring(async () => {
       expect((await same(inspect("a.b.c")))[0].status).toBe(200);

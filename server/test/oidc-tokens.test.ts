@@ -63,6 +63,13 @@ describe("test/oidc-tokens: refresh, client credentials, introspection, keys, sh
   it("introspection says active before revocation and inactive after", async () => {
     const first = await loggedIn();
     expect(await active(first.config, first.tokens.access_token)).toBe(true);
+    // Another partner learns nothing of this person's tokens: live ones read as inactive, with no sub or client.
+    const stranger = await oidcPartner(server.db);
+    const strangerConfig = await relyingParty(server, stranger.client.id, stranger.credentials.clientSecret);
+    for (const token of [first.tokens.access_token, first.tokens.refresh_token ?? ""]) {
+      expect(await oidc.tokenIntrospection(strangerConfig, token)).toEqual({ active: false });
+    }
+    expect(await active(first.config, first.tokens.access_token)).toBe(true);
     await oidc.tokenRevocation(first.config, first.tokens.access_token);
     expect(await active(first.config, first.tokens.access_token)).toBe(false);
 

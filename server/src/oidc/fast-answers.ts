@@ -63,7 +63,8 @@ export async function introspect(
   if (!plainForm(form, INTROSPECTION_PARAMETERS) || form.token === undefined || form.token.includes(".")) return;
   const credentials = secretCredentials(incoming, form);
   if (!credentials) return;
-  if (!(await authenticatedClient(db, provider, incoming, credentials, "any"))) return;
+  const client = await authenticatedClient(db, provider, incoming, credentials, "any");
+  if (!client) return;
   const found = await Promise.all([
     provider.AccessToken.find(form.token),
     provider.ClientCredentials.find(form.token),
@@ -73,6 +74,8 @@ export async function introspect(
   if (accessToken || refreshToken) return;
   if (!clientCredentials?.isValid) return { active: false };
   const token = clientCredentials;
+  // The provider's introspection policy: another client's token reads as inactive.
+  if (token.clientId !== client.clientId) return { active: false };
   // A ClientCredentials token has no grant or person; extras, audiences and bindings change the answer.
   if (token.extra || token.aud || token.rar || token.isSenderConstrained()) return;
   return {

@@ -54,7 +54,12 @@ export function createProvider(db: Db, config: Config, keys: SigningKeySet, cook
     features: {
       devInteractions: { enabled: false },
       clientCredentials: { enabled: true },
-      introspection: { enabled: true },
+      // A client learns about its own tokens only: another client's token reads as inactive (RFC 7662 §4), so one
+      // partner cannot probe whether a token of another partner is live, whose it is or what it may do.
+      introspection: {
+        enabled: true,
+        allowedPolicy: async (_ctx, client, token) => token.clientId === client.clientId,
+      },
       revocation: { enabled: true },
       rpInitiatedLogout: { enabled: true, logoutSource, postLogoutSuccessSource },
       backchannelLogout: { enabled: true },
