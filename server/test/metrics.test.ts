@@ -59,6 +59,16 @@ describe(`test/metrics (${TEST_DIALECT}): GET /metrics in Prometheus format behi
     expect((await callApi({ apiUrl }, "/sign-token", demo, redirect)).status).toBe(200);
     expect((await callApi({ apiUrl }, "/sign-token", demo, redirect)).status).toBe(429);
 
+    // oidc-provider writes its answers on the Node response itself; they count with the status the client got.
+    const wrongSecret = `Basic ${Buffer.from(`${demo.clientId}:not-the-secret`).toString("base64")}`;
+    const refused = await fetch(`${baseUrl}/oauth/token`, {
+      method: "POST",
+      headers: { authorization: wrongSecret, "content-type": "application/x-www-form-urlencoded" },
+      body: "grant_type=client_credentials",
+    });
+    expect(refused.status).toBe(401);
+    expect(refused.headers.get("x-request-id")).toMatch(/^[0-9a-f-]{36}$/);
+
     const response = await scrape({ authorization: `Bearer ${TOKEN}` });
     expect(response.status).toBe(200);
     expect(response.headers.get("content-type")).toContain("text/plain");
@@ -68,6 +78,8 @@ describe(`test/metrics (${TEST_DIALECT}): GET /metrics in Prometheus format behi
     expect(text).toMatch(
       /gatehouse_http_request_duration_seconds_count\{route="\/api\/sign-token",method="POST",status="200"\} 2/,
     );
+    expect(text).toMatch(/gatehouse_http_requests_total\{route="[^"]*",method="POST",status="401"\} 1/);
+    expect(text).not.toMatch(/gatehouse_http_requests_total\{route="\/oauth[^"]*",method="POST",status="200"\}/);
     expect(text).toContain('gatehouse_login_outcomes_total{step="issue",status="200"} 2');
     expect(text).toContain('gatehouse_login_outcomes_total{step="verify",status="404"} 1');
     expect(text).toContain('gatehouse_rate_limit_refusals_total{route="/api/*"} 1');

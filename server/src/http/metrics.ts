@@ -4,6 +4,7 @@ import { Counter, Gauge, Histogram, Registry } from "prom-client";
 import { digestsEqual, sha256 } from "../core/auth/crypto.js";
 import type { Db } from "../db/client.js";
 import type { HotSql } from "../db/hot/sql.js";
+import { answeredStatus } from "./answered-status.js";
 
 const LOGIN_ROUTES: Record<string, string> = { "/api/sign-token": "issue", "/api/sign-token-verify": "verify" };
 
@@ -98,7 +99,7 @@ export function createMetrics(db: Db, hot: HotSql) {
   const middleware: MiddlewareHandler = async (c, next) => {
     const started = performance.now();
     await next();
-    observe(routePath(c), c.req.method, c.res.status, started);
+    observe(routePath(c), c.req.method, answeredStatus(c), started);
   };
   return { registry, middleware, observe };
 }

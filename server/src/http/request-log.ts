@@ -1,5 +1,6 @@
 import { randomUUID } from "node:crypto";
 import type { MiddlewareHandler } from "hono";
+import { answeredOnNode, answeredStatus } from "./answered-status.js";
 import type { Logger } from "./logger.js";
 
 declare module "hono" {
@@ -24,12 +25,14 @@ export function requestLog(logger: Logger): MiddlewareHandler {
     const requestId = requestIdFrom(c.req.header("x-request-id"));
     c.set("requestId", requestId);
     await next();
-    c.res.headers.set("X-Request-Id", requestId);
+    const status = answeredStatus(c);
+    // An answer already written on the Node response (oidc-provider's) got its request id there.
+    if (!answeredOnNode(c)) c.res.headers.set("X-Request-Id", requestId);
     logRequest(logger, {
       requestId,
       method: c.req.method,
       path: c.req.path,
-      status: c.res.status,
+      status,
       startedAt: started,
       clientId: c.req.header("x-client-id"),
     });

@@ -85,6 +85,7 @@ export function oidcFastPath(options: OidcFastPathOptions): FastPath {
       "cache-control": "no-store",
       "content-type": "application/json; charset=utf-8",
       "content-length": Buffer.byteLength(json),
+      "x-request-id": requestId,
     });
     outgoing.end(json);
     metrics.observe(ROUTE, "POST", 200, startedAt);

@@ -57,6 +57,8 @@ async function handOver(c: Context, provider: Provider) {
     listener = provider.callback();
     listeners.set(provider, listener);
   }
+  // Hono's headers never reach an answer oidc-provider writes itself, so the request id goes on the Node response.
+  outgoing.setHeader("X-Request-Id", c.get("requestId"));
   await listener(incoming, outgoing);
   return RESPONSE_ALREADY_SENT;
 }
