@@ -1,11 +1,10 @@
-import { generateAuthenticationOptions } from "@simplewebauthn/server";
 import { z } from "zod";
 import type { User } from "../../generated/prisma/client.js";
 import { accountOwner } from "../account/account-caller.js";
 import type { ServiceContext } from "../context.js";
 import { ConflictError, InvalidPasskeyError, RateLimitedError, ValidationError } from "../errors.js";
 import { spendChallenge, storeChallenge } from "../passkey/challenge.js";
-import { assertionHolds, PASSKEY_CHALLENGE_TTL_MS, parseAssertion, relyingParty } from "../passkey/webauthn.js";
+import { assertionHolds, ownPasskeyOptions, parseAssertion } from "../passkey/webauthn.js";
 import { recoveryCodeHolds, totpCodeHolds } from "../two-factor/factor-codes.js";
 import { validate } from "../validate.js";
 import { reauthenticate } from "./security.service.js";
@@ -33,20 +32,8 @@ const ONE_PROOF = "Confirm it is you: enter your password, use one of your passk
  */
 export async function startPasskeyReauthentication({ ctx }: { ctx: ServiceContext }): Promise<string> {
   const viewer = accountOwner(ctx);
-  const passkeys = await ctx.db.passkey.findMany({
-    where: { userId: viewer.id },
-    select: { credentialId: true, transports: true },
-  });
-  if (passkeys.length === 0) throw new ConflictError("You have no passkey. Confirm with your password or a code.");
-  const options = await generateAuthenticationOptions({
-    rpID: relyingParty(ctx.config).id,
-    userVerification: "required",
-    timeout: PASSKEY_CHALLENGE_TTL_MS,
-    allowCredentials: passkeys.map((passkey) => ({
-      id: passkey.credentialId,
-      ...(passkey.transports ? { transports: passkey.transports.split(",") } : {}),
-    })),
-  });
+  const options = await ownPasskeyOptions(ctx.db, ctx.config, viewer.id, "required");
+  if (!options) throw new ConflictError("You have no passkey. Confirm with your password or a code.");
   await storeChallenge(ctx, options.challenge, "reauth", { userId: viewer.id });
   return JSON.stringify(options);
 }
