@@ -80,6 +80,11 @@ describe("test/oidc-session-end: apps' silent sign-in ends with the Gatehouse se
     expect(revoked.data?.revokeSession.__typename).toBe("RevokeSessionSuccess");
 
     expect(await nextAuthorize(laptop, await person.again())).toEqual({ code: false, page: "NotAuthenticatedError" });
+    // An app asking silently (prompt=none) hears that the person must sign in.
+    const silent = await person.again();
+    silent.url.searchParams.set("prompt", "none");
+    const answer = await browse(server, laptop, silent.url);
+    expect(answer.redirect?.searchParams.get("error")).toBe("login_required");
     // The first browser's Gatehouse session is live: its apps still sign in silently.
     expect(await nextAuthorize(person.browser, await person.again())).toEqual({ code: true });
   });

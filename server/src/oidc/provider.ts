@@ -42,14 +42,19 @@ function interactionPolicyOver(db: Db, config: Config) {
   const { base, Check } = interactionPolicy;
   const policy = base();
   policy.get("login")?.checks.add(
-    new Check("gatehouse_session_ended", "The Gatehouse session behind this sign-in has ended", async (ctx) => {
-      const { session, result } = ctx.oidc;
-      // Nothing to compare before a sign-in, and a sign-in just finished in this interaction stands.
-      if (!session?.accountId || result?.login) return Check.NO_NEED_TO_PROMPT;
-      const token = ctx.cookies.get(sessionCookieName(config), { signed: false });
-      const stands = await oidcSessionStands(db, token, { accountId: session.accountId, loginTs: session.loginTs });
-      return stands ? Check.NO_NEED_TO_PROMPT : Check.REQUEST_PROMPT;
-    }),
+    new Check(
+      "gatehouse_session_ended",
+      "The Gatehouse session behind this sign-in has ended",
+      "login_required",
+      async (ctx) => {
+        const { session, result } = ctx.oidc;
+        // Nothing to compare before a sign-in, and a sign-in just finished in this interaction stands.
+        if (!session?.accountId || result?.login) return Check.NO_NEED_TO_PROMPT;
+        const token = ctx.cookies.get(sessionCookieName(config), { signed: false });
+        const stands = await oidcSessionStands(db, token, { accountId: session.accountId, loginTs: session.loginTs });
+        return stands ? Check.NO_NEED_TO_PROMPT : Check.REQUEST_PROMPT;
+      },
+    ),
   );
   return policy;
 }
