@@ -4,6 +4,7 @@ import { fileURLToPath } from "node:url";
 import { promisify } from "node:util";
 import { ENV_DATABASE } from "./support/env";
 import { expect, newUser, test } from "./support/fixtures";
+import { clearOfStepBoundary, totpCode } from "./support/totp";
 
 const repoRoot = resolve(fileURLToPath(new URL("..", import.meta.url)));
 const run = promisify(execFile);
@@ -42,8 +43,31 @@ test.describe("an operator creates an admin with a setup link", () => {
       await expect(page.getByRole("heading", { name: "My clients", level: 1 })).toBeVisible();
     });
 
-    await test.step("the new admin creates a client", async () => {
+    await test.step("creating a client as staff waits for the admin's second factor", async () => {
       await page.getByLabel("Client name").fill("Operator's first client");
+      await page.getByRole("button", { name: "Create client" }).click();
+      await expect(page.getByText("Gatehouse staff must use two-step sign-in.")).toBeVisible();
+      // The authenticator app, set up in this browser's session as the account page does.
+      const graphql = async (query: string, variables: Record<string, unknown> = {}) => {
+        const response = await page.request.post(`${gatehouse.url}/graphql`, {
+          headers: { "x-gatehouse-csrf": "1" },
+          data: { query, variables },
+        });
+        return (await response.json()) as { data: Record<string, { data?: { secret?: string }; __typename: string }> };
+      };
+      const started = await graphql(
+        "mutation E2E_StartTotp { startTotpEnrolment { __typename ... on StartTotpEnrolmentSuccess { data { secret } } } }",
+      );
+      const secret = started.data.startTotpEnrolment?.data?.secret ?? "";
+      await clearOfStepBoundary();
+      const confirmed = await graphql(
+        "mutation E2E_ConfirmTotp($input: ConfirmTotpInput!) { confirmTotp(input: $input) { __typename } }",
+        { input: { code: totpCode(secret) } },
+      );
+      expect(confirmed.data.confirmTotp?.__typename).toBe("ConfirmTotpSuccess");
+    });
+
+    await test.step("with it, the new admin creates a client", async () => {
       await page.getByRole("button", { name: "Create client" }).click();
       await page.waitForURL(/\/clients\/[^/]+$/);
       await expect(page.getByText("Operator's first client").first()).toBeVisible();

@@ -1,5 +1,6 @@
-import type { CDPSession, Page } from "@playwright/test";
+import type { Page } from "@playwright/test";
 import { expect, test } from "./support/fixtures";
+import { virtualAuthenticator } from "./support/passkey";
 
 /** Full-page screenshots for the README and review, at a desktop and a phone width. */
 async function docsScreenshots(page: Page, name: string) {
@@ -9,23 +10,6 @@ async function docsScreenshots(page: Page, name: string) {
     await page.screenshot({ path: `../docs/screenshots/${name}-${width}.png`, fullPage: true });
   }
   await page.setViewportSize({ width: 1280, height: 860 });
-}
-
-/** Chromium's virtual authenticator, as a laptop with a fingerprint reader: passkeys stay on it. */
-async function virtualAuthenticator(page: Page): Promise<{ cdp: CDPSession; authenticatorId: string }> {
-  const cdp = await page.context().newCDPSession(page);
-  await cdp.send("WebAuthn.enable");
-  const { authenticatorId } = await cdp.send("WebAuthn.addVirtualAuthenticator", {
-    options: {
-      protocol: "ctap2",
-      transport: "internal",
-      hasResidentKey: true,
-      hasUserVerification: true,
-      isUserVerified: true,
-      automaticPresenceSimulation: true,
-    },
-  });
-  return { cdp, authenticatorId };
 }
 
 async function signOut(page: Page) {

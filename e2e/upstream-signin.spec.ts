@@ -8,6 +8,7 @@ import {
 import { signInAsDemoAdmin } from "./support/demo-admin";
 import { expect, newUser, test } from "./support/fixtures";
 import { graphqlSession } from "./support/owner";
+import { virtualAuthenticator } from "./support/passkey";
 import { enrolTotpByApi, totpCode } from "./support/totp";
 
 // One local "Google" (panva's oidc-provider on a loopback port) for this file; removed again afterwards
@@ -97,6 +98,44 @@ test.describe("a person signs in with Google", () => {
       await page.getByRole("dialog").getByRole("button", { name: "Cancel" }).click();
       await expect(card.getByRole("cell", { name: "Google", exact: true })).toBeVisible();
       await shoot(page, "upstream-account-linked-providers");
+    });
+
+    await test.step("without a password, a passkey confirms removing a passkey; the last way in stays", async () => {
+      await virtualAuthenticator(page);
+      const passkeys = page.getByRole("region", { name: "Passkeys" });
+      const addLaptop = async () => {
+        await page.goto("/account/two-factor");
+        await passkeys.getByRole("textbox", { name: "Passkey name" }).fill("Laptop");
+        await passkeys.getByRole("button", { name: "Add a passkey" }).click();
+        // The account's only factor: its recovery codes come once.
+        await page.getByRole("button", { name: "I have saved them" }).click();
+        await expect(passkeys.getByRole("cell", { name: "Laptop", exact: true })).toBeVisible();
+      };
+      const removeLaptop = async () => {
+        await passkeys.getByRole("button", { name: "Remove Laptop" }).click();
+        const dialog = page.getByRole("dialog");
+        await expect(dialog.getByText(/has no password/)).toBeVisible();
+        await dialog.getByRole("button", { name: "Confirm with a passkey and remove" }).click();
+        return dialog;
+      };
+
+      // Google still signs the person in, so the passkey may go.
+      await addLaptop();
+      await removeLaptop();
+      await expect(passkeys.getByText("No passkeys yet")).toBeVisible();
+
+      // With a passkey again, Google may go; then the passkey is the only way in and stays.
+      await addLaptop();
+      await page.goto("/account");
+      const providers = page.getByRole("region", { name: "Sign-in providers" });
+      await providers.getByRole("button", { name: "Unlink" }).click();
+      await page.getByRole("dialog").getByRole("button", { name: "Unlink" }).click();
+      await expect(providers.getByRole("cell", { name: "Google", exact: true })).toBeHidden();
+      await page.goto("/account/two-factor");
+      const dialog = await removeLaptop();
+      await expect(dialog.getByText(/only way to sign in/)).toBeVisible();
+      await dialog.getByRole("button", { name: "Cancel" }).click();
+      await expect(passkeys.getByRole("cell", { name: "Laptop", exact: true })).toBeVisible();
     });
   });
 

@@ -2,7 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { EXPORT_FORMAT } from "../src/core/account/export.service.js";
 import { createPartner } from "./fixtures.js";
 import { addMember, clientOwnedBy, gql, PASSWORD, signedInPerson } from "./graphql.js";
-import { approveLogin, callApi, startTestServer, type TestServer } from "./harness.js";
+import { approveLogin, Browser, callApi, startTestServer, type TestServer } from "./harness.js";
+import { SoftAuthenticator } from "./passkey-authenticator.js";
 
 let server: TestServer;
 beforeAll(async () => {
@@ -66,6 +67,20 @@ describe("test/account-export: export my data", () => {
       input: { label: "laptop", currentPassword: PASSWORD },
     });
     const tokenValue = created.data?.createApiToken.data.value as string;
+    const options = await gql(server, person.caller, START_PASSKEY);
+    const device = new SoftAuthenticator(server.baseUrl);
+    const { response: attestation, credential } = device.create(options.data?.startPasskeyRegistration.data as string);
+    const registered = await gql(server, person.caller, FINISH_PASSKEY, {
+      input: { response: attestation, name: "Laptop" },
+    });
+    expect(registered.data?.finishPasskeyRegistration.__typename).toBe("FinishPasskeyRegistrationSuccess");
+    // Used once to sign in, so the export has its last use.
+    const laptop = new Browser(server.baseUrl);
+    const signIn = await laptop.graphql<{ startPasskeySignIn: string }>(`mutation { startPasskeySignIn }`);
+    const used = await laptop.graphql<{ finishPasskeySignIn: { __typename: string } }>(FINISH_PASSKEY_SIGN_IN, {
+      input: { response: device.get(signIn.data?.startPasskeySignIn ?? "", credential) },
+    });
+    expect(used.data?.finishPasskeySignIn.__typename).toBe("FinishPasskeySignInSuccess");
     const ownClientId = await clientOwnedBy(server, person, "Analytical Engines");
     const teamOwner = await signedInPerson(server);
     const team = { client: { id: await clientOwnedBy(server, teamOwner, "Babbage & Co"), name: "Babbage & Co" } };
@@ -80,6 +95,10 @@ describe("test/account-export: export my data", () => {
     for (const secret of [user.passwordHash, tokenValue, PASSWORD]) expect(text).not.toContain(secret);
     const hashes = await server.db.session.findMany({ where: { userId: user.id }, select: { tokenHash: true } });
     for (const { tokenHash } of hashes) expect(text).not.toContain(tokenHash);
+    // A passkey is named by its credential id; its public key and signature counter stay out.
+    const passkey = await server.db.passkey.findFirstOrThrow({ where: { userId: user.id } });
+    expect(text).not.toContain(passkey.publicKey);
+    expect(text).not.toContain(passkey.publicKey.slice(0, 40));
 
     expect(data).toMatchObject({ format: EXPORT_FORMAT, exportedAt: at("") });
     expect(data.profile).toEqual({
@@ -122,6 +141,18 @@ describe("test/account-export: export my data", () => {
         lastUsedAt: null,
       },
     ]);
+    expect(data.passkeys).toEqual([
+      {
+        name: "Laptop",
+        credentialId: credential.id.toString("base64url"),
+        transports: ["internal"],
+        backedUp: false,
+        createdAt: passkey.createdAt.toISOString(),
+        lastUsedAt: passkey.lastUsedAt?.toISOString(),
+      },
+    ]);
+    expect(Object.keys(data.passkeys[0])).not.toContain("publicKey");
+    expect(Object.keys(data.passkeys[0])).not.toContain("counter");
     expect(data.consents).toEqual([
       {
         client: { id: partner.client.id, name: partner.client.name },
@@ -218,6 +249,11 @@ describe("test/account-export: export my data", () => {
   });
 });
 
+const START_PASSKEY = `mutation { startPasskeyRegistration { __typename ... on StartPasskeyRegistrationSuccess { data } } }`;
+const FINISH_PASSKEY = `mutation F($input: FinishPasskeyRegistrationInput!) {
+  finishPasskeyRegistration(input: $input) { __typename }
+}`;
+const FINISH_PASSKEY_SIGN_IN = `mutation F($input: FinishPasskeySignInInput!) { finishPasskeySignIn(input: $input) { __typename } }`;
 const UPDATE_PROFILE = `mutation Profile($input: UpdateProfileInput!) {
   updateProfile(input: $input) { __typename ... on Error { message } }
 }`;

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { CREATE_CLIENT, gql, signedInPerson } from "./graphql.js";
 import { startTestServer, type TestServer } from "./harness.js";
+import { enrolTotp } from "./staff.js";
 
 const policies = ["paid", "anyone", "staff"] as const;
 // Who may create a client under each CLIENT_CREATION policy.
@@ -25,6 +26,7 @@ describe.each(policies)("test/client-creation-policy: CLIENT_CREATION=%s", (poli
     const paid = await signedInPerson(server, { plan: "PAID" });
     const staff = await signedInPerson(server, { plan: "FREE" });
     await server.db.user.update({ where: { id: staff.user.id }, data: { platformRole: "STAFF" } });
+    await enrolTotp(staff.browser);
     for (const [who, person] of Object.entries({ free, paid, staff })) {
       const allowed = expected[policy][who as keyof (typeof expected)[typeof policy]];
       const viewer = await gql(server, person.caller, "{ viewer { canCreateClients } }");
@@ -36,6 +38,21 @@ describe.each(policies)("test/client-creation-policy: CLIENT_CREATION=%s", (poli
       }
       expect(await server.db.client.count({ where: { name: `${who} client` } })).toBe(allowed ? 1 : 0);
     }
+  }, 120_000);
+
+  it("treats creating a client as staff (not as a paying or any person) as a staff power: it needs a second factor", async () => {
+    const staff = await signedInPerson(server, { plan: "FREE" });
+    await server.db.user.update({ where: { id: staff.user.id }, data: { platformRole: "STAFF" } });
+    const result = await gql(server, staff.caller, CREATE_CLIENT, { input: { name: "unenrolled staff client" } });
+    if (policy === "anyone") {
+      expect(result.data?.createClient.__typename).toBe("CreateClientSuccess");
+      return;
+    }
+    expect(result.data?.createClient).toMatchObject({
+      __typename: "ForbiddenError",
+      message: expect.stringContaining("two-step sign-in"),
+    });
+    expect(await server.db.client.count({ where: { name: "unenrolled staff client" } })).toBe(0);
   }, 120_000);
 });
 

@@ -1,6 +1,9 @@
+import { Secret, TOTP } from "otpauth";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { hashPassword } from "../src/core/auth/password.js";
 import { Browser, registeredBrowser, startTestServer, type TestServer } from "./harness.js";
 import { SoftAuthenticator } from "./passkey-authenticator.js";
+import { enrolTotp } from "./staff.js";
 
 const PASSWORD = "correct horse battery";
 let server: TestServer;
@@ -310,6 +313,147 @@ describe("test/passkeys: the person's list", () => {
     const browser = new Browser(server.baseUrl);
     expect(await finishSignIn(browser, device.get(await signInOptions(browser), person.credential))).toMatchObject({
       reason: "NOT_ACCEPTED",
+    });
+  });
+});
+
+describe("test/passkeys: removing a passkey without a password", () => {
+  const START_REAUTH = `mutation { startPasskeyReauthentication { __typename
+    ... on StartPasskeyReauthenticationSuccess { data } ${ERROR} } }`;
+  const REMOVE_WITH = `mutation R($input: RemovePasskeyInput!) { removePasskey(input: $input) { __typename
+    ... on RemovePasskeySuccess { data } ... on InvalidPasskeyError { reason }
+    ... on ValidationError { fieldErrors { field } } ${ERROR} } }`;
+  const LAST_WAY = /only way to sign in/;
+
+  /** Options to confirm it is the person, on `browser`, as the account page asks for them. */
+  async function reauthOptions(browser: Browser) {
+    const started = await field(browser, START_REAUTH, "startPasskeyReauthentication");
+    expect(started.__typename).toBe("StartPasskeyReauthenticationSuccess");
+    return String(started.data);
+  }
+  const remove = (browser: Browser, input: Record<string, unknown>) =>
+    field(browser, REMOVE_WITH, "removePasskey", { input });
+
+  /** A person with two passkeys and no password, as an account made by a provider's sign-in whose link is gone. */
+  async function passwordlessWithTwoPasskeys() {
+    const person = await personWithPasskey("Pat Swordless");
+    const options = String((await field(person.browser, START_REGISTRATION, "startPasskeyRegistration")).data);
+    const phone = device.create(options);
+    const added = await field(person.browser, FINISH_REGISTRATION, "finishPasskeyRegistration", {
+      input: { response: phone.response, name: "Phone" },
+    });
+    expect(added.__typename).toBe("FinishPasskeyRegistrationSuccess");
+    await server.db.user.update({ where: { id: person.user.id }, data: { passwordHash: "" } });
+    const phoneId = (added.data as { passkey: { id: string } }).passkey.id;
+    return { ...person, laptopId: person.registered.passkey.id, phoneId, phone: phone.credential };
+  }
+
+  it("confirms with a fresh assertion by one of the person's own passkeys, answered once", async () => {
+    const person = await passwordlessWithTwoPasskeys();
+    const stranger = await personWithPasskey("Stran Ger");
+
+    // No password to enter, and no proof at all, are refused; nothing is removed.
+    expect(await remove(person.browser, { id: person.laptopId, currentPassword: PASSWORD })).toMatchObject({
+      __typename: "WrongPasswordError",
+    });
+    expect(await remove(person.browser, { id: person.laptopId })).toMatchObject({ __typename: "ValidationError" });
+
+    const options = JSON.parse(await reauthOptions(person.browser)) as {
+      userVerification: string;
+      allowCredentials: { id: string }[];
+    };
+    expect(options.userVerification).toBe("required");
+    expect(options.allowCredentials.map((entry) => entry.id).sort()).toEqual(
+      [person.credential.id.toString("base64url"), person.phone.id.toString("base64url")].sort(),
+    );
+
+    // An answer for another origin, a stranger's passkey, another person's challenge or a sign-in challenge.
+    const refusals = [
+      device.get(await reauthOptions(person.browser), person.phone, { origin: "https://evil.example" }),
+      device.get(await reauthOptions(person.browser), stranger.credential),
+      device.get(await reauthOptions(stranger.browser), person.phone),
+      device.get(await signInOptions(person.browser), person.phone),
+    ];
+    for (const passkeyResponse of refusals) {
+      const refused = await remove(person.browser, { id: person.laptopId, passkeyResponse });
+      expect(refused.__typename).toBe("InvalidPasskeyError");
+    }
+    // A password and a passkey at once is not one proof.
+    const both = device.get(await reauthOptions(person.browser), person.phone);
+    expect(
+      await remove(person.browser, { id: person.laptopId, passkeyResponse: both, currentPassword: PASSWORD }),
+    ).toMatchObject({ __typename: "ValidationError" });
+    expect(await server.db.passkey.count({ where: { userId: person.user.id } })).toBe(2);
+
+    const answer = device.get(await reauthOptions(person.browser), person.phone);
+    expect(await remove(person.browser, { id: person.laptopId, passkeyResponse: answer })).toMatchObject({
+      __typename: "RemovePasskeySuccess",
+      data: true,
+    });
+    expect(await server.db.passkey.findUnique({ where: { id: person.laptopId } })).toBeNull();
+    // The answer was spent: it cannot confirm a second change.
+    expect(await remove(person.browser, { id: person.phoneId, passkeyResponse: answer })).toMatchObject({
+      __typename: "InvalidPasskeyError",
+      reason: "EXPIRED",
+    });
+  });
+
+  it("keeps the last way to sign in, and lets it go once a password is set; a code from the app confirms too", async () => {
+    const person = await passwordlessWithTwoPasskeys();
+    const secret = await enrolTotp(person.browser);
+    const nextCode = () =>
+      new TOTP({ algorithm: "SHA1", digits: 6, period: 30, secret: Secret.fromBase32(secret) }).generate({
+        timestamp: Date.now() + 30_000,
+      });
+    const first = device.get(await reauthOptions(person.browser), person.phone);
+    expect((await remove(person.browser, { id: person.laptopId, passkeyResponse: first })).__typename).toBe(
+      "RemovePasskeySuccess",
+    );
+
+    // The phone is now the only way in: an authenticator app is a second step, not a way to sign in.
+    const last = device.get(await reauthOptions(person.browser), person.phone);
+    const refused = await remove(person.browser, { id: person.phoneId, passkeyResponse: last });
+    expect(refused).toMatchObject({ __typename: "ConflictError", message: expect.stringMatching(LAST_WAY) });
+    expect(await server.db.passkey.count({ where: { id: person.phoneId } })).toBe(1);
+
+    // A wrong code is refused against the code field; a right one confirms, yet the rule still holds.
+    expect(await remove(person.browser, { id: person.phoneId, code: "000000" })).toMatchObject({
+      __typename: "ValidationError",
+      fieldErrors: [{ field: "code" }],
+    });
+    const withCode = await remove(person.browser, { id: person.phoneId, code: nextCode() });
+    expect(withCode).toMatchObject({ __typename: "ConflictError", message: expect.stringMatching(LAST_WAY) });
+
+    // With a password set (the reset link), the passkey is no longer the last way in.
+    await server.db.user.update({
+      where: { id: person.user.id },
+      data: { passwordHash: await hashPassword(PASSWORD) },
+    });
+    expect(await remove(person.browser, { id: person.phoneId, currentPassword: PASSWORD })).toMatchObject({
+      __typename: "RemovePasskeySuccess",
+    });
+    expect(await server.db.passkey.count({ where: { userId: person.user.id } })).toBe(0);
+  });
+
+  it("lets a linked provider that is switched off no longer count as a way in", async () => {
+    const person = await passwordlessWithTwoPasskeys();
+    await server.db.upstreamIdentity.create({
+      data: {
+        userId: person.user.id,
+        providerSlug: "retired",
+        issuer: "https://retired.example",
+        subject: "gone-1",
+        email: person.email,
+      },
+    });
+    const laptop = device.get(await reauthOptions(person.browser), person.phone);
+    expect((await remove(person.browser, { id: person.laptopId, passkeyResponse: laptop })).__typename).toBe(
+      "RemovePasskeySuccess",
+    );
+    const answer = device.get(await reauthOptions(person.browser), person.phone);
+    expect(await remove(person.browser, { id: person.phoneId, passkeyResponse: answer })).toMatchObject({
+      __typename: "ConflictError",
+      message: expect.stringMatching(LAST_WAY),
     });
   });
 });

@@ -408,3 +408,62 @@ describe(`test/rate-limits (${TEST_DIALECT}): GraphQL mutations per caller`, () 
     expect(await rows("graphql-mutation-failures")).toBe(failuresBefore + 1);
   });
 });
+
+describe(`test/rate-limits (${TEST_DIALECT}): sign-in starts per IP address`, () => {
+  const START_PASSKEY = "mutation { startPasskeySignIn }";
+  const SEND_CODE = `mutation S($input: SendSignInCodeInput!) {
+    sendSignInCode(input: $input) { __typename }
+  }`;
+  const { points, windowSeconds } = LIMITS.signInStartsPerIp;
+
+  const expectRefused = (answer: Awaited<ReturnType<typeof graphql>>) => {
+    expect(answer.response.status).toBe(429);
+    const retryAfter = Number(answer.response.headers.get("retry-after"));
+    expect(retryAfter).toBeGreaterThan(0);
+    expect(retryAfter).toBeLessThanOrEqual(windowSeconds);
+    expect(answer.body.errors?.[0]?.extensions).toEqual({ code: "RATE_LIMITED", retryAfterSeconds: retryAfter });
+    expect(answer.body.data).toBeUndefined();
+  };
+
+  it("counts passkey options and mailed codes from one address on every instance, and answers the next with 429", async () => {
+    const ip = "203.0.113.60";
+    for (let n = 1; n <= points; n++) {
+      const instance = n % 2 ? one : two;
+      if (n % 3) {
+        const { response, body } = await graphql(instance, ip, START_PASSKEY);
+        expect(response.status).toBe(200);
+        expect(typeof body.data?.startPasskeySignIn).toBe("string");
+      } else {
+        const { response, body } = await graphql(instance, ip, SEND_CODE, { input: { challenge: `nope-${n}` } });
+        expect(response.status).toBe(200);
+        expect(body.data?.sendSignInCode?.__typename).toBe("InvalidSecondFactorError");
+      }
+    }
+    const options = await db.passkeyChallenge.count({ where: { purpose: "sign_in" } });
+    expectRefused(await graphql(two, ip, START_PASSKEY));
+    expectRefused(await graphql(one, ip, SEND_CODE, { input: { challenge: "nope" } }));
+    // The refused start wrote nothing.
+    expect(await db.passkeyChallenge.count({ where: { purpose: "sign_in" } })).toBe(options);
+    // The same budget holds for a provider's sign-in start, a plain door.
+    const upstream = await fetch(`${one.baseUrl}/upstream/google/start`, {
+      headers: { "x-forwarded-for": ip },
+      redirect: "manual",
+    });
+    expect(upstream.status).toBe(429);
+    expect(Number(upstream.headers.get("retry-after"))).toBeGreaterThan(0);
+    // Another address starts as before; other mutations of this address are not sign-in starts.
+    const elsewhere = await graphql(one, "203.0.113.61", START_PASSKEY);
+    expect(typeof elsewhere.body.data?.startPasskeySignIn).toBe("string");
+    const other = await graphql(one, ip, "mutation { signOut }");
+    expect(other.response.status).toBe(200);
+  });
+
+  it("counts every alias of a start in one request", async () => {
+    const aliases = Array.from({ length: points + 1 }, (_, n) => `s${n}: startPasskeySignIn`).join(" ");
+    const before = await db.passkeyChallenge.count();
+    expectRefused(await graphql(one, "203.0.113.62", `mutation { ${aliases} }`));
+    expect(await db.passkeyChallenge.count()).toBe(before);
+    const fragment = `mutation { ...Starts } fragment Starts on Mutation { ${aliases} }`;
+    expectRefused(await graphql(two, "203.0.113.63", fragment));
+  });
+});

@@ -10,7 +10,7 @@ import type { Db } from "../db/client.js";
 import { authnRequest } from "../http/authn-request.js";
 import { graphqlCors } from "../http/cors.js";
 import { deviceOf } from "../http/device-cookie.js";
-import { callerKey, isJsonBody, isMutationRequest } from "../http/mutations.js";
+import { callerKey, isJsonBody, mutationFields } from "../http/mutations.js";
 import { closeIfUndrainable } from "../http/serve.js";
 import { sessionCookie as sessionSetCookie } from "../http/session-cookie.js";
 import { requestTimeout } from "../http/timeout.js";
@@ -21,6 +21,13 @@ import { createGraphqlHandler } from "./yoga.js";
 
 /** Who may call /graphql, in order: client credentials, a personal API token, then the session cookie. */
 const STRATEGIES = [clientCredentials("api"), apiToken, sessionCookie(CSRF_HEADER)];
+
+/** Mutations that start a sign-in step without a password: each one counts against its source's sign-in starts. */
+const SIGN_IN_STARTS = new Set(["startPasskeySignIn", "startPasskeySecondFactor", "sendSignInCode"]);
+
+const tooMany = (wait: number, message: string) => ({
+  errors: [{ message, extensions: { code: "RATE_LIMITED", retryAfterSeconds: wait } }],
+});
 
 /** Mounts POST/GET /graphql: limits, the caller's Actor, the mutation rate limit, then Yoga. */
 export function mountGraphql(
@@ -70,17 +77,23 @@ export function mountGraphql(
       acceptLanguage: c.req.header("accept-language"),
       device: device.id,
     });
-    const mutation = c.req.method === "POST" && (await isMutationRequest(c.req.raw));
-    if (mutation) {
+    const fields = c.req.method === "POST" ? await mutationFields(c.req.raw) : null;
+    if (fields) {
       const wait = await limiters.mutation(callerKey(context));
       if (wait !== null) {
         c.header("Retry-After", String(wait));
-        const message = `Too many changes in a short time. Try again in ${wait} seconds.`;
-        return c.json({ errors: [{ message, extensions: { code: "RATE_LIMITED", retryAfterSeconds: wait } }] }, 429);
+        return c.json(tooMany(wait, `Too many changes in a short time. Try again in ${wait} seconds.`), 429);
+      }
+      const starts = fields.filter((name) => SIGN_IN_STARTS.has(name)).length;
+      const startWait = starts > 0 ? await limiters.signInStart(request.ip, starts) : null;
+      if (startWait !== null) {
+        c.header("Retry-After", String(startWait));
+        const message = `Too many sign-in attempts in a short time. Try again in ${startWait} seconds.`;
+        return c.json(tooMany(startWait, message), 429);
       }
     }
     const { result: response, failed } = await withMutationOutcome(() => yoga.fetch(c.req.raw, context));
-    if (mutation && failed) await limiters.mutationFailed(callerKey(context));
+    if (fields && failed) await limiters.mutationFailed(callerKey(context));
     for (const change of context.sessionChanges)
       response.headers.append("set-cookie", sessionSetCookie(config, change));
     if (device.setCookie) response.headers.append("set-cookie", device.setCookie);

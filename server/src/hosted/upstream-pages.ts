@@ -28,8 +28,8 @@ function failed(c: Context, error: unknown) {
 
 /** `/upstream/:slug/start?return=/authorize?token=…`: off to the provider, with the state in a cookie. */
 async function start(c: Context, { db, config, limiters }: Deps) {
-  // Each start writes a row: one source gets the GraphQL mutation budget for them, in every instance.
-  const wait = await limiters.mutation(`upstream-start:${clientIp(c, config.trustProxy) ?? "unknown"}`);
+  // Each start writes a row: it counts against the source's sign-in starts, shared with every other door.
+  const wait = await limiters.signInStart(clientIp(c, config.trustProxy));
   if (wait !== null) {
     c.header("Retry-After", String(wait));
     return c.text(`Too many sign-in attempts in a short time. Try again in ${wait} seconds.`, 429);

@@ -1,4 +1,4 @@
-import { Kind, parse } from "graphql";
+import { type DocumentNode, Kind, parse, visit } from "graphql";
 import type { Actor } from "../core/actor.js";
 
 /**
@@ -10,22 +10,32 @@ export function isJsonBody(request: Request): boolean {
   return type === "application/json";
 }
 
-/** Whether a POSTed GraphQL request carries a mutation; read from a clone so Yoga still gets the body. */
-export async function isMutationRequest(request: Request): Promise<boolean> {
+/**
+ * The fields a POSTed GraphQL mutation selects, by name, once per selection (aliases repeat a field), read
+ * from a clone so Yoga still gets the body; null when the request carries no mutation. Fields in fragments
+ * count too, so no spelling of the document can hide one.
+ */
+export async function mutationFields(request: Request): Promise<string[] | null> {
   let query: unknown;
   try {
     query = ((await request.clone().json()) as { query?: unknown } | null)?.query;
   } catch {
-    return false; // Yoga answers malformed bodies itself
+    return null; // Yoga answers malformed bodies itself
   }
-  if (typeof query !== "string") return false;
+  if (typeof query !== "string") return null;
+  let document: DocumentNode;
   try {
-    return parse(query, { maxTokens: 5_000 }).definitions.some(
-      (definition) => definition.kind === Kind.OPERATION_DEFINITION && definition.operation === "mutation",
-    );
+    document = parse(query, { maxTokens: 5_000 });
   } catch {
-    return false;
+    return null;
   }
+  const isMutation = document.definitions.some(
+    (definition) => definition.kind === Kind.OPERATION_DEFINITION && definition.operation === "mutation",
+  );
+  if (!isMutation) return null;
+  const fields: string[] = [];
+  visit(document, { Field: (node) => void fields.push(node.name.value) });
+  return fields;
 }
 
 /** Mutations are counted per session, API token, client, or IP address for anonymous callers. */

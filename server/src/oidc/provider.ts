@@ -1,7 +1,9 @@
-import Provider, { type Configuration, errors, type KoaContextWithOIDC } from "oidc-provider";
+import Provider, { type Configuration, errors, interactionPolicy, type KoaContextWithOIDC } from "oidc-provider";
 import type { Config } from "../config.js";
+import { sessionCookieName } from "../core/auth/session.js";
 import { coveredScopes, liveConsent, OIDC_SCOPES, releasedClaims, SCOPE_CLAIMS } from "../core/oidc/claims.js";
 import { authenticateOidcClient, type OidcSecretUse } from "../core/oidc/oidc-client.js";
+import { oidcSessionStands } from "../core/oidc/oidc-session.js";
 import { pairwiseSubject } from "../core/oidc/pairwise.js";
 import { redirectUriMatches } from "../core/oidc/redirect-match.js";
 import { resourceServerInfo } from "../core/oidc/resource-server.js";
@@ -32,6 +34,31 @@ function secretUse(ctx: KoaContextWithOIDC): OidcSecretUse {
   }
 }
 
+/**
+ * The engine's prompts, plus one: an app's silent sign-in stands only on the Gatehouse session it was made
+ * in, so once that ends (sign-out, revocation, deletion) the next /authorize asks the person to sign in.
+ */
+function interactionPolicyOver(db: Db, config: Config) {
+  const { base, Check } = interactionPolicy;
+  const policy = base();
+  policy.get("login")?.checks.add(
+    new Check(
+      "gatehouse_session_ended",
+      "The Gatehouse session behind this sign-in has ended",
+      "login_required",
+      async (ctx) => {
+        const { session, result } = ctx.oidc;
+        // Nothing to compare before a sign-in, and a sign-in just finished in this interaction stands.
+        if (!session?.accountId || result?.login) return Check.NO_NEED_TO_PROMPT;
+        const token = ctx.cookies.get(sessionCookieName(config), { signed: false });
+        const stands = await oidcSessionStands(db, token, { accountId: session.accountId, loginTs: session.loginTs });
+        return stands ? Check.NO_NEED_TO_PROMPT : Check.REQUEST_PROMPT;
+      },
+    ),
+  );
+  return policy;
+}
+
 /** oidc-provider configured over Gatehouse: its clients, storage, consent, claims and signing keys. */
 export function createProvider(db: Db, config: Config, keys: SigningKeySet, cookieSecret: string): Provider {
   const configuration: Configuration = {
@@ -41,7 +68,10 @@ export function createProvider(db: Db, config: Config, keys: SigningKeySet, cook
     scopes: OIDC_SCOPES,
     claims: { ...SCOPE_CLAIMS, useraddresses: ["address"], providers: [] },
     routes: OIDC_ROUTES,
-    interactions: { url: (_ctx, interaction) => `/oauth/interaction/${interaction.uid}` },
+    interactions: {
+      url: (_ctx, interaction) => `/oauth/interaction/${interaction.uid}`,
+      policy: interactionPolicyOver(db, config),
+    },
     renderError,
     // oidc-provider refuses outgoing requests (back-channel logout tokens) to loopback and private addresses;
     // WEBHOOK_ALLOW_PRIVATE, for local development only, lets them through as it does for webhooks.

@@ -25,6 +25,7 @@ export class RateLimiters {
   private readonly mutationFailureCount: (key: string) => Promise<Count | null>;
   private readonly secondFactorFailures: Limiter;
   private readonly emailCodes: Limiter;
+  private readonly signInStarts: Limiter;
 
   /** `db` keeps the key that signs sign-in challenges, whichever store holds the counters. */
   constructor(
@@ -59,6 +60,11 @@ export class RateLimiters {
       points: limits.secondFactorPerAccount.failures,
       duration: limits.secondFactorPerAccount.windowSeconds,
     });
+    this.signInStarts = limiter({
+      keyPrefix: "signin-start-ip",
+      points: limits.signInStartsPerIp.points,
+      duration: limits.signInStartsPerIp.windowSeconds,
+    });
     this.emailCodes = limiter({
       keyPrefix: "email-codes",
       points: limits.emailCodesPerAccount.points,
@@ -76,6 +82,11 @@ export class RateLimiters {
   /** Counts a wrong second-factor code against the account, in every instance. */
   async secondFactorFailed(userId: string): Promise<void> {
     await consume(this.secondFactorFailures, userId);
+  }
+
+  /** `count` sign-in starts from one source IP address, on any door; answers the seconds to wait when over the limit. */
+  signInStart(ip: string | undefined, count = 1): Promise<number | null> {
+    return consume(this.signInStarts, ipKey(ip), count);
   }
 
   /** One sign-in code mailed to the account; answers the seconds to wait when over the limit. */

@@ -6,6 +6,11 @@ export type RateLimits = {
   /** Failed sign-ins from one IP address within the window, across accounts; over it that address is refused. */
   signInPerIp: { failures: number; windowSeconds: number };
   /**
+   * Sign-in starts (passwordless passkey options, a mailed sign-in code, an upstream provider's redirect) from
+   * one IP address within the window, across accounts; each writes a row or sends a mail, so they are counted.
+   */
+  signInStartsPerIp: { points: number; windowSeconds: number };
+  /**
    * Failed password checks for one e-mail address, and for one (e-mail address, IP address), remembered for
    * windowSeconds. From `challengeAfter` failures of the account on, every sign-in needs a solved challenge; from
    * `delayAfter` failures on, the next attempt waits firstDelaySeconds, doubling with each failure, up to
@@ -36,6 +41,7 @@ export type RateLimits = {
 
 export const DEFAULT_RATE_LIMITS: RateLimits = {
   signInPerIp: { failures: 20, windowSeconds: 15 * 60 },
+  signInStartsPerIp: { points: 30, windowSeconds: 60 },
   signInPerAccount: {
     challengeAfter: 3,
     delayAfter: 3,
@@ -60,6 +66,7 @@ export const DEFAULT_RATE_LIMITS: RateLimits = {
 const TEST_RATE_LIMITS: RateLimits = {
   ...DEFAULT_RATE_LIMITS,
   signInPerIp: { failures: 2_000, windowSeconds: 15 * 60 },
+  signInStartsPerIp: { points: 3_000, windowSeconds: 60 },
   // The suites solve challenges in Node: a little work keeps them quick.
   proofOfWork: { minCounter: 1_000, maxCounter: 5_000, cost: 1, ttlSeconds: 5 * 60 },
   apiPerClient: { points: 60_000, windowSeconds: 60 },

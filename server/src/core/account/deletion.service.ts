@@ -6,6 +6,7 @@ import { endSession } from "../auth/session.js";
 import type { ServiceContext } from "../context.js";
 import { ConflictError } from "../errors.js";
 import { mailPersonQuietly } from "../mail/mail-person.js";
+import { endOidcSessionsIfSignedOut } from "../oidc/oidc-session.js";
 import { reauthenticate } from "../security/security.service.js";
 import { validate } from "../validate.js";
 import { accountOwner } from "./account-caller.js";
@@ -107,6 +108,7 @@ export async function requestAccountDeletion({
     };
   });
   ctx.sessionChanges.push(await endSession(ctx.db, undefined));
+  await endOidcSessionsIfSignedOut(ctx.db, user);
   ctx.viewer = null;
   await mailPersonQuietly(ctx, { email: user.email, userId: user.id }, "deletionScheduled", {
     name: user.name,

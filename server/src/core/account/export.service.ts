@@ -18,7 +18,7 @@ const parsed = (details: string | null): unknown => {
 
 /**
  * Everything Gatehouse holds about the signed-in person, as one JSON-ready object: profile,
- * addresses, linked providers, consents with their scopes and dates, app logins, sessions, API
+ * addresses, linked providers, passkeys, consents with their scopes and dates, app logins, sessions, API
  * tokens (never their values), access requests, memberships and the audit events about them.
  * Stored hashes (password, tokens) are left out: they are secrets, not information about the person.
  */
@@ -57,6 +57,7 @@ export async function exportAccount({ ctx }: { ctx: ServiceContext }) {
   });
   const mailsOff = await turnedOff(db, userId);
   const signInProviders = await db.upstreamIdentity.findMany({ where: { userId }, orderBy: { createdAt: "asc" } });
+  const passkeys = await db.passkey.findMany({ where: { userId }, orderBy: { createdAt: "asc" } });
   const auditEvents = await db.auditEvent.findMany({
     where: { OR: [{ actorUserId: userId }, { targetId: userId }] },
     orderBy: [{ createdAt: "asc" }, { id: "asc" }],
@@ -100,6 +101,15 @@ export async function exportAccount({ ctx }: { ctx: ServiceContext }) {
       email: identity.email,
       linkedAt: iso(identity.createdAt),
       lastUsedAt: iso(identity.lastUsedAt),
+    })),
+    // The credential id names the passkey on the person's device; the public key and counter say nothing about them.
+    passkeys: passkeys.map((passkey) => ({
+      name: passkey.name,
+      credentialId: passkey.credentialId,
+      transports: passkey.transports ? passkey.transports.split(",") : [],
+      backedUp: passkey.backedUp,
+      createdAt: iso(passkey.createdAt),
+      lastUsedAt: iso(passkey.lastUsedAt),
     })),
     consents: consents.map((consent) => ({
       client: consent.client,

@@ -3,9 +3,10 @@ import { audited } from "../audit/audit.service.js";
 import type { ServiceContext } from "../context.js";
 import { NotAuthenticatedError, PlanRequiredError, ValidationError } from "../errors.js";
 import { createBuiltInRoles } from "../role/built-in-roles.js";
+import { requireStaffPowers } from "../staff/staff-access.js";
 import { validate } from "../validate.js";
 import { requirePermission } from "./client-access.js";
-import { clientCreationRefusal, mayCreateClients } from "./client-creation.js";
+import { clientCreationRefusal, clientCreationRight } from "./client-creation.js";
 import { changeClientSetting } from "./client-setting.js";
 
 const clientName = z.string().trim().min(1, "Enter a name for the client.").max(100, "Use at most 100 characters.");
@@ -15,7 +16,9 @@ export async function createClient({ ctx, name }: { ctx: ServiceContext; name: s
   if (!viewer) throw new NotAuthenticatedError();
   const input = validate(z.object({ name: clientName }), { name });
   const policy = ctx.config.clientCreation;
-  if (!mayCreateClients(policy, viewer)) throw new PlanRequiredError(clientCreationRefusal(policy));
+  const right = clientCreationRight(policy, viewer);
+  if (right === null) throw new PlanRequiredError(clientCreationRefusal(policy));
+  if (right === "staff") await requireStaffPowers(ctx, "create clients");
   const client = await audited(ctx, null, async (tx) => {
     const created = await tx.client.create({ data: { name: input.name, ownerId: viewer.id } });
     await createBuiltInRoles(tx, created.id, viewer.id);

@@ -4,7 +4,8 @@ import type { ServiceContext } from "../context.js";
 import { InvalidPasskeyError } from "../errors.js";
 import { PASSKEY_CHALLENGE_TTL_MS } from "./webauthn.js";
 
-export type PasskeyPurpose = "register" | "sign_in";
+/** What a challenge is for: adding a passkey, signing in without a password, or confirming it is you. */
+export type PasskeyPurpose = "register" | "sign_in" | "reauth";
 
 /** Keeps a challenge just handed to the browser, by its hash only. */
 export async function storeChallenge(

@@ -9,7 +9,13 @@ import { InvalidPasskeyError, InvalidSecondFactorError } from "../errors.js";
 import { liveChallenge } from "../two-factor/sign-in-challenge.js";
 import { validate } from "../validate.js";
 import { spendChallenge, storeChallenge } from "./challenge.js";
-import { assertionHolds, PASSKEY_CHALLENGE_TTL_MS, parseAssertion, relyingParty } from "./webauthn.js";
+import {
+  assertionHolds,
+  ownPasskeyOptions,
+  PASSKEY_CHALLENGE_TTL_MS,
+  parseAssertion,
+  relyingParty,
+} from "./webauthn.js";
 
 /**
  * Options for a passwordless sign-in: no account is named (the browser offers the person's discoverable
@@ -55,20 +61,8 @@ export async function finishPasskeySignIn({ ctx, ...input }: { ctx: ServiceConte
 export async function startPasskeySecondFactor({ ctx, ...input }: { ctx: ServiceContext; challenge: string }) {
   const { challenge } = validate(z.object({ challenge: z.string().min(1).max(200) }), input);
   const found = await liveChallenge(ctx, challenge);
-  const passkeys = await ctx.db.passkey.findMany({
-    where: { userId: found.userId },
-    select: { credentialId: true, transports: true },
-  });
-  if (passkeys.length === 0) throw new InvalidSecondFactorError("WRONG_CODE");
-  const options = await generateAuthenticationOptions({
-    rpID: relyingParty(ctx.config).id,
-    userVerification: "preferred",
-    timeout: PASSKEY_CHALLENGE_TTL_MS,
-    allowCredentials: passkeys.map((passkey) => ({
-      id: passkey.credentialId,
-      ...(passkey.transports ? { transports: passkey.transports.split(",") } : {}),
-    })),
-  });
+  const options = await ownPasskeyOptions(ctx.db, ctx.config, found.userId, "preferred");
+  if (!options) throw new InvalidSecondFactorError("WRONG_CODE");
   await ctx.db.signInChallenge.update({
     where: { id: found.id },
     data: { passkeyChallengeHash: sha256(options.challenge) },

@@ -4,10 +4,11 @@ import { z } from "zod";
 import type { Passkey } from "../../generated/prisma/client.js";
 import { Prisma } from "../../generated/prisma/client.js";
 import { accountOwner } from "../account/account-caller.js";
+import { enabledProviderSlugs, keepAnotherWayIn } from "../account/ways-in.js";
 import { audited } from "../audit/audit.service.js";
 import type { ServiceContext } from "../context.js";
 import { ConflictError, InvalidPasskeyError, NotFoundError } from "../errors.js";
-import { reauthenticate } from "../security/security.service.js";
+import { type Reauthentication, reauthenticateWith } from "../security/reauthentication.js";
 import { dropRecoveryCodesIfNoFactor, replaceRecoveryCodes } from "../two-factor/two-factor.service.js";
 import { validate } from "../validate.js";
 import { spendChallenge, storeChallenge } from "./challenge.js";
@@ -148,26 +149,22 @@ export async function renamePasskey({
   });
 }
 
-/** Removes one of the person's passkeys; like turning off any factor, it needs the current password. */
+/**
+ * Removes one of the person's passkeys. Like turning off any factor, it needs proof that it is them: the
+ * password, a fresh passkey assertion or a code, whichever they have. The last way to sign in stays.
+ */
 export async function removePasskey({
   ctx,
-  ...input
-}: {
-  ctx: ServiceContext;
-  id: string;
-  currentPassword: string;
-}): Promise<boolean> {
-  const { id, currentPassword } = validate(
-    z.object({
-      id: z.string().min(1).max(64),
-      currentPassword: z.string().min(1, "Enter your current password.").max(1024, "The password is too long."),
-    }),
-    input,
-  );
-  const user = await reauthenticate(ctx, currentPassword);
+  id: rawId,
+  ...proof
+}: { ctx: ServiceContext; id: string } & Reauthentication): Promise<boolean> {
+  const { id } = validate(z.object({ id: z.string().min(1).max(64) }), { id: rawId });
+  const confirmed = await reauthenticateWith(ctx, proof);
+  const enabledSlugs = await enabledProviderSlugs(ctx);
   return audited(ctx, null, async (tx) => {
-    const found = await tx.passkey.findFirst({ where: { id, userId: user.id } });
+    const found = await tx.passkey.findFirst({ where: { id, userId: confirmed.id } });
     if (!found) throw new NotFoundError("No such passkey.");
+    const user = await keepAnotherWayIn(tx, confirmed.id, enabledSlugs, { passkeyId: id });
     await tx.passkey.delete({ where: { id } });
     await dropRecoveryCodesIfNoFactor(tx, user.id);
     return {

@@ -1,5 +1,5 @@
 import type { AuthenticationResponseJSON, RegistrationResponseJSON } from "@simplewebauthn/server";
-import { verifyAuthenticationResponse } from "@simplewebauthn/server";
+import { generateAuthenticationOptions, verifyAuthenticationResponse } from "@simplewebauthn/server";
 import { decodeClientDataJSON, isoBase64URL } from "@simplewebauthn/server/helpers";
 import { z } from "zod";
 import type { Config } from "../../config.js";
@@ -106,4 +106,27 @@ export async function assertionHolds(
     data: { counter: BigInt(newCounter), lastUsedAt: new Date() },
   });
   return count === 1;
+}
+
+/**
+ * Options (for @simplewebauthn/browser) asking for a signature by one of this person's own passkeys; null
+ * when they have none. The caller keeps the challenge for the answer.
+ */
+export async function ownPasskeyOptions(
+  db: Db,
+  config: Pick<Config, "publicUrl">,
+  userId: string,
+  userVerification: "required" | "preferred",
+) {
+  const passkeys = await db.passkey.findMany({ where: { userId }, select: { credentialId: true, transports: true } });
+  if (passkeys.length === 0) return null;
+  return generateAuthenticationOptions({
+    rpID: relyingParty(config).id,
+    userVerification,
+    timeout: PASSKEY_CHALLENGE_TTL_MS,
+    allowCredentials: passkeys.map((passkey) => ({
+      id: passkey.credentialId,
+      ...(passkey.transports ? { transports: passkey.transports.split(",") } : {}),
+    })),
+  });
 }

@@ -17,6 +17,7 @@ import {
   WrongPasswordError,
 } from "../errors.js";
 import { mailPersonQuietly } from "../mail/mail-person.js";
+import { endOidcSessionsIfSignedOut } from "../oidc/oidc-session.js";
 import { checkPasswordPolicy, validate } from "../validate.js";
 import { newEmailCode } from "./email-code.js";
 import { evictOldAccess } from "./eviction.js";
@@ -249,6 +250,7 @@ export async function revokeSession({ ctx, sessionId }: { ctx: ServiceContext; s
   });
   // Revoking the session in use signs this browser out too.
   if (sessionId === ctx.sessionId) ctx.sessionChanges.push(await endSession(ctx.db, undefined));
+  await endOidcSessionsIfSignedOut(ctx.db, viewer);
   return viewer;
 }
 

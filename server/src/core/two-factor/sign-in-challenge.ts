@@ -1,9 +1,7 @@
 import { randomInt } from "node:crypto";
 import { z } from "zod";
 import type { SignInChallenge, User } from "../../generated/prisma/client.js";
-import { recordAudit } from "../audit/audit.service.js";
 import { digestsEqual, randomToken, sha256 } from "../auth/crypto.js";
-import { encryptionKey, unseal } from "../auth/sealed-box.js";
 import { startViewerSession } from "../auth/viewer-session.js";
 import type { ServiceContext } from "../context.js";
 import {
@@ -15,9 +13,8 @@ import {
 import { mailPersonQuietly } from "../mail/mail-person.js";
 import { assertionHolds, parseAssertion } from "../passkey/webauthn.js";
 import { validate } from "../validate.js";
+import { recoveryCodeHolds, totpCodeHolds } from "./factor-codes.js";
 import { isNewPlace } from "./new-device.js";
-import { recoveryCodeHash } from "./recovery-codes.js";
-import { acceptedStep } from "./totp.js";
 
 /** A sign-in waits this long for its second factor. */
 const CHALLENGE_TTL_MS = 10 * 60_000;
@@ -129,49 +126,14 @@ async function codeMatches(
   method: SecondFactorMethod,
   code: string,
 ): Promise<boolean> {
-  const now = Date.now();
   if (method === "PASSKEY") return passkeyMatches(ctx, found, code);
-  if (method === "TOTP") {
-    const factor = await ctx.db.totpFactor.findUnique({ where: { userId: found.userId } });
-    if (!factor?.confirmedAt) return false;
-    const step = acceptedStep(
-      unseal(await encryptionKey(ctx.db, ctx.config), "totp-secret", factor.secretSealed),
-      code,
-      now,
-      factor.lastUsedStep,
-    );
-    if (step === null) return false;
-    // Conditional, so two requests racing with the same code cannot both win.
-    const { count } = await ctx.db.totpFactor.updateMany({
-      where: { id: factor.id, OR: [{ lastUsedStep: null }, { lastUsedStep: { lt: step } }] },
-      data: { lastUsedStep: step },
-    });
-    return count === 1;
-  }
+  if (method === "TOTP") return totpCodeHolds(ctx, found.userId, code);
   if (method === "EMAIL") {
     if (!found.emailCodeHash || !found.emailCodeExpiresAt) return false;
-    if (found.emailCodeExpiresAt.getTime() <= now) throw new InvalidSecondFactorError("CODE_EXPIRED");
+    if (found.emailCodeExpiresAt.getTime() <= Date.now()) throw new InvalidSecondFactorError("CODE_EXPIRED");
     return /^\d{6}$/.test(code) && digestsEqual(found.emailCodeHash, emailCodeHash(challenge, code));
   }
-  const hash = recoveryCodeHash(code);
-  const unused = await ctx.db.recoveryCode.findMany({ where: { userId: found.userId, usedAt: null } });
-  const match = unused.find((candidate) => digestsEqual(candidate.codeHash, hash));
-  if (!match) return false;
-  const { count } = await ctx.db.recoveryCode.updateMany({
-    where: { id: match.id, usedAt: null },
-    data: { usedAt: new Date(now) },
-  });
-  if (count !== 1) return false;
-  await recordAudit(ctx.db, {
-    action: "user.recovery_code.use",
-    targetType: "User",
-    targetId: found.userId,
-    actorUserId: found.userId,
-    details: { after: { recoveryCodesLeft: unused.length - 1 } },
-    ip: ctx.ip ?? null,
-    userAgent: ctx.userAgent ?? null,
-  });
-  return true;
+  return recoveryCodeHolds(ctx, found.userId, code);
 }
 
 /**

@@ -1,6 +1,7 @@
 import type { User } from "../../generated/prisma/client.js";
 import { Prisma } from "../../generated/prisma/client.js";
 import { accountOwner } from "../account/account-caller.js";
+import { enabledProviderSlugs, hasPassword, keepAnotherWayIn, NO_PASSWORD } from "../account/ways-in.js";
 import { recordAudit } from "../audit/audit.service.js";
 import { newSub, randomToken, sha256 } from "../auth/crypto.js";
 import { verifyPassword } from "../auth/password.js";
@@ -10,15 +11,10 @@ import { ConflictError, InvalidLinkError, NotFoundError, UpstreamSignInError, Wr
 import { requireSecondFactor } from "../two-factor/sign-in-challenge.js";
 import { splitName } from "../user/user.service.js";
 import type { UpstreamClaims } from "./flow.js";
-import { allProviders, type UpstreamProvider } from "./providers.js";
+import type { UpstreamProvider } from "./providers.js";
 
 /** How long the person has to prove their existing account before the link offer lapses. */
 const LINK_TICKET_TTL_MS = 15 * 60 * 1000;
-
-/** An account made by an upstream sign-in has no password until the person sets one (reset by e-mail). */
-export const NO_PASSWORD = "";
-
-export const hasPassword = (user: Pick<User, "passwordHash">) => user.passwordHash !== NO_PASSWORD;
 
 export type UpstreamOutcome =
   | { kind: "signedIn"; user: User; returnTo: string }
@@ -204,22 +200,11 @@ export async function confirmUpstreamLink(
  */
 export async function unlinkUpstreamIdentity(ctx: ServiceContext, identityId: string) {
   const userId = accountOwner(ctx).id;
-  const enabledSlugs = (await allProviders(ctx.db, ctx.config)).filter((p) => p.enabled).map((p) => p.slug);
+  const enabledSlugs = await enabledProviderSlugs(ctx);
   return ctx.db.$transaction(async (tx) => {
-    // Writing the person's row first serialises concurrent unlinks of the same person (PostgreSQL row lock).
-    const user = await tx.user.update({ where: { id: userId }, data: { updatedAt: new Date() } });
     const identity = await tx.upstreamIdentity.findFirst({ where: { id: identityId, userId } });
     if (!identity) throw new NotFoundError("No such linked provider.");
-    // A link to a provider that staff removed or switched off no longer signs anyone in.
-    const others = await tx.upstreamIdentity.count({
-      where: { userId, id: { not: identity.id }, providerSlug: { in: enabledSlugs } },
-    });
-    const passkeys = await tx.passkey.count({ where: { userId } });
-    if (!hasPassword(user) && others === 0 && passkeys === 0) {
-      throw new ConflictError(
-        "This is your only way to sign in. Set a password (Forgot your password? on the sign-in page), add a passkey or link another provider first.",
-      );
-    }
+    await keepAnotherWayIn(tx, userId, enabledSlugs, { identityId: identity.id });
     await tx.upstreamIdentity.delete({ where: { id: identity.id } });
     await recordAudit(
       tx,

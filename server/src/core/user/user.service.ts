@@ -6,6 +6,7 @@ import { endSession } from "../auth/session.js";
 import { startViewerSession } from "../auth/viewer-session.js";
 import type { ServiceContext } from "../context.js";
 import { EmailTakenError, InvalidCredentialsError, ProofOfWorkRequiredError } from "../errors.js";
+import { endOidcSessionsIfSignedOut } from "../oidc/oidc-session.js";
 import { sendVerificationEmail } from "../security/security.service.js";
 import { requireSecondFactor } from "../two-factor/sign-in-challenge.js";
 import { checkPasswordPolicy, validate } from "../validate.js";
@@ -120,7 +121,10 @@ export async function register({
 }
 
 export async function signOut({ ctx }: { ctx: ServiceContext }): Promise<boolean> {
+  const viewer = ctx.viewer;
   ctx.sessionChanges.push(await endSession(ctx.db, ctx.sessionId));
+  // Apps' silent sign-in ends with the Gatehouse session (oidcSessionStands); the last sign-out clears it.
+  if (viewer) await endOidcSessionsIfSignedOut(ctx.db, viewer);
   ctx.viewer = null;
   return true;
 }

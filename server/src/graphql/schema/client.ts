@@ -115,7 +115,7 @@ builder.mutationField("createClient", (t) =>
   t.field({
     type: ClientType,
     args: { input: t.arg({ type: builder.inputType("CreateClientInput", { fields: (f) => ({ name: f.string() }) }) }) },
-    errors: { types: [NotAuthenticatedError, PlanRequiredError, ValidationError] },
+    errors: { types: [NotAuthenticatedError, PlanRequiredError, ForbiddenError, ValidationError] },
     resolve: (_root, { input }, ctx) => createClient({ ctx, name: input.name }),
   }),
 );

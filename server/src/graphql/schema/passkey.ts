@@ -25,6 +25,7 @@ import {
   startPasskeySecondFactor,
   startPasskeySignIn,
 } from "../../core/passkey/passkey-sign-in.js";
+import { startPasskeyReauthentication } from "../../core/security/reauthentication.js";
 import { builder } from "../builder.js";
 import { UserType } from "./user.js";
 
@@ -99,17 +100,44 @@ builder.mutationField("renamePasskey", (t) =>
   }),
 );
 
+builder.mutationField("startPasskeyReauthentication", (t) =>
+  t.string({
+    description:
+      "Options (JSON) for the browser to confirm it is the viewer with one of their passkeys; send the answer as passkeyResponse.",
+    errors: { types: [...accountErrors] },
+    resolve: (_root, _args, ctx) => startPasskeyReauthentication({ ctx }),
+  }),
+);
+
 const RemovePasskeyInput = builder.inputType("RemovePasskeyInput", {
-  fields: (t) => ({ id: t.id(), currentPassword: t.string() }),
+  description: "Which passkey, and exactly one proof that it is the viewer: whichever of these they have.",
+  fields: (t) => ({
+    id: t.id(),
+    currentPassword: t.string({ required: false }),
+    passkeyResponse: t.string({
+      required: false,
+      description: "The browser's answer (JSON) to startPasskeyReauthentication's options.",
+    }),
+    code: t.string({ required: false, description: "A code from the authenticator app, or an unused recovery code." }),
+  }),
 });
 
 builder.mutationField("removePasskey", (t) =>
   t.boolean({
-    description: "Removes one of the viewer's passkeys; needs the current password.",
+    description:
+      "Removes one of the viewer's passkeys once they confirm it is them (password, passkey or code); never their last way to sign in.",
     args: { input: t.arg({ type: RemovePasskeyInput }) },
-    errors: { types: [...accountErrors, NotFoundError, WrongPasswordError, RateLimitedError, ValidationError] },
-    resolve: (_root, { input }, ctx) =>
-      removePasskey({ ctx, id: String(input.id), currentPassword: input.currentPassword }),
+    errors: {
+      types: [
+        ...accountErrors,
+        NotFoundError,
+        WrongPasswordError,
+        InvalidPasskeyError,
+        RateLimitedError,
+        ValidationError,
+      ],
+    },
+    resolve: (_root, { input }, ctx) => removePasskey({ ctx, ...input, id: String(input.id) }),
   }),
 );
 

@@ -1,6 +1,7 @@
 // Sign-in with upstream OpenID Connect providers: the buttons, the account's links, staff configuration.
 
 import { ownAccountOnly } from "../../core/account/account-caller.js";
+import { hasPassword } from "../../core/account/ways-in.js";
 import type { ServiceContext } from "../../core/context.js";
 import {
   ConflictError,
@@ -14,12 +15,7 @@ import {
   ValidationError,
   WrongPasswordError,
 } from "../../core/errors.js";
-import {
-  confirmUpstreamLink,
-  describeLinkTicket,
-  hasPassword,
-  unlinkUpstreamIdentity,
-} from "../../core/upstream/account.js";
+import { confirmUpstreamLink, describeLinkTicket, unlinkUpstreamIdentity } from "../../core/upstream/account.js";
 import {
   createUpstreamProvider,
   deleteUpstreamProvider,

@@ -4,7 +4,6 @@ import { useMutation } from "urql";
 import { FormError } from "../../../components/team/team-kit";
 import { Badge } from "../../../components/ui/Badge";
 import { Button } from "../../../components/ui/Button";
-import { ConfirmMutationDialog } from "../../../components/ui/ConfirmMutationDialog";
 import { EmptyState } from "../../../components/ui/EmptyState";
 import { Field } from "../../../components/ui/Field";
 import { SectionCard } from "../../../components/ui/SectionCard";
@@ -13,6 +12,7 @@ import { formatDateTime } from "../../../lib/format";
 import { ErrorFields, graphql } from "../../../lib/graphql";
 import { runMutation } from "../../../lib/mutation";
 import { createPasskey, passkeysSupported } from "../../../lib/passkey";
+import { RemovePasskeyDialog } from "./RemovePasskeyDialog";
 import { RenamePasskeyDialog } from "./RenamePasskeyDialog";
 
 const PasskeysCard_Start = graphql(
@@ -47,21 +47,6 @@ const PasskeysCard_Finish = graphql(
   [ErrorFields],
 );
 
-const PasskeysCard_Remove = graphql(
-  `
-    mutation PasskeysCard_Remove($input: RemovePasskeyInput!) {
-      removePasskey(input: $input) {
-        __typename
-        ... on RemovePasskeySuccess {
-          data
-        }
-        ...ErrorFields
-      }
-    }
-  `,
-  [ErrorFields],
-);
-
 export type PasskeyRow = {
   id: string;
   name: string;
@@ -70,13 +55,15 @@ export type PasskeyRow = {
   backedUp: boolean;
 };
 
-/** The person's passkeys: add one (named), rename, and remove (with the password). */
+/** The person's passkeys: add one (named), rename, and remove (confirmed with the password or a passkey). */
 export function PasskeysCard({
   passkeys,
+  hasPassword,
   onChanged,
   onRecoveryCodes,
 }: {
   passkeys: readonly PasskeyRow[];
+  hasPassword: boolean;
   onChanged: () => void;
   onRecoveryCodes: (codes: readonly string[]) => void;
 }) {
@@ -88,7 +75,6 @@ export function PasskeysCard({
   const [nameError, setNameError] = useState<string | null>(null);
   const [renaming, setRenaming] = useState<PasskeyRow | null>(null);
   const [removing, setRemoving] = useState<PasskeyRow | null>(null);
-  const [currentPassword, setCurrentPassword] = useState("");
   const supported = passkeysSupported();
 
   async function add(event: FormEvent<HTMLFormElement>) {
@@ -196,32 +182,12 @@ export function PasskeysCard({
         <p className="muted">{t("twoFactor.passkeys.unsupported")}</p>
       )}
       <RenamePasskeyDialog passkey={renaming} onDone={onChanged} onClose={() => setRenaming(null)} />
-      <ConfirmMutationDialog
-        open={removing !== null}
-        title={t("twoFactor.passkeys.removeTitle", { name: removing?.name ?? "" })}
-        confirmLabel={t("twoFactor.passkeys.removeConfirm")}
-        tone="danger"
-        confirmDisabled={!currentPassword}
-        document={PasskeysCard_Remove}
-        variables={() => ({ input: { id: removing?.id ?? "", currentPassword } })}
-        pick={(data) => data.removePasskey}
-        fallback={t("twoFactor.passkeys.removeFailed")}
+      <RemovePasskeyDialog
+        passkey={removing}
+        hasPassword={hasPassword}
         onDone={onChanged}
-        onClose={() => {
-          setCurrentPassword("");
-          setRemoving(null);
-        }}
-      >
-        <p>{t("twoFactor.passkeys.removeBody")}</p>
-        <Field
-          label={t("twoFactor.passkeys.currentPassword")}
-          name="currentPassword"
-          type="password"
-          autoComplete="current-password"
-          value={currentPassword}
-          onChange={(event) => setCurrentPassword(event.target.value)}
-        />
-      </ConfirmMutationDialog>
+        onClose={() => setRemoving(null)}
+      />
     </SectionCard>
   );
 }

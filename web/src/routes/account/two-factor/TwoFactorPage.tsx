@@ -18,6 +18,7 @@ const TwoFactorPage_Status = graphql(`
     viewer {
       id
       staffNeedsSecondFactor
+      hasPassword
       twoFactor {
         totpEnabled
         emailEnabled
@@ -79,7 +80,12 @@ export function TwoFactorPage() {
         <>
           <AuthenticatorCard enabled={status.totpEnabled} onChanged={refresh} onRecoveryCodes={setCodes} />
           <EmailCodesCard enabled={status.emailEnabled} onChanged={refresh} onRecoveryCodes={setCodes} />
-          <PasskeysCard passkeys={passkeys} onChanged={refresh} onRecoveryCodes={setCodes} />
+          <PasskeysCard
+            passkeys={passkeys}
+            hasPassword={data?.viewer?.hasPassword ?? true}
+            onChanged={refresh}
+            onRecoveryCodes={setCodes}
+          />
           {status.totpEnabled || status.emailEnabled || passkeys.length > 0 ? (
             <SectionCard
               id="recovery-title"

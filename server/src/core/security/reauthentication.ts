@@ -1,0 +1,71 @@
+import { z } from "zod";
+import type { User } from "../../generated/prisma/client.js";
+import { accountOwner } from "../account/account-caller.js";
+import type { ServiceContext } from "../context.js";
+import { ConflictError, InvalidPasskeyError, RateLimitedError, ValidationError } from "../errors.js";
+import { spendChallenge, storeChallenge } from "../passkey/challenge.js";
+import { assertionHolds, ownPasskeyOptions, parseAssertion } from "../passkey/webauthn.js";
+import { recoveryCodeHolds, totpCodeHolds } from "../two-factor/factor-codes.js";
+import { validate } from "../validate.js";
+import { reauthenticate } from "./security.service.js";
+
+/** One of the ways a signed-in person proves again that it is them, whichever they have. */
+export type Reauthentication = {
+  currentPassword?: string | null | undefined;
+  /** The browser's answer (JSON) to startPasskeyReauthentication's options. */
+  passkeyResponse?: string | null | undefined;
+  /** A code from the authenticator app, or an unused recovery code. */
+  code?: string | null | undefined;
+};
+
+const proofShape = z.object({
+  currentPassword: z.string().max(1024, "The password is too long.").nullish(),
+  passkeyResponse: z.string().max(65_536).nullish(),
+  code: z.string().trim().max(64, "That code is too long.").nullish(),
+});
+
+const ONE_PROOF = "Confirm it is you: enter your password, use one of your passkeys or enter a code from your app.";
+
+/**
+ * Options for the browser to sign a fresh challenge with one of the viewer's own passkeys (user verification
+ * required), to confirm a sensitive change; the answer goes in `passkeyResponse`.
+ */
+export async function startPasskeyReauthentication({ ctx }: { ctx: ServiceContext }): Promise<string> {
+  const viewer = accountOwner(ctx);
+  const options = await ownPasskeyOptions(ctx.db, ctx.config, viewer.id, "required");
+  if (!options) throw new ConflictError("You have no passkey. Confirm with your password or a code.");
+  await storeChallenge(ctx, options.challenge, "reauth", { userId: viewer.id });
+  return JSON.stringify(options);
+}
+
+/**
+ * The signed-in person, after proving again that it is them with exactly one of: the password, a fresh
+ * assertion by one of their passkeys, or a code from their authenticator app (or a recovery code). A person
+ * who signed up without a password confirms with what they have. Wrong codes count against the account's
+ * second-factor limit, wrong passwords against the sign-in throttle.
+ */
+export async function reauthenticateWith(ctx: ServiceContext, input: Reauthentication): Promise<User> {
+  const viewer = accountOwner(ctx);
+  const { currentPassword, passkeyResponse, code } = validate(proofShape, input);
+  const given = [currentPassword, passkeyResponse, code].filter((value) => value);
+  if (given.length !== 1) throw new ValidationError(ONE_PROOF, [{ field: "currentPassword", message: ONE_PROOF }]);
+  if (currentPassword) return reauthenticate(ctx, currentPassword);
+  const user = await ctx.db.user.findUniqueOrThrow({ where: { id: viewer.id } });
+  if (passkeyResponse) {
+    const { response, challenge } = parseAssertion(passkeyResponse);
+    await spendChallenge(ctx, challenge, "reauth", user.id);
+    const passkey = await ctx.db.passkey.findUnique({ where: { credentialId: response.id } });
+    if (!passkey || passkey.userId !== user.id) throw new InvalidPasskeyError("NOT_ACCEPTED");
+    if (!(await assertionHolds(ctx.db, ctx.config, passkey, response, challenge, true))) {
+      throw new InvalidPasskeyError("NOT_ACCEPTED");
+    }
+    return user;
+  }
+  const wait = await ctx.rateLimiters.secondFactorBlockedFor(user.id);
+  if (wait !== null) throw new RateLimitedError(wait);
+  const entered = code ?? "";
+  if ((await totpCodeHolds(ctx, user.id, entered)) || (await recoveryCodeHolds(ctx, user.id, entered))) return user;
+  await ctx.rateLimiters.secondFactorFailed(user.id);
+  const wrong = "That code is not right. Enter the code your app shows now, or an unused recovery code.";
+  throw new ValidationError(wrong, [{ field: "code", message: wrong }]);
+}

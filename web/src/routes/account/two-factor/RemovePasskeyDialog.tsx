@@ -1,0 +1,129 @@
+import { useState } from "react";
+import { useTranslation } from "react-i18next";
+import { useMutation } from "urql";
+import { ConfirmDialog } from "../../../components/ui/ConfirmDialog";
+import { Field } from "../../../components/ui/Field";
+import { ErrorFields, graphql } from "../../../lib/graphql";
+import { runMutation } from "../../../lib/mutation";
+import { answerWithPasskey } from "../../../lib/passkey";
+import { useMutationAction } from "../../../lib/use-mutation-action";
+
+const RemovePasskeyDialog_Reauthenticate = graphql(
+  `
+    mutation RemovePasskeyDialog_Reauthenticate {
+      startPasskeyReauthentication {
+        __typename
+        ... on StartPasskeyReauthenticationSuccess {
+          data
+        }
+        ...ErrorFields
+      }
+    }
+  `,
+  [ErrorFields],
+);
+
+const RemovePasskeyDialog_Remove = graphql(
+  `
+    mutation RemovePasskeyDialog_Remove($input: RemovePasskeyInput!) {
+      removePasskey(input: $input) {
+        __typename
+        ... on RemovePasskeySuccess {
+          data
+        }
+        ...ErrorFields
+      }
+    }
+  `,
+  [ErrorFields],
+);
+
+/**
+ * Removes one passkey once the person confirms it is them with what they have: the password, or, for an
+ * account without one, a passkey. The server refuses to remove the last way to sign in and says so here.
+ */
+export function RemovePasskeyDialog({
+  passkey,
+  hasPassword,
+  onDone,
+  onClose,
+}: {
+  passkey: { id: string; name: string } | null;
+  hasPassword: boolean;
+  onDone: () => void;
+  onClose: () => void;
+}) {
+  const { t } = useTranslation("account");
+  const [currentPassword, setCurrentPassword] = useState("");
+  const [, reauthenticate] = useMutation(RemovePasskeyDialog_Reauthenticate);
+  const [confirming, setConfirming] = useState(false);
+  const action = useMutationAction(
+    RemovePasskeyDialog_Remove,
+    (data) => data.removePasskey,
+    t("twoFactor.passkeys.removeFailed"),
+  );
+
+  function close() {
+    setCurrentPassword("");
+    action.setError(null);
+    onClose();
+  }
+
+  /** The proof: the password typed here, or a passkey's fresh answer; null when there is none (error shown). */
+  async function proof(): Promise<{ currentPassword: string } | { passkeyResponse: string } | null> {
+    if (hasPassword) return { currentPassword };
+    const options = await runMutation(
+      reauthenticate({}),
+      (data) => data.startPasskeyReauthentication,
+      t("twoFactor.passkeys.removeFailed"),
+    );
+    const answer = options.ok ? await answerWithPasskey(options.payload.data) : options;
+    if (answer.ok) return { passkeyResponse: answer.response };
+    action.setError(answer.message);
+    return null;
+  }
+
+  async function confirm() {
+    if (!passkey) return;
+    setConfirming(true);
+    try {
+      const given = await proof();
+      if (!given) return;
+      if (!(await action.run({ input: { id: passkey.id, ...given } }))) return;
+      onDone();
+      close();
+    } finally {
+      setConfirming(false);
+    }
+  }
+
+  return (
+    <ConfirmDialog
+      open={passkey !== null}
+      title={t("twoFactor.passkeys.removeTitle", { name: passkey?.name ?? "" })}
+      confirmLabel={hasPassword ? t("twoFactor.passkeys.removeConfirm") : t("twoFactor.passkeys.removeWithPasskey")}
+      tone="danger"
+      confirmDisabled={hasPassword && !currentPassword}
+      loading={confirming || action.fetching}
+      error={action.error}
+      onConfirm={confirm}
+      onCancel={close}
+    >
+      {hasPassword ? (
+        <>
+          <p>{t("twoFactor.passkeys.removeBody")}</p>
+          <Field
+            label={t("twoFactor.passkeys.currentPassword")}
+            name="currentPassword"
+            type="password"
+            autoComplete="current-password"
+            value={currentPassword}
+            onChange={(event) => setCurrentPassword(event.target.value)}
+          />
+        </>
+      ) : (
+        <p>{t("twoFactor.passkeys.removeBodyPasskey")}</p>
+      )}
+    </ConfirmDialog>
+  );
+}
