@@ -64,8 +64,9 @@ export function AdminSetupPage() {
     const input: VariablesOf<typeof AdminSetupPage_Complete>["input"] = { token, password };
     if (!link?.email) input.email = String(values.get("email") ?? "");
     if (!link?.existingAccount) input.name = String(values.get("name") ?? "");
-    // A full load, so every cached query sees the new admin's session.
-    if (await form.run({ input })) window.location.assign("/clients");
+    // A full load, so every cached query sees the new admin's session; staff powers need a second factor,
+    // so the account area takes the new admin straight to enrolment.
+    if (await form.run({ input })) window.location.assign("/account");
   }
 
   const problem = !token
