@@ -137,6 +137,15 @@ test.describe("a person signs in with Google", () => {
       await dialog.getByRole("button", { name: "Cancel" }).click();
       await expect(passkeys.getByRole("cell", { name: "Laptop", exact: true })).toBeVisible();
     });
+
+    await test.step("without a password, the passkey confirms deleting the account", async () => {
+      await page.goto("/account/privacy");
+      const card = page.getByRole("region", { name: "Delete your account" });
+      await expect(card.getByText("Your account has no password: confirm with one of your passkeys.")).toBeVisible();
+      await expect(card.getByLabel("Your current password")).toHaveCount(0);
+      await card.getByRole("button", { name: "Delete my account with a passkey" }).click();
+      await page.waitForURL("**/account-deleted**");
+    });
   });
 
   test("an existing account is linked only after its password", async ({ page, registeredUser }) => {

@@ -317,7 +317,7 @@ describe("test/passkeys: the person's list", () => {
   });
 });
 
-describe("test/passkeys: removing a passkey without a password", () => {
+describe("test/passkeys: without a password, a passkey confirms it is you", () => {
   const START_REAUTH = `mutation { startPasskeyReauthentication { __typename
     ... on StartPasskeyReauthenticationSuccess { data } ${ERROR} } }`;
   const REMOVE_WITH = `mutation R($input: RemovePasskeyInput!) { removePasskey(input: $input) { __typename
@@ -396,6 +396,34 @@ describe("test/passkeys: removing a passkey without a password", () => {
       __typename: "InvalidPasskeyError",
       reason: "EXPIRED",
     });
+  });
+
+  it("lets a person without a password delete their account, confirmed by one of their passkeys", async () => {
+    const DELETE = `mutation D($input: RequestAccountDeletionInput!) { requestAccountDeletion(input: $input) {
+      __typename ... on RequestAccountDeletionSuccess { data { purgeAt } } ... on InvalidPasskeyError { reason }
+      ${ERROR} } }`;
+    const requestDeletion = (browser: Browser, input: Record<string, unknown>) =>
+      field(browser, DELETE, "requestAccountDeletion", { input });
+    const person = await passwordlessWithTwoPasskeys();
+    const stranger = await personWithPasskey("Del Stranger");
+
+    // No proof, a password the account does not have, or a stranger's passkey: nothing is scheduled.
+    expect((await requestDeletion(person.browser, {})).__typename).toBe("ValidationError");
+    expect((await requestDeletion(person.browser, { currentPassword: PASSWORD })).__typename).toBe(
+      "WrongPasswordError",
+    );
+    const foreign = device.get(await reauthOptions(person.browser), stranger.credential);
+    expect((await requestDeletion(person.browser, { passkeyResponse: foreign })).__typename).toBe(
+      "InvalidPasskeyError",
+    );
+    expect(await server.db.accountDeletion.count({ where: { userId: person.user.id } })).toBe(0);
+
+    const answer = device.get(await reauthOptions(person.browser), person.phone);
+    const scheduled = await requestDeletion(person.browser, { passkeyResponse: answer });
+    expect(scheduled.__typename).toBe("RequestAccountDeletionSuccess");
+    expect(await server.db.accountDeletion.count({ where: { userId: person.user.id } })).toBe(1);
+    // Every session ended with it.
+    expect(await server.db.session.count({ where: { userId: person.user.id } })).toBe(0);
   });
 
   it("keeps the last way to sign in, and lets it go once a password is set; a code from the app confirms too", async () => {

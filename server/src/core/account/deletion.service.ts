@@ -1,4 +1,3 @@
-import { z } from "zod";
 import type { Db } from "../../db/client.js";
 import type { AccountDeletion, User } from "../../generated/prisma/client.js";
 import { audited, recordAudit, type Tx } from "../audit/audit.service.js";
@@ -7,8 +6,7 @@ import type { ServiceContext } from "../context.js";
 import { ConflictError } from "../errors.js";
 import { mailPersonQuietly } from "../mail/mail-person.js";
 import { endOidcSessionsIfSignedOut } from "../oidc/oidc-session.js";
-import { reauthenticate } from "../security/security.service.js";
-import { validate } from "../validate.js";
+import { type Reauthentication, reauthenticateWith } from "../security/reauthentication.js";
 import { accountOwner } from "./account-caller.js";
 
 /** How long a deletion waits, so that signing in again can still undo it. */
@@ -64,21 +62,14 @@ export const soleOwnerMessage = (clients: Named[]) =>
   "Make another member an Owner of each, or delete them, before you delete your account.";
 
 /**
- * Schedules the viewer's account for deletion after re-entering the password. Every session and API
+ * Schedules the viewer's account for deletion once they prove it is them (password, passkey or app code). Every session and API
  * token ends at once; signing in again within the grace period cancels it.
  */
 export async function requestAccountDeletion({
   ctx,
-  ...input
-}: {
-  ctx: ServiceContext;
-  currentPassword: string;
-}): Promise<AccountDeletion> {
-  const { currentPassword } = validate(
-    z.object({ currentPassword: z.string().min(1, "Enter your current password.").max(1024) }),
-    input,
-  );
-  const user = await reauthenticate(ctx, currentPassword);
+  ...proof
+}: { ctx: ServiceContext } & Reauthentication): Promise<AccountDeletion> {
+  const user = await reauthenticateWith(ctx, proof);
   const blocking = await clientsOnlyOwnedBy(ctx.db, user.id);
   if (blocking.length > 0) throw new ConflictError(soleOwnerMessage(blocking));
   const now = new Date();

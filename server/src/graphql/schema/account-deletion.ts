@@ -5,12 +5,14 @@ import { DELETION_GRACE_DAYS, deletionPlan, requestAccountDeletion } from "../..
 import {
   ConflictError,
   ForbiddenError,
+  InvalidPasskeyError,
   NotAuthenticatedError,
   RateLimitedError,
   ValidationError,
   WrongPasswordError,
 } from "../../core/errors.js";
 import { builder } from "../builder.js";
+import { identityProofFields } from "./identity-proof.js";
 
 const NamedClient = builder.objectRef<{ id: string; name: string }>("NamedClient").implement({
   description: "A client named to the person (an app that will be told, or a client they own).",
@@ -58,20 +60,22 @@ const AccountDeletionType = builder.prismaObject("AccountDeletion", {
 });
 
 const RequestAccountDeletionInput = builder.inputType("RequestAccountDeletionInput", {
-  fields: (t) => ({ currentPassword: t.string() }),
+  description: "Exactly one proof that it is the viewer: whichever of these they have.",
+  fields: (t) => identityProofFields(t),
 });
 
 builder.mutationField("requestAccountDeletion", (t) =>
   t.field({
     type: AccountDeletionType,
     description:
-      "Schedules the viewer's account for deletion (current password required) and signs it out everywhere; signing in again before purgeAt cancels it.",
+      "Schedules the viewer's account for deletion (confirmed with the password, a passkey or a code from their app) and signs it out everywhere; signing in again before purgeAt cancels it.",
     args: { input: t.arg({ type: RequestAccountDeletionInput }) },
     errors: {
       types: [
         NotAuthenticatedError,
         ForbiddenError,
         WrongPasswordError,
+        InvalidPasskeyError,
         RateLimitedError,
         ConflictError,
         ValidationError,

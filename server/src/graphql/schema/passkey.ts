@@ -27,6 +27,7 @@ import {
 } from "../../core/passkey/passkey-sign-in.js";
 import { startPasskeyReauthentication } from "../../core/security/reauthentication.js";
 import { builder } from "../builder.js";
+import { identityProofFields } from "./identity-proof.js";
 import { UserType } from "./user.js";
 
 const PasskeyType = builder.prismaObject("Passkey", {
@@ -111,15 +112,7 @@ builder.mutationField("startPasskeyReauthentication", (t) =>
 
 const RemovePasskeyInput = builder.inputType("RemovePasskeyInput", {
   description: "Which passkey, and exactly one proof that it is the viewer: whichever of these they have.",
-  fields: (t) => ({
-    id: t.id(),
-    currentPassword: t.string({ required: false }),
-    passkeyResponse: t.string({
-      required: false,
-      description: "The browser's answer (JSON) to startPasskeyReauthentication's options.",
-    }),
-    code: t.string({ required: false, description: "A code from the authenticator app, or an unused recovery code." }),
-  }),
+  fields: (t) => ({ id: t.id(), ...identityProofFields(t) }),
 });
 
 builder.mutationField("removePasskey", (t) =>

@@ -11,11 +11,13 @@ import { StatusBlock } from "../../../components/ui/Spinner";
 import { ErrorFields, graphql } from "../../../lib/graphql";
 import { useFormValues } from "../../../lib/use-form-values";
 import { useMutationForm } from "../../../lib/use-mutation-form";
+import { usePasskeyProof } from "../../../lib/use-passkey-proof";
 
 const DeleteAccountCard_Plan = graphql(`
   query DeleteAccountCard_Plan {
     viewer {
       id
+      hasPassword
       deletionPlan {
         graceDays
         apps {
@@ -62,12 +64,28 @@ export function DeleteAccountCard() {
     { fieldFor: (problem) => (problem.__typename === "WrongPasswordError" ? "currentPassword" : null) },
   );
   const { values, set, text } = useFormValues(() => ({ currentPassword: "" }), { errors: form.fieldErrors });
+  const passkeyProof = usePasskeyProof(t("delete.failed"));
   const plan = data?.viewer?.deletionPlan;
+  // An account made by a passkey or a provider's sign-in has no password: one of its passkeys confirms.
+  const withPassword = data?.viewer?.hasPassword ?? true;
+
+  /** The proof: the password typed here, or a passkey's fresh answer; null when there is none (error shown). */
+  async function proof(): Promise<{ currentPassword: string } | { passkeyResponse: string } | null> {
+    if (withPassword) {
+      if (form.reject(values.currentPassword ? {} : { currentPassword: t("delete.passwordMissing") })) return null;
+      return { currentPassword: values.currentPassword };
+    }
+    const answer = await passkeyProof();
+    if (answer.ok) return { passkeyResponse: answer.response };
+    form.reject({}, answer.message);
+    return null;
+  }
 
   async function handleSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    if (form.reject(values.currentPassword ? {} : { currentPassword: t("delete.passwordMissing") })) return;
-    const success = await form.run({ input: { currentPassword: values.currentPassword } });
+    const given = await proof();
+    if (!given) return;
+    const success = await form.run({ input: given });
     set("currentPassword", "");
     // Every session has ended: a full page load leaves nothing of the account in memory.
     if (success) window.location.assign(`/account-deleted?on=${success.data.purgeAt.slice(0, 10)}`);
@@ -115,19 +133,23 @@ export function DeleteAccountCard() {
             </Alert>
           ) : (
             <form ref={form.formRef} className="form" noValidate onSubmit={handleSubmit}>
-              <fieldset className="plain-fieldset" disabled={form.fetching}>
-                <Field
-                  label={t("delete.password")}
-                  {...text("currentPassword")}
-                  type="password"
-                  autoComplete="current-password"
-                  hint={t("delete.passwordHint")}
-                />
-              </fieldset>
+              {withPassword ? (
+                <fieldset className="plain-fieldset" disabled={form.fetching}>
+                  <Field
+                    label={t("delete.password")}
+                    {...text("currentPassword")}
+                    type="password"
+                    autoComplete="current-password"
+                    hint={t("delete.passwordHint")}
+                  />
+                </fieldset>
+              ) : (
+                <p className="muted">{t("delete.passkeyHint")}</p>
+              )}
               {form.formError ? <Alert tone="error">{form.formError}</Alert> : null}
               <div className="form-actions">
                 <Button type="submit" variant="danger" loading={form.fetching}>
-                  {t("delete.submit")}
+                  {withPassword ? t("delete.submit") : t("delete.submitWithPasskey")}
                 </Button>
               </div>
             </form>

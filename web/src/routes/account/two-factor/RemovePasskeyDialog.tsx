@@ -1,27 +1,10 @@
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
-import { useMutation } from "urql";
 import { ConfirmDialog } from "../../../components/ui/ConfirmDialog";
 import { Field } from "../../../components/ui/Field";
 import { ErrorFields, graphql } from "../../../lib/graphql";
-import { runMutation } from "../../../lib/mutation";
-import { answerWithPasskey } from "../../../lib/passkey";
 import { useMutationAction } from "../../../lib/use-mutation-action";
-
-const RemovePasskeyDialog_Reauthenticate = graphql(
-  `
-    mutation RemovePasskeyDialog_Reauthenticate {
-      startPasskeyReauthentication {
-        __typename
-        ... on StartPasskeyReauthenticationSuccess {
-          data
-        }
-        ...ErrorFields
-      }
-    }
-  `,
-  [ErrorFields],
-);
+import { usePasskeyProof } from "../../../lib/use-passkey-proof";
 
 const RemovePasskeyDialog_Remove = graphql(
   `
@@ -55,7 +38,7 @@ export function RemovePasskeyDialog({
 }) {
   const { t } = useTranslation("account");
   const [currentPassword, setCurrentPassword] = useState("");
-  const [, reauthenticate] = useMutation(RemovePasskeyDialog_Reauthenticate);
+  const passkeyProof = usePasskeyProof(t("twoFactor.passkeys.removeFailed"));
   const [confirming, setConfirming] = useState(false);
   const action = useMutationAction(
     RemovePasskeyDialog_Remove,
@@ -72,12 +55,7 @@ export function RemovePasskeyDialog({
   /** The proof: the password typed here, or a passkey's fresh answer; null when there is none (error shown). */
   async function proof(): Promise<{ currentPassword: string } | { passkeyResponse: string } | null> {
     if (hasPassword) return { currentPassword };
-    const options = await runMutation(
-      reauthenticate({}),
-      (data) => data.startPasskeyReauthentication,
-      t("twoFactor.passkeys.removeFailed"),
-    );
-    const answer = options.ok ? await answerWithPasskey(options.payload.data) : options;
+    const answer = await passkeyProof();
     if (answer.ok) return { passkeyResponse: answer.response };
     action.setError(answer.message);
     return null;
