@@ -3,6 +3,7 @@ import type Provider from "oidc-provider";
 import { OIDC_SCOPES } from "../core/oidc/claims.js";
 import type { Db } from "../db/client.js";
 import { authenticatedClient, type Form, plainForm, secretCredentials } from "./fast-request.js";
+import { mayIntrospect } from "./token-policy.js";
 
 /** What the fast path answers with 200, or undefined to leave the request to oidc-provider. */
 export type FastAnswer = Record<string, unknown> | undefined;
@@ -74,8 +75,7 @@ export async function introspect(
   if (accessToken || refreshToken) return;
   if (!clientCredentials?.isValid) return { active: false };
   const token = clientCredentials;
-  // The provider's introspection policy: another client's token reads as inactive.
-  if (token.clientId !== client.clientId) return { active: false };
+  if (!mayIntrospect(client, token)) return { active: false };
   // A ClientCredentials token has no grant or person; extras, audiences and bindings change the answer.
   if (token.extra || token.aud || token.rar || token.isSenderConstrained()) return;
   return {

@@ -13,6 +13,7 @@ import { oidcAdapterFactory } from "./adapter.js";
 import { logoutSource, postLogoutSuccessSource, renderError } from "./pages.js";
 import { clientRowsForRequest } from "./request-client.js";
 import { OIDC_ROUTES } from "./routes.js";
+import { mayIntrospect } from "./token-policy.js";
 
 const DAY = 86_400;
 
@@ -84,12 +85,7 @@ export function createProvider(db: Db, config: Config, keys: SigningKeySet, cook
     features: {
       devInteractions: { enabled: false },
       clientCredentials: { enabled: true },
-      // A client learns about its own tokens only: another client's token reads as inactive (RFC 7662 §4), so one
-      // partner cannot probe whether a token of another partner is live, whose it is or what it may do.
-      introspection: {
-        enabled: true,
-        allowedPolicy: async (_ctx, client, token) => token.clientId === client.clientId,
-      },
+      introspection: { enabled: true, allowedPolicy: async (_ctx, client, token) => mayIntrospect(client, token) },
       revocation: { enabled: true },
       rpInitiatedLogout: { enabled: true, logoutSource, postLogoutSuccessSource },
       backchannelLogout: { enabled: true },
