@@ -11,7 +11,7 @@ import { StatusBlock } from "../../../components/ui/Spinner";
 import { ErrorFields, graphql } from "../../../lib/graphql";
 import { useFormValues } from "../../../lib/use-form-values";
 import { useMutationForm } from "../../../lib/use-mutation-form";
-import { usePasskeyProof } from "../../../lib/use-passkey-proof";
+import { useIdentityProof } from "../../../lib/use-passkey-proof";
 
 const DeleteAccountCard_Plan = graphql(`
   query DeleteAccountCard_Plan {
@@ -64,28 +64,19 @@ export function DeleteAccountCard() {
     { fieldFor: (problem) => (problem.__typename === "WrongPasswordError" ? "currentPassword" : null) },
   );
   const { values, set, text } = useFormValues(() => ({ currentPassword: "" }), { errors: form.fieldErrors });
-  const passkeyProof = usePasskeyProof(t("delete.failed"));
   const plan = data?.viewer?.deletionPlan;
   // An account made by a passkey or a provider's sign-in has no password: one of its passkeys confirms.
   const withPassword = data?.viewer?.hasPassword ?? true;
-
-  /** The proof: the password typed here, or a passkey's fresh answer; null when there is none (error shown). */
-  async function proof(): Promise<{ currentPassword: string } | { passkeyResponse: string } | null> {
-    if (withPassword) {
-      if (form.reject(values.currentPassword ? {} : { currentPassword: t("delete.passwordMissing") })) return null;
-      return { currentPassword: values.currentPassword };
-    }
-    const answer = await passkeyProof();
-    if (answer.ok) return { passkeyResponse: answer.response };
-    form.reject({}, answer.message);
-    return null;
-  }
+  const prove = useIdentityProof(withPassword, t("delete.failed"));
 
   async function handleSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    const given = await proof();
-    if (!given) return;
-    const success = await form.run({ input: given });
+    if (withPassword && form.reject(values.currentPassword ? {} : { currentPassword: t("delete.passwordMissing") })) {
+      return;
+    }
+    const given = await prove(values.currentPassword);
+    if (!given.ok) return form.reject({}, given.message);
+    const success = await form.run({ input: given.proof });
     set("currentPassword", "");
     // Every session has ended: a full page load leaves nothing of the account in memory.
     if (success) window.location.assign(`/account-deleted?on=${success.data.purgeAt.slice(0, 10)}`);

@@ -4,7 +4,7 @@ import { ConfirmDialog } from "../../../components/ui/ConfirmDialog";
 import { Field } from "../../../components/ui/Field";
 import { ErrorFields, graphql } from "../../../lib/graphql";
 import { useMutationAction } from "../../../lib/use-mutation-action";
-import { usePasskeyProof } from "../../../lib/use-passkey-proof";
+import { useIdentityProof } from "../../../lib/use-passkey-proof";
 
 const RemovePasskeyDialog_Remove = graphql(
   `
@@ -38,7 +38,7 @@ export function RemovePasskeyDialog({
 }) {
   const { t } = useTranslation("account");
   const [currentPassword, setCurrentPassword] = useState("");
-  const passkeyProof = usePasskeyProof(t("twoFactor.passkeys.removeFailed"));
+  const prove = useIdentityProof(hasPassword, t("twoFactor.passkeys.removeFailed"));
   const [confirming, setConfirming] = useState(false);
   const action = useMutationAction(
     RemovePasskeyDialog_Remove,
@@ -52,22 +52,13 @@ export function RemovePasskeyDialog({
     onClose();
   }
 
-  /** The proof: the password typed here, or a passkey's fresh answer; null when there is none (error shown). */
-  async function proof(): Promise<{ currentPassword: string } | { passkeyResponse: string } | null> {
-    if (hasPassword) return { currentPassword };
-    const answer = await passkeyProof();
-    if (answer.ok) return { passkeyResponse: answer.response };
-    action.setError(answer.message);
-    return null;
-  }
-
   async function confirm() {
     if (!passkey) return;
     setConfirming(true);
     try {
-      const given = await proof();
-      if (!given) return;
-      if (!(await action.run({ input: { id: passkey.id, ...given } }))) return;
+      const given = await prove(currentPassword);
+      if (!given.ok) return action.setError(given.message);
+      if (!(await action.run({ input: { id: passkey.id, ...given.proof } }))) return;
       onDone();
       close();
     } finally {
