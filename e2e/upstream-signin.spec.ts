@@ -143,6 +143,7 @@ test.describe("a person signs in with Google", () => {
       const card = page.getByRole("region", { name: "Delete your account" });
       await expect(card.getByText("Your account has no password: confirm with one of your passkeys.")).toBeVisible();
       await expect(card.getByLabel("Your current password")).toHaveCount(0);
+      await shoot(page, "account-delete-with-passkey");
       await card.getByRole("button", { name: "Delete my account with a passkey" }).click();
       await page.waitForURL("**/account-deleted**");
     });
