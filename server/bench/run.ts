@@ -61,6 +61,16 @@ const headers = (demo: DemoCredentials) => ({
   "content-type": "application/json",
 });
 
+/** A full profile, as most people have: get/user/info then releases every field, the country included. */
+const FILL_PROFILE = `mutation P($input: UpdateProfileInput!) { updateProfile(input: $input) { __typename } }`;
+const PROFILE = {
+  givenName: "Ada",
+  familyName: "Lovelace",
+  birthDate: "1990-12-10T00:00:00.000Z",
+  gender: "female",
+  countryCode: "NL",
+};
+
 const COMPLETE_LOGIN =
   "mutation B($input: CompleteLoginInput!) { completeLogin(input: $input) { __typename ... on CompleteLoginSuccess { data { redirectUrl } } } }";
 
@@ -125,8 +135,14 @@ async function measure(dialect: "sqlite" | "postgresql", mode: Mode): Promise<Fi
   try {
     const demo = JSON.parse(readFileSync(demoCredentialsFile(database.url), "utf8")) as DemoCredentials;
     const url = instance.baseUrl;
-    // One consenting user whose session approves every login, and whose sub get/user/info reads.
+    // One consenting user with a full profile, whose session approves every login and whose sub get/user/info reads.
     const person = await registeredBrowser(instance);
+    const filled = await person.browser.graphql<{ updateProfile: { __typename: string } }>(FILL_PROFILE, {
+      input: PROFILE,
+    });
+    if (filled.data?.updateProfile.__typename !== "UpdateProfileSuccess") {
+      throw new Error(`the bench person's profile was not saved: ${JSON.stringify(filled)}`);
+    }
     const first = await callApi(instance, "/sign-token", demo, { redirect_url: REDIRECT });
     await approveLogin(person.browser, first.body.data.token as string);
     await callApi(instance, "/sign-token-verify", demo, { token: first.body.data.token });

@@ -4,13 +4,16 @@ import { readConsentFacts } from "../../db/hot/users.js";
 import type { User } from "../../generated/prisma/client.js";
 import { clientMayRead } from "./release.js";
 
-/** The person behind sub with the scopes they granted, if the client may read them; null otherwise. */
+/**
+ * The person behind sub with the scopes they granted and their country's ISO-2 code, if the client may read
+ * them; null otherwise. One statement: every partner read of a person starts here.
+ */
 export async function consentedUser(
   db: Db,
   clientId: string,
   sub: string,
-): Promise<{ user: User; scopes: Set<string> } | null> {
+): Promise<{ user: User; country: string | null; scopes: Set<string> } | null> {
   const facts = await readConsentFacts(hotSqlOf(db), clientId, sub);
   const scopes = facts ? clientMayRead(facts) : null;
-  return facts && scopes ? { user: facts.user, scopes } : null;
+  return facts && scopes ? { user: facts.user, country: facts.country, scopes } : null;
 }

@@ -17,7 +17,7 @@ export type ReleasedPerson = ReleasedProfile & {
 
 /**
  * What a client may read of the person behind sub, through any door: null when the consent rule hides
- * them (the same answer as an unknown sub). Loads the country and the socials only when released.
+ * them (the same answer as an unknown sub). Loads the socials only when released and asked for.
  */
 export async function releasedPerson(
   db: Db,
@@ -27,17 +27,13 @@ export async function releasedPerson(
 ): Promise<ReleasedPerson | null> {
   const found = await consentedUser(db, clientId, sub);
   if (!found) return null;
-  const { user, scopes } = found;
+  const { user, country, scopes } = found;
   const business = await businessRelease(db, clientId, user.id, scopes);
   const released = releasedFields(scopes, business.fields);
-  const country =
-    released.has("country") && user.countryId
-      ? await db.country.findUnique({ where: { id: user.countryId }, select: { shortName: true } })
-      : null;
   const socials = released.has("socials") && options.socials ? await socialsAndProviders(db, user.id) : null;
   return {
     sub: user.sub,
-    ...releaseProfile({ ...user, country: country?.shortName ?? null }, scopes, business.fields),
+    ...releaseProfile({ ...user, country }, scopes, business.fields),
     socials,
     scopes: [...scopes].sort(),
     ...(business.claims ? { custom_claims: business.claims } : {}),

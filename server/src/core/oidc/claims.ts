@@ -63,10 +63,7 @@ export async function liveConsent(db: Db, clientId: string, sub: string): Promis
 export async function releasedClaims(db: Db, clientId: string, sub: string) {
   const found = await consentedUser(db, clientId, sub);
   if (!found) return undefined;
-  const { user, scopes } = found;
-  const country = user.countryId
-    ? ((await db.country.findUnique({ where: { id: user.countryId }, select: { shortName: true } }))?.shortName ?? null)
-    : null;
+  const { user, country, scopes } = found;
   const business = await businessRelease(db, clientId, user.id, scopes);
   const profile = releaseProfile({ ...user, country }, scopes, business.fields);
   const claims: Record<string, unknown> = {

@@ -12,9 +12,10 @@ export const USER_COLUMNS = `u."id", u."sub", u."email", u."emailVerified", u."n
  * sub, whether they signed in through the client, and their consent to it, revoked or not, with its
  * scope keys. One row per consented scope; the rule itself is not repeated here.
  */
-const CONSENT_FACTS = `SELECT ${USER_COLUMNS}, cu."id" AS "clientUserId", c."id" AS "consentId",
-  c."revokedAt" AS "consentRevokedAt", s."key" AS "scopeKey"
+const CONSENT_FACTS = `SELECT ${USER_COLUMNS}, co."shortName" AS "countryCode", cu."id" AS "clientUserId",
+  c."id" AS "consentId", c."revokedAt" AS "consentRevokedAt", s."key" AS "scopeKey"
 FROM "User" u
+LEFT JOIN "Country" co ON co."id" = u."countryId"
 LEFT JOIN "ClientUser" cu ON cu."userId" = u."id" AND cu."clientId" = ?
 LEFT JOIN "Consent" c ON c."userId" = u."id" AND c."clientId" = ?
 LEFT JOIN "ConsentScope" cs ON cs."consentId" = c."id"
@@ -52,6 +53,8 @@ export const user = (row: Row): User => ({
 
 export type ConsentFactsRow = {
   user: User;
+  /** ISO-2 code of the person's country, read in the same statement; null when they set none. */
+  country: string | null;
   signedInThrough: boolean;
   consent: { revokedAt: Date | null; scopeKeys: string[] } | null;
 };
@@ -64,6 +67,7 @@ export async function readConsentFacts(sql: HotSql, clientId: string, sub: strin
   const scopeKeys = rows.map((row) => toStrOrNull(row.scopeKey)).filter((key): key is string => key !== null);
   return {
     user: user(first),
+    country: toStrOrNull(first.countryCode),
     signedInThrough: first.clientUserId != null,
     consent: first.consentId == null ? null : { revokedAt: toDate(first.consentRevokedAt), scopeKeys },
   };
