@@ -1,5 +1,4 @@
 import type { Hono } from "hono";
-import { bodyLimit } from "hono/body-limit";
 import type { Config } from "../config.js";
 import type { Actor } from "../core/actor.js";
 import { apiToken, clientCredentials, resolveActor, sessionCookie } from "../core/auth/strategies.js";
@@ -8,6 +7,7 @@ import { serviceContext } from "../core/context.js";
 import { CoreError } from "../core/errors.js";
 import type { Db } from "../db/client.js";
 import { authnRequest } from "../http/authn-request.js";
+import { declaredBodyLimit } from "../http/body-limit.js";
 import { graphqlCors } from "../http/cors.js";
 import { deviceOf } from "../http/device-cookie.js";
 import { callerKey, isJsonBody, mutationFields } from "../http/mutations.js";
@@ -17,6 +17,7 @@ import { requestTimeout } from "../http/timeout.js";
 import type { RateLimiters } from "../rate-limit/limiters.js";
 import { CSRF_HEADER } from "./csrf.js";
 import { withMutationOutcome } from "./mutation-outcome.js";
+import { READ_BODY, type ReadBody, readBody } from "./request-body.js";
 import { createGraphqlHandler } from "./yoga.js";
 
 /** Who may call /graphql, in order: client credentials, a personal API token, then the session cookie. */
@@ -48,7 +49,7 @@ export function mountGraphql(
   );
   app.use(
     "/graphql",
-    bodyLimit({
+    declaredBodyLimit({
       maxSize: config.bodyLimitBytes,
       onError: (c) => {
         closeIfUndrainable(c);
@@ -77,7 +78,16 @@ export function mountGraphql(
       acceptLanguage: c.req.header("accept-language"),
       device: device.id,
     });
-    const fields = c.req.method === "POST" ? await mutationFields(c.req.raw) : null;
+    // The body is read once, straight from Node: the mutation limit reads it here, Yoga gets it as read.
+    let body: ReadBody | undefined;
+    if (c.req.method === "POST") {
+      try {
+        body = readBody(await c.req.text());
+      } catch {
+        return c.json({ errors: [{ message: "The request body could not be read." }] }, 400);
+      }
+    }
+    const fields = body && "json" in body ? mutationFields(body.json) : null;
     if (fields) {
       const wait = await limiters.mutation(callerKey(context));
       if (wait !== null) {
@@ -92,7 +102,9 @@ export function mountGraphql(
         return c.json(tooMany(startWait, message), 429);
       }
     }
-    const { result: response, failed } = await withMutationOutcome(() => yoga.fetch(c.req.raw, context));
+    const { result: response, failed } = await withMutationOutcome(() =>
+      yoga.fetch(c.req.raw, Object.assign(context, { [READ_BODY]: body })),
+    );
     if (fields && failed) await limiters.mutationFailed(callerKey(context));
     for (const change of context.sessionChanges)
       response.headers.append("set-cookie", sessionSetCookie(config, change));

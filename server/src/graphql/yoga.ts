@@ -5,6 +5,7 @@ import type { Config } from "../config.js";
 import { refuseBadText } from "../http/text-guard.js";
 import type { Context } from "./context.js";
 import { CSRF_HEADER } from "./csrf.js";
+import { useBodyReadByTheDoor } from "./request-body.js";
 import { schema } from "./schema.js";
 
 export function createGraphqlHandler(config: Config) {
@@ -19,7 +20,12 @@ export function createGraphqlHandler(config: Config) {
     // CORS is decided by the HTTP layer (http/cors.ts): only the SPA's own origin.
     cors: false,
     logging: config.env === "test" ? false : "info",
+    // The door (mount.ts) bounds the body (BODY_LIMIT_BYTES), accepts JSON only and reads it once; Yoga's own
+    // limit would rebuild the request around a counting stream, and multipart uploads are not part of the API.
+    maxRequestBodySize: false,
+    multipart: false,
     plugins: [
+      useBodyReadByTheDoor,
       useCSRFPrevention({ requestHeaders: [CSRF_HEADER] }),
       refuseBadText,
       // Depth, cost, alias and token limits: one request cannot ask for unbounded work.

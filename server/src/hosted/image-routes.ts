@@ -1,5 +1,4 @@
 import type { Context, MiddlewareHandler } from "hono";
-import { bodyLimit } from "hono/body-limit";
 import type { Config } from "../config.js";
 import { apiToken, resolveActor, sessionCookie } from "../core/auth/strategies.js";
 import type { Clock } from "../core/clock.js";
@@ -7,6 +6,7 @@ import { type ServiceContext, serviceContext } from "../core/context.js";
 import { CoreError, ValidationError } from "../core/errors.js";
 import type { Db } from "../db/client.js";
 import { authnRequest } from "../http/authn-request.js";
+import { declaredBodyLimit } from "../http/body-limit.js";
 import { callerKey } from "../http/mutations.js";
 import { closeIfUndrainable } from "../http/serve.js";
 import type { RateLimiters } from "../rate-limit/limiters.js";
@@ -66,7 +66,7 @@ export function imageSizeLimit(maxBytes: number, field: string): MiddlewareHandl
   const tooLarge = new ValidationError(`The image is larger than ${size}.`, [
     { field, message: `The image is larger than ${size}.` },
   ]);
-  return bodyLimit({
+  return declaredBodyLimit({
     maxSize: maxBytes,
     onError: (c) => {
       closeIfUndrainable(c);

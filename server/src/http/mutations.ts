@@ -10,24 +10,33 @@ export function isJsonBody(request: Request): boolean {
   return type === "application/json";
 }
 
+/** Documents the SPA sends are few and repeat: their answers are kept, so a repeated one is not parsed again. */
+const MUTATION_FIELDS_CACHE_SIZE = 500;
+const fieldsByDocument = new Map<string, string[] | null>();
+
 /**
- * The fields a POSTed GraphQL mutation selects, by name, once per selection (aliases repeat a field), read
- * from a clone so Yoga still gets the body; null when the request carries no mutation. Fields in fragments
- * count too, so no spelling of the document can hide one.
+ * The fields a POSTed GraphQL mutation selects, by name, once per selection (aliases repeat a field), from the
+ * body the door read; null when the request carries no mutation. Fields in fragments count too, so no spelling
+ * of the document can hide one.
  */
-export async function mutationFields(request: Request): Promise<string[] | null> {
-  let query: unknown;
-  try {
-    query = ((await request.clone().json()) as { query?: unknown } | null)?.query;
-  } catch {
-    return null; // Yoga answers malformed bodies itself
-  }
+export function mutationFields(body: unknown): string[] | null {
+  const query = (body as { query?: unknown } | null)?.query;
   if (typeof query !== "string") return null;
+  const known = fieldsByDocument.get(query);
+  if (known !== undefined) return known;
+  const fields = fieldsOfDocument(query);
+  if (fieldsByDocument.size >= MUTATION_FIELDS_CACHE_SIZE)
+    fieldsByDocument.delete(fieldsByDocument.keys().next().value as string);
+  fieldsByDocument.set(query, fields);
+  return fields;
+}
+
+function fieldsOfDocument(query: string): string[] | null {
   let document: DocumentNode;
   try {
     document = parse(query, { maxTokens: 5_000 });
   } catch {
-    return null;
+    return null; // Yoga answers a document it cannot parse itself
   }
   const isMutation = document.definitions.some(
     (definition) => definition.kind === Kind.OPERATION_DEFINITION && definition.operation === "mutation",

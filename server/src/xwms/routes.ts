@@ -1,6 +1,6 @@
 import type { Context } from "hono";
 import { Hono } from "hono";
-import { bodyLimit } from "hono/body-limit";
+import { declaredBodyLimit } from "../http/body-limit.js";
 import { clientIp } from "../http/client-ip.js";
 import { closeIfUndrainable } from "../http/serve.js";
 import { BAD_TEXT_MESSAGES, findBadText } from "../http/text-guard.js";
@@ -46,15 +46,14 @@ export function xwmsRoutes(deps: XwmsDeps, pipeline: XwmsPipeline): Hono {
     await next();
     await afterAnswer(pipeline, clientId, ip, c.res.status);
   });
-  const limitBody = bodyLimit({
+  const limitBody = declaredBodyLimit({
     maxSize: deps.config.bodyLimitBytes,
     onError: (c) => {
       closeIfUndrainable(c);
       return failure(c, bodyTooLarge(deps.config.bodyLimitBytes));
     },
   });
-  // The adapter gives GET and HEAD no body; asking for one would build a full Request per call for nothing.
-  api.use((c, next) => (c.req.method === "GET" || c.req.method === "HEAD" ? next() : limitBody(c, next)));
+  api.use(limitBody);
   // Query strings and paths are input too: text no database can store is refused before any endpoint.
   api.use(async (c, next) => {
     const problem = findBadText(c.req.path) ?? findBadText(c.req.queries());
