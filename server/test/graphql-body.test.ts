@@ -20,7 +20,10 @@ const headers = { "content-type": "application/json", "x-gatehouse-csrf": "1" };
 
 async function post(body: string) {
   const response = await fetch(`${server.baseUrl}/graphql`, { method: "POST", headers, body });
-  return { status: response.status, body: (await response.json()) as { errors?: { message: string }[]; data?: unknown } };
+  return {
+    status: response.status,
+    body: (await response.json()) as { errors?: { message: string }[]; data?: unknown },
+  };
 }
 
 /** Yoga on its own, parsing the body itself: the reference for every refusal of a bad body. */
@@ -72,7 +75,9 @@ describe("test/graphql-body: the /graphql body is read once and bounded", () => 
   });
 
   it("counts a chunked body as it streams: over the limit refused, within it answered", async () => {
-    const over = await postChunked(JSON.stringify({ query: "{ __typename }", variables: { pad: "x".repeat(BODY_LIMIT) } }));
+    const over = await postChunked(
+      JSON.stringify({ query: "{ __typename }", variables: { pad: "x".repeat(BODY_LIMIT) } }),
+    );
     expect(over.status).toBe(413);
     const within = await postChunked(JSON.stringify({ query: "{ __typename }", variables: { pad: "x".repeat(2000) } }));
     expect(within.status).toBe(200);
