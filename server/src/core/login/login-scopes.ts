@@ -1,5 +1,5 @@
 import type { Db } from "../../db/client.js";
-import { readAcceptedScopeIds, readEnabledScopes, readVerifiedScopeIds } from "../../db/hot/login-approval.js";
+import { readGrantFacts } from "../../db/hot/login-approval.js";
 import { hotSqlOf } from "../../db/hot/registry.js";
 import type { Scope } from "../../generated/prisma/client.js";
 
@@ -14,10 +14,9 @@ export async function grantableScopes(
   userId: string | undefined,
   domainId: string,
 ): Promise<Scope[]> {
-  const sql = hotSqlOf(db);
-  const client = await readEnabledScopes(sql, clientId);
+  const client = await readGrantFacts(hotSqlOf(db), { clientId, userId: userId ?? null, domainId });
   if (!client) throw new Error(`No client ${clientId} to grant scopes of`);
-  const acceptedIds = userId ? await readAcceptedScopeIds(sql, clientId, userId) : new Set<string>();
+  const { acceptedIds } = client;
   // A scope the person accepted through an access request stays theirs even when the client may not enable
   // it (a VERIFIED scope asked per request before verification), unless the client switched it off itself.
   const enabledIds = new Set(client.scopes.map((scope) => scope.id));
@@ -28,7 +27,7 @@ export async function grantableScopes(
           where: { id: { in: acceptedOnly }, clientScopes: { none: { clientId, enabled: false } } },
         })
       : [];
-  const verifiedIds = client.verified ? await readVerifiedScopeIds(sql, clientId, domainId) : new Set<string>();
+  const verifiedIds = client.verified ? client.verifiedIds : new Set<string>();
   if (verifiedIds === null) return sortScopes([...client.scopes, ...accepted]);
   const grantable = (scope: Scope) => scope.tier === "BASIC" || verifiedIds.has(scope.id) || acceptedIds.has(scope.id);
   return sortScopes([...client.scopes.filter(grantable), ...accepted]);

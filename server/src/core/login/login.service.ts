@@ -1,15 +1,9 @@
 import type { Config } from "../../config.js";
 import type { Db } from "../../db/client.js";
 import { approveLoginToken } from "../../db/hot/login-approval.js";
-import {
-  activeCallbacks,
-  consumeLoginToken,
-  insertLoginToken,
-  loginTokenState,
-  readLoginForBrowser,
-} from "../../db/hot/login-token.js";
+import { redeemLoginToken } from "../../db/hot/login-redeem.js";
+import { activeCallbacks, insertLoginToken, loginTokenState, readLoginForBrowser } from "../../db/hot/login-token.js";
 import { hotSqlOf } from "../../db/hot/registry.js";
-import { readUser, upsertClientUser } from "../../db/hot/users.js";
 import type { User } from "../../generated/prisma/client.js";
 import type { AuthenticatedClient } from "../auth/client-credentials.js";
 import { randomToken, sha256 } from "../auth/crypto.js";
@@ -203,7 +197,7 @@ export async function verifyLogin({
   const sql = hotSqlOf(db);
   const tokenHash = sha256(token);
   const now = new Date();
-  const won = await consumeLoginToken(sql, { tokenHash, clientId: auth.client.id, domainId: auth.domain.id }, now);
+  const won = await redeemLoginToken(sql, { tokenHash, clientId: auth.client.id, domainId: auth.domain.id }, now);
   if (!won) {
     const current = await loginTokenState(sql, tokenHash);
     // A token of another client or domain is reported exactly like an unknown one.
@@ -216,9 +210,8 @@ export async function verifyLogin({
     throw new LoginTokenError("PENDING");
   }
 
-  const user = won.userId ? await readUser(sql, won.userId) : null;
+  const { user } = won;
   if (!user) throw new Error("An approved login token names no existing user");
-  await upsertClientUser(sql, { clientId: auth.client.id, userId: user.id, domainId: auth.domain.id }, now);
 
   const granted = new Set((won.scopes ?? "").split(" ").filter(Boolean));
   const profile = granted.has("userinfo");

@@ -1,8 +1,8 @@
 import type { Config } from "../../config.js";
 import type { Db } from "../../db/client.js";
-import { consumeLoginToken, insertLoginToken } from "../../db/hot/login-token.js";
+import { redeemLoginToken } from "../../db/hot/login-redeem.js";
+import { insertLoginToken } from "../../db/hot/login-token.js";
 import { hotSqlOf } from "../../db/hot/registry.js";
-import { readUser, upsertClientUser } from "../../db/hot/users.js";
 import { randomToken, sha256 } from "../auth/crypto.js";
 import { LoginTokenError, RedirectNotAllowedError } from "../errors.js";
 import { domainOfRedirect } from "./oidc-client.js";
@@ -69,14 +69,13 @@ export async function finishOidcLogin({
 
   const sql = hotSqlOf(db);
   const now = new Date();
-  const won = await consumeLoginToken(sql, { tokenHash, clientId, domainId: domain.id }, now);
+  const won = await redeemLoginToken(sql, { tokenHash, clientId, domainId: domain.id }, now);
   if (!won) {
     if (login.consumedAt) throw new LoginTokenError("ALREADY_USED");
     if (login.expiresAt.getTime() <= now.getTime()) throw new LoginTokenError("EXPIRED");
     throw new LoginTokenError("PENDING");
   }
-  const user = won.userId ? await readUser(sql, won.userId) : null;
+  const { user } = won;
   if (!user) throw new Error("An approved login token names no existing user");
-  await upsertClientUser(sql, { clientId, userId: user.id, domainId: domain.id }, now);
   return { sub: user.sub, scopes: new Set((won.scopes ?? "").split(" ").filter(Boolean)) };
 }

@@ -3,22 +3,29 @@ import { newId } from "./id.js";
 import type { HotQueries, HotSql } from "./sql.js";
 import { toDateOrThrow, toStr, toStrOrNull } from "./sql.js";
 
-const ENABLED_SCOPES = `SELECT c."verification", s."id", s."key", s."description", s."tier", s."createdAt", s."name",
-  s."claims", s."ownerClientId"
+/**
+ * Everything a login's grantable scopes depend on, in one round trip: the client's verification and enabled
+ * scopes (kind 'e', one row per scope, or one without a scope), the scopes the person accepted through an
+ * access request ('a'), how many verification requests staff ever approved for the client ('n'), and the
+ * scopes live approved requests cover on this domain ('v'). Each branch leaves the others' columns NULL; the
+ * first branch types its NULLs, as PostgreSQL resolves a chain of UNIONs pair by pair.
+ */
+const GRANT_FACTS = `SELECT 'e' AS "kind", c."verification", s."id", s."key", s."description", s."tier", s."createdAt",
+  s."name", s."claims", s."ownerClientId", CAST(NULL AS TEXT) AS "scopeId", CAST(NULL AS BIGINT) AS "approvals"
 FROM "Client" c
 LEFT JOIN "ClientScope" cs ON cs."clientId" = c."id" AND cs."enabled" = ?
 LEFT JOIN "Scope" s ON s."id" = cs."scopeId"
-WHERE c."id" = ?`;
-
-const ACCEPTED_SCOPE_IDS = `SELECT ars."scopeId" FROM "AccessRequestScope" ars
-JOIN "AccessRequest" ar ON ar."id" = ars."accessRequestId"
-WHERE ar."clientId" = ? AND ar."userId" = ? AND ar."status" = 'ACCEPTED'`;
-
-/** Whether the client holds any approved verification (revoked or not), and the approved scopes for one domain. */
-const VERIFICATION_APPROVALS = `SELECT COUNT(*) AS "approvals" FROM "VerificationRequest" vr
-WHERE vr."clientId" = ? AND vr."status" = 'APPROVED'`;
-
-const APPROVED_SCOPE_IDS = `SELECT DISTINCT vrs."scopeId" FROM "VerificationRequestScope" vrs
+WHERE c."id" = ?
+UNION ALL
+SELECT 'a', NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, ars."scopeId", NULL
+FROM "AccessRequestScope" ars JOIN "AccessRequest" ar ON ar."id" = ars."accessRequestId"
+WHERE ar."clientId" = ? AND ar."userId" = ? AND ar."status" = 'ACCEPTED'
+UNION ALL
+SELECT 'n', NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, COUNT(*)
+FROM "VerificationRequest" vr WHERE vr."clientId" = ? AND vr."status" = 'APPROVED'
+UNION ALL
+SELECT 'v', NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, vrs."scopeId", NULL
+FROM "VerificationRequestScope" vrs
 JOIN "VerificationRequest" vr ON vr."id" = vrs."verificationRequestId"
 JOIN "VerificationRequestDomain" vrd ON vrd."verificationRequestId" = vr."id"
 WHERE vr."clientId" = ? AND vr."status" = 'APPROVED' AND vr."revokedAt" IS NULL
@@ -41,15 +48,30 @@ const ADD_CONSENT_SCOPE = `INSERT INTO "ConsentScope" ("consentId", "scopeId") V
 const INSERT_AUDIT = `INSERT INTO "AuditEvent" ("id", "clientId", "actorUserId", "actorClient", "action", "targetType",
   "targetId", "details", "ip", "userAgent", "createdAt") VALUES (?, ?, ?, NULL, ?, ?, ?, ?, ?, ?, ?)`;
 
-/** The client's enabled scopes and whether it is verified; null when there is no such client. */
-export async function readEnabledScopes(
+export type GrantFacts = {
+  verified: boolean;
+  /** The client's enabled scopes. */
+  scopes: Scope[];
+  /** Scopes the person was granted through an accepted access request to the client (none without a person). */
+  acceptedIds: Set<string>;
+  /**
+   * The scopes staff approved for the client on this domain through live (unrevoked) verification requests;
+   * null when the client never had an approved request (verified without one, e.g. seeded).
+   */
+  verifiedIds: Set<string> | null;
+};
+
+/** The facts grantableScopes (core/login/login-scopes.ts) decides on; null when there is no such client. */
+export async function readGrantFacts(
   sql: HotSql,
-  clientId: string,
-): Promise<{ verified: boolean; scopes: Scope[] } | null> {
-  const rows = await sql.all(ENABLED_SCOPES, [true, clientId]);
-  const first = rows[0];
+  key: { clientId: string; userId: string | null; domainId: string },
+): Promise<GrantFacts | null> {
+  const { clientId, userId, domainId } = key;
+  const rows = await sql.all(GRANT_FACTS, [true, clientId, clientId, userId, clientId, clientId, true, domainId, true]);
+  const client = rows.filter((row) => row.kind === "e");
+  const first = client[0];
   if (!first) return null;
-  const scopes = rows
+  const scopes = client
     .filter((row) => row.id !== null && row.id !== undefined)
     .map((row) => ({
       id: toStr(row.id),
@@ -61,28 +83,14 @@ export async function readEnabledScopes(
       claims: toStrOrNull(row.claims),
       ownerClientId: toStrOrNull(row.ownerClientId),
     }));
-  return { verified: toStr(first.verification) === "VERIFIED", scopes };
-}
-
-/** Ids of scopes the person was granted through an accepted access request to the client. */
-export async function readAcceptedScopeIds(sql: HotSql, clientId: string, userId: string): Promise<Set<string>> {
-  const rows = await sql.all(ACCEPTED_SCOPE_IDS, [clientId, userId]);
-  return new Set(rows.map((row) => toStr(row.scopeId)));
-}
-
-/**
- * The scopes staff approved for the client on this domain through live (unrevoked) verification
- * requests; null when the client never had an approved request (verified without one, e.g. seeded).
- */
-export async function readVerifiedScopeIds(
-  sql: HotSql,
-  clientId: string,
-  domainId: string,
-): Promise<Set<string> | null> {
-  const [count] = await sql.all(VERIFICATION_APPROVALS, [clientId]);
-  if (Number(count?.approvals ?? 0) === 0) return null;
-  const rows = await sql.all(APPROVED_SCOPE_IDS, [clientId, true, domainId, true]);
-  return new Set(rows.map((row) => toStr(row.scopeId)));
+  const idsOf = (kind: string) => new Set(rows.filter((row) => row.kind === kind).map((row) => toStr(row.scopeId)));
+  const approvals = Number(rows.find((row) => row.kind === "n")?.approvals ?? 0);
+  return {
+    verified: toStr(first.verification) === "VERIFIED",
+    scopes,
+    acceptedIds: idsOf("a"),
+    verifiedIds: approvals === 0 ? null : idsOf("v"),
+  };
 }
 
 export type Approval = {

@@ -11,7 +11,7 @@ const INSERT_TOKEN = `INSERT INTO "LoginToken" ("id", "tokenHash", "clientId", "
   "expiresAt", "createdAt", "appRedirectUrl") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`;
 
 /** The one conditional UPDATE that decides the single winner among concurrent verifies. */
-const CONSUME_TOKEN = `UPDATE "LoginToken" SET "consumedAt" = ?
+export const CONSUME_TOKEN = `UPDATE "LoginToken" SET "consumedAt" = ?
 WHERE "tokenHash" = ? AND "clientId" = ? AND "domainId" = ? AND "consumedAt" IS NULL
   AND "approvedAt" IS NOT NULL AND "expiresAt" > ?
 RETURNING "userId", "scopes"`;
