@@ -2,7 +2,6 @@ import type { Config } from "../../config.js";
 import type { Db } from "../../db/client.js";
 import { approveLoginToken } from "../../db/hot/login-approval.js";
 import {
-  activeCallbacks,
   consumeLoginToken,
   insertLoginToken,
   loginTokenState,
@@ -34,7 +33,7 @@ export async function startLogin({
   email?: string | undefined;
 }) {
   const sql = hotSqlOf(db);
-  const callbacks = await activeCallbacks(sql, auth.domain.id);
+  const callbacks = auth.domain.callbacks.map((url) => ({ kind: "CALLBACK" as const, url, active: true }));
   if (!redirectAllowed(auth.domain, callbacks, redirectUrl)) {
     throw new RedirectNotAllowedError();
   }
