@@ -59,8 +59,10 @@ async function partnerThroughA() {
   return { owner, clientId, domain, secretId: created.data.secret.id as string, credentials };
 }
 
-const signToken = (server: { apiUrl: string }, credentials: Awaited<ReturnType<typeof partnerThroughA>>["credentials"]) =>
-  callApi(server, "/sign-token", credentials, { redirect_url: "https://shop.example/callback" });
+const signToken = (
+  server: { apiUrl: string },
+  credentials: Awaited<ReturnType<typeof partnerThroughA>>["credentials"],
+) => callApi(server, "/sign-token", credentials, { redirect_url: "https://shop.example/callback" });
 
 /** B has authenticated the client and holds its facts: reading them again gives the very same object. */
 async function cachedOnB(clientId: string) {
@@ -119,7 +121,9 @@ describe(`test/client-auth-cache (${TEST_DIALECT}): cached client facts never ou
     const elsewhere = { redirect_url: "https://partner-app.example/return" };
     expect((await callApi(b, "/sign-token", partner.credentials, elsewhere)).status).not.toBe(200);
     await cachedOnB(partner.clientId);
-    await a.db.domainUrl.create({ data: { domainId: partner.domain.id, kind: "CALLBACK", url: elsewhere.redirect_url } });
+    await a.db.domainUrl.create({
+      data: { domainId: partner.domain.id, kind: "CALLBACK", url: elsewhere.redirect_url },
+    });
     expect((await callApi(b, "/sign-token", partner.credentials, elsewhere)).status).toBe(200);
   });
 

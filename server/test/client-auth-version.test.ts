@@ -19,13 +19,13 @@ type AuthTable = (typeof AUTH_TABLES)[number];
 /** Columns nothing decides on: each use of a secret writes lastUsedAt, every Prisma update writes updatedAt. */
 const NOT_AUTH_FACTS = ["Client.updatedAt", "ClientSecret.lastUsedAt"];
 
-type Field = { name: string; kind: string; type: string; relationFromFields?: string[] };
+type Field = { name: string; kind: string; type: string; relationFromFields?: readonly string[] };
 type Delegate = {
   findFirstOrThrow(args: { where: Record<string, unknown> }): Promise<Record<string, unknown>>;
   updateMany(args: { where: Record<string, unknown>; data: Record<string, unknown> }): Promise<{ count: number }>;
 };
 
-const fieldsOf = (model: AuthTable): Field[] => getDatamodel().datamodel.models[model]?.fields ?? [];
+const fieldsOf = (model: AuthTable): readonly Field[] => getDatamodel().datamodel.models[model]?.fields ?? [];
 /** Every column of the five tables, from the data model: a column added later is covered without editing this. */
 const columns = AUTH_TABLES.flatMap((model) =>
   fieldsOf(model)
@@ -129,7 +129,9 @@ describe(`test/client-auth-version (${TEST_DIALECT}): database triggers move Cli
     expect(await moves(() => server.db.domainUrl.deleteMany({ where: { domainId } }))).toBe(true);
     const secret = { clientId, secretHash: sha256(`version-${Date.now()}`), prefix: "ghs_v" };
     expect(await moves(() => server.db.clientSecret.create({ data: secret }))).toBe(true);
-    const { id: secretId } = await server.db.clientSecret.findFirstOrThrow({ where: { secretHash: secret.secretHash } });
+    const { id: secretId } = await server.db.clientSecret.findFirstOrThrow({
+      where: { secretHash: secret.secretHash },
+    });
     expect(await moves(() => server.db.secretDomain.create({ data: { secretId, domainId } }))).toBe(true);
     expect(await moves(() => server.db.secretDomain.deleteMany({ where: { secretId } }))).toBe(true);
     expect(await moves(() => server.db.clientSecret.delete({ where: { id: secretId } }))).toBe(true);
@@ -139,8 +141,13 @@ describe(`test/client-auth-version (${TEST_DIALECT}): database triggers move Cli
   it("does not move when only a secret's lastUsedAt is written, however it is written", async () => {
     const { clientId, rows } = await scene();
     const before = await version(clientId);
-    await server.db.clientSecret.update({ where: { id: String(rows.ClientSecret.id) }, data: { lastUsedAt: new Date() } });
-    await server.db.$executeRawUnsafe(`UPDATE "ClientSecret" SET "lastUsedAt" = "createdAt" WHERE "clientId" = '${clientId}'`);
+    await server.db.clientSecret.update({
+      where: { id: String(rows.ClientSecret.id) },
+      data: { lastUsedAt: new Date() },
+    });
+    await server.db.$executeRawUnsafe(
+      `UPDATE "ClientSecret" SET "lastUsedAt" = "createdAt" WHERE "clientId" = '${clientId}'`,
+    );
     expect(await version(clientId)).toBe(before);
   });
 });

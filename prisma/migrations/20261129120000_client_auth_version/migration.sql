@@ -4,7 +4,8 @@ ALTER TABLE "Client" ADD COLUMN "authVersion" INTEGER NOT NULL DEFAULT 0;
 -- Client.authVersion moves whenever anything client authentication or login redirects read changes, so an
 -- instance may keep those facts cached keyed by it. Triggers, so that no write path can forget to bump it.
 
--- The client's own columns; the bump itself only sets authVersion, so it does not fire this trigger again.
+-- The client's own columns. The bump changes only authVersion, which WHEN ignores: no recursion, even with
+-- recursive_triggers on. A new Client column must be added to WHEN (test/client-auth-version fails until it is).
 CREATE TRIGGER "client_auth_version_client" AFTER UPDATE ON "Client"
 WHEN OLD."name" IS NOT NEW."name" OR OLD."ownerId" IS NOT NEW."ownerId"
   OR OLD."verification" IS NOT NEW."verification" OR OLD."subjectType" IS NOT NEW."subjectType"

@@ -1,5 +1,5 @@
-import { clientAuthFacts } from "./hot/client-auth-cache.js";
 import type { DomainWithCallbacks, SecretWithLinks } from "./hot/client-auth.js";
+import { clientAuthFacts } from "./hot/client-auth-cache.js";
 import type { HotSql } from "./hot/sql.js";
 
 export type { DomainWithCallbacks } from "./hot/client-auth.js";

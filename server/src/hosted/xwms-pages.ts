@@ -47,7 +47,12 @@ async function oauthLogin(c: Context, db: Db, config: Config) {
   }
   const client = await db.client.findUniqueOrThrow({ where: { id: clientId } });
   const callbacks = domain.urls.map((url) => url.url);
-  const login = await startLogin({ db, config, auth: { client, domain: { ...domain, callbacks } }, redirectUrl: redirectUri });
+  const login = await startLogin({
+    db,
+    config,
+    auth: { client, domain: { ...domain, callbacks } },
+    redirectUrl: redirectUri,
+  });
   return c.redirect(login.url, 302);
 }
 

@@ -1,12 +1,7 @@
 import type { Config } from "../../config.js";
 import type { Db } from "../../db/client.js";
 import { approveLoginToken } from "../../db/hot/login-approval.js";
-import {
-  consumeLoginToken,
-  insertLoginToken,
-  loginTokenState,
-  readLoginForBrowser,
-} from "../../db/hot/login-token.js";
+import { consumeLoginToken, insertLoginToken, loginTokenState, readLoginForBrowser } from "../../db/hot/login-token.js";
 import { hotSqlOf } from "../../db/hot/registry.js";
 import { readUser, upsertClientUser } from "../../db/hot/users.js";
 import type { User } from "../../generated/prisma/client.js";
