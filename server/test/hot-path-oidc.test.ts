@@ -1,6 +1,6 @@
 import { afterAll, describe, expect, it, vi } from "vitest";
 import { loadConfig } from "../src/config.js";
-import { readClientAuth, readClientSecrets } from "../src/db/hot/client-auth.js";
+import { readClientAuth } from "../src/db/hot/client-auth.js";
 import {
   consumeOidcRecord,
   deleteOidcGrantRecords,
@@ -10,6 +10,7 @@ import {
   readOidcRecords,
   upsertOidcRecord,
 } from "../src/db/hot/oidc-records.js";
+import { readOidcClient } from "../src/db/oidc-client-rows.js";
 import { oidcAdapterFactory } from "../src/oidc/adapter.js";
 import { prepareDatabase } from "../src/startup.js";
 import { freshDatabase } from "./databases.js";
@@ -125,14 +126,14 @@ describe.each(["sqlite", "postgresql"] as const)("test/hot-path-oidc (%s): oidc-
     }
   });
 
-  it("reads a client's secrets alone, fresh, exactly as the full client read does", async () => {
+  it("reads a client's secrets exactly as the full client read does, current after a revocation", async () => {
     const { db, hot } = await open(dialect);
     const partner = await createPartner(db);
-    expect(await readClientSecrets(hot, partner.client.id)).toEqual(
+    expect((await readOidcClient(hot, partner.client.id))?.secrets).toEqual(
       (await readClientAuth(hot, partner.client.id))?.secrets,
     );
     await db.clientSecret.update({ where: { id: partner.secretRow.id }, data: { revokedAt: new Date() } });
-    expect((await readClientSecrets(hot, partner.client.id))[0]?.revokedAt).toBeInstanceOf(Date);
-    expect(await readClientSecrets(hot, "no-such-client")).toEqual([]);
+    expect((await readOidcClient(hot, partner.client.id))?.secrets[0]?.revokedAt).toBeInstanceOf(Date);
+    expect(await readOidcClient(hot, "no-such-client")).toBeUndefined();
   });
 });

@@ -37,23 +37,44 @@ async function open(dialect: "sqlite" | "postgresql") {
 
 // The same SQL runs on both dialects here, whichever GATEHOUSE_TEST_DATABASE the suite uses.
 describe.each(["sqlite", "postgresql"] as const)("test/hot-path (%s): prepared statements match Prisma", (dialect) => {
-  it("reads a client, its domains and its secrets with links exactly as Prisma does", async () => {
+  it("reads a client, its domains with callbacks and its secrets with links exactly as Prisma does", async () => {
     const { db, hot } = await open(dialect);
     const partner = await createPartner(db, { secret: { expiresAt: new Date(Date.now() + 86_400_000) } });
     await db.domain.create({
-      data: { clientId: partner.client.id, rootDomain: "shop.example.com", publicId: "dom_hot_test", testMode: true },
+      data: {
+        clientId: partner.client.id,
+        rootDomain: "shop.example.com",
+        publicId: "dom_hot_test",
+        testMode: true,
+        // Only active callbacks count: an inactive one and a webhook must not appear among them.
+        urls: {
+          create: [
+            { kind: "CALLBACK", url: "https://shop.example.com/a" },
+            { kind: "CALLBACK", url: "https://shop.example.com/b" },
+            { kind: "CALLBACK", url: "https://shop.example.com/off", active: false },
+            { kind: "WEBHOOK", url: "https://shop.example.com/hook" },
+          ],
+        },
+      },
     });
     const byId = <T extends { id: string }>(rows: T[]) => [...rows].sort((a, b) => a.id.localeCompare(b.id));
     const asPrismaReads = async (clientId: string) => {
       const { domains, secrets, ...client } = await db.client.findUniqueOrThrow({
         where: { id: clientId },
-        include: { domains: true, secrets: { include: { domainLinks: true } } },
+        include: { domains: { include: { urls: true } }, secrets: { include: { domainLinks: true } } },
       });
+      const withCallbacks = domains.map(({ urls, ...domain }) => ({
+        ...domain,
+        callbacks: urls
+          .filter((url) => url.kind === "CALLBACK" && url.active)
+          .map((url) => url.url)
+          .sort(),
+      }));
       const linked = secrets.map(({ domainLinks, ...secret }) => ({
         ...secret,
         linkedDomainIds: domainLinks.map((link) => link.domainId).sort(),
       }));
-      return { client, domains: byId(domains), secrets: byId(linked) };
+      return { client, domains: byId(withCallbacks), secrets: byId(linked) };
     };
     const asRead = async (clientId: string) => {
       const found = await readClientAuth(hot, clientId);
@@ -62,7 +83,8 @@ describe.each(["sqlite", "postgresql"] as const)("test/hot-path (%s): prepared s
         ...secret,
         linkedDomainIds: [...secret.linkedDomainIds].sort(),
       }));
-      return { client: found.client, domains: byId(found.domains), secrets: byId(secrets) };
+      const domains = found.domains.map((domain) => ({ ...domain, callbacks: [...domain.callbacks].sort() }));
+      return { client: found.client, domains: byId(domains), secrets: byId(secrets) };
     };
     expect(await asRead(partner.client.id)).toEqual(await asPrismaReads(partner.client.id));
 

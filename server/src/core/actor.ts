@@ -1,4 +1,5 @@
-import type { Client, Domain, User } from "../generated/prisma/client.js";
+import type { DomainWithCallbacks } from "../db/hot/client-auth.js";
+import type { Client, User } from "../generated/prisma/client.js";
 import type { SessionChange } from "./auth/session.js";
 
 /**
@@ -10,7 +11,7 @@ export type Actor =
   | { kind: "anonymous" }
   | { kind: "session"; user: User; sessionId: string; renewal?: SessionChange | undefined }
   | { kind: "apiToken"; user: User; tokenId: string }
-  | { kind: "client"; clientId: string; domainId: string; client: Client; domain: Domain }
+  | { kind: "client"; clientId: string; domainId: string; client: Client; domain: DomainWithCallbacks }
   | { kind: "system"; name: string };
 
 export const ANONYMOUS: Actor = { kind: "anonymous" };

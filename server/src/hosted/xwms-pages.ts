@@ -46,7 +46,13 @@ async function oauthLogin(c: Context, db: Db, config: Config) {
     return problemPage(c, "This login link does not name a redirect_uri that the app registered.");
   }
   const client = await db.client.findUniqueOrThrow({ where: { id: clientId } });
-  const login = await startLogin({ db, config, auth: { client, domain }, redirectUrl: redirectUri });
+  const callbacks = domain.urls.map((url) => url.url);
+  const login = await startLogin({
+    db,
+    config,
+    auth: { client, domain: { ...domain, callbacks } },
+    redirectUrl: redirectUri,
+  });
   return c.redirect(login.url, 302);
 }
 

@@ -13,9 +13,9 @@ const fastPathRequest = new AsyncLocalStorage<object>();
 export const asOneRequest = <T>(answer: () => Promise<T>): Promise<T> => fastPathRequest.run({}, answer);
 
 /**
- * The client's rows (domains and callbacks) read once per oidc-provider request: its metadata lookup and its
- * secret check then share one statement instead of reading the same rows twice. Nothing outlives the request,
- * and secrets are never part of it (authenticateOidcClient reads them fresh).
+ * The client's rows (domains, callbacks and secrets) read once per oidc-provider request: its metadata lookup and
+ * its secret check then share one version check instead of making two. Nothing outlives the request, so every
+ * request decides on facts current as of its own check.
  */
 export function clientRowsForRequest(db: Db, clientId: string): Promise<OidcClientRows | undefined> {
   const ctx = Provider.ctx ?? fastPathRequest.getStore();

@@ -1,5 +1,6 @@
 import type { Db } from "../../db/client.js";
-import { readClientAuth, type SecretWithLinks, touchSecret } from "../../db/hot/client-auth.js";
+import type { DomainWithCallbacks, SecretWithLinks } from "../../db/hot/client-auth.js";
+import { clientAuthFacts, secretLastUsedAt, touchSecret } from "../../db/hot/client-auth-cache.js";
 import { hotSqlOf } from "../../db/hot/registry.js";
 import type { HotSql } from "../../db/hot/sql.js";
 import type { Client, ClientSecret, Domain } from "../../generated/prisma/client.js";
@@ -9,7 +10,8 @@ import { ipAllowed } from "./ip-allowlist.js";
 
 export type ClientCredentials = { clientId?: string; secret?: string; domain?: string };
 
-export type AuthenticatedClient = { client: Client; domain: Domain; secret: ClientSecret };
+/** The domain comes with its active callback URLs, which decide where a login it starts may return to. */
+export type AuthenticatedClient = { client: Client; domain: DomainWithCallbacks; secret: ClientSecret };
 
 /** What the call is for: login endpoints need allowLogin, data endpoints allowApi. */
 export type ClientPurpose = "login" | "api";
@@ -44,7 +46,7 @@ export async function authenticateClient(
   }
 
   const sql = hotSqlOf(db);
-  const found = await readClientAuth(sql, clientId);
+  const found = await clientAuthFacts(sql, clientId);
   if (!found) throw new ClientUnauthenticatedError(INVALID);
   const { client, domains, secrets } = found;
 
@@ -54,7 +56,7 @@ export async function authenticateClient(
   if (!domain) throw new ClientForbiddenError("The domain is not registered for this client");
   assertDomainUsable(domain, linkedDomainIds, purpose, callerIp);
 
-  await touchIfStale(sql, secret);
+  await touchIfStale(sql, secret, now);
   return { client, domain, secret };
 }
 
@@ -99,10 +101,14 @@ export function assertDomainUsable(
   }
 }
 
-/** Records the secret's last use at most once a minute, so a busy client does not write on every call. */
-export async function touchIfStale(sql: HotSql, secret: ClientSecret): Promise<void> {
-  if (!secret.lastUsedAt || Date.now() - secret.lastUsedAt.getTime() > SECRET_TOUCH_INTERVAL_MS) {
-    await touchSecret(sql, secret.id, new Date());
+/**
+ * Records the secret's last use at most once a minute per instance, so a busy client does not write on every
+ * call; judged by this instance's own last write, since cached facts keep the lastUsedAt they were read with.
+ */
+export async function touchIfStale(sql: HotSql, secret: ClientSecret, now: Date = new Date()): Promise<void> {
+  const lastUsedAt = secretLastUsedAt(sql, secret.id, secret.lastUsedAt);
+  if (!lastUsedAt || now.getTime() - lastUsedAt.getTime() > SECRET_TOUCH_INTERVAL_MS) {
+    await touchSecret(sql, secret.id, now);
   }
 }
 
@@ -110,11 +116,11 @@ export async function touchIfStale(sql: HotSql, secret: ClientSecret): Promise<v
  * The domain X-Client-Domain names: its domain ID, its root domain, or a host under it (the Laravel
  * helper sends the request host, e.g. www.example.com); the most specific root domain wins.
  */
-export function matchDomain(domains: Domain[], key: string): Domain | undefined {
+export function matchDomain<D extends Domain>(domains: D[], key: string): D | undefined {
   const byId = domains.find((domain) => domain.publicId === key);
   if (byId) return byId;
   const host = key.toLowerCase().replace(/\.$/, "");
-  let best: Domain | undefined;
+  let best: D | undefined;
   for (const domain of domains) {
     const root = domain.rootDomain.toLowerCase();
     const covers = host === root || host.endsWith(`.${root}`);

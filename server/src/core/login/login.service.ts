@@ -2,7 +2,7 @@ import type { Config } from "../../config.js";
 import type { Db } from "../../db/client.js";
 import { approveLoginToken } from "../../db/hot/login-approval.js";
 import { redeemLoginToken } from "../../db/hot/login-redeem.js";
-import { activeCallbacks, insertLoginToken, loginTokenState, readLoginForBrowser } from "../../db/hot/login-token.js";
+import { insertLoginToken, loginTokenState, readLoginForBrowser } from "../../db/hot/login-token.js";
 import { hotSqlOf } from "../../db/hot/registry.js";
 import type { User } from "../../generated/prisma/client.js";
 import type { AuthenticatedClient } from "../auth/client-credentials.js";
@@ -28,7 +28,7 @@ export async function startLogin({
   email?: string | undefined;
 }) {
   const sql = hotSqlOf(db);
-  const callbacks = await activeCallbacks(sql, auth.domain.id);
+  const callbacks = auth.domain.callbacks.map((url) => ({ kind: "CALLBACK" as const, url, active: true }));
   if (!redirectAllowed(auth.domain, callbacks, redirectUrl)) {
     throw new RedirectNotAllowedError();
   }

@@ -7,7 +7,11 @@ const LOCAL_HOSTS = new Set(["localhost", "127.0.0.1", "[::1]"]);
  * subdomain of it, or it is exactly one of the domain's active callback URLs. Plain http is allowed
  * only for local hosts and domains in test mode.
  */
-export function redirectAllowed(domain: Domain, callbacks: DomainUrl[], redirectUrl: string): boolean {
+export function redirectAllowed(
+  domain: Domain,
+  callbacks: readonly Pick<DomainUrl, "kind" | "url" | "active">[],
+  redirectUrl: string,
+): boolean {
   let url: URL;
   try {
     url = new URL(redirectUrl);

@@ -1,5 +1,4 @@
 import type { Db } from "../../db/client.js";
-import { readClientSecrets } from "../../db/hot/client-auth.js";
 import { hotSqlOf } from "../../db/hot/registry.js";
 import { type DomainWithCallbacks, type OidcClientRows, readOidcClient } from "../../db/oidc-client-rows.js";
 import type { Domain } from "../../generated/prisma/client.js";
@@ -71,8 +70,8 @@ export type OidcSecretUse = { redirectUri: string } | "api" | "login" | "any";
  * The OpenID Connect door's client authentication: the XWMS door's secret rules (live, not expired, not
  * revoked) and domain rules (active, linked, login or API allowed, IP allowlist), with the domain taken
  * from the redirect_uri (authorization code) or from the secret's links (the other grants). `known` is the
- * client's rows as this same request already read them (its metadata lookup); the secrets are always read
- * here, fresh, so a revoked or expired secret is refused at once.
+ * client's rows as this same request already read them (its metadata lookup); they are current as of that
+ * read's version check, so a secret revoked or expired before this request is refused.
  */
 export async function authenticateOidcClient(
   db: Db,
@@ -85,7 +84,7 @@ export async function authenticateOidcClient(
   const sql = hotSqlOf(db);
   const found = known ?? (await readOidcClient(sql, clientId));
   if (!found) throw new ClientUnauthenticatedError("Invalid client credentials");
-  const secret = liveSecret(await readClientSecrets(sql, clientId), presented);
+  const secret = liveSecret(found.secrets, presented);
 
   if (typeof use === "object") {
     const domain = redirectDomain(found.domains, use.redirectUri);

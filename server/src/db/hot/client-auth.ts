@@ -3,9 +3,14 @@ import type { HotSql, Row } from "./sql.js";
 import { toBool, toDate, toDateOrThrow, toStr, toStrOrNull } from "./sql.js";
 
 export type SecretWithLinks = ClientSecret & { linkedDomainIds: string[] };
+/** A domain with its active callback URLs, which login redirects and OpenID Connect redirect URIs allow. */
+export type DomainWithCallbacks = Domain & { callbacks: string[] };
 
-/** Everything client authentication needs about one client, read fresh on every call (never cached). */
-export type ClientAuthRows = { client: Client; domains: Domain[]; secrets: SecretWithLinks[] };
+/**
+ * Everything client authentication and login redirects need about one client, as of `client.authVersion`
+ * (read in the same statement, so the rows always match their version; client-auth-cache.ts keys on it).
+ */
+export type ClientAuthRows = { client: Client; domains: DomainWithCallbacks[]; secrets: SecretWithLinks[] };
 
 const DOMAIN_FIELDS: (keyof Domain)[] = [
   "id",
@@ -41,6 +46,7 @@ const CLIENT_FIELDS: (keyof Client)[] = [
   "updatedAt",
   "verifiedScopesPerRequest",
   "logoId",
+  "authVersion",
 ];
 const SECRET_FIELDS: (keyof ClientSecret)[] = [
   "id",
@@ -63,37 +69,41 @@ const nulls = (fields: string[], prefix: string) => fields.map((field) => `NULL 
 export const DOMAIN_COLUMNS = columns("d", DOMAIN_FIELDS, "d_");
 
 /**
- * PostgreSQL: the client with its domains (kind 'd', one row per domain, or one without a domain) and its secrets
- * with their links (kind 's', one row per link, or one without a link) in one round trip. Each branch leaves the
- * other's columns NULL; PostgreSQL takes their types from the other branch, so pg still types dates and booleans.
+ * PostgreSQL: the client with its domains (kind 'd', one row per domain, or one without a domain), its secrets
+ * with their links (kind 's', one row per link, or one without a link) and its domains' active callback URLs
+ * (kind 'u') in one round trip. Each branch leaves the others' columns NULL; PostgreSQL takes their types from
+ * the branch that has them, so pg still types dates and booleans.
  */
 const CLIENT_AUTH_ROWS = `SELECT 'd' AS "kind", ${columns("c", CLIENT_FIELDS, "")}, ${DOMAIN_COLUMNS},
-  ${nulls(SECRET_FIELDS, "s_")}, NULL AS "linkedDomainId"
+  ${nulls(SECRET_FIELDS, "s_")}, NULL AS "linkedDomainId", NULL AS "callbackDomainId", NULL AS "callback"
 FROM "Client" c LEFT JOIN "Domain" d ON d."clientId" = c."id" WHERE c."id" = ?
 UNION ALL
 SELECT 's' AS "kind", ${nulls(CLIENT_FIELDS, "")}, ${nulls(DOMAIN_FIELDS, "d_")},
-  ${columns("s", SECRET_FIELDS, "s_")}, l."domainId" AS "linkedDomainId"
-FROM "ClientSecret" s LEFT JOIN "SecretDomain" l ON l."secretId" = s."id" WHERE s."clientId" = ?`;
+  ${columns("s", SECRET_FIELDS, "s_")}, l."domainId" AS "linkedDomainId", NULL AS "callbackDomainId", NULL AS "callback"
+FROM "ClientSecret" s LEFT JOIN "SecretDomain" l ON l."secretId" = s."id" WHERE s."clientId" = ?
+UNION ALL
+SELECT 'u' AS "kind", ${nulls(CLIENT_FIELDS, "")}, ${nulls(DOMAIN_FIELDS, "d_")},
+  ${nulls(SECRET_FIELDS, "s_")}, NULL AS "linkedDomainId", u."domainId" AS "callbackDomainId", u."url" AS "callback"
+FROM "DomainUrl" u JOIN "Domain" d ON d."id" = u."domainId"
+WHERE d."clientId" = ? AND u."kind" = 'CALLBACK' AND u."active" = ?`;
 
 const jsonObject = (table: string, fields: string[], prefix: string) =>
   fields.map((field) => `'${prefix}${field}', ${table}."${field}"`).join(", ");
 
 /**
- * SQLite: the client as one row, its domains and its secrets (each with its linked domain ids) as JSON arrays.
- * The UNION above costs more here than two statements (every row carries every column); this costs less than either.
+ * SQLite: the client as one row, its domains (each with its active callback URLs) and its secrets (each with its
+ * linked domain ids) as JSON arrays. The UNION above costs more here than several statements (every row carries
+ * every column); this costs less than either.
  */
 const CLIENT_AUTH_JSON = `SELECT ${columns("c", CLIENT_FIELDS, "")},
-  (SELECT json_group_array(json_object(${jsonObject("d", DOMAIN_FIELDS, "d_")}))
+  (SELECT json_group_array(json_object(${jsonObject("d", DOMAIN_FIELDS, "d_")}, 'callbacks',
+      (SELECT json_group_array(u."url") FROM "DomainUrl" u
+        WHERE u."domainId" = d."id" AND u."kind" = 'CALLBACK' AND u."active" = 1)))
     FROM "Domain" d WHERE d."clientId" = c."id") AS "domains",
   (SELECT json_group_array(json_object(${jsonObject("s", SECRET_FIELDS, "s_")}, 'links',
       (SELECT json_group_array(l."domainId") FROM "SecretDomain" l WHERE l."secretId" = s."id")))
     FROM "ClientSecret" s WHERE s."clientId" = c."id") AS "secrets"
 FROM "Client" c WHERE c."id" = ?`;
-
-const SECRETS = `SELECT ${columns("s", SECRET_FIELDS, "s_")}, l."domainId" AS "linkedDomainId"
-FROM "ClientSecret" s LEFT JOIN "SecretDomain" l ON l."secretId" = s."id" WHERE s."clientId" = ?`;
-
-const TOUCH_SECRET = `UPDATE "ClientSecret" SET "lastUsedAt" = ? WHERE "id" = ?`;
 
 const client = (row: Row): Client => ({
   id: toStr(row.id),
@@ -107,6 +117,7 @@ const client = (row: Row): Client => ({
   updatedAt: toDateOrThrow(row.updatedAt),
   verifiedScopesPerRequest: toBool(row.verifiedScopesPerRequest),
   logoId: toStrOrNull(row.logoId),
+  authVersion: Number(row.authVersion),
 });
 
 /** A Domain from columns selected with the `d_` prefix, as DOMAIN_COLUMNS does. */
@@ -149,29 +160,36 @@ const secret = (row: Row): ClientSecret => ({
   createdAt: toDateOrThrow(row.s_createdAt),
 });
 
-/** The client with all its domains and its secrets with their domain links, in one statement (never cached). */
+/**
+ * The client with all its domains and their callback URLs and its secrets with their domain links, in one
+ * statement. The hot path reads it through clientAuthFacts (client-auth-cache.ts), which keeps it per version.
+ */
 export async function readClientAuth(sql: HotSql, clientId: string): Promise<ClientAuthRows | null> {
   if (sql.dialect === "sqlite") {
     const [row] = await sql.all(CLIENT_AUTH_JSON, [clientId]);
     if (!row) return null;
-    const domains = (JSON.parse(String(row.domains)) as Row[]).map(domain);
+    const domains = (JSON.parse(String(row.domains)) as Row[]).map((entry) => ({
+      ...domain(entry),
+      callbacks: (entry.callbacks as unknown[]).map(toStr),
+    }));
     const secrets = (JSON.parse(String(row.secrets)) as Row[]).map((entry) => ({
       ...secret(entry),
       linkedDomainIds: (entry.links as unknown[]).map(toStr),
     }));
     return { client: client(row), domains, secrets };
   }
-  const rows = await sql.all(CLIENT_AUTH_ROWS, [clientId, clientId]);
+  const rows = await sql.all(CLIENT_AUTH_ROWS, [clientId, clientId, clientId, true]);
   const clientRows = rows.filter((row) => row.kind === "d");
   const first = clientRows[0];
   if (!first) return null;
-  const domains = clientRows.filter((row) => row.d_id !== null && row.d_id !== undefined).map(domain);
+  const domains = clientRows
+    .filter((row) => row.d_id !== null && row.d_id !== undefined)
+    .map((row): DomainWithCallbacks => ({ ...domain(row), callbacks: [] }));
+  const byId = new Map(domains.map((entry) => [entry.id, entry]));
+  for (const row of rows) {
+    if (row.kind === "u") byId.get(toStr(row.callbackDomainId))?.callbacks.push(toStr(row.callback));
+  }
   return { client: client(first), domains, secrets: secretsOf(rows.filter((row) => row.kind === "s")) };
-}
-
-/** The client's secrets with their domain links, in one statement, read fresh on every call (never cached). */
-export async function readClientSecrets(sql: HotSql, clientId: string): Promise<SecretWithLinks[]> {
-  return secretsOf(await sql.all(SECRETS, [clientId]));
 }
 
 /** One entry per secret from its rows (one per domain link, or one without a link). */
@@ -189,8 +207,4 @@ function secretsOf(rows: Row[]): SecretWithLinks[] {
     }
   }
   return [...secrets.values()];
-}
-
-export async function touchSecret(sql: HotSql, secretId: string, at: Date): Promise<void> {
-  await sql.run(TOUCH_SECRET, [at, secretId]);
 }
