@@ -10,17 +10,23 @@ export const USER_COLUMNS = `u."id", u."sub", u."email", u."emailVerified", u."n
 /**
  * The facts the visibility rule (core/consent/release.ts clientMayRead) decides on: the person behind
  * sub, whether they signed in through the client, and their consent to it, revoked or not, with its
- * scope keys. One row per consented scope; the rule itself is not repeated here.
+ * scope keys joined by spaces (a scope key never holds one, as in OAuth). One row: PostgreSQL's driver
+ * parses every column of every row, so a row per scope cost several times the statement itself.
+ * The rule itself is not repeated here.
  */
-const CONSENT_FACTS = `SELECT ${USER_COLUMNS}, co."shortName" AS "countryCode", cu."id" AS "clientUserId",
-  c."id" AS "consentId", c."revokedAt" AS "consentRevokedAt", s."key" AS "scopeKey"
+const consentFacts = (joinKeys: string) => `SELECT ${USER_COLUMNS}, co."shortName" AS "countryCode",
+  cu."id" AS "clientUserId", c."id" AS "consentId", c."revokedAt" AS "consentRevokedAt",
+  (SELECT ${joinKeys} FROM "ConsentScope" cs JOIN "Scope" s ON s."id" = cs."scopeId"
+    WHERE cs."consentId" = c."id") AS "scopeKeys"
 FROM "User" u
 LEFT JOIN "Country" co ON co."id" = u."countryId"
 LEFT JOIN "ClientUser" cu ON cu."userId" = u."id" AND cu."clientId" = ?
 LEFT JOIN "Consent" c ON c."userId" = u."id" AND c."clientId" = ?
-LEFT JOIN "ConsentScope" cs ON cs."consentId" = c."id"
-LEFT JOIN "Scope" s ON s."id" = cs."scopeId"
 WHERE u."sub" = ?`;
+const CONSENT_FACTS = {
+  sqlite: consentFacts(`group_concat(s."key", ' ')`),
+  postgresql: consentFacts(`string_agg(s."key", ' ')`),
+};
 
 const USER_BY_ID = `SELECT ${USER_COLUMNS} FROM "User" u WHERE u."id" = ?`;
 
@@ -61,10 +67,9 @@ export type ConsentFactsRow = {
 
 /** One statement; null only when no person has this sub. */
 export async function readConsentFacts(sql: HotSql, clientId: string, sub: string): Promise<ConsentFactsRow | null> {
-  const rows = await sql.all(CONSENT_FACTS, [clientId, clientId, sub]);
-  const first = rows[0];
+  const [first] = await sql.all(CONSENT_FACTS[sql.dialect], [clientId, clientId, sub]);
   if (!first) return null;
-  const scopeKeys = rows.map((row) => toStrOrNull(row.scopeKey)).filter((key): key is string => key !== null);
+  const scopeKeys = (toStrOrNull(first.scopeKeys) ?? "").split(" ").filter(Boolean);
   return {
     user: user(first),
     country: toStrOrNull(first.countryCode),
