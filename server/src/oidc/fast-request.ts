@@ -3,7 +3,9 @@ import type Provider from "oidc-provider";
 import { authenticateOidcClient, type OidcSecretUse } from "../core/oidc/oidc-client.js";
 import type { Db } from "../db/client.js";
 import { headerOf } from "../http/node-headers.js";
-import { clientRowsForRequest } from "./request-client.js";
+import { hotSqlOf } from "../db/hot/registry.js";
+import { readOidcClient } from "../db/oidc-client-rows.js";
+import { clientOfRows } from "./request-client.js";
 
 /** Bodies larger than this are never read by the fast path (its requests are far smaller). */
 export const FAST_BODY_BYTES = 4096;
@@ -86,9 +88,10 @@ export async function authenticatedClient(
   credentials: Credentials,
   use: OidcSecretUse,
 ): Promise<OidcClient | undefined> {
-  const client = await provider.Client.find(credentials.clientId);
+  const rows = await readOidcClient(hotSqlOf(db), credentials.clientId);
+  if (!rows) return;
+  const client = await clientOfRows(provider, rows);
   if (!client || !SECRET_METHODS.has(String(client.clientAuthMethod)) || client.clientSecretExpiresAt) return;
-  const rows = await clientRowsForRequest(db, credentials.clientId);
   try {
     await authenticateOidcClient(
       db,
