@@ -3,9 +3,9 @@ import { loadConfig } from "../src/config.js";
 import { readClientAuth, readClientSecrets } from "../src/db/hot/client-auth.js";
 import {
   consumeOidcRecord,
-  type OidcRecordRow,
   deleteOidcGrantRecords,
   deleteOidcRecord,
+  type OidcRecordRow,
   readOidcRecord,
   readOidcRecordBy,
   readOidcRecords,
