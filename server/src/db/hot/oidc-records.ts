@@ -3,8 +3,8 @@ import { toDate, toStr } from "./sql.js";
 
 /**
  * oidc-provider's records (tokens, codes, grants, sessions, interactions) in "OidcRecord", on the hot path's
- * prepared statements: issuing a client_credentials or access token, finding it for introspection or
- * userinfo, and consuming a code are one statement each, the same SQL on both dialects.
+ * prepared statements: saving the tokens issued together, finding them for introspection or userinfo, and
+ * consuming a code are one statement each, the same SQL on both dialects.
  */
 export type OidcRecordRow = {
   /** Already keyed (a digest for bearer values); the caller decides. */
