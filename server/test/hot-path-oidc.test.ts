@@ -5,10 +5,11 @@ import {
   consumeOidcRecord,
   deleteOidcGrantRecords,
   deleteOidcRecord,
+  type OidcRecordRow,
   readOidcRecord,
   readOidcRecordBy,
   readOidcRecords,
-  upsertOidcRecord,
+  upsertOidcRecords,
 } from "../src/db/hot/oidc-records.js";
 import { readOidcClient } from "../src/db/oidc-client-rows.js";
 import { oidcAdapterFactory } from "../src/oidc/adapter.js";
@@ -32,7 +33,7 @@ async function open(dialect: "sqlite" | "postgresql") {
   return prepared;
 }
 
-const record = (id: string, extra: Partial<Parameters<typeof upsertOidcRecord>[1]> = {}) => ({
+const record = (id: string, extra: Partial<OidcRecordRow> = {}) => ({
   id,
   model: "ClientCredentials",
   payload: JSON.stringify({ clientId: "c1", kind: "ClientCredentials" }),
@@ -50,7 +51,7 @@ describe.each(["sqlite", "postgresql"] as const)("test/hot-path-oidc (%s): oidc-
   it("stores, finds, updates and deletes a record as Prisma sees it", async () => {
     const { db, hot } = await open(dialect);
     const expiresAt = new Date(Math.floor(Date.now() / 1000) * 1000 + 3_600_000);
-    await upsertOidcRecord(hot, record("k1", { expiresAt, uid: "u1" }), new Date());
+    await upsertOidcRecords(hot, [record("k1", { expiresAt, uid: "u1" })], new Date());
     const prisma = await db.oidcRecord.findUniqueOrThrow({ where: { id: "k1" } });
     expect(prisma).toMatchObject({
       model: "ClientCredentials",
@@ -64,7 +65,7 @@ describe.each(["sqlite", "postgresql"] as const)("test/hot-path-oidc (%s): oidc-
     expect(await readOidcRecordBy(hot, "Session", "uid", "u1")).toBeUndefined();
 
     // An upsert of the same id replaces the payload, never adds a row.
-    await upsertOidcRecord(hot, record("k1", { payload: '{"v":2}', userCode: "UC" }), new Date());
+    await upsertOidcRecords(hot, [record("k1", { payload: '{"v":2}', userCode: "UC" })], new Date());
     expect(await db.oidcRecord.count({ where: { id: "k1" } })).toBe(1);
     expect((await readOidcRecordBy(hot, "ClientCredentials", "userCode", "UC"))?.payload).toBe('{"v":2}');
 
@@ -74,7 +75,7 @@ describe.each(["sqlite", "postgresql"] as const)("test/hot-path-oidc (%s): oidc-
 
   it("consumes a record exactly once among concurrent consumers", async () => {
     const { hot } = await open(dialect);
-    await upsertOidcRecord(hot, record("code1", { model: "AuthorizationCode" }), new Date());
+    await upsertOidcRecords(hot, [record("code1", { model: "AuthorizationCode" })], new Date());
     const at = new Date();
     const wins = await Promise.all(Array.from({ length: 8 }, () => consumeOidcRecord(hot, "code1", at)));
     expect(wins.filter(Boolean)).toHaveLength(1);
@@ -83,9 +84,9 @@ describe.each(["sqlite", "postgresql"] as const)("test/hot-path-oidc (%s): oidc-
 
   it("revokes a grant's records of one model only", async () => {
     const { hot } = await open(dialect);
-    await upsertOidcRecord(hot, record("a1", { model: "AccessToken", grantId: "g1" }), new Date());
-    await upsertOidcRecord(hot, record("r1", { model: "RefreshToken", grantId: "g1" }), new Date());
-    await upsertOidcRecord(hot, record("a2", { model: "AccessToken", grantId: "g2" }), new Date());
+    await upsertOidcRecords(hot, [record("a1", { model: "AccessToken", grantId: "g1" })], new Date());
+    await upsertOidcRecords(hot, [record("r1", { model: "RefreshToken", grantId: "g1" })], new Date());
+    await upsertOidcRecords(hot, [record("a2", { model: "AccessToken", grantId: "g2" })], new Date());
     await deleteOidcGrantRecords(hot, "g1", "AccessToken");
     expect(await readOidcRecord(hot, "a1")).toBeUndefined();
     expect(await readOidcRecord(hot, "r1")).toBeDefined();
@@ -95,14 +96,54 @@ describe.each(["sqlite", "postgresql"] as const)("test/hot-path-oidc (%s): oidc-
   it("reads several records in one statement, leaving out the missing ones", async () => {
     const { hot } = await open(dialect);
     const consumedAt = new Date(Math.floor(Date.now() / 1000) * 1000);
-    await upsertOidcRecord(hot, record("m1", { payload: '{"n":1}' }), new Date());
-    await upsertOidcRecord(hot, record("m2", { payload: '{"n":2}', expiresAt: null }), new Date());
+    await upsertOidcRecords(hot, [record("m1", { payload: '{"n":1}' })], new Date());
+    await upsertOidcRecords(hot, [record("m2", { payload: '{"n":2}', expiresAt: null })], new Date());
     await consumeOidcRecord(hot, "m2", consumedAt);
     const found = await readOidcRecords(hot, ["m1", "nope", "m2"]);
     expect([...found.keys()].sort()).toEqual(["m1", "m2"]);
     expect(found.get("m1")).toEqual(await readOidcRecord(hot, "m1"));
     expect(found.get("m2")).toEqual({ payload: '{"n":2}', consumedAt, expiresAt: null });
     expect((await readOidcRecords(hot, [])).size).toBe(0);
+  });
+
+  it("saves several records in one statement, a record given twice as its last version", async () => {
+    const { db, hot } = await open(dialect);
+    await upsertOidcRecords(hot, [record("s0", { payload: '{"v":0}' })], new Date());
+    const writes = vi.spyOn(hot, "run");
+    try {
+      await upsertOidcRecords(
+        hot,
+        [
+          record("s0", { payload: '{"v":1}' }),
+          record("s1", { payload: '{"v":1}', uid: "u1" }),
+          record("s0", { payload: '{"v":2}', grantId: "g1" }),
+        ],
+        new Date(),
+      );
+      expect(writes).toHaveBeenCalledTimes(1);
+    } finally {
+      writes.mockRestore();
+    }
+    expect(await db.oidcRecord.count({ where: { id: { in: ["s0", "s1"] } } })).toBe(2);
+    expect(await db.oidcRecord.findUniqueOrThrow({ where: { id: "s0" } })).toMatchObject({
+      payload: '{"v":2}',
+      grantId: "g1",
+    });
+    expect((await readOidcRecordBy(hot, "ClientCredentials", "uid", "u1"))?.payload).toBe('{"v":1}');
+  });
+
+  it("the adapter saves the tokens of concurrent requests in one statement, each stored once it resolves", async () => {
+    const { db, hot } = await open(dialect);
+    const credentials = new (oidcAdapterFactory(db))("ClientCredentials");
+    const writes = vi.spyOn(hot, "run");
+    try {
+      const ids = Array.from({ length: 5 }, (_, n) => `cc${n}`);
+      await Promise.all(ids.map((id) => credentials.upsert(id, { clientId: "c1", kind: "ClientCredentials" }, 60)));
+      expect(writes).toHaveBeenCalledTimes(1);
+      for (const id of ids) expect(await credentials.find(id)).toMatchObject({ jti: id, clientId: "c1" });
+    } finally {
+      writes.mockRestore();
+    }
   });
 
   it("the adapter reads a token's three possible models in one statement, each getting its own record", async () => {

@@ -379,6 +379,15 @@ describe.each(["sqlite", "postgresql"] as const)("test/hot-path (%s): prepared s
     expect([after.lastSeenAt, after.expiresAt]).toEqual([next, later]);
   });
 
+  it("reads each row as an object by column name, a repeated name taking its last column", async () => {
+    const { hot } = await open(dialect);
+    const rows = await hot.all(`SELECT 1 AS "a", 'two' AS "b", 3 AS "a" UNION ALL SELECT 4, NULL, 6`, []);
+    expect(rows).toEqual([
+      { a: 3, b: "two" },
+      { a: 6, b: null },
+    ]);
+  });
+
   it("reads a rate-limit counter row and ignores an expired one", async () => {
     const { db, hot } = await open(dialect);
     await db.rateLimiterFlexible.create({ data: { key: "k:live", points: 7, expire: new Date(Date.now() + 60_000) } });

@@ -317,6 +317,46 @@ describe(`test/oidc-fast-path (${TEST_DIALECT}): client_credentials answers exac
     expect(refusals).toEqual([5, 6]);
   });
 
+  it("answers requests in flight together each on its own: every token stored before its answer", async () => {
+    // Many sockets, so that the requests reach the server together and share its batched reads and writes.
+    const crowd = new Agent({ keepAlive: true, maxSockets: 16 });
+    const at = (port: number, sent: Sent) => sendOver(port, { path: "/oauth/token", ...sent }, crowd);
+    const inspect = (token: string, secret = partner.credentials.clientSecret) => ({
+      path: "/oauth/introspect",
+      headers: { "content-type": FORM, authorization: basic(partner.client.id, secret) },
+      body: form({ token }),
+    });
+    try {
+      // The same requests on both sides, so that their metrics stay comparable.
+      for (const [issuer, other] of [
+        [fast, hono],
+        [hono, fast],
+      ] as const) {
+        const sent = Array.from({ length: 12 }, (_, n) => (n % 3 === 2 ? asBasic(secrets.revoked) : asBasic()));
+        const issued = await Promise.all(sent.map((request) => at(issuer.port, request)));
+        expect(issued.map((answer) => answer.status)).toEqual(sent.map((_, n) => (n % 3 === 2 ? 401 : 200)));
+        const tokens = issued
+          .filter((answer) => answer.status === 200)
+          .map((answer) => String(json(answer).access_token));
+        expect(new Set(tokens).size).toBe(8);
+        for (const side of [other, issuer]) {
+          const answers = await Promise.all([
+            ...tokens.map((token) => at(side.port, inspect(token))),
+            at(side.port, inspect("not-a-token")),
+            at(side.port, inspect(tokens[0] ?? "", secrets.revoked)),
+          ]);
+          expect(answers.map((answer) => [answer.status, json(answer).active])).toEqual([
+            ...tokens.map(() => [200, true]),
+            [200, false],
+            [401, undefined],
+          ]);
+        }
+      }
+    } finally {
+      crowd.destroy();
+    }
+  });
+
   it("records the same metrics as Hono's chain", async () => {
     const counted = async (side: Side) =>
       (await side.metrics.registry.getSingleMetric("gatehouse_http_requests_total")?.get())?.values.map((v) => [

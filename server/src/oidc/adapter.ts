@@ -6,14 +6,11 @@ import {
   consumeOidcRecord,
   deleteOidcGrantRecords,
   deleteOidcRecord,
-  readOidcRecord,
   readOidcRecordBy,
-  readOidcRecords,
   type StoredOidcRecord,
-  upsertOidcRecord,
 } from "../db/hot/oidc-records.js";
 import { hotSqlOf } from "../db/hot/registry.js";
-import type { HotQueries } from "../db/hot/sql.js";
+import { batchedReads, batchedWrites } from "./record-batches.js";
 import { clientRowsForRequest } from "./request-client.js";
 
 /** Models whose id is a bearer value (a code or token): only its hash is kept, never the value itself. */
@@ -31,48 +28,6 @@ const BEARER_MODELS = new Set([
 
 const keyOf = (model: string, id: string) => sha256(`${model}:${id}`);
 
-/** More ids than this in one turn are read in several statements. */
-const BATCH_LIMIT = 16;
-
-type Waiting = { resolve: (row: StoredOidcRecord | undefined) => void; reject: (error: unknown) => void };
-
-/**
- * Record reads asked for in the same turn of the event loop, read in one statement: oidc-provider looks a
- * token up as access token, client_credentials token and refresh token at once (introspection, revocation),
- * which costs one statement instead of three. A single read stays the single-row statement.
- */
-function batchedReads(sql: HotQueries) {
-  let pending: Map<string, Waiting[]> | undefined;
-  const flush = async (batch: Map<string, Waiting[]>) => {
-    const ids = [...batch.keys()];
-    try {
-      const found =
-        ids.length === 1
-          ? new Map([[ids[0] as string, await readOidcRecord(sql, ids[0] as string)]])
-          : await readOidcRecords(sql, ids);
-      for (const [id, waiting] of batch) for (const { resolve } of waiting) resolve(found.get(id));
-    } catch (error) {
-      for (const waiting of batch.values()) for (const { reject } of waiting) reject(error);
-    }
-  };
-  return (id: string) =>
-    new Promise<StoredOidcRecord | undefined>((resolve, reject) => {
-      if (!pending) {
-        const batch = new Map<string, Waiting[]>();
-        pending = batch;
-        queueMicrotask(() => {
-          if (pending === batch) pending = undefined;
-          void flush(batch);
-        });
-      }
-      const batch = pending;
-      const waiting = batch.get(id);
-      if (waiting) waiting.push({ resolve, reject });
-      else batch.set(id, [{ resolve, reject }]);
-      if (batch.size >= BATCH_LIMIT) pending = undefined;
-    });
-}
-
 /**
  * oidc-provider's storage on Gatehouse's database, through the same prepared-statement runner on both
  * dialects. Clients are not stored here: the `Client` model reads Gatehouse clients.
@@ -80,6 +35,7 @@ function batchedReads(sql: HotQueries) {
 export function oidcAdapterFactory(db: Db) {
   const sql = hotSqlOf(db);
   const readRecord = batchedReads(sql);
+  const saveRecord = batchedWrites(sql);
   return class OidcAdapter implements Adapter {
     constructor(private readonly model: string) {}
 
@@ -87,21 +43,17 @@ export function oidcAdapterFactory(db: Db) {
       const stored: AdapterPayload = { ...payload };
       if (BEARER_MODELS.has(this.model)) delete stored.jti;
       const expiresAt = expiresIn ? new Date(Date.now() + expiresIn * 1000) : null;
-      await upsertOidcRecord(
-        sql,
-        {
-          id: keyOf(this.model, id),
-          model: this.model,
-          payload: JSON.stringify(stored),
-          grantId: payload.grantId ?? null,
-          userCode: payload.userCode ?? null,
-          uid: payload.uid ?? null,
-          clientId: payload.clientId ?? null,
-          accountId: payload.accountId ?? null,
-          expiresAt,
-        },
-        new Date(),
-      );
+      await saveRecord({
+        id: keyOf(this.model, id),
+        model: this.model,
+        payload: JSON.stringify(stored),
+        grantId: payload.grantId ?? null,
+        userCode: payload.userCode ?? null,
+        uid: payload.uid ?? null,
+        clientId: payload.clientId ?? null,
+        accountId: payload.accountId ?? null,
+        expiresAt,
+      });
     }
 
     async find(id: string): Promise<AdapterPayload | undefined> {

@@ -9,7 +9,6 @@ import { logRequest, requestIdFrom } from "../http/request-log.js";
 import type { FastPath } from "../http/serve.js";
 import { type FastAnswer, introspect, issueClientCredentials } from "./fast-answers.js";
 import { type Form, plainRequest } from "./fast-request.js";
-import { asOneRequest } from "./request-client.js";
 import { OIDC_ROUTES } from "./routes.js";
 
 export type OidcFastPathOptions = {
@@ -70,9 +69,7 @@ export function oidcFastPath(options: OidcFastPathOptions): FastPath {
     const body = await readBody(incoming);
     const provider = await options.provider();
     // A failure here (the database, say) is left to oidc-provider too, which answers it in its own words.
-    const answer =
-      body &&
-      (await asOneRequest(() => answerer(db, provider, incoming, parse(body.toString()))).catch(() => undefined));
+    const answer = body && (await answerer(db, provider, incoming, parse(body.toString())).catch(() => undefined));
     if (!answer) {
       // oidc-provider reads an already read body from `req.body` (lib/shared/selective_body.js).
       Object.assign(incoming, { body: body ?? Buffer.alloc(0) });

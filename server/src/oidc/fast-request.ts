@@ -2,8 +2,11 @@ import type { IncomingMessage } from "node:http";
 import type Provider from "oidc-provider";
 import { authenticateOidcClient, type OidcSecretUse } from "../core/oidc/oidc-client.js";
 import type { Db } from "../db/client.js";
+import { hotSqlOf } from "../db/hot/registry.js";
+import { type OidcClientRows, readOidcClient } from "../db/oidc-client-rows.js";
 import { headerOf } from "../http/node-headers.js";
-import { clientRowsForRequest } from "./request-client.js";
+import { clientOfRows } from "./request-client.js";
+import { batched } from "./turn-batches.js";
 
 /** Bodies larger than this are never read by the fast path (its requests are far smaller). */
 export const FAST_BODY_BYTES = 4096;
@@ -73,6 +76,29 @@ function koaIp(incoming: IncomingMessage, proxy: boolean): string {
   return first || incoming.socket.remoteAddress || "";
 }
 
+/** More requests than this in one turn read their client's rows in several statements. */
+const CLIENT_READ_LIMIT = 64;
+const clientReads = new WeakMap<Db, (clientId: string) => Promise<OidcClientRows | undefined>>();
+
+/**
+ * The client's rows for the fast path's requests of one turn of the event loop, read once per client after
+ * they all arrived: as fresh as a read of each, never kept past the turn. Secrets are not among them
+ * (authenticateOidcClient reads those for each request).
+ */
+function clientRowsOfTurn(db: Db, clientId: string): Promise<OidcClientRows | undefined> {
+  let read = clientReads.get(db);
+  if (!read) {
+    const sql = hotSqlOf(db);
+    read = batched<string, OidcClientRows | undefined>(setImmediate, CLIENT_READ_LIMIT, async (ids) => {
+      const distinct = [...new Set(ids)];
+      const rows = await Promise.all(distinct.map((id) => readOidcClient(sql, id)));
+      return ids.map((id) => rows[distinct.indexOf(id)]);
+    });
+    clientReads.set(db, read);
+  }
+  return read(clientId);
+}
+
 /**
  * oidc-provider's Client for the credentials, when they authenticate it as its client_auth.js would for a
  * client_secret method: found, registered for a secret, secret not expired, and Gatehouse's secret and domain
@@ -86,9 +112,10 @@ export async function authenticatedClient(
   credentials: Credentials,
   use: OidcSecretUse,
 ): Promise<OidcClient | undefined> {
-  const client = await provider.Client.find(credentials.clientId);
+  const rows = await clientRowsOfTurn(db, credentials.clientId);
+  if (!rows) return;
+  const client = await clientOfRows(provider, rows);
   if (!client || !SECRET_METHODS.has(String(client.clientAuthMethod)) || client.clientSecretExpiresAt) return;
-  const rows = await clientRowsForRequest(db, credentials.clientId);
   try {
     await authenticateOidcClient(
       db,

@@ -1,4 +1,3 @@
-import { AsyncLocalStorage } from "node:async_hooks";
 import Provider from "oidc-provider";
 import type { Db } from "../db/client.js";
 import { hotSqlOf } from "../db/hot/registry.js";
@@ -6,11 +5,22 @@ import { type OidcClientRows, readOidcClient } from "../db/oidc-client-rows.js";
 
 type Reads = Map<string, Promise<OidcClientRows | undefined>>;
 const perRequest = new WeakMap<object, Reads>();
-/** The fast path's requests (fast-path.ts), which oidc-provider's own request context does not cover. */
-const fastPathRequest = new AsyncLocalStorage<object>();
+/** Rows the fast path read, for the Client lookup it starts in the same synchronous step (clientOfRows). */
+let handedOver: OidcClientRows | undefined;
 
-/** Runs `answer` as one request: the client's rows it reads through clientRowsForRequest are read once. */
-export const asOneRequest = <T>(answer: () => Promise<T>): Promise<T> => fastPathRequest.run({}, answer);
+/**
+ * oidc-provider's Client for rows the fast path already read, so that its metadata lookup (the adapter's
+ * Client find, reached synchronously) takes them instead of reading them again. Passed explicitly rather than
+ * through an AsyncLocalStorage, whose first run taxes every promise of the process from then on.
+ */
+export function clientOfRows(provider: Provider, rows: OidcClientRows): ReturnType<Provider["Client"]["find"]> {
+  handedOver = rows;
+  try {
+    return provider.Client.find(rows.id);
+  } finally {
+    handedOver = undefined;
+  }
+}
 
 /**
  * The client's rows (domains, callbacks and secrets) read once per oidc-provider request: its metadata lookup and
@@ -18,7 +28,8 @@ export const asOneRequest = <T>(answer: () => Promise<T>): Promise<T> => fastPat
  * request decides on facts current as of its own check.
  */
 export function clientRowsForRequest(db: Db, clientId: string): Promise<OidcClientRows | undefined> {
-  const ctx = Provider.ctx ?? fastPathRequest.getStore();
+  if (handedOver?.id === clientId) return Promise.resolve(handedOver);
+  const ctx = Provider.ctx;
   if (!ctx) return readOidcClient(hotSqlOf(db), clientId);
   let reads = perRequest.get(ctx);
   if (!reads) {

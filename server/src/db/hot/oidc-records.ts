@@ -3,8 +3,8 @@ import { toDate, toStr } from "./sql.js";
 
 /**
  * oidc-provider's records (tokens, codes, grants, sessions, interactions) in "OidcRecord", on the hot path's
- * prepared statements: issuing a client_credentials or access token, finding it for introspection or
- * userinfo, and consuming a code are one statement each, the same SQL on both dialects.
+ * prepared statements: saving the tokens issued together, finding them for introspection or userinfo, and
+ * consuming a code are one statement each, the same SQL on both dialects.
  */
 export type OidcRecordRow = {
   /** Already keyed (a digest for bearer values); the caller decides. */
@@ -21,9 +21,8 @@ export type OidcRecordRow = {
 
 export type StoredOidcRecord = { payload: string; consumedAt: Date | null; expiresAt: Date | null };
 
-const UPSERT = `INSERT INTO "OidcRecord" ("id", "model", "payload", "grantId", "userCode", "uid", "clientId", "accountId",
-  "expiresAt", "createdAt") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-ON CONFLICT ("id") DO UPDATE SET "payload" = excluded."payload", "grantId" = excluded."grantId",
+const COLUMNS = `"id", "model", "payload", "grantId", "userCode", "uid", "clientId", "accountId", "expiresAt", "createdAt"`;
+const ON_CONFLICT = `ON CONFLICT ("id") DO UPDATE SET "payload" = excluded."payload", "grantId" = excluded."grantId",
   "userCode" = excluded."userCode", "uid" = excluded."uid", "clientId" = excluded."clientId",
   "accountId" = excluded."accountId", "expiresAt" = excluded."expiresAt"`;
 const FIND = `SELECT "payload", "consumedAt", "expiresAt" FROM "OidcRecord" WHERE "id" = ?`;
@@ -38,19 +37,41 @@ const stored = (row: Row | undefined): StoredOidcRecord | undefined =>
     ? { payload: toStr(row.payload), consumedAt: toDate(row.consumedAt), expiresAt: toDate(row.expiresAt) }
     : undefined;
 
-export async function upsertOidcRecord(sql: HotQueries, record: OidcRecordRow, now: Date): Promise<void> {
-  await sql.run(UPSERT, [
-    record.id,
-    record.model,
-    record.payload,
-    record.grantId,
-    record.userCode,
-    record.uid,
-    record.clientId,
-    record.accountId,
-    record.expiresAt,
-    now,
-  ]);
+/** Statement texts by how many records they write, made once each. */
+const upsertMany = new Map<number, string>();
+const upsertText = (count: number) => {
+  let text = upsertMany.get(count);
+  if (!text) {
+    const row = `(${Array(10).fill("?").join(", ")})`;
+    text = `INSERT INTO "OidcRecord" (${COLUMNS}) VALUES ${Array(count).fill(row).join(", ")}\n${ON_CONFLICT}`;
+    upsertMany.set(count, text);
+  }
+  return text;
+};
+
+/**
+ * Saves records in one statement, so one commit (one WAL flush) covers them all. A record given twice is saved
+ * as its last version, as saving them one after another would leave it (PostgreSQL refuses an upsert that
+ * touches one row twice).
+ */
+export async function upsertOidcRecords(sql: HotQueries, records: OidcRecordRow[], now: Date): Promise<void> {
+  const latest = [...new Map(records.map((record) => [record.id, record])).values()];
+  if (!latest.length) return;
+  await sql.run(
+    upsertText(latest.length),
+    latest.flatMap((record) => [
+      record.id,
+      record.model,
+      record.payload,
+      record.grantId,
+      record.userCode,
+      record.uid,
+      record.clientId,
+      record.accountId,
+      record.expiresAt,
+      now,
+    ]),
+  );
 }
 
 export async function readOidcRecord(sql: HotQueries, id: string): Promise<StoredOidcRecord | undefined> {
