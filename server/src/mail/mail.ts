@@ -1,5 +1,5 @@
 import { randomBytes } from "node:crypto";
-import { mkdir, readdir, readFile, writeFile } from "node:fs/promises";
+import { mkdir, readdir, readFile, rename, writeFile } from "node:fs/promises";
 import path from "node:path";
 import nodemailer from "nodemailer";
 import type { Config } from "../config.js";
@@ -42,7 +42,9 @@ export async function sendMail(
     `${new Date().toISOString().replace(/[:.]/g, "-")}-${randomBytes(4).toString("hex")}.json`,
   );
   const message: OutboxMessage = { from: config.mailFrom, ...mail, sentAt: new Date().toISOString() };
-  await writeFile(file, `${JSON.stringify(message, null, 2)}\n`, { mode: 0o600 });
+  // Written beside it and renamed: whoever lists the outbox (the tests, a developer's script) never reads half a mail.
+  await writeFile(`${file}.partial`, `${JSON.stringify(message, null, 2)}\n`, { mode: 0o600 });
+  await rename(`${file}.partial`, file);
   console.info(`Mail to ${mail.to} saved in ${file}`);
 }
 
