@@ -14,12 +14,12 @@ export async function grantableScopes(
   userId: string | undefined,
   domainId: string,
 ): Promise<Scope[]> {
-  const client = await readGrantFacts(hotSqlOf(db), { clientId, userId: userId ?? null, domainId });
-  if (!client) throw new Error(`No client ${clientId} to grant scopes of`);
-  const { acceptedIds } = client;
+  const facts = await readGrantFacts(hotSqlOf(db), { clientId, userId: userId ?? null, domainId });
+  if (!facts) throw new Error(`No client ${clientId} to grant scopes of`);
+  const { acceptedIds } = facts;
   // A scope the person accepted through an access request stays theirs even when the client may not enable
   // it (a VERIFIED scope asked per request before verification), unless the client switched it off itself.
-  const enabledIds = new Set(client.scopes.map((scope) => scope.id));
+  const enabledIds = new Set(facts.scopes.map((scope) => scope.id));
   const acceptedOnly = [...acceptedIds].filter((id) => !enabledIds.has(id));
   const accepted =
     acceptedOnly.length > 0
@@ -27,10 +27,10 @@ export async function grantableScopes(
           where: { id: { in: acceptedOnly }, clientScopes: { none: { clientId, enabled: false } } },
         })
       : [];
-  const verifiedIds = client.verified ? client.verifiedIds : new Set<string>();
-  if (verifiedIds === null) return sortScopes([...client.scopes, ...accepted]);
+  const verifiedIds = facts.verified ? facts.verifiedIds : new Set<string>();
+  if (verifiedIds === null) return sortScopes([...facts.scopes, ...accepted]);
   const grantable = (scope: Scope) => scope.tier === "BASIC" || verifiedIds.has(scope.id) || acceptedIds.has(scope.id);
-  return sortScopes([...client.scopes.filter(grantable), ...accepted]);
+  return sortScopes([...facts.scopes.filter(grantable), ...accepted]);
 }
 
 function sortScopes(scopes: Scope[]): Scope[] {
