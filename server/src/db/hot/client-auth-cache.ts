@@ -1,5 +1,5 @@
 import { type ClientAuthRows, readClientAuth } from "./client-auth.js";
-import type { HotSql } from "./sql.js";
+import { type HotSql, storable } from "./sql.js";
 
 /** Enough for every client a busy instance serves; beyond it the least recently used client is read again. */
 const CAPACITY = 4096;
@@ -40,6 +40,7 @@ function remember<T>(map: Map<string, T>, key: string, value: T): void {
  * so a change made anywhere is seen by the next call here. Callers must not modify what this returns.
  */
 export async function clientAuthFacts(sql: HotSql, clientId: string): Promise<ClientAuthRows | null> {
+  if (!storable(clientId)) return null;
   const { facts } = memoryOf(sql);
   const [row] = await sql.all(VERSION, [clientId]);
   const cached = facts.get(clientId);

@@ -1,5 +1,5 @@
 import type { HotQueries, Row } from "./sql.js";
-import { toDate, toStr } from "./sql.js";
+import { storable, toDate, toStr } from "./sql.js";
 
 /**
  * oidc-provider's records (tokens, codes, grants, sessions, interactions) in "OidcRecord", on the hot path's
@@ -75,6 +75,7 @@ export async function upsertOidcRecords(sql: HotQueries, records: OidcRecordRow[
 }
 
 export async function readOidcRecord(sql: HotQueries, id: string): Promise<StoredOidcRecord | undefined> {
+  if (!storable(id)) return undefined;
   const [row] = await sql.all(FIND, [id]);
   return stored(row);
 }
@@ -85,6 +86,7 @@ export async function readOidcRecordBy(
   by: "uid" | "userCode",
   value: string,
 ): Promise<StoredOidcRecord | undefined> {
+  if (!storable(value)) return undefined;
   const [row] = await sql.all(by === "uid" ? FIND_BY_UID : FIND_BY_USER_CODE, [model, value]);
   return stored(row);
 }
@@ -103,8 +105,10 @@ const findManyText = (count: number) => {
 /** Several records by id in one statement (introspection looks a token up in three models at once). */
 export async function readOidcRecords(sql: HotQueries, ids: string[]): Promise<Map<string, StoredOidcRecord>> {
   const found = new Map<string, StoredOidcRecord>();
-  if (!ids.length) return found;
-  for (const row of await sql.all(findManyText(ids.length), ids)) {
+  // One hostile token must not fail the statement the other requests of its turn share.
+  const keys = ids.filter(storable);
+  if (!keys.length) return found;
+  for (const row of await sql.all(findManyText(keys.length), keys)) {
     const record = stored(row);
     if (record) found.set(toStr(row.id), record);
   }

@@ -184,6 +184,13 @@ export function openPostgresHotSql(connectionString: string, max: number): HotSq
   };
 }
 
+/**
+ * Whether a key taken from a request could be stored at all: PostgreSQL text holds no NUL, and neither driver
+ * takes a lone UTF-16 surrogate. Such a key names nothing, so lookups answer "not found" without asking the
+ * database, which would fail the statement (and every request sharing it) instead.
+ */
+export const storable = (text: string): boolean => !text.includes("\u0000") && text.isWellFormed();
+
 /** A DateTime column as a Date, from either driver. */
 export const toDate = (value: unknown): Date | null => {
   if (value === null || value === undefined) return null;
