@@ -81,9 +81,10 @@ const CLIENT_READ_LIMIT = 64;
 const clientReads = new WeakMap<Db, (clientId: string) => Promise<OidcClientRows | undefined>>();
 
 /**
- * The client's rows for the fast path's requests of one turn of the event loop, read once per client after
- * they all arrived: as fresh as a read of each, never kept past the turn. Secrets are not among them
- * (authenticateOidcClient reads those for each request).
+ * The client's rows (domains, callbacks and secrets) for the fast path's requests of one turn of the event loop,
+ * read once per client after they all arrived: as fresh as a read of each (one version check for the turn, see
+ * db/hot/client-auth-cache.ts), never kept past the turn. Each request still decides its secret's validity from
+ * them (authenticateOidcClient).
  */
 function clientRowsOfTurn(db: Db, clientId: string): Promise<OidcClientRows | undefined> {
   let read = clientReads.get(db);
