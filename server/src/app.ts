@@ -83,7 +83,7 @@ export function createApp({
     "/api/*",
     requestTimeout(config.requestTimeoutMs, (c) => failure(c, new XwmsError(503, timedOut))),
   );
-  const xwms = { db, config, clock };
+  const xwms = { db, config, clock, limiters };
   const pipeline = { limiters, logger, trustProxy: config.trustProxy };
   app.route("/api", xwmsRoutes(xwms, pipeline));
 

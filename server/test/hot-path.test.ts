@@ -4,6 +4,7 @@ import { sha256 } from "../src/core/auth/crypto.js";
 import { clientMayRead } from "../src/core/consent/release.js";
 import { grantableScopes } from "../src/core/login/login-scopes.js";
 import { readClientAuth } from "../src/db/hot/client-auth.js";
+import { clientAuthFactsAndCounter } from "../src/db/hot/client-auth-cache.js";
 import { approveLoginToken } from "../src/db/hot/login-approval.js";
 import {
   consumeLoginToken,
@@ -395,6 +396,28 @@ describe.each(["sqlite", "postgresql"] as const)("test/hot-path (%s): prepared s
     expect(await readCounter(hot, "k:live")).toMatchObject({ points: 7 });
     expect(await readCounter(hot, "k:old")).toBeNull();
     expect(await readCounter(hot, "k:none")).toBeNull();
+  });
+
+  it("reads a client's facts and a counter row in one statement, each present or not", async () => {
+    const { db, hot } = await open(dialect);
+    const partner = await createPartner(db);
+    const clientId = partner.client.id;
+    const expire = new Date(Date.now() + 60_000);
+    await db.rateLimiterFlexible.create({ data: { key: "f:live", points: 21, expire } });
+    await db.rateLimiterFlexible.create({ data: { key: "f:old", points: 30, expire: new Date(Date.now() - 1000) } });
+
+    const both = await clientAuthFactsAndCounter(hot, clientId, "f:live");
+    expect(both.facts).toEqual(await readClientAuth(hot, clientId));
+    expect(both.counter).toEqual({ points: 21, expire });
+    const noCounter = await clientAuthFactsAndCounter(hot, clientId, "f:none");
+    expect(noCounter.facts?.client.id).toBe(clientId);
+    expect(noCounter.counter).toBeNull();
+    expect((await clientAuthFactsAndCounter(hot, clientId, "f:old")).counter).toBeNull();
+    // An unknown client id still gets its source's count: a lockout holds for ids that do not exist.
+    expect(await clientAuthFactsAndCounter(hot, "no-such-client", "f:live")).toEqual({
+      facts: null,
+      counter: { points: 21, expire },
+    });
   });
 });
 

@@ -1,4 +1,5 @@
 import { type ChildProcess, spawn } from "node:child_process";
+import { closeSync, openSync, rmSync } from "node:fs";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -35,6 +36,10 @@ export async function startInstance(
   const port = await freePort();
   const baseUrl = `http://localhost:${port}`;
   let output = "";
+  // Without keepOutput the request log goes to a file, as an operator's `pnpm start > gatehouse.log` sends it: piped
+  // into this process, every line would cost the load generator that shares it (the bench, the soak) CPU.
+  const logFile = path.join(tmpdir(), `gatehouse-instance-${port}.log`);
+  const logFd = keepOutput ? undefined : openSync(logFile, "w");
   const entry = [...nodeArgs, ...(compiled ? ["dist/main.js"] : ["--import", "tsx", "src/main.ts"])];
   const child: ChildProcess = spawn(process.execPath, entry, {
     cwd: serverDir,
@@ -46,12 +51,10 @@ export async function startInstance(
       DEV_OUTBOX_DIR: path.join(tmpdir(), "gatehouse-instance-outbox"),
       ...env,
     },
-    stdio: ["ignore", "pipe", "pipe"],
+    stdio: ["ignore", logFd ?? "pipe", "pipe"],
   });
-  // A long soak drops the request log, or this process would be the one that grows.
-  child.stdout?.on("data", (chunk) => {
-    if (keepOutput) output += chunk;
-  });
+  if (logFd !== undefined) closeSync(logFd);
+  child.stdout?.on("data", (chunk) => (output += chunk));
   child.stderr?.on("data", (chunk) => (output += chunk));
   const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
 
@@ -74,6 +77,7 @@ export async function startInstance(
     stop: async () => {
       child.kill("SIGTERM");
       await exited;
+      rmSync(logFile, { force: true });
     },
   };
 }

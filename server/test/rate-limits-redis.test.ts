@@ -86,6 +86,26 @@ describe("test/rate-limits-redis: with REDIS_URL the counters live in Redis and 
     expect(await db.rateLimiterFlexible.count()).toBe(0);
   });
 
+  it("refuses a source after bad secrets on every instance, counted in Redis only, before any secret is checked", async () => {
+    const partner = await createPartner(db);
+    const call = (instance: Instance, secret: string, ip: string) =>
+      fetch(`${instance.baseUrl}/api/sign-token`, {
+        method: "POST",
+        headers: { ...sdkHeaders(partner.credentials), "X-Client-Secret": secret, "X-Forwarded-For": ip },
+        body: JSON.stringify({ redirect_url: "https://example.com/cb" }),
+      });
+    const { failures } = LIMITS.apiFailuresPerSource;
+    for (let n = 0; n < failures; n++)
+      expect((await call(n % 2 ? one : two, "ghs_wrong", "203.0.113.9")).status).toBe(401);
+    for (const instance of [one, two]) {
+      const refused = await call(instance, partner.credentials.clientSecret, "203.0.113.9");
+      expect(refused.status).toBe(429);
+      expect(Number(refused.headers.get("retry-after"))).toBeGreaterThan(0);
+    }
+    expect((await call(one, partner.credentials.clientSecret, "198.51.100.9")).status).toBe(200);
+    expect(await db.rateLimiterFlexible.count()).toBe(0);
+  });
+
   it("counts sign-in failures spread over both instances, and accepts each solved challenge once across them", async () => {
     const email = `nobody-${randomUUID()}@example.org`;
     const attempt = async (instance: Instance, n: number, proofOfWork?: string) => {

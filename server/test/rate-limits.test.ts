@@ -332,7 +332,18 @@ describe(`test/rate-limits (${TEST_DIALECT}): /api per client id`, () => {
       expect(Number(refused.headers.get("retry-after"))).toBeLessThanOrEqual(60);
       // Refused before the secret is looked at, so the right secret from that source is refused too.
       expect((await signToken(instance, from(good, "203.0.113.66"))).status).toBe(429);
+      // The lockout is checked with the credentials, after the body: a malformed body is a 400 first, which tells
+      // the source nothing about the client.
+      const malformed = await fetch(`${instance.baseUrl}/api/sign-token`, {
+        method: "POST",
+        headers: from(good, "203.0.113.66"),
+        body: "{not json",
+      });
+      expect(malformed.status).toBe(400);
     }
+    // A refused call is not a new failure: the count stays where the lockout began.
+    const counted = await db.rateLimiterFlexible.findMany({ where: { key: { contains: "203.0.113.66" } } });
+    expect(counted.map((row) => row.points)).toEqual([20]);
     // The partner's real servers, elsewhere, are not affected, on either instance.
     expect((await signToken(one, from(good, "198.51.100.7"))).status).toBe(200);
     expect((await signToken(two, from(good, "198.51.100.7"))).status).toBe(200);

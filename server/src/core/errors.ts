@@ -152,12 +152,18 @@ const wait = (seconds: number) => {
   return count === 1 ? "1 minute" : `${count} minutes`;
 };
 
-/** Sign-in must wait for this e-mail address or IP address; the same answer whether the account exists or not. */
+/**
+ * The caller must wait: sign-in for this e-mail address or IP address (the same answer whether the account exists
+ * or not), or a source refused after too many bad client credentials (its own message).
+ */
 export class RateLimitedError extends CoreError {
   readonly code = "RATE_LIMITED";
   readonly status = 429;
-  constructor(readonly retryAfterSeconds: number) {
-    super(`Too many sign-in attempts. Try again in ${wait(retryAfterSeconds)}.`);
+  constructor(
+    readonly retryAfterSeconds: number,
+    message = `Too many sign-in attempts. Try again in ${wait(retryAfterSeconds)}.`,
+  ) {
+    super(message);
   }
 }
 

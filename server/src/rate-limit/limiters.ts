@@ -17,8 +17,8 @@ export class RateLimiters {
   readonly registration: ProofOfWork;
   private readonly api: Limiter;
   private readonly apiFailures: Limiter;
-  /** Reads the failure counter of a (client id, source IP) without a write; the check every /api request makes. */
-  private readonly apiFailureCount: (key: string) => Promise<Count | null>;
+  /** Reads the failure counter of a (client id, source IP) without a write, from Redis (null: it is in the database). */
+  private readonly apiFailureCount: ((key: string) => Promise<Count | null>) | null;
   private readonly mutations: Limiter;
   private readonly mutationFailures: Limiter;
   /** Reads a caller's failed-mutation counter without a write; the check every mutation makes. */
@@ -45,7 +45,8 @@ export class RateLimiters {
       points: limits.apiFailuresPerSource.failures,
       duration: limits.apiFailuresPerSource.windowSeconds,
     });
-    this.apiFailureCount = counterReader(store, this.apiFailures);
+    // In the database the counter is read with the client's own facts, in one statement (apiSourceLockout).
+    this.apiFailureCount = store.kind === "redis" ? counterReader(store, this.apiFailures) : null;
     // Like /api: successful mutations are counted per instance in memory (or in Redis), failed ones in every instance.
     const mutationOptions = {
       keyPrefix: "graphql-mutations",
@@ -99,11 +100,16 @@ export class RateLimiters {
     return consume(this.emailCodes, `verify:${userId}`);
   }
 
-  /** Seconds this source must wait before calling for this client id again after bad credentials; null when it may. */
-  async apiSourceBlockedFor(clientId: string, ip: string | undefined): Promise<number | null> {
-    const count = await this.apiFailureCount(sourceKey(clientId, ip));
-    if (!count || count.points < this.limits.apiFailuresPerSource.failures) return null;
-    return Math.max(1, Math.ceil(count.msBeforeNext / 1000));
+  /**
+   * How client authentication reads this source's bad-credential count for this client id, before it checks a
+   * secret: as a row of the database's counter table (read in the same statement as the client's facts), or
+   * from Redis.
+   */
+  apiSourceLockout(clientId: string, ip: string | undefined): SourceLockout {
+    const key = sourceKey(clientId, ip);
+    const { failures } = this.limits.apiFailuresPerSource;
+    const read = this.apiFailureCount;
+    return read ? { failures, read: () => read(key) } : { failures, row: this.apiFailures.getKey(key) };
   }
 
   /** One /api request by a client id; answers the seconds to wait when over the limit. */
@@ -134,7 +140,14 @@ export class RateLimiters {
   }
 }
 
-type Count = { points: number; msBeforeNext: number };
+export type Count = { points: number; msBeforeNext: number };
+
+/**
+ * A source's count of bad client credentials, which client authentication checks before any secret: `failures`
+ * or more means the source waits. The count is a row of the database's RateLimiterFlexible table (`row`, its
+ * key) or is read from Redis (`read`).
+ */
+export type SourceLockout = { failures: number } & ({ row: string } | { read: () => Promise<Count | null> });
 
 /** A shared counter read without a write: from Redis, or as one prepared statement on the database. */
 function counterReader(store: LimiterStore, limiter: Limiter): (key: string) => Promise<Count | null> {

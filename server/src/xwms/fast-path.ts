@@ -4,7 +4,7 @@ import type { Metrics } from "../http/metrics.js";
 import { headerOf } from "../http/node-headers.js";
 import { logRequest, requestIdFrom } from "../http/request-log.js";
 import { DRAIN_LIMIT_BYTES, type FastPath } from "../http/serve.js";
-import { answerJson, type XwmsAnswer, type XwmsDeps } from "./deps.js";
+import { answerJson, limiterClientId, type XwmsAnswer, type XwmsDeps } from "./deps.js";
 import { XWMS_ENDPOINTS, type XwmsEndpoint } from "./endpoints.js";
 import { refusal, XwmsError } from "./envelope.js";
 import {
@@ -12,7 +12,6 @@ import {
   afterAnswer,
   answerError,
   bodyTooLarge,
-  limiterClientId,
   tooManyRequests,
   type XwmsPipeline,
 } from "./pipeline.js";
@@ -101,7 +100,7 @@ export function xwmsFastPath(deps: XwmsDeps, options: FastPathOptions): FastPath
     const clientId = limiterClientId(header("x-client-id"));
     try {
       if (clientId) {
-        const wait = await admissionWait(options, clientId, ip);
+        const wait = await admissionWait(options, clientId);
         if (wait !== null) {
           state.headers["retry-after"] = String(wait);
           return refusal(tooManyRequests(wait));
@@ -142,6 +141,7 @@ export function xwmsFastPath(deps: XwmsDeps, options: FastPathOptions): FastPath
     clearTimeout(timer);
     const { status } = answered;
     const body = answerJson(answered);
+    if (answered.headers) Object.assign(state.headers, answered.headers);
     if (!outgoing.headersSent && !outgoing.destroyed) {
       const headers = fixedHeaders.slice();
       for (const name in state.headers) headers.push(name, state.headers[name] as string);

@@ -1,4 +1,4 @@
-import { CoreError } from "../core/errors.js";
+import { CoreError, RateLimitedError } from "../core/errors.js";
 import { describeError, type Logger } from "../http/logger.js";
 import type { RateLimiters } from "../rate-limit/limiters.js";
 import type { XwmsAnswer } from "./deps.js";
@@ -11,20 +11,13 @@ import { envelopeError } from "./errors.js";
  */
 export type XwmsPipeline = { limiters: RateLimiters; logger: Logger; trustProxy: number };
 
-/** The X-Client-Id the limiters count by: at most 128 characters; none means the call is not counted. */
-export const limiterClientId = (header: string | undefined) => header?.slice(0, 128) || undefined;
-
 /**
- * Before any work: a source that sent bad credentials for this client too often, then the client's
- * volume. Null when the call may go on; otherwise the seconds to wait (the answer's Retry-After).
+ * Before any work: the client's volume (counted per instance, or in Redis). Null when the call may go on; otherwise
+ * the seconds to wait (the answer's Retry-After). A source locked out after bad credentials is refused by client
+ * authentication (deps.ts), which reads its count with the client's facts.
  */
-export async function admissionWait(
-  { limiters }: XwmsPipeline,
-  clientId: string,
-  ip: string | undefined,
-): Promise<number | null> {
-  const blocked = await limiters.apiSourceBlockedFor(clientId, ip);
-  return blocked ?? (await limiters.apiRequest(clientId));
+export function admissionWait({ limiters }: XwmsPipeline, clientId: string): Promise<number | null> {
+  return limiters.apiRequest(clientId);
 }
 
 export const tooManyRequests = (wait: number) =>
@@ -47,6 +40,9 @@ export function answerError(
   where: { requestId: string | undefined; path: string },
 ): XwmsAnswer {
   if (error instanceof XwmsError) return refusal(error);
+  if (error instanceof RateLimitedError) {
+    return { ...refusal(envelopeError(error)), headers: { "retry-after": String(error.retryAfterSeconds) } };
+  }
   if (error instanceof CoreError) return refusal(envelopeError(error));
   logger.error("unhandled error", { requestId: where.requestId, path: where.path, ...describeError(error) });
   return refusal(new XwmsError(500, "Internal server error"));

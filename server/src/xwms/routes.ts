@@ -4,7 +4,7 @@ import { declaredBodyLimit } from "../http/body-limit.js";
 import { clientIp } from "../http/client-ip.js";
 import { closeIfUndrainable } from "../http/serve.js";
 import { BAD_TEXT_MESSAGES, findBadText } from "../http/text-guard.js";
-import type { XwmsAnswer, XwmsDeps, XwmsRequest } from "./deps.js";
+import { limiterClientId, type XwmsAnswer, type XwmsDeps, type XwmsRequest } from "./deps.js";
 import { XWMS_ENDPOINTS } from "./endpoints.js";
 import { type Envelope, failure, XwmsError } from "./envelope.js";
 import { openApiDocument } from "./openapi.js";
@@ -13,7 +13,6 @@ import {
   afterAnswer,
   answerError,
   bodyTooLarge,
-  limiterClientId,
   tooManyRequests,
   type XwmsPipeline,
 } from "./pipeline.js";
@@ -25,10 +24,12 @@ const honoRequest = (c: Context, trustProxy: number): XwmsRequest => ({
   text: () => c.req.text(),
 });
 
-const send = (c: Context, answer: XwmsAnswer) =>
-  "json" in answer
+const send = (c: Context, answer: XwmsAnswer) => {
+  for (const [name, value] of Object.entries(answer.headers ?? {})) c.header(name, value);
+  return "json" in answer
     ? c.body(answer.json, answer.status, { "Content-Type": "application/json" })
     : c.json<Envelope<unknown>>(answer.envelope, answer.status);
+};
 
 /** Mounts the route table; every answer, including faults, is the XWMS envelope. */
 export function xwmsRoutes(deps: XwmsDeps, pipeline: XwmsPipeline): Hono {
@@ -38,7 +39,7 @@ export function xwmsRoutes(deps: XwmsDeps, pipeline: XwmsPipeline): Hono {
     const clientId = limiterClientId(c.req.header("x-client-id"));
     if (!clientId) return next();
     const ip = clientIp(c, pipeline.trustProxy);
-    const wait = await admissionWait(pipeline, clientId, ip);
+    const wait = await admissionWait(pipeline, clientId);
     if (wait !== null) {
       c.header("Retry-After", String(wait));
       return failure(c, tooManyRequests(wait));

@@ -1,10 +1,16 @@
 import type { Db } from "../../db/client.js";
 import type { DomainWithCallbacks, SecretWithLinks } from "../../db/hot/client-auth.js";
-import { clientAuthFacts, secretLastUsedAt, touchSecret } from "../../db/hot/client-auth-cache.js";
+import {
+  clientAuthFacts,
+  clientAuthFactsAndCounter,
+  secretLastUsedAt,
+  touchSecret,
+} from "../../db/hot/client-auth-cache.js";
 import { hotSqlOf } from "../../db/hot/registry.js";
 import type { HotSql } from "../../db/hot/sql.js";
 import type { Client, ClientSecret, Domain } from "../../generated/prisma/client.js";
-import { ClientForbiddenError, ClientUnauthenticatedError } from "../errors.js";
+import type { Count, SourceLockout } from "../../rate-limit/limiters.js";
+import { ClientForbiddenError, ClientUnauthenticatedError, RateLimitedError } from "../errors.js";
 import { digestsEqual, sha256 } from "./crypto.js";
 import { ipAllowed } from "./ip-allowlist.js";
 
@@ -31,7 +37,8 @@ export function credentialsFromHeaders(header: (name: string) => string | undefi
 
 /**
  * Runs every check DESIGN.md lists, in an order that tells a caller nothing about a client
- * until it has proven it holds one of that client's secrets.
+ * until it has proven it holds one of that client's secrets. With `lockout`, a source that sent bad credentials
+ * for this client id too often is refused first, before any secret is compared.
  */
 export async function authenticateClient(
   db: Db,
@@ -39,6 +46,7 @@ export async function authenticateClient(
   purpose: ClientPurpose,
   callerIp: string | undefined,
   now: Date = new Date(),
+  lockout?: SourceLockout,
 ): Promise<AuthenticatedClient> {
   const { clientId, secret: presented, domain: domainKey } = credentials;
   if (!clientId || !presented || !domainKey) {
@@ -46,7 +54,11 @@ export async function authenticateClient(
   }
 
   const sql = hotSqlOf(db);
-  const found = await clientAuthFacts(sql, clientId);
+  const { found, failures } = await factsAndFailures(sql, clientId, lockout);
+  if (lockout && failures && failures.points >= lockout.failures) {
+    const wait = Math.max(1, Math.ceil(failures.msBeforeNext / 1000));
+    throw new RateLimitedError(wait, `Too many requests for this client. Try again in ${wait} seconds.`);
+  }
   if (!found) throw new ClientUnauthenticatedError(INVALID);
   const { client, domains, secrets } = found;
 
@@ -58,6 +70,21 @@ export async function authenticateClient(
 
   await touchIfStale(sql, secret, now);
   return { client, domain, secret };
+}
+
+/** The client's facts and the source's failure count: in one statement when the count is a row of this database. */
+async function factsAndFailures(sql: HotSql, clientId: string, lockout: SourceLockout | undefined) {
+  if (!lockout) return { found: await clientAuthFacts(sql, clientId), failures: null };
+  if ("read" in lockout) {
+    const [found, failures] = await Promise.all([clientAuthFacts(sql, clientId), lockout.read()]);
+    return { found, failures };
+  }
+  const { facts, counter } = await clientAuthFactsAndCounter(sql, clientId, lockout.row);
+  const failures: Count | null = counter && {
+    points: counter.points,
+    msBeforeNext: counter.expire ? counter.expire.getTime() - Date.now() : 0,
+  };
+  return { found: facts, failures };
 }
 
 /**

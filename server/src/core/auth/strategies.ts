@@ -1,5 +1,6 @@
 import type { Config } from "../../config.js";
 import type { Db } from "../../db/client.js";
+import type { SourceLockout } from "../../rate-limit/limiters.js";
 import type { Actor } from "../actor.js";
 import { type Clock, systemClock } from "../clock.js";
 import { NotAuthenticatedError } from "../errors.js";
@@ -12,6 +13,8 @@ export type AuthnRequest = {
   header(name: string): string | undefined;
   cookie(name: string): string | undefined;
   ip: string | undefined;
+  /** Where the door counts this source's bad client credentials; checked before any secret. */
+  sourceLockout?: SourceLockout;
 };
 
 export type AuthnDeps = { db: Db; config: Config; clock?: Clock };
@@ -30,7 +33,7 @@ export const clientCredentials =
   async (request, { db, clock = systemClock }) => {
     if (!request.header("x-client-id") && !request.header("x-client-secret")) return null;
     const credentials = credentialsFromHeaders(request.header);
-    const auth = await authenticateClient(db, credentials, purpose, request.ip, clock.now());
+    const auth = await authenticateClient(db, credentials, purpose, request.ip, clock.now(), request.sourceLockout);
     return {
       kind: "client",
       clientId: auth.client.id,

@@ -1,10 +1,14 @@
 import { type ClientAuthRows, readClientAuth } from "./client-auth.js";
+import { type CounterRow, counterOf } from "./rate-limit.js";
 import { type HotSql, storable } from "./sql.js";
 
 /** Enough for every client a busy instance serves; beyond it the least recently used client is read again. */
 const CAPACITY = 4096;
 
 const VERSION = `SELECT "authVersion" FROM "Client" WHERE "id" = ?`;
+/** The version and one row of the rate-limit counters: one row always, with nulls for what does not exist. */
+const VERSION_AND_COUNTER = `SELECT (SELECT "authVersion" FROM "Client" WHERE "id" = ?) AS "authVersion",
+  r."points", r."expire" FROM (SELECT 1 AS "one") AS "one" LEFT JOIN "RateLimiterFlexible" r ON r."key" = ?`;
 const TOUCH_SECRET = `UPDATE "ClientSecret" SET "lastUsedAt" = ? WHERE "id" = ?`;
 
 /** What one instance remembers about clients; one per HotSql, so apps on other databases never share it. */
@@ -41,14 +45,34 @@ function remember<T>(map: Map<string, T>, key: string, value: T): void {
  */
 export async function clientAuthFacts(sql: HotSql, clientId: string): Promise<ClientAuthRows | null> {
   if (!storable(clientId)) return null;
-  const { facts } = memoryOf(sql);
   const [row] = await sql.all(VERSION, [clientId]);
+  return factsAtVersion(sql, clientId, row?.authVersion);
+}
+
+/**
+ * clientAuthFacts, and in the same statement the rate-limit counter row `counterKey` (the calling source's count of
+ * bad credentials, which authentication checks first): one statement where two would cost a round trip or, on
+ * SQLite, a read lock each.
+ */
+export async function clientAuthFactsAndCounter(
+  sql: HotSql,
+  clientId: string,
+  counterKey: string,
+): Promise<{ facts: ClientAuthRows | null; counter: CounterRow | null }> {
+  if (!storable(clientId) || !storable(counterKey)) return { facts: null, counter: null };
+  const [row] = await sql.all(VERSION_AND_COUNTER, [clientId, counterKey]);
+  return { facts: await factsAtVersion(sql, clientId, row?.authVersion), counter: counterOf(row) };
+}
+
+/** The cached facts while `version` (just read; null: no such client) holds, otherwise read again. */
+async function factsAtVersion(sql: HotSql, clientId: string, version: unknown): Promise<ClientAuthRows | null> {
+  const { facts } = memoryOf(sql);
   const cached = facts.get(clientId);
-  if (!row) {
+  if (version == null) {
     facts.delete(clientId);
     return null;
   }
-  if (cached && cached.client.authVersion === Number(row.authVersion)) {
+  if (cached && cached.client.authVersion === Number(version)) {
     remember(facts, clientId, cached);
     return cached;
   }
