@@ -8,7 +8,7 @@ import type { Permission } from "../core/role/built-in-roles.js";
 import type PrismaTypes from "../generated/prisma/pothos-types.js";
 import { getDatamodel } from "../generated/prisma/pothos-types.js";
 import type { AuthenticatedContext, Context } from "./context.js";
-import { mutationFailed } from "./mutation-outcome.js";
+import MutationOutcomePlugin, { typedErrorResolved } from "./mutation-outcome.js";
 
 const capitalize = (name: string) => name.charAt(0).toUpperCase() + name.slice(1);
 
@@ -27,7 +27,7 @@ export const builder = new SchemaBuilder<{
   DefaultFieldNullability: false;
   DefaultInputFieldRequiredness: true;
 }>({
-  plugins: [ScopeAuthPlugin, ErrorsPlugin, PrismaPlugin, RelayPlugin],
+  plugins: [ScopeAuthPlugin, MutationOutcomePlugin, ErrorsPlugin, PrismaPlugin, RelayPlugin],
   defaultFieldNullability: false,
   defaultInputFieldRequiredness: true,
   scopeAuth: {
@@ -48,7 +48,7 @@ export const builder = new SchemaBuilder<{
   relay: {},
   errors: {
     defaultTypes: [],
-    onResolvedError: mutationFailed,
+    onResolvedError: typedErrorResolved,
     // Every mutation answers `<Name>Payload = <Name>Success { data } | ...errors`.
     defaultResultOptions: { name: ({ fieldName }) => `${capitalize(fieldName)}Success` },
     defaultUnionOptions: { name: ({ fieldName }) => `${capitalize(fieldName)}Payload` },

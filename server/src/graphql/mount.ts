@@ -102,7 +102,7 @@ export function mountGraphql(
         return c.json(tooMany(startWait, message), 429);
       }
     }
-    const { result: response, failed } = await withMutationOutcome(() =>
+    const { result: response, failed } = await withMutationOutcome(context, () =>
       yoga.fetch(c.req.raw, Object.assign(context, { [READ_BODY]: body })),
     );
     if (fields && failed) await limiters.mutationFailed(callerKey(context));
