@@ -3,7 +3,7 @@ import { newId } from "./id.js";
 import { CONSUME_TOKEN, consumeLoginToken } from "./login-token.js";
 import type { HotSql } from "./sql.js";
 import { toStrOrNull } from "./sql.js";
-import { readUser, USER_COLUMNS, upsertClientUser, user } from "./users.js";
+import { COUNT_CLIENT_USER_VISIT, readUser, USER_COLUMNS, upsertClientUser, user } from "./users.js";
 
 /**
  * PostgreSQL: the conditional consume, the person it names and their visit to the client in one round trip.
@@ -15,8 +15,7 @@ visit AS (
   INSERT INTO "ClientUser" ("id", "clientId", "userId", "domainId", "isTestUser", "firstLoginAt", "lastLoginAt",
     "loginCount")
   SELECT ?, ?, won."userId", ?, ?, ?, ?, 1 FROM won WHERE won."userId" IS NOT NULL
-  ON CONFLICT ("clientId", "userId") DO UPDATE SET "lastLoginAt" = excluded."lastLoginAt",
-    "loginCount" = "ClientUser"."loginCount" + 1
+  ${COUNT_CLIENT_USER_VISIT}
 )
 SELECT won."scopes" AS "grantedScopes", ${USER_COLUMNS} FROM won LEFT JOIN "User" u ON u."id" = won."userId"`;
 

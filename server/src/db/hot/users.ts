@@ -30,10 +30,13 @@ const CONSENT_FACTS = {
 
 const USER_BY_ID = `SELECT ${USER_COLUMNS} FROM "User" u WHERE u."id" = ?`;
 
+/** A later login through the client counts up the row the first one created; every visit upsert ends with it. */
+export const COUNT_CLIENT_USER_VISIT = `ON CONFLICT ("clientId", "userId") DO UPDATE SET
+  "lastLoginAt" = excluded."lastLoginAt", "loginCount" = "ClientUser"."loginCount" + 1`;
+
 const UPSERT_CLIENT_USER = `INSERT INTO "ClientUser" ("id", "clientId", "userId", "domainId", "isTestUser",
   "firstLoginAt", "lastLoginAt", "loginCount") VALUES (?, ?, ?, ?, ?, ?, ?, 1)
-ON CONFLICT ("clientId", "userId") DO UPDATE SET "lastLoginAt" = excluded."lastLoginAt",
-  "loginCount" = "ClientUser"."loginCount" + 1`;
+${COUNT_CLIENT_USER_VISIT}`;
 
 /** A User from columns selected with USER_COLUMNS. */
 export const user = (row: Row): User => ({
