@@ -60,8 +60,13 @@ export const SCOPE_CATALOGUE: readonly { key: string; description: string; tier:
 
 /** The fields a scope key releases; none for a key outside the catalogue. */
 export function fieldsOfScope(key: string): readonly ReleasedField[] {
-  return SCOPE_CATALOGUE_ENTRIES.find((entry) => entry.key === key)?.fields ?? [];
+  return FIELDS_BY_SCOPE.get(key) ?? [];
 }
+
+/** Looked up on every partner read (get/user/info, OIDC claims): a map, not a scan of the catalogue. */
+const FIELDS_BY_SCOPE: ReadonlyMap<string, readonly ReleasedField[]> = new Map(
+  SCOPE_CATALOGUE_ENTRIES.map((entry) => [entry.key, entry.fields]),
+);
 
 /** The public projects `GET /api/global/projects` lists, in the XWMS project shape. */
 export const PROJECTS: readonly {
