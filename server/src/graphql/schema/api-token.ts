@@ -2,6 +2,7 @@ import { createApiToken, revokeApiToken } from "../../core/api-token/api-token.s
 import { apiTokenExpiry } from "../../core/auth/api-token.js";
 import {
   ForbiddenError,
+  InvalidPasskeyError,
   NotAuthenticatedError,
   NotFoundError,
   RateLimitedError,
@@ -9,6 +10,7 @@ import {
   WrongPasswordError,
 } from "../../core/errors.js";
 import { builder } from "../builder.js";
+import { identityProofFields } from "./identity-proof.js";
 
 const ApiToken = builder.prismaObject("ApiToken", {
   authScopes: (token, ctx) => ctx.viewer?.id === token.userId,
@@ -44,9 +46,10 @@ builder.mutationField("createApiToken", (t) =>
     args: {
       input: t.arg({
         type: builder.inputType("CreateApiTokenInput", {
+          description: "Minting a token needs exactly one proof that it is the viewer: whichever of these they have.",
           fields: (f) => ({
             label: f.string(),
-            currentPassword: f.string({ description: "The person's password: minting a token needs it again." }),
+            ...identityProofFields(f),
             expiresAt: f.field({
               type: "DateTime",
               required: false,
@@ -56,9 +59,17 @@ builder.mutationField("createApiToken", (t) =>
         }),
       }),
     },
-    errors: { types: [NotAuthenticatedError, ForbiddenError, WrongPasswordError, RateLimitedError, ValidationError] },
-    resolve: (_root, { input }, ctx) =>
-      createApiToken({ ctx, label: input.label, currentPassword: input.currentPassword, expiresAt: input.expiresAt }),
+    errors: {
+      types: [
+        NotAuthenticatedError,
+        ForbiddenError,
+        WrongPasswordError,
+        InvalidPasskeyError,
+        RateLimitedError,
+        ValidationError,
+      ],
+    },
+    resolve: (_root, { input }, ctx) => createApiToken({ ctx, ...input }),
   }),
 );
 
