@@ -1,10 +1,10 @@
 import { Secret, TOTP } from "otpauth";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type Browser, registeredBrowser, startTestServer, type TestServer } from "./harness.js";
+import { PASSWORD, payloadOf } from "./graphql.js";
+import { registeredBrowser, startTestServer, type TestServer } from "./harness.js";
 import { SoftAuthenticator } from "./passkey-authenticator.js";
 import { enrolTotp } from "./staff.js";
 
-const PASSWORD = "correct horse battery";
 const ONE_PROOF = "Confirm it is you: enter your password, use one of your passkeys or enter a code from your app.";
 let server: TestServer;
 let device: SoftAuthenticator;
@@ -34,13 +34,7 @@ const ENABLE_EMAIL = `mutation { enableEmailFactor { __typename ... on EnableEma
 const REGENERATE = `mutation R($input: RegenerateRecoveryCodesInput!) { regenerateRecoveryCodes(input: $input) {
   __typename ... on RegenerateRecoveryCodesSuccess { data } ${ERROR} } }`;
 
-type Payload = { __typename: string } & Record<string, unknown>;
-async function field(browser: Browser, query: string, name: string, variables: Record<string, unknown> = {}) {
-  const result = await browser.graphql<Record<string, Payload>>(query, variables);
-  const payload = result.data?.[name];
-  if (!payload) throw new Error(`no ${name}: ${JSON.stringify(result)}`);
-  return payload;
-}
+const field = payloadOf;
 
 /** Someone who signed up with a passkey: an account with one passkey on the soft authenticator and no password. */
 async function passwordlessPerson(name = "Pas Skey") {

@@ -1,16 +1,8 @@
 import { createApiToken, revokeApiToken } from "../../core/api-token/api-token.service.js";
 import { apiTokenExpiry } from "../../core/auth/api-token.js";
-import {
-  ForbiddenError,
-  InvalidPasskeyError,
-  NotAuthenticatedError,
-  NotFoundError,
-  RateLimitedError,
-  ValidationError,
-  WrongPasswordError,
-} from "../../core/errors.js";
+import { ForbiddenError, NotAuthenticatedError, NotFoundError } from "../../core/errors.js";
 import { builder } from "../builder.js";
-import { identityProofFields } from "./identity-proof.js";
+import { identityProofErrors, identityProofFields } from "./identity-proof.js";
 
 const ApiToken = builder.prismaObject("ApiToken", {
   authScopes: (token, ctx) => ctx.viewer?.id === token.userId,
@@ -59,16 +51,7 @@ builder.mutationField("createApiToken", (t) =>
         }),
       }),
     },
-    errors: {
-      types: [
-        NotAuthenticatedError,
-        ForbiddenError,
-        WrongPasswordError,
-        InvalidPasskeyError,
-        RateLimitedError,
-        ValidationError,
-      ],
-    },
+    errors: { types: [...identityProofErrors] },
     resolve: (_root, { input }, ctx) => createApiToken({ ctx, ...input }),
   }),
 );

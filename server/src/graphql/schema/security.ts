@@ -6,7 +6,6 @@ import {
   ForbiddenError,
   InvalidEmailCodeError,
   InvalidLinkError,
-  InvalidPasskeyError,
   NotAuthenticatedError,
   NotFoundError,
   RateLimitedError,
@@ -28,7 +27,7 @@ import {
 } from "../../core/security/security.service.js";
 import { builder } from "../builder.js";
 import { ErrorInterface } from "../errors.js";
-import { identityProofFields } from "./identity-proof.js";
+import { identityProofErrors, identityProofFields } from "./identity-proof.js";
 import { UserType } from "./user.js";
 
 const InvalidLinkReason = builder.enumType("InvalidLinkReason", {
@@ -168,16 +167,7 @@ builder.mutationField("changeEmail", (t) =>
       "Mails a confirmation link to the new address (confirmed with the password, a passkey or a code); the change applies once it is opened.",
     args: { input: t.arg({ type: ChangeEmailInput }) },
     errors: {
-      types: [
-        NotAuthenticatedError,
-        ForbiddenError,
-        WrongPasswordError,
-        InvalidPasskeyError,
-        RateLimitedError,
-        EmailTakenError,
-        ConflictError,
-        ValidationError,
-      ],
+      types: [...identityProofErrors, EmailTakenError, ConflictError],
     },
     resolve: (_root, { input }, ctx) => changeEmail({ ctx, ...input }),
   }),

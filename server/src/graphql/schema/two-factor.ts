@@ -4,13 +4,11 @@ import { ownAccountOnly } from "../../core/account/account-caller.js";
 import {
   ConflictError,
   ForbiddenError,
-  InvalidPasskeyError,
   InvalidSecondFactorError,
   NotAuthenticatedError,
   NotFoundError,
   RateLimitedError,
   ValidationError,
-  WrongPasswordError,
 } from "../../core/errors.js";
 import {
   lacksRequiredSecondFactor,
@@ -32,7 +30,7 @@ import {
 import { builder } from "../builder.js";
 import { SecondFactorMethod } from "../errors.js";
 import { ClientType } from "./client.js";
-import { identityProofFields } from "./identity-proof.js";
+import { identityProofErrors, identityProofFields } from "./identity-proof.js";
 import { UserType } from "./user.js";
 
 const TwoFactorStatusType = builder.objectRef<TwoFactorStatus>("TwoFactorStatus").implement({
@@ -62,13 +60,7 @@ const TotpEnrolmentType = builder.objectRef<TotpEnrolment>("TotpEnrolment").impl
 });
 
 const accountErrors = [NotAuthenticatedError, ForbiddenError, ConflictError] as const;
-const reauthErrors = [
-  ...accountErrors,
-  WrongPasswordError,
-  InvalidPasskeyError,
-  RateLimitedError,
-  ValidationError,
-] as const;
+const reauthErrors = [...identityProofErrors, ConflictError] as const;
 
 builder.mutationField("startTotpEnrolment", (t) =>
   t.field({
