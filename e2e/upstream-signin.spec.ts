@@ -138,10 +138,20 @@ test.describe("a person signs in with Google", () => {
       await expect(passkeys.getByRole("cell", { name: "Laptop", exact: true })).toBeVisible();
     });
 
+    await test.step("without a password, the passkey confirms a new API token; no password field is shown", async () => {
+      await page.goto("/account/tokens");
+      const card = page.getByRole("region", { name: "Create an API token" });
+      await expect(card.getByText(/has no password: confirm it is you with one of your passkeys/)).toBeVisible();
+      await expect(card.getByLabel("Your current password")).toHaveCount(0);
+      await card.getByRole("textbox", { name: "Label" }).fill("Deploy script");
+      await card.getByRole("button", { name: "Create token" }).click();
+      await expect(page.getByTestId("new-token-value")).toBeVisible();
+    });
+
     await test.step("without a password, the passkey confirms deleting the account", async () => {
       await page.goto("/account/privacy");
       const card = page.getByRole("region", { name: "Delete your account" });
-      await expect(card.getByText("Your account has no password: confirm with one of your passkeys.")).toBeVisible();
+      await expect(card.getByText(/has no password: confirm it is you with one of your passkeys/)).toBeVisible();
       await expect(card.getByLabel("Your current password")).toHaveCount(0);
       await shoot(page, "account-delete-with-passkey");
       await card.getByRole("button", { name: "Delete my account with a passkey" }).click();

@@ -40,6 +40,21 @@ export async function gql<T = AnyAnswer>(
 let people = 0;
 export const PASSWORD = "correct horse battery";
 
+export type Payload = { __typename: string } & Record<string, unknown>;
+
+/** The payload of the top-level field `name` asked on `browser`; throws with the whole answer when there is none. */
+export async function payloadOf(
+  browser: Browser,
+  query: string,
+  name: string,
+  variables: Record<string, unknown> = {},
+) {
+  const result = await browser.graphql<Record<string, Payload>>(query, variables);
+  const payload = result.data?.[name];
+  if (!payload) throw new Error(`no ${name}: ${JSON.stringify(result)}`);
+  return payload;
+}
+
 /** A person created in the database and signed in through GraphQL; PAID by default so they may own clients. */
 export async function signedInPerson(server: TestServer, options: { plan?: Plan; name?: string } = {}) {
   const email = `member${++people}-${Date.now()}@example.org`;

@@ -1,11 +1,11 @@
 import { Secret, TOTP } from "otpauth";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { hashPassword } from "../src/core/auth/password.js";
+import { PASSWORD, payloadOf } from "./graphql.js";
 import { Browser, registeredBrowser, startTestServer, type TestServer } from "./harness.js";
 import { SoftAuthenticator } from "./passkey-authenticator.js";
 import { enrolTotp } from "./staff.js";
 
-const PASSWORD = "correct horse battery";
 let server: TestServer;
 let device: SoftAuthenticator;
 beforeAll(async () => {
@@ -37,13 +37,7 @@ const START_SECOND = `mutation S($input: StartPasskeySecondFactorInput!) { start
 const VERIFY = `mutation V($input: VerifySignInInput!) { verifySignIn(input: $input) { __typename
   ... on VerifySignInSuccess { data { id } } ... on InvalidSecondFactorError { reason attemptsLeft } ${ERROR} } }`;
 
-type Payload = { __typename: string } & Record<string, unknown>;
-async function field(browser: Browser, query: string, name: string, variables: Record<string, unknown> = {}) {
-  const result = await browser.graphql<Record<string, Payload>>(query, variables);
-  const payload = result.data?.[name];
-  if (!payload) throw new Error(`no ${name}: ${JSON.stringify(result)}`);
-  return payload;
-}
+const field = payloadOf;
 const viewerOf = async (browser: Browser) =>
   (await browser.graphql<{ viewer: { id: string } | null }>(`{ viewer { id } }`)).data?.viewer ?? null;
 

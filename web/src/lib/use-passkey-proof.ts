@@ -1,5 +1,5 @@
 import { useMutation } from "urql";
-import { ErrorFields, graphql } from "./graphql";
+import { ErrorFields, type FragmentOf, graphql } from "./graphql";
 import { runMutation } from "./mutation";
 import { answerWithPasskey, type PasskeyOutcome } from "./passkey";
 
@@ -18,6 +18,29 @@ const PasskeyProof_Start = graphql(
   [ErrorFields],
 );
 
+/** What a person can confirm it is them with; spread into the query of every form that asks. */
+export const IdentityProofWays = graphql(`
+  fragment IdentityProofWays on User {
+    hasPassword
+    passkeys {
+      id
+    }
+    twoFactor {
+      totpEnabled
+      recoveryCodesLeft
+    }
+  }
+`);
+
+export type ProofWays = { hasPassword: boolean; passkey: boolean; code: boolean };
+
+/** The proofs a person has; while it loads, the password (what most people have). */
+export function proofWaysOf(viewer: FragmentOf<typeof IdentityProofWays> | null | undefined): ProofWays {
+  if (!viewer) return { hasPassword: true, passkey: false, code: false };
+  const code = viewer.twoFactor.totpEnabled || viewer.twoFactor.recoveryCodesLeft > 0;
+  return { hasPassword: viewer.hasPassword, passkey: viewer.passkeys.length > 0, code };
+}
+
 /**
  * Proves it is the signed-in person with one of their own passkeys, for a sensitive change on an account
  * without a password: the server's fresh challenge, answered by the browser, goes in `passkeyResponse`.
@@ -30,18 +53,21 @@ function usePasskeyProof(failed: string): () => Promise<PasskeyOutcome> {
   };
 }
 
-export type IdentityProof = { currentPassword: string } | { passkeyResponse: string };
+export type IdentityProof = { currentPassword: string } | { passkeyResponse: string } | { code: string };
 
 /**
- * The one proof a sensitive change sends: the password the person typed, or, for an account without one, a
- * fresh answer by one of their passkeys (or the message saying why there is none).
+ * The one proof a sensitive change sends: the password the person typed, or, for an account without one, the
+ * code they typed from their app (or a recovery code), else a fresh answer by one of their passkeys (or the
+ * message saying why there is none).
  */
 export function useIdentityProof(hasPassword: boolean, failed: string) {
   const passkeyProof = usePasskeyProof(failed);
   return async (
     currentPassword: string,
+    code = "",
   ): Promise<{ ok: true; proof: IdentityProof } | { ok: false; message: string }> => {
     if (hasPassword) return { ok: true, proof: { currentPassword } };
+    if (code.trim()) return { ok: true, proof: { code: code.trim() } };
     const answer = await passkeyProof();
     return answer.ok ? { ok: true, proof: { passkeyResponse: answer.response } } : answer;
   };

@@ -3,14 +3,13 @@ import { audited } from "../audit/audit.service.js";
 import { API_TOKEN_DEFAULT_DAYS, API_TOKEN_MAX_DAYS, newApiToken } from "../auth/api-token.js";
 import type { ServiceContext } from "../context.js";
 import { ForbiddenError, NotAuthenticatedError, NotFoundError } from "../errors.js";
-import { reauthenticate } from "../security/security.service.js";
+import { type Reauthentication, reauthenticateWith } from "../security/reauthentication.js";
 import { validate } from "../validate.js";
 
 const DAY_MS = 86_400_000;
 
 const createInput = z.object({
   label: z.string().trim().min(1, "Give the token a label.").max(100, "Use at most 100 characters."),
-  currentPassword: z.string().min(1, "Enter your current password.").max(1024, "The password is too long."),
   expiresAt: z
     .date()
     .refine((date) => date.getTime() > Date.now(), "The expiry must be in the future.")
@@ -29,19 +28,19 @@ function sessionViewer(ctx: ServiceContext) {
   return ctx.viewer;
 }
 
-/** A token acts as the person from anywhere, so minting one needs the password again, not just a session. */
+/**
+ * A token acts as the person from anywhere, so minting one needs proof that it is them again (password, passkey
+ * or code, whichever they have), not just a session.
+ */
 export async function createApiToken({
   ctx,
-  ...input
-}: {
-  ctx: ServiceContext;
-  label: string;
-  currentPassword: string;
-  expiresAt?: Date | null;
-}) {
+  label: rawLabel,
+  expiresAt: rawExpiresAt,
+  ...proof
+}: { ctx: ServiceContext; label: string; expiresAt?: Date | null } & Reauthentication) {
   const viewer = sessionViewer(ctx);
-  const { label, currentPassword, expiresAt } = validate(createInput, input);
-  await reauthenticate(ctx, currentPassword);
+  const { label, expiresAt } = validate(createInput, { label: rawLabel, expiresAt: rawExpiresAt });
+  await reauthenticateWith(ctx, proof);
   const token = newApiToken();
   const row = await audited(ctx, null, async (tx) => {
     const created = await tx.apiToken.create({

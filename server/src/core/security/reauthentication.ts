@@ -1,13 +1,20 @@
 import { z } from "zod";
 import type { User } from "../../generated/prisma/client.js";
 import { accountOwner } from "../account/account-caller.js";
+import { hasPassword } from "../account/ways-in.js";
+import { verifyPassword } from "../auth/password.js";
 import type { ServiceContext } from "../context.js";
-import { ConflictError, InvalidPasskeyError, RateLimitedError, ValidationError } from "../errors.js";
+import {
+  ConflictError,
+  InvalidPasskeyError,
+  RateLimitedError,
+  ValidationError,
+  WrongPasswordError,
+} from "../errors.js";
 import { spendChallenge, storeChallenge } from "../passkey/challenge.js";
 import { assertionHolds, ownPasskeyOptions, parseAssertion } from "../passkey/webauthn.js";
 import { recoveryCodeHolds, totpCodeHolds } from "../two-factor/factor-codes.js";
 import { validate } from "../validate.js";
-import { reauthenticate } from "./security.service.js";
 
 /** One of the ways a signed-in person proves again that it is them, whichever they have. */
 export type Reauthentication = {
@@ -24,6 +31,22 @@ const proofShape = z.object({
   code: z.string().trim().max(64, "That code is too long.").nullish(),
 });
 
+/** The signed-in person, after proving again that they know the password (changing the password asks for exactly this). */
+export async function reauthenticate(ctx: ServiceContext, currentPassword: string): Promise<User> {
+  const viewer = accountOwner(ctx);
+  const user = await ctx.db.user.findUniqueOrThrow({ where: { id: viewer.id } });
+  // Sign-in's throttle, so guessing here is no faster; no challenge: the caller already holds a session or token.
+  const throttle = ctx.rateLimiters.signIn;
+  await throttle.admit({ email: user.email, ip: ctx.ip }, { challenge: false });
+  if (!(await verifyPassword(user.passwordHash, currentPassword))) {
+    await throttle.failed(user.email, ctx.ip);
+    throw new WrongPasswordError();
+  }
+  await throttle.succeeded(user.email, ctx.ip);
+  return user;
+}
+
+const NO_PASSWORD = "Enter your current password.";
 const ONE_PROOF = "Confirm it is you: enter your password, use one of your passkeys or enter a code from your app.";
 
 /**
@@ -48,9 +71,13 @@ export async function reauthenticateWith(ctx: ServiceContext, input: Reauthentic
   const viewer = accountOwner(ctx);
   const { currentPassword, passkeyResponse, code } = validate(proofShape, input);
   const given = [currentPassword, passkeyResponse, code].filter((value) => value);
-  if (given.length !== 1) throw new ValidationError(ONE_PROOF, [{ field: "currentPassword", message: ONE_PROOF }]);
-  if (currentPassword) return reauthenticate(ctx, currentPassword);
   const user = await ctx.db.user.findUniqueOrThrow({ where: { id: viewer.id } });
+  if (given.length !== 1) {
+    // Nothing at all from someone with a password: ask for it, as these forms always have.
+    const message = given.length === 0 && hasPassword(user) ? NO_PASSWORD : ONE_PROOF;
+    throw new ValidationError(message, [{ field: "currentPassword", message }]);
+  }
+  if (currentPassword) return reauthenticate(ctx, currentPassword);
   if (passkeyResponse) {
     const { response, challenge } = parseAssertion(passkeyResponse);
     await spendChallenge(ctx, challenge, "reauth", user.id);

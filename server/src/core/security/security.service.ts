@@ -4,23 +4,17 @@ import type { Db } from "../../db/client.js";
 import { Prisma, type Session, type User } from "../../generated/prisma/client.js";
 import { accountOwner } from "../account/account-caller.js";
 import { audited } from "../audit/audit.service.js";
-import { hashPassword, verifyPassword } from "../auth/password.js";
+import { hashPassword } from "../auth/password.js";
 import { endSession } from "../auth/session.js";
 import type { Clock } from "../clock.js";
 import type { ServiceContext } from "../context.js";
-import {
-  ConflictError,
-  EmailTakenError,
-  NotAuthenticatedError,
-  NotFoundError,
-  RateLimitedError,
-  WrongPasswordError,
-} from "../errors.js";
+import { ConflictError, EmailTakenError, NotAuthenticatedError, NotFoundError, RateLimitedError } from "../errors.js";
 import { mailPersonQuietly } from "../mail/mail-person.js";
 import { endOidcSessionsIfSignedOut } from "../oidc/oidc-session.js";
 import { checkPasswordPolicy, validate } from "../validate.js";
 import { newEmailCode } from "./email-code.js";
 import { evictOldAccess } from "./eviction.js";
+import { type Reauthentication, reauthenticate, reauthenticateWith } from "./reauthentication.js";
 import { consumeToken, findUsableToken, issueUserToken } from "./user-token.js";
 
 const email = z
@@ -132,21 +126,6 @@ export async function resetPassword({
   return true;
 }
 
-/** The signed-in person, after proving again that they know the password. */
-export async function reauthenticate(ctx: ServiceContext, currentPassword: string): Promise<User> {
-  const viewer = accountOwner(ctx);
-  const user = await ctx.db.user.findUniqueOrThrow({ where: { id: viewer.id } });
-  // Sign-in's throttle, so guessing here is no faster; no challenge: the caller already holds a session or token.
-  const throttle = ctx.rateLimiters.signIn;
-  await throttle.admit({ email: user.email, ip: ctx.ip }, { challenge: false });
-  if (!(await verifyPassword(user.passwordHash, currentPassword))) {
-    await throttle.failed(user.email, ctx.ip);
-    throw new WrongPasswordError();
-  }
-  await throttle.succeeded(user.email, ctx.ip);
-  return user;
-}
-
 export async function changePassword({
   ctx,
   ...input
@@ -172,19 +151,14 @@ export async function changePassword({
   });
 }
 
+/** Confirmed with whichever proof the person has: an account without a password can change its address too. */
 export async function changeEmail({
   ctx,
-  ...input
-}: {
-  ctx: ServiceContext;
-  currentPassword: string;
-  newEmail: string;
-}): Promise<boolean> {
-  const { currentPassword, newEmail } = validate(
-    z.object({ currentPassword: password("your current password"), newEmail: email }),
-    input,
-  );
-  const user = await reauthenticate(ctx, currentPassword);
+  newEmail: rawEmail,
+  ...proof
+}: { ctx: ServiceContext; newEmail: string } & Reauthentication): Promise<boolean> {
+  const { newEmail } = validate(z.object({ newEmail: email }), { newEmail: rawEmail });
+  const user = await reauthenticateWith(ctx, proof);
   if (newEmail === user.email) {
     throw new ConflictError("This is already your e-mail address.");
   }

@@ -5,7 +5,7 @@ import { audited, type Tx } from "../audit/audit.service.js";
 import { encryptionKey, seal, unseal } from "../auth/sealed-box.js";
 import type { ServiceContext } from "../context.js";
 import { ConflictError, ValidationError } from "../errors.js";
-import { reauthenticate } from "../security/security.service.js";
+import { type Reauthentication, reauthenticateWith } from "../security/reauthentication.js";
 import { validate } from "../validate.js";
 import { hasSecondFactor } from "./policy.js";
 import { newRecoveryCodes, recoveryCodeHash } from "./recovery-codes.js";
@@ -81,10 +81,6 @@ export async function confirmTotp({ ctx, ...input }: { ctx: ServiceContext; code
   });
 }
 
-const passwordInput = z.object({
-  currentPassword: z.string().min(1, "Enter your current password.").max(1024, "The password is too long."),
-});
-
 /** Recovery codes stand in for a factor; with none left they go too. */
 export async function dropRecoveryCodesIfNoFactor(tx: Tx, userId: string): Promise<void> {
   const [totp, email, passkeys] = await Promise.all([
@@ -95,10 +91,13 @@ export async function dropRecoveryCodesIfNoFactor(tx: Tx, userId: string): Promi
   if (totp + email + passkeys === 0) await tx.recoveryCode.deleteMany({ where: { userId } });
 }
 
-/** Turns the authenticator off; whoever holds only the session (not the password) cannot. */
-export async function disableTotp({ ctx, ...input }: { ctx: ServiceContext; currentPassword: string }) {
-  const { currentPassword } = validate(passwordInput, input);
-  const user = await reauthenticate(ctx, currentPassword);
+/**
+ * Turns the authenticator off; whoever holds only the session cannot. A code from this same app is proof
+ * enough (it shows the person holds the app, as account deletion accepts); its time step is spent before
+ * the factor goes, so the code cannot confirm anything else.
+ */
+export async function disableTotp({ ctx, ...proof }: { ctx: ServiceContext } & Reauthentication) {
+  const user = await reauthenticateWith(ctx, proof);
   return audited(ctx, null, async (tx) => {
     const { count } = await tx.totpFactor.deleteMany({ where: { userId: user.id } });
     if (count === 0) throw new ConflictError("No authenticator app is set up.");
@@ -122,9 +121,8 @@ export async function enableEmailFactor({ ctx }: { ctx: ServiceContext }): Promi
   });
 }
 
-export async function disableEmailFactor({ ctx, ...input }: { ctx: ServiceContext; currentPassword: string }) {
-  const { currentPassword } = validate(passwordInput, input);
-  const user = await reauthenticate(ctx, currentPassword);
+export async function disableEmailFactor({ ctx, ...proof }: { ctx: ServiceContext } & Reauthentication) {
+  const user = await reauthenticateWith(ctx, proof);
   return audited(ctx, null, async (tx) => {
     const { count } = await tx.emailFactor.deleteMany({ where: { userId: user.id } });
     if (count === 0) throw new ConflictError("Codes by e-mail are not on.");
@@ -133,10 +131,9 @@ export async function disableEmailFactor({ ctx, ...input }: { ctx: ServiceContex
   });
 }
 
-/** Ten fresh recovery codes (the old ones stop working), after the password. */
-export async function regenerateRecoveryCodes({ ctx, ...input }: { ctx: ServiceContext; currentPassword: string }) {
-  const { currentPassword } = validate(passwordInput, input);
-  const user = await reauthenticate(ctx, currentPassword);
+/** Ten fresh recovery codes (the old ones stop working), after proof that it is the person. */
+export async function regenerateRecoveryCodes({ ctx, ...proof }: { ctx: ServiceContext } & Reauthentication) {
+  const user = await reauthenticateWith(ctx, proof);
   if (!(await hasSecondFactor(ctx.db, user.id))) throw new ConflictError("Turn on a second factor first.");
   return audited(ctx, null, async (tx) => ({
     result: await replaceRecoveryCodes(tx, user.id),

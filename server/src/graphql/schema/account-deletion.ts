@@ -2,17 +2,9 @@
 
 import { ownAccountOnly } from "../../core/account/account-caller.js";
 import { DELETION_GRACE_DAYS, deletionPlan, requestAccountDeletion } from "../../core/account/deletion.service.js";
-import {
-  ConflictError,
-  ForbiddenError,
-  InvalidPasskeyError,
-  NotAuthenticatedError,
-  RateLimitedError,
-  ValidationError,
-  WrongPasswordError,
-} from "../../core/errors.js";
+import { ConflictError } from "../../core/errors.js";
 import { builder } from "../builder.js";
-import { identityProofFields } from "./identity-proof.js";
+import { identityProofErrors, identityProofFields } from "./identity-proof.js";
 
 const NamedClient = builder.objectRef<{ id: string; name: string }>("NamedClient").implement({
   description: "A client named to the person (an app that will be told, or a client they own).",
@@ -71,15 +63,7 @@ builder.mutationField("requestAccountDeletion", (t) =>
       "Schedules the viewer's account for deletion (confirmed with the password, a passkey or a code from their app) and signs it out everywhere; signing in again before purgeAt cancels it.",
     args: { input: t.arg({ type: RequestAccountDeletionInput }) },
     errors: {
-      types: [
-        NotAuthenticatedError,
-        ForbiddenError,
-        WrongPasswordError,
-        InvalidPasskeyError,
-        RateLimitedError,
-        ConflictError,
-        ValidationError,
-      ],
+      types: [...identityProofErrors, ConflictError],
     },
     resolve: (_root, { input }, ctx) => requestAccountDeletion({ ctx, ...input }),
   }),

@@ -1,14 +1,8 @@
 import { createApiToken, revokeApiToken } from "../../core/api-token/api-token.service.js";
 import { apiTokenExpiry } from "../../core/auth/api-token.js";
-import {
-  ForbiddenError,
-  NotAuthenticatedError,
-  NotFoundError,
-  RateLimitedError,
-  ValidationError,
-  WrongPasswordError,
-} from "../../core/errors.js";
+import { ForbiddenError, NotAuthenticatedError, NotFoundError } from "../../core/errors.js";
 import { builder } from "../builder.js";
+import { identityProofErrors, identityProofFields } from "./identity-proof.js";
 
 const ApiToken = builder.prismaObject("ApiToken", {
   authScopes: (token, ctx) => ctx.viewer?.id === token.userId,
@@ -44,9 +38,10 @@ builder.mutationField("createApiToken", (t) =>
     args: {
       input: t.arg({
         type: builder.inputType("CreateApiTokenInput", {
+          description: "Minting a token needs exactly one proof that it is the viewer: whichever of these they have.",
           fields: (f) => ({
             label: f.string(),
-            currentPassword: f.string({ description: "The person's password: minting a token needs it again." }),
+            ...identityProofFields(f),
             expiresAt: f.field({
               type: "DateTime",
               required: false,
@@ -56,9 +51,8 @@ builder.mutationField("createApiToken", (t) =>
         }),
       }),
     },
-    errors: { types: [NotAuthenticatedError, ForbiddenError, WrongPasswordError, RateLimitedError, ValidationError] },
-    resolve: (_root, { input }, ctx) =>
-      createApiToken({ ctx, label: input.label, currentPassword: input.currentPassword, expiresAt: input.expiresAt }),
+    errors: { types: [...identityProofErrors] },
+    resolve: (_root, { input }, ctx) => createApiToken({ ctx, ...input }),
   }),
 );
 

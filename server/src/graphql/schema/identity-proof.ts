@@ -1,3 +1,11 @@
+import {
+  ForbiddenError,
+  InvalidPasskeyError,
+  NotAuthenticatedError,
+  RateLimitedError,
+  ValidationError,
+  WrongPasswordError,
+} from "../../core/errors.js";
 import type { builder } from "../builder.js";
 
 type InputFields = Parameters<Parameters<typeof builder.inputType>[1]["fields"]>[0];
@@ -14,3 +22,13 @@ export const identityProofFields = (t: InputFields) => ({
   }),
   code: t.string({ required: false, description: "A code from the authenticator app, or an unused recovery code." }),
 });
+
+/** The typed errors of a mutation confirmed by a proof: no viewer, a wrong password or passkey, too many codes, not one proof. */
+export const identityProofErrors = [
+  NotAuthenticatedError,
+  ForbiddenError,
+  WrongPasswordError,
+  InvalidPasskeyError,
+  RateLimitedError,
+  ValidationError,
+] as const;

@@ -8,9 +8,7 @@ import {
   InvalidSecondFactorError,
   NotAuthenticatedError,
   NotFoundError,
-  RateLimitedError,
   ValidationError,
-  WrongPasswordError,
 } from "../../core/errors.js";
 import {
   finishPasskeyRegistration,
@@ -27,7 +25,7 @@ import {
 } from "../../core/passkey/passkey-sign-in.js";
 import { startPasskeyReauthentication } from "../../core/security/reauthentication.js";
 import { builder } from "../builder.js";
-import { identityProofFields } from "./identity-proof.js";
+import { identityProofErrors, identityProofFields } from "./identity-proof.js";
 import { UserType } from "./user.js";
 
 const PasskeyType = builder.prismaObject("Passkey", {
@@ -120,16 +118,7 @@ builder.mutationField("removePasskey", (t) =>
     description:
       "Removes one of the viewer's passkeys once they confirm it is them (password, passkey or code); never their last way to sign in.",
     args: { input: t.arg({ type: RemovePasskeyInput }) },
-    errors: {
-      types: [
-        ...accountErrors,
-        NotFoundError,
-        WrongPasswordError,
-        InvalidPasskeyError,
-        RateLimitedError,
-        ValidationError,
-      ],
-    },
+    errors: { types: [...identityProofErrors, ConflictError, NotFoundError] },
     resolve: (_root, { input }, ctx) => removePasskey({ ctx, ...input, id: String(input.id) }),
   }),
 );

@@ -27,6 +27,7 @@ import {
 } from "../../core/security/security.service.js";
 import { builder } from "../builder.js";
 import { ErrorInterface } from "../errors.js";
+import { identityProofErrors, identityProofFields } from "./identity-proof.js";
 import { UserType } from "./user.js";
 
 const InvalidLinkReason = builder.enumType("InvalidLinkReason", {
@@ -156,23 +157,17 @@ builder.mutationField("changePassword", (t) =>
 );
 
 const ChangeEmailInput = builder.inputType("ChangeEmailInput", {
-  fields: (t) => ({ currentPassword: t.string(), newEmail: t.string() }),
+  description: "The new address, and exactly one proof that it is the viewer: whichever of these they have.",
+  fields: (t) => ({ newEmail: t.string(), ...identityProofFields(t) }),
 });
 
 builder.mutationField("changeEmail", (t) =>
   t.boolean({
-    description: "Mails a confirmation link to the new address; the change applies once it is opened.",
+    description:
+      "Mails a confirmation link to the new address (confirmed with the password, a passkey or a code); the change applies once it is opened.",
     args: { input: t.arg({ type: ChangeEmailInput }) },
     errors: {
-      types: [
-        NotAuthenticatedError,
-        ForbiddenError,
-        WrongPasswordError,
-        RateLimitedError,
-        EmailTakenError,
-        ConflictError,
-        ValidationError,
-      ],
+      types: [...identityProofErrors, EmailTakenError, ConflictError],
     },
     resolve: (_root, { input }, ctx) => changeEmail({ ctx, ...input }),
   }),

@@ -9,7 +9,6 @@ import {
   NotFoundError,
   RateLimitedError,
   ValidationError,
-  WrongPasswordError,
 } from "../../core/errors.js";
 import {
   lacksRequiredSecondFactor,
@@ -31,6 +30,7 @@ import {
 import { builder } from "../builder.js";
 import { SecondFactorMethod } from "../errors.js";
 import { ClientType } from "./client.js";
+import { identityProofErrors, identityProofFields } from "./identity-proof.js";
 import { UserType } from "./user.js";
 
 const TwoFactorStatusType = builder.objectRef<TwoFactorStatus>("TwoFactorStatus").implement({
@@ -60,7 +60,7 @@ const TotpEnrolmentType = builder.objectRef<TotpEnrolment>("TotpEnrolment").impl
 });
 
 const accountErrors = [NotAuthenticatedError, ForbiddenError, ConflictError] as const;
-const reauthErrors = [...accountErrors, WrongPasswordError, RateLimitedError, ValidationError] as const;
+const reauthErrors = [...identityProofErrors, ConflictError] as const;
 
 builder.mutationField("startTotpEnrolment", (t) =>
   t.field({
@@ -82,12 +82,16 @@ builder.mutationField("confirmTotp", (t) =>
   }),
 );
 
-const PasswordInput = (name: string) => builder.inputType(name, { fields: (t) => ({ currentPassword: t.string() }) });
+const ProofInput = (name: string) =>
+  builder.inputType(name, {
+    description: "Exactly one proof that it is the viewer: whichever of these they have.",
+    fields: (t) => identityProofFields(t),
+  });
 
 builder.mutationField("disableTotp", (t) =>
   t.boolean({
-    description: "Turns the authenticator off; needs the current password.",
-    args: { input: t.arg({ type: PasswordInput("DisableTotpInput") }) },
+    description: "Turns the authenticator off; needs the password, a passkey or a code (one from this app will do).",
+    args: { input: t.arg({ type: ProofInput("DisableTotpInput") }) },
     errors: { types: [...reauthErrors] },
     resolve: (_root, { input }, ctx) => disableTotp({ ctx, ...input }),
   }),
@@ -103,8 +107,8 @@ builder.mutationField("enableEmailFactor", (t) =>
 
 builder.mutationField("disableEmailFactor", (t) =>
   t.boolean({
-    description: "Turns sign-in codes by e-mail off; needs the current password.",
-    args: { input: t.arg({ type: PasswordInput("DisableEmailFactorInput") }) },
+    description: "Turns sign-in codes by e-mail off; needs the password, a passkey or a code from the app.",
+    args: { input: t.arg({ type: ProofInput("DisableEmailFactorInput") }) },
     errors: { types: [...reauthErrors] },
     resolve: (_root, { input }, ctx) => disableEmailFactor({ ctx, ...input }),
   }),
@@ -112,8 +116,8 @@ builder.mutationField("disableEmailFactor", (t) =>
 
 builder.mutationField("regenerateRecoveryCodes", (t) =>
   t.stringList({
-    description: "Ten new recovery codes (the old ones stop working); needs the current password.",
-    args: { input: t.arg({ type: PasswordInput("RegenerateRecoveryCodesInput") }) },
+    description: "Ten new recovery codes (the old ones stop working); needs the password, a passkey or a code.",
+    args: { input: t.arg({ type: ProofInput("RegenerateRecoveryCodesInput") }) },
     errors: { types: [...reauthErrors] },
     resolve: (_root, { input }, ctx) => regenerateRecoveryCodes({ ctx, ...input }),
   }),

@@ -2,22 +2,23 @@ import type { FormEvent } from "react";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import { useQuery } from "urql";
+import { IdentityProofFields, missingProof } from "../../../components/account/IdentityProofFields";
 import { Alert } from "../../../components/ui/Alert";
 import { Button } from "../../../components/ui/Button";
-import { Field } from "../../../components/ui/Field";
 import { LoadFailed } from "../../../components/ui/LoadFailed";
 import { SectionCard } from "../../../components/ui/SectionCard";
 import { StatusBlock } from "../../../components/ui/Spinner";
 import { ErrorFields, graphql } from "../../../lib/graphql";
 import { useFormValues } from "../../../lib/use-form-values";
 import { useMutationForm } from "../../../lib/use-mutation-form";
-import { useIdentityProof } from "../../../lib/use-passkey-proof";
+import { IdentityProofWays, proofWaysOf, useIdentityProof } from "../../../lib/use-passkey-proof";
 
-const DeleteAccountCard_Plan = graphql(`
+const DeleteAccountCard_Plan = graphql(
+  `
   query DeleteAccountCard_Plan {
     viewer {
       id
-      hasPassword
+      ...IdentityProofWays
       deletionPlan {
         graceDays
         apps {
@@ -31,7 +32,9 @@ const DeleteAccountCard_Plan = graphql(`
       }
     }
   }
-`);
+`,
+  [IdentityProofWays],
+);
 
 const DeleteAccountCard_Delete = graphql(
   `
@@ -50,7 +53,7 @@ const DeleteAccountCard_Delete = graphql(
   [ErrorFields],
 );
 
-/** "Delete your account": names the apps that will be told and what blocks it, then asks for the password. */
+/** "Delete your account": names the apps that will be told and what blocks it, then asks for proof it is them. */
 export function DeleteAccountCard() {
   const { t } = useTranslation(["account", "common"]);
   const [{ data, fetching, error }, reexecute] = useQuery({
@@ -63,21 +66,25 @@ export function DeleteAccountCard() {
     t("delete.failed"),
     { fieldFor: (problem) => (problem.__typename === "WrongPasswordError" ? "currentPassword" : null) },
   );
-  const { values, set, text } = useFormValues(() => ({ currentPassword: "" }), { errors: form.fieldErrors });
+  const { values, setValues, text } = useFormValues(() => ({ currentPassword: "", code: "" }), {
+    errors: form.fieldErrors,
+  });
   const plan = data?.viewer?.deletionPlan;
-  // An account made by a passkey or a provider's sign-in has no password: one of its passkeys confirms.
-  const withPassword = data?.viewer?.hasPassword ?? true;
-  const prove = useIdentityProof(withPassword, t("delete.failed"));
+  // An account made by a passkey or a provider's sign-in has no password: a passkey or a code confirms.
+  const ways = proofWaysOf(data?.viewer);
+  const prove = useIdentityProof(ways.hasPassword, t("delete.failed"));
 
   async function handleSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    if (withPassword && form.reject(values.currentPassword ? {} : { currentPassword: t("delete.passwordMissing") })) {
-      return;
-    }
-    const given = await prove(values.currentPassword);
+    const missing = missingProof(ways, values.currentPassword, values.code);
+    const found: Record<string, string> = {};
+    if (missing === "currentPassword") found.currentPassword = t("delete.passwordMissing");
+    if (missing === "code") found.code = t("proof.codeMissing");
+    if (form.reject(found, missing === "none" ? t("proof.none") : null)) return;
+    const given = await prove(values.currentPassword, values.code);
     if (!given.ok) return form.reject({}, given.message);
     const success = await form.run({ input: given.proof });
-    set("currentPassword", "");
+    setValues({ currentPassword: "", code: "" });
     // Every session has ended: a full page load leaves nothing of the account in memory.
     if (success) window.location.assign(`/account-deleted?on=${success.data.purgeAt.slice(0, 10)}`);
   }
@@ -124,23 +131,20 @@ export function DeleteAccountCard() {
             </Alert>
           ) : (
             <form ref={form.formRef} className="form" noValidate onSubmit={handleSubmit}>
-              {withPassword ? (
-                <fieldset className="plain-fieldset" disabled={form.fetching}>
-                  <Field
-                    label={t("delete.password")}
-                    {...text("currentPassword")}
-                    type="password"
-                    autoComplete="current-password"
-                    hint={t("delete.passwordHint")}
-                  />
-                </fieldset>
-              ) : (
-                <p className="muted">{t("delete.passkeyHint")}</p>
-              )}
+              <fieldset className="plain-fieldset" disabled={form.fetching}>
+                <IdentityProofFields
+                  ways={ways}
+                  currentPassword={text("currentPassword")}
+                  code={text("code")}
+                  passwordHint={t("delete.passwordHint")}
+                />
+              </fieldset>
               {form.formError ? <Alert tone="error">{form.formError}</Alert> : null}
               <div className="form-actions">
                 <Button type="submit" variant="danger" loading={form.fetching}>
-                  {withPassword ? t("delete.submit") : t("delete.submitWithPasskey")}
+                  {ways.hasPassword || !ways.passkey || values.code.trim()
+                    ? t("delete.submit")
+                    : t("delete.submitWithPasskey")}
                 </Button>
               </div>
             </form>

@@ -1,13 +1,18 @@
 import type { FormEvent } from "react";
 import { useTranslation } from "react-i18next";
+import { useQuery } from "urql";
+import { IdentityProofFields, missingProof } from "../../../components/account/IdentityProofFields";
 import { Alert } from "../../../components/ui/Alert";
 import { Button } from "../../../components/ui/Button";
 import { Field } from "../../../components/ui/Field";
+import { LoadFailed } from "../../../components/ui/LoadFailed";
 import { SectionCard } from "../../../components/ui/SectionCard";
+import { StatusBlock } from "../../../components/ui/Spinner";
 import { endOfDayIso, todayInput } from "../../../lib/format";
 import { ErrorFields, graphql } from "../../../lib/graphql";
 import { useFormValues } from "../../../lib/use-form-values";
 import { useMutationForm } from "../../../lib/use-mutation-form";
+import { IdentityProofWays, proofWaysOf, useIdentityProof } from "../../../lib/use-passkey-proof";
 import { ApiTokenFields } from "./token-fields";
 
 const CreateTokenCard_Create = graphql(
@@ -30,12 +35,30 @@ const CreateTokenCard_Create = graphql(
   [ApiTokenFields, ErrorFields],
 );
 
+const CreateTokenCard_Ways = graphql(
+  `
+    query CreateTokenCard_Ways {
+      viewer {
+        id
+        ...IdentityProofWays
+      }
+    }
+  `,
+  [IdentityProofWays],
+);
+
+/** "New token": a label, an expiry, and proof it is the person, by whichever way they have. */
 export function CreateTokenCard({ onCreated }: { onCreated: (value: string, label: string) => void }) {
-  const { t } = useTranslation("account");
-  const form = useMutationForm(CreateTokenCard_Create, (data) => data.createApiToken, t("tokens.createFailed"));
-  const empty = { label: "", expiresAt: "", currentPassword: "" };
-  const { values, setValues, set, text } = useFormValues(() => empty, { errors: form.fieldErrors });
-  const { label, expiresAt: expiresOn, currentPassword } = values;
+  const { t } = useTranslation(["account", "common"]);
+  const [{ data, fetching, error }, reexecute] = useQuery({ query: CreateTokenCard_Ways });
+  const form = useMutationForm(CreateTokenCard_Create, (data) => data.createApiToken, t("tokens.createFailed"), {
+    fieldFor: (problem) => (problem.__typename === "WrongPasswordError" ? "currentPassword" : null),
+  });
+  const empty = { label: "", expiresAt: "", currentPassword: "", code: "" };
+  const { values, setValues, text } = useFormValues(() => empty, { errors: form.fieldErrors });
+  const { label, expiresAt: expiresOn, currentPassword, code } = values;
+  const ways = proofWaysOf(data?.viewer);
+  const prove = useIdentityProof(ways.hasPassword, t("tokens.createFailed"));
 
   async function handleSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -44,13 +67,17 @@ export function CreateTokenCard({ onCreated }: { onCreated: (value: string, labe
     else if (label.trim().length > 100) found.label = t("tokens.errors.labelLong");
     if (expiresOn && expiresOn <= todayInput()) found.expiresAt = t("tokens.errors.expiresPast");
     else if (expiresOn && expiresOn > todayInput(365)) found.expiresAt = t("tokens.errors.expiresFar");
-    if (!currentPassword) found.currentPassword = t("tokens.errors.password");
-    if (form.reject(found)) return;
+    const missing = missingProof(ways, currentPassword, code);
+    if (missing === "currentPassword") found.currentPassword = t("tokens.errors.password");
+    if (missing === "code") found.code = t("proof.codeMissing");
+    if (form.reject(found, missing === "none" ? t("proof.none") : null)) return;
 
+    const given = await prove(currentPassword, code);
+    if (!given.ok) return form.reject({}, given.message);
     const success = await form.run({
-      input: { label: label.trim(), currentPassword, expiresAt: expiresOn ? endOfDayIso(expiresOn) : null },
+      input: { label: label.trim(), expiresAt: expiresOn ? endOfDayIso(expiresOn) : null, ...given.proof },
     });
-    set("currentPassword", "");
+    setValues((current) => ({ ...current, currentPassword: "", code: "" }));
     if (!success) return;
     setValues(empty);
     onCreated(success.data.value, success.data.token.label);
@@ -58,34 +85,43 @@ export function CreateTokenCard({ onCreated }: { onCreated: (value: string, labe
 
   return (
     <SectionCard id="token-create-title" title={t("tokens.createTitle")} description={t("tokens.createDescription")}>
-      <form ref={form.formRef} className="form" noValidate onSubmit={handleSubmit}>
-        <fieldset className="plain-fieldset" disabled={form.fetching}>
-          <div className="form-grid">
-            <Field label={t("tokens.label")} {...text("label")} placeholder={t("tokens.labelPlaceholder")} />
-            <Field
-              label={t("tokens.expiresOn")}
-              {...text("expiresAt")}
-              type="date"
-              min={todayInput(1)}
-              max={todayInput(365)}
-              hint={t("tokens.expiresHint")}
-            />
-            <Field
-              label={t("tokens.password")}
-              {...text("currentPassword")}
-              type="password"
-              autoComplete="current-password"
-              hint={t("tokens.passwordHint")}
-            />
+      {fetching && !data ? <StatusBlock label={t("common:status.loading")} /> : null}
+      {error && !data ? (
+        <LoadFailed
+          title={t("tokens.waysFailed")}
+          error={error}
+          onRetry={() => reexecute({ requestPolicy: "network-only" })}
+        />
+      ) : null}
+      {data?.viewer ? (
+        <form ref={form.formRef} className="form" noValidate onSubmit={handleSubmit}>
+          <fieldset className="plain-fieldset" disabled={form.fetching}>
+            <div className="form-grid">
+              <Field label={t("tokens.label")} {...text("label")} placeholder={t("tokens.labelPlaceholder")} />
+              <Field
+                label={t("tokens.expiresOn")}
+                {...text("expiresAt")}
+                type="date"
+                min={todayInput(1)}
+                max={todayInput(365)}
+                hint={t("tokens.expiresHint")}
+              />
+              <IdentityProofFields
+                ways={ways}
+                currentPassword={text("currentPassword")}
+                code={text("code")}
+                passwordHint={t("tokens.passwordHint")}
+              />
+            </div>
+          </fieldset>
+          {form.formError ? <Alert tone="error">{form.formError}</Alert> : null}
+          <div className="form-actions">
+            <Button type="submit" loading={form.fetching}>
+              {t("tokens.create")}
+            </Button>
           </div>
-        </fieldset>
-        {form.formError ? <Alert tone="error">{form.formError}</Alert> : null}
-        <div className="form-actions">
-          <Button type="submit" loading={form.fetching}>
-            {t("tokens.create")}
-          </Button>
-        </div>
-      </form>
+        </form>
+      ) : null}
     </SectionCard>
   );
 }

@@ -9,7 +9,8 @@ import { SectionCard } from "../../../components/ui/SectionCard";
 import { ErrorFields, graphql, type ResultOf } from "../../../lib/graphql";
 import { useMutationAction } from "../../../lib/use-mutation-action";
 import { useMutationForm } from "../../../lib/use-mutation-form";
-import { PasswordConfirmDialog } from "./PasswordConfirmDialog";
+import type { ProofWays } from "../../../lib/use-passkey-proof";
+import { ProofConfirmDialog } from "./ProofConfirmDialog";
 
 const AuthenticatorCard_Start = graphql(
   `
@@ -63,13 +64,15 @@ type Enrolment = NonNullable<
   Extract<ResultOf<typeof AuthenticatorCard_Start>["startTotpEnrolment"], { __typename: "StartTotpEnrolmentSuccess" }>
 >["data"];
 
-/** The authenticator app: set it up with a QR code and one code, or turn it off with the password. */
+/** The authenticator app: set it up with a QR code and one code, or turn it off once the person proves it is them. */
 export function AuthenticatorCard({
   enabled,
+  ways,
   onChanged,
   onRecoveryCodes,
 }: {
   enabled: boolean;
+  ways: ProofWays;
   onChanged: () => void;
   onRecoveryCodes: (codes: readonly string[]) => void;
 }) {
@@ -157,13 +160,15 @@ export function AuthenticatorCard({
       ) : (
         <p className="muted">{t("twoFactor.app.off")}</p>
       )}
-      <PasswordConfirmDialog
+      <ProofConfirmDialog
         open={disabling}
         title={t("twoFactor.app.offTitle")}
         confirmLabel={t("twoFactor.turnOff")}
         tone="danger"
         explanation={t("twoFactor.app.offExplanation")}
+        ways={ways}
         document={AuthenticatorCard_Disable}
+        variables={(proof) => ({ input: proof })}
         pick={(data) => data.disableTotp}
         onDone={onChanged}
         onClose={() => setDisabling(false)}

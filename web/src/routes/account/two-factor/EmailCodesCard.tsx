@@ -6,7 +6,8 @@ import { Button } from "../../../components/ui/Button";
 import { SectionCard } from "../../../components/ui/SectionCard";
 import { ErrorFields, graphql } from "../../../lib/graphql";
 import { useMutationAction } from "../../../lib/use-mutation-action";
-import { PasswordConfirmDialog } from "./PasswordConfirmDialog";
+import type { ProofWays } from "../../../lib/use-passkey-proof";
+import { ProofConfirmDialog } from "./ProofConfirmDialog";
 
 const EmailCodesCard_Enable = graphql(
   `
@@ -38,13 +39,15 @@ const EmailCodesCard_Disable = graphql(
   [ErrorFields],
 );
 
-/** Sign-in codes by e-mail: on with one click (for a confirmed address), off with the password. */
+/** Sign-in codes by e-mail: on with one click (for a confirmed address), off once the person proves it is them. */
 export function EmailCodesCard({
   enabled,
+  ways,
   onChanged,
   onRecoveryCodes,
 }: {
   enabled: boolean;
+  ways: ProofWays;
   onChanged: () => void;
   onRecoveryCodes: (codes: readonly string[]) => void;
 }) {
@@ -82,13 +85,15 @@ export function EmailCodesCard({
           </Button>
         )}
       </div>
-      <PasswordConfirmDialog
+      <ProofConfirmDialog
         open={disabling}
         title={t("twoFactor.email.offTitle")}
         confirmLabel={t("twoFactor.turnOff")}
         tone="danger"
         explanation={t("twoFactor.email.offExplanation")}
+        ways={ways}
         document={EmailCodesCard_Disable}
+        variables={(proof) => ({ input: proof })}
         pick={(data) => data.disableEmailFactor}
         onDone={onChanged}
         onClose={() => setDisabling(false)}

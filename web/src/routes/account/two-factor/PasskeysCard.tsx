@@ -12,6 +12,7 @@ import { formatDateTime } from "../../../lib/format";
 import { ErrorFields, graphql } from "../../../lib/graphql";
 import { runMutation } from "../../../lib/mutation";
 import { createPasskey, passkeysSupported } from "../../../lib/passkey";
+import type { ProofWays } from "../../../lib/use-passkey-proof";
 import { RemovePasskeyDialog } from "./RemovePasskeyDialog";
 import { RenamePasskeyDialog } from "./RenamePasskeyDialog";
 
@@ -58,12 +59,12 @@ export type PasskeyRow = {
 /** The person's passkeys: add one (named), rename, and remove (confirmed with the password or a passkey). */
 export function PasskeysCard({
   passkeys,
-  hasPassword,
+  ways,
   onChanged,
   onRecoveryCodes,
 }: {
   passkeys: readonly PasskeyRow[];
-  hasPassword: boolean;
+  ways: ProofWays;
   onChanged: () => void;
   onRecoveryCodes: (codes: readonly string[]) => void;
 }) {
@@ -182,12 +183,7 @@ export function PasskeysCard({
         <p className="muted">{t("twoFactor.passkeys.unsupported")}</p>
       )}
       <RenamePasskeyDialog passkey={renaming} onDone={onChanged} onClose={() => setRenaming(null)} />
-      <RemovePasskeyDialog
-        passkey={removing}
-        hasPassword={hasPassword}
-        onDone={onChanged}
-        onClose={() => setRemoving(null)}
-      />
+      <RemovePasskeyDialog passkey={removing} ways={ways} onDone={onChanged} onClose={() => setRemoving(null)} />
     </SectionCard>
   );
 }

@@ -7,18 +7,20 @@ import { LoadFailed } from "../../../components/ui/LoadFailed";
 import { SectionCard } from "../../../components/ui/SectionCard";
 import { StatusBlock } from "../../../components/ui/Spinner";
 import { ErrorFields, graphql } from "../../../lib/graphql";
+import { IdentityProofWays, proofWaysOf } from "../../../lib/use-passkey-proof";
 import { AuthenticatorCard } from "./AuthenticatorCard";
 import { EmailCodesCard } from "./EmailCodesCard";
 import { PasskeysCard } from "./PasskeysCard";
-import { PasswordConfirmDialog } from "./PasswordConfirmDialog";
+import { ProofConfirmDialog } from "./ProofConfirmDialog";
 import { RecoveryCodesOnce } from "./RecoveryCodesOnce";
 
-const TwoFactorPage_Status = graphql(`
+const TwoFactorPage_Status = graphql(
+  `
   query TwoFactorPage_Status {
     viewer {
       id
       staffNeedsSecondFactor
-      hasPassword
+      ...IdentityProofWays
       twoFactor {
         totpEnabled
         emailEnabled
@@ -33,7 +35,9 @@ const TwoFactorPage_Status = graphql(`
       }
     }
   }
-`);
+`,
+  [IdentityProofWays],
+);
 
 const TwoFactorPage_Regenerate = graphql(
   `
@@ -62,6 +66,7 @@ export function TwoFactorPage() {
   const refresh = () => reexecute({ requestPolicy: "network-only" });
   const status = data?.viewer?.twoFactor;
   const passkeys = data?.viewer?.passkeys ?? [];
+  const ways = proofWaysOf(data?.viewer);
 
   return (
     <div className="stack">
@@ -78,14 +83,9 @@ export function TwoFactorPage() {
         <StatusBlock label={t("twoFactor.loading")} />
       ) : status ? (
         <>
-          <AuthenticatorCard enabled={status.totpEnabled} onChanged={refresh} onRecoveryCodes={setCodes} />
-          <EmailCodesCard enabled={status.emailEnabled} onChanged={refresh} onRecoveryCodes={setCodes} />
-          <PasskeysCard
-            passkeys={passkeys}
-            hasPassword={data?.viewer?.hasPassword ?? true}
-            onChanged={refresh}
-            onRecoveryCodes={setCodes}
-          />
+          <AuthenticatorCard enabled={status.totpEnabled} ways={ways} onChanged={refresh} onRecoveryCodes={setCodes} />
+          <EmailCodesCard enabled={status.emailEnabled} ways={ways} onChanged={refresh} onRecoveryCodes={setCodes} />
+          <PasskeysCard passkeys={passkeys} ways={ways} onChanged={refresh} onRecoveryCodes={setCodes} />
           {status.totpEnabled || status.emailEnabled || passkeys.length > 0 ? (
             <SectionCard
               id="recovery-title"
@@ -102,12 +102,14 @@ export function TwoFactorPage() {
           ) : null}
         </>
       ) : null}
-      <PasswordConfirmDialog
+      <ProofConfirmDialog
         open={regenerating}
         title={t("twoFactor.recovery.regenTitle")}
         confirmLabel={t("twoFactor.recovery.regenConfirm")}
         explanation={t("twoFactor.recovery.regenExplanation")}
+        ways={ways}
         document={TwoFactorPage_Regenerate}
+        variables={(proof) => ({ input: proof })}
         pick={(result) => result.regenerateRecoveryCodes}
         onDone={(success) => {
           setCodes(success.data);
