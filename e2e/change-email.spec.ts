@@ -50,7 +50,7 @@ test.describe("a person changes their e-mail address from the account page", () 
       await password.fill(user.password);
       await send.click();
       await expect(newAddress).toHaveAttribute("aria-invalid", "true");
-      await expect(card.getByText("An account with this e-mail address already exists.")).toBeVisible();
+      await expect(card.getByText("Another account uses this address. Choose a different one.")).toBeVisible();
     });
 
     await test.step("the right password sends the link; the old address is told and stays until then", async () => {

@@ -55,6 +55,13 @@ export function ChangeEmailCard({ email }: { email: string }) {
   const [{ data, fetching, error }, reexecute] = useQuery({ query: ChangeEmailCard_Ways });
   const form = useMutationForm(ChangeEmailCard_Change, (result) => result.changeEmail, t("changeEmail.failed"), {
     fieldFor,
+    // The server's words for a taken address invite to sign in; here the person is signed in already.
+    messageFor: (problem) =>
+      problem.__typename === "EmailTakenError"
+        ? t("changeEmail.taken")
+        : problem.__typename === "ConflictError"
+          ? t("changeEmail.same")
+          : null,
   });
   const [sentTo, setSentTo] = useState<string | null>(null);
   const empty = { newEmail: "", currentPassword: "", code: "" };
