@@ -5,9 +5,8 @@ import { useQuery } from "urql";
 import { IdentityProofFields, useProofToSend } from "../../../components/account/IdentityProofFields";
 import { Alert } from "../../../components/ui/Alert";
 import { Button } from "../../../components/ui/Button";
-import { LoadFailed } from "../../../components/ui/LoadFailed";
+import { QueryState } from "../../../components/ui/QueryState";
 import { SectionCard } from "../../../components/ui/SectionCard";
-import { StatusBlock } from "../../../components/ui/Spinner";
 import { ErrorFields, graphql } from "../../../lib/graphql";
 import { useFormValues } from "../../../lib/use-form-values";
 import { useMutationForm } from "../../../lib/use-mutation-form";
@@ -90,14 +89,11 @@ export function DeleteAccountCard() {
       title={t("delete.title")}
       description={plan ? t("delete.description", { days: plan.graceDays }) : t("delete.descriptionLoading")}
     >
-      {fetching && !data ? <StatusBlock label={t("common:status.loading")} /> : null}
-      {error && !data ? (
-        <LoadFailed
-          title={t("delete.loadFailed")}
-          error={error}
-          onRetry={() => reexecute({ requestPolicy: "network-only" })}
-        />
-      ) : null}
+      <QueryState
+        result={{ data, fetching, error }}
+        failedTitle={t("delete.loadFailed")}
+        onRetry={() => reexecute({ requestPolicy: "network-only" })}
+      />
       {plan ? (
         <div className="stack">
           <h3 className="privacy-subheading">{t("delete.appsTitle")}</h3>

@@ -5,9 +5,8 @@ import { IdentityProofFields, useProofToSend } from "../../../components/account
 import { Alert } from "../../../components/ui/Alert";
 import { Button } from "../../../components/ui/Button";
 import { Field } from "../../../components/ui/Field";
-import { LoadFailed } from "../../../components/ui/LoadFailed";
+import { QueryState } from "../../../components/ui/QueryState";
 import { SectionCard } from "../../../components/ui/SectionCard";
-import { StatusBlock } from "../../../components/ui/Spinner";
 import { looksLikeEmail } from "../../../lib/errors";
 import { ErrorFields, graphql } from "../../../lib/graphql";
 import type { PayloadError } from "../../../lib/mutation";
@@ -94,14 +93,11 @@ export function ChangeEmailCard({ email }: { email: string }) {
       title={t("changeEmail.title")}
       description={t("changeEmail.description", { email })}
     >
-      {fetching && !data ? <StatusBlock label={t("common:status.loading")} /> : null}
-      {error && !data ? (
-        <LoadFailed
-          title={t("changeEmail.waysFailed")}
-          error={error}
-          onRetry={() => reexecute({ requestPolicy: "network-only" })}
-        />
-      ) : null}
+      <QueryState
+        result={{ data, fetching, error }}
+        failedTitle={t("changeEmail.waysFailed")}
+        onRetry={() => reexecute({ requestPolicy: "network-only" })}
+      />
       {data?.viewer ? (
         <form ref={form.formRef} className="form" noValidate onSubmit={handleSubmit}>
           <fieldset className="plain-fieldset" disabled={form.fetching}>

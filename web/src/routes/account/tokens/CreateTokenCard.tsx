@@ -5,9 +5,8 @@ import { IdentityProofFields, useProofToSend } from "../../../components/account
 import { Alert } from "../../../components/ui/Alert";
 import { Button } from "../../../components/ui/Button";
 import { Field } from "../../../components/ui/Field";
-import { LoadFailed } from "../../../components/ui/LoadFailed";
+import { QueryState } from "../../../components/ui/QueryState";
 import { SectionCard } from "../../../components/ui/SectionCard";
-import { StatusBlock } from "../../../components/ui/Spinner";
 import { endOfDayIso, todayInput } from "../../../lib/format";
 import { ErrorFields, graphql } from "../../../lib/graphql";
 import { useFormValues } from "../../../lib/use-form-values";
@@ -80,14 +79,11 @@ export function CreateTokenCard({ onCreated }: { onCreated: (value: string, labe
 
   return (
     <SectionCard id="token-create-title" title={t("tokens.createTitle")} description={t("tokens.createDescription")}>
-      {fetching && !data ? <StatusBlock label={t("common:status.loading")} /> : null}
-      {error && !data ? (
-        <LoadFailed
-          title={t("tokens.waysFailed")}
-          error={error}
-          onRetry={() => reexecute({ requestPolicy: "network-only" })}
-        />
-      ) : null}
+      <QueryState
+        result={{ data, fetching, error }}
+        failedTitle={t("tokens.waysFailed")}
+        onRetry={() => reexecute({ requestPolicy: "network-only" })}
+      />
       {data?.viewer ? (
         <form ref={form.formRef} className="form" noValidate onSubmit={handleSubmit}>
           <fieldset className="plain-fieldset" disabled={form.fetching}>
