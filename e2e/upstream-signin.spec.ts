@@ -7,6 +7,7 @@ import {
 } from "../server/test/upstream/local-google";
 import { signInAsDemoAdmin } from "./support/demo-admin";
 import { expect, newUser, test } from "./support/fixtures";
+import { mailedLink } from "./support/outbox";
 import { graphqlSession } from "./support/owner";
 import { virtualAuthenticator } from "./support/passkey";
 import { enrolTotpByApi, totpCode } from "./support/totp";
@@ -146,6 +147,18 @@ test.describe("a person signs in with Google", () => {
       await card.getByRole("textbox", { name: "Label" }).fill("Deploy script");
       await card.getByRole("button", { name: "Create token" }).click();
       await expect(page.getByTestId("new-token-value")).toBeVisible();
+    });
+
+    await test.step("without a password, the passkey confirms an e-mail change; no password field is shown", async () => {
+      const newEmail = newUser("google-moved").email;
+      await page.goto("/account");
+      const card = page.getByRole("region", { name: "Change e-mail address" });
+      await expect(card.getByText(/has no password: confirm it is you with one of your passkeys/)).toBeVisible();
+      await expect(card.getByLabel("Your current password")).toHaveCount(0);
+      await card.getByLabel("New e-mail address").fill(newEmail);
+      await card.getByRole("button", { name: "Confirm with a passkey and send the link" }).click();
+      await expect(card.getByText(`We mailed a confirmation link to ${newEmail}`)).toBeVisible();
+      expect(await mailedLink(newEmail, "/confirm-email-change")).toContain("token=");
     });
 
     await test.step("without a password, the passkey confirms deleting the account", async () => {

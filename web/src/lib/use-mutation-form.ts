@@ -6,6 +6,8 @@ import { type PayloadError, type PayloadSuccess, runMutation } from "./mutation"
 type Options = {
   /** Names the input a typed error belongs to (e.g. a conflict on the domain name), or null for the form. */
   fieldFor?: (error: PayloadError) => string | null;
+  /** Says a typed error in the page's own words (e.g. a taken address when not registering), or null for the server's. */
+  messageFor?: (error: PayloadError) => string | null;
   /** Sees each typed error before the form shows it, for pages that act on one kind (e.g. a challenge to solve). */
   onError?: (error: PayloadError) => void;
 };
@@ -44,8 +46,10 @@ export function useMutationForm<Data, Variables extends AnyVariables, P extends 
     const outcome = await runMutation(execute(variables), pick, fallback);
     if (outcome.ok) return outcome.payload;
     if (outcome.error) options.onError?.(outcome.error);
+    const own = outcome.error ? options.messageFor?.(outcome.error) : null;
     const field = outcome.error ? options.fieldFor?.(outcome.error) : null;
-    if (field && outcome.error) reject({ [field]: outcome.error.message });
+    if (field && outcome.error) reject({ [field]: own ?? outcome.error.message });
+    else if (own) reject({}, own);
     else reject(outcome.fields, outcome.form);
     return null;
   }

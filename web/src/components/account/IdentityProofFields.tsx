@@ -1,5 +1,5 @@
 import { useTranslation } from "react-i18next";
-import type { ProofWays } from "../../lib/use-passkey-proof";
+import { type IdentityProof, type ProofWays, useIdentityProof } from "../../lib/use-passkey-proof";
 import { Field } from "../ui/Field";
 
 type Bound = { value: string; onChange: (event: { target: { value: string } }) => void; error?: string | undefined };
@@ -60,4 +60,31 @@ export function missingProof(ways: ProofWays, currentPassword: string, code: str
   if (ways.hasPassword) return currentPassword ? null : "currentPassword";
   if (ways.passkey || code.trim()) return null;
   return ways.code ? "code" : "none";
+}
+
+type ProofForm = { reject: (fields: Record<string, string>, form?: string | null) => boolean };
+
+/**
+ * A form's last step before sending a sensitive change: shows what is missing of the proof (beside the form's own
+ * errors in `found`), else gets it, asking for a passkey where that is the way. Null when the form shows why not.
+ */
+export function useProofToSend(ways: ProofWays, failed: string) {
+  const { t } = useTranslation("account");
+  const prove = useIdentityProof(ways.hasPassword, failed);
+  return async (
+    form: ProofForm,
+    typed: { currentPassword: string; code: string },
+    found: Record<string, string>,
+    passwordMissing: string,
+  ): Promise<IdentityProof | null> => {
+    const missing = missingProof(ways, typed.currentPassword, typed.code);
+    const fields = { ...found };
+    if (missing === "currentPassword") fields.currentPassword = passwordMissing;
+    if (missing === "code") fields.code = t("proof.codeMissing");
+    if (form.reject(fields, missing === "none" ? t("proof.none") : null)) return null;
+    const given = await prove(typed.currentPassword, typed.code);
+    if (given.ok) return given.proof;
+    form.reject({}, given.message);
+    return null;
+  };
 }

@@ -2,16 +2,15 @@ import type { FormEvent } from "react";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import { useQuery } from "urql";
-import { IdentityProofFields, missingProof } from "../../../components/account/IdentityProofFields";
+import { IdentityProofFields, useProofToSend } from "../../../components/account/IdentityProofFields";
 import { Alert } from "../../../components/ui/Alert";
 import { Button } from "../../../components/ui/Button";
-import { LoadFailed } from "../../../components/ui/LoadFailed";
+import { QueryState } from "../../../components/ui/QueryState";
 import { SectionCard } from "../../../components/ui/SectionCard";
-import { StatusBlock } from "../../../components/ui/Spinner";
 import { ErrorFields, graphql } from "../../../lib/graphql";
 import { useFormValues } from "../../../lib/use-form-values";
 import { useMutationForm } from "../../../lib/use-mutation-form";
-import { IdentityProofWays, proofWaysOf, useIdentityProof } from "../../../lib/use-passkey-proof";
+import { IdentityProofWays, proofWaysOf } from "../../../lib/use-passkey-proof";
 
 const DeleteAccountCard_Plan = graphql(
   `
@@ -72,18 +71,13 @@ export function DeleteAccountCard() {
   const plan = data?.viewer?.deletionPlan;
   // An account made by a passkey or a provider's sign-in has no password: a passkey or a code confirms.
   const ways = proofWaysOf(data?.viewer);
-  const prove = useIdentityProof(ways.hasPassword, t("delete.failed"));
+  const proofToSend = useProofToSend(ways, t("delete.failed"));
 
   async function handleSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    const missing = missingProof(ways, values.currentPassword, values.code);
-    const found: Record<string, string> = {};
-    if (missing === "currentPassword") found.currentPassword = t("delete.passwordMissing");
-    if (missing === "code") found.code = t("proof.codeMissing");
-    if (form.reject(found, missing === "none" ? t("proof.none") : null)) return;
-    const given = await prove(values.currentPassword, values.code);
-    if (!given.ok) return form.reject({}, given.message);
-    const success = await form.run({ input: given.proof });
+    const proof = await proofToSend(form, values, {}, t("delete.passwordMissing"));
+    if (!proof) return;
+    const success = await form.run({ input: proof });
     setValues({ currentPassword: "", code: "" });
     // Every session has ended: a full page load leaves nothing of the account in memory.
     if (success) window.location.assign(`/account-deleted?on=${success.data.purgeAt.slice(0, 10)}`);
@@ -95,14 +89,11 @@ export function DeleteAccountCard() {
       title={t("delete.title")}
       description={plan ? t("delete.description", { days: plan.graceDays }) : t("delete.descriptionLoading")}
     >
-      {fetching && !data ? <StatusBlock label={t("common:status.loading")} /> : null}
-      {error && !data ? (
-        <LoadFailed
-          title={t("delete.loadFailed")}
-          error={error}
-          onRetry={() => reexecute({ requestPolicy: "network-only" })}
-        />
-      ) : null}
+      <QueryState
+        result={{ data, fetching, error }}
+        failedTitle={t("delete.loadFailed")}
+        onRetry={() => reexecute({ requestPolicy: "network-only" })}
+      />
       {plan ? (
         <div className="stack">
           <h3 className="privacy-subheading">{t("delete.appsTitle")}</h3>

@@ -5,6 +5,7 @@ import { Card } from "../../../components/ui/Card";
 import { LoadFailed } from "../../../components/ui/LoadFailed";
 import { StatusBlock } from "../../../components/ui/Spinner";
 import { graphql } from "../../../lib/graphql";
+import { ChangeEmailCard } from "./ChangeEmailCard";
 import { ConfirmEmailCard } from "./ConfirmEmailCard";
 import { LinkedProvidersCard } from "./LinkedProvidersCard";
 import { NotificationsCard } from "./NotificationsCard";
@@ -90,6 +91,7 @@ export function AccountPage() {
       {viewer && data ? (
         <ProfileForm key={`${viewer.id} ${viewer.picture}`} viewer={viewer} countries={data.countries} />
       ) : null}
+      {viewer ? <ChangeEmailCard email={viewer.email} /> : null}
       {viewer ? <LinkedProvidersCard /> : null}
       {viewer ? <NotificationsCard /> : null}
     </div>

@@ -1,18 +1,17 @@
 import type { FormEvent } from "react";
 import { useTranslation } from "react-i18next";
 import { useQuery } from "urql";
-import { IdentityProofFields, missingProof } from "../../../components/account/IdentityProofFields";
+import { IdentityProofFields, useProofToSend } from "../../../components/account/IdentityProofFields";
 import { Alert } from "../../../components/ui/Alert";
 import { Button } from "../../../components/ui/Button";
 import { Field } from "../../../components/ui/Field";
-import { LoadFailed } from "../../../components/ui/LoadFailed";
+import { QueryState } from "../../../components/ui/QueryState";
 import { SectionCard } from "../../../components/ui/SectionCard";
-import { StatusBlock } from "../../../components/ui/Spinner";
 import { endOfDayIso, todayInput } from "../../../lib/format";
 import { ErrorFields, graphql } from "../../../lib/graphql";
 import { useFormValues } from "../../../lib/use-form-values";
 import { useMutationForm } from "../../../lib/use-mutation-form";
-import { IdentityProofWays, proofWaysOf, useIdentityProof } from "../../../lib/use-passkey-proof";
+import { IdentityProofWays, proofWaysOf } from "../../../lib/use-passkey-proof";
 import { ApiTokenFields } from "./token-fields";
 
 const CreateTokenCard_Create = graphql(
@@ -58,7 +57,7 @@ export function CreateTokenCard({ onCreated }: { onCreated: (value: string, labe
   const { values, setValues, text } = useFormValues(() => empty, { errors: form.fieldErrors });
   const { label, expiresAt: expiresOn, currentPassword, code } = values;
   const ways = proofWaysOf(data?.viewer);
-  const prove = useIdentityProof(ways.hasPassword, t("tokens.createFailed"));
+  const proofToSend = useProofToSend(ways, t("tokens.createFailed"));
 
   async function handleSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -67,15 +66,10 @@ export function CreateTokenCard({ onCreated }: { onCreated: (value: string, labe
     else if (label.trim().length > 100) found.label = t("tokens.errors.labelLong");
     if (expiresOn && expiresOn <= todayInput()) found.expiresAt = t("tokens.errors.expiresPast");
     else if (expiresOn && expiresOn > todayInput(365)) found.expiresAt = t("tokens.errors.expiresFar");
-    const missing = missingProof(ways, currentPassword, code);
-    if (missing === "currentPassword") found.currentPassword = t("tokens.errors.password");
-    if (missing === "code") found.code = t("proof.codeMissing");
-    if (form.reject(found, missing === "none" ? t("proof.none") : null)) return;
-
-    const given = await prove(currentPassword, code);
-    if (!given.ok) return form.reject({}, given.message);
+    const proof = await proofToSend(form, { currentPassword, code }, found, t("tokens.errors.password"));
+    if (!proof) return;
     const success = await form.run({
-      input: { label: label.trim(), expiresAt: expiresOn ? endOfDayIso(expiresOn) : null, ...given.proof },
+      input: { label: label.trim(), expiresAt: expiresOn ? endOfDayIso(expiresOn) : null, ...proof },
     });
     setValues((current) => ({ ...current, currentPassword: "", code: "" }));
     if (!success) return;
@@ -85,14 +79,11 @@ export function CreateTokenCard({ onCreated }: { onCreated: (value: string, labe
 
   return (
     <SectionCard id="token-create-title" title={t("tokens.createTitle")} description={t("tokens.createDescription")}>
-      {fetching && !data ? <StatusBlock label={t("common:status.loading")} /> : null}
-      {error && !data ? (
-        <LoadFailed
-          title={t("tokens.waysFailed")}
-          error={error}
-          onRetry={() => reexecute({ requestPolicy: "network-only" })}
-        />
-      ) : null}
+      <QueryState
+        result={{ data, fetching, error }}
+        failedTitle={t("tokens.waysFailed")}
+        onRetry={() => reexecute({ requestPolicy: "network-only" })}
+      />
       {data?.viewer ? (
         <form ref={form.formRef} className="form" noValidate onSubmit={handleSubmit}>
           <fieldset className="plain-fieldset" disabled={form.fetching}>
