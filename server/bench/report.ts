@@ -54,7 +54,8 @@ bare Node HTTP server answering a fixed JSON body) and the peer (panva/oidc-prov
 \`client_credentials\` at \`/token\`) each run in their own process too. A **login round trip** is \`sign-token\`,
 the browser's approval (\`completeLogin\` over GraphQL with a session cookie) and \`sign-token-verify\`; its rate
 and latencies are per request. Everything shares the machine's cores with the load generator, so compare
-ratios within one run only.
+ratios within one run only. The ceiling is measured before and after Gatehouse's rows; every ratio is to the higher
+of the two (the first row), so a ceiling that happened to measure low cannot make a target look met.
 
 ${result}
 `;
