@@ -17,7 +17,7 @@ beforeAll(async () => {
   a = await startTestServer();
   const database = openDatabase(a.config.databaseUrl);
   const clock = new TestClock();
-  const silent = { info() {}, warn() {}, error() {} };
+  const silent = { request() {}, info() {}, warn() {}, error() {} };
   const server = createHttpServer(createApp({ db: database.db, config: a.config, clock, logger: silent })).listen(
     0,
     "127.0.0.1",

@@ -22,7 +22,12 @@ beforeAll(async () => {
   ({ credentials: demo } = await ensureDemoData(prepared.db, config));
   // Three requests a minute per client, so a refusal is cheap to provoke.
   const rateLimits = { ...DEFAULT_RATE_LIMITS, apiPerClient: { points: 3, windowSeconds: 60 } };
-  const app = createApp({ db: prepared.db, config, rateLimits, logger: { info() {}, warn() {}, error() {} } });
+  const app = createApp({
+    db: prepared.db,
+    config,
+    rateLimits,
+    logger: { request() {}, info() {}, warn() {}, error() {} },
+  });
   const server = createHttpServer(app).listen(0, "127.0.0.1");
   await new Promise<void>((resolve) => server.once("listening", () => resolve()));
   baseUrl = `http://localhost:${(server.address() as AddressInfo).port}`;
@@ -85,6 +90,27 @@ describe(`test/metrics (${TEST_DIALECT}): GET /metrics in Prometheus format behi
     expect(text).toContain('gatehouse_rate_limit_refusals_total{route="/api/*"} 1');
     expect(text).toContain("# TYPE gatehouse_webhook_deliveries gauge");
     expect(text).toMatch(/gatehouse_db_pool_connections\{state="total"\} [1-9]/);
+
+    // The latency histogram in Prometheus' exposition: typed, cumulative buckets ending at +Inf, the sum, the count.
+    const series = 'route="/api/sign-token",method="POST",status="200"';
+    expect(text).toContain("# TYPE gatehouse_http_request_duration_seconds histogram");
+    expect(text).toContain("# TYPE gatehouse_http_requests_total counter");
+    expect(text).toContain(`gatehouse_http_request_duration_seconds_bucket{le="+Inf",${series}} 2`);
+    expect(text).toContain(`gatehouse_http_request_duration_seconds_bucket{le="2.5",${series}} 2`);
+    const buckets = [...text.matchAll(new RegExp(`_bucket\\{le="([^"]+)",${series}\\} (\\d+)`, "g"))];
+    expect(buckets).toHaveLength(12);
+    const counts = buckets.map((match) => Number(match[2]));
+    expect(counts).toEqual([...counts].sort((a, b) => a - b));
+    const sum = Number(text.match(new RegExp(`_seconds_sum\\{${series}\\} ([0-9.e-]+)`))?.[1]);
+    expect(sum).toBeGreaterThan(0);
+
+    // A second scrape adds what happened since the first to what the first showed, and forgets nothing.
+    expect((await callApi({ apiUrl }, "/sign-token-verify", demo, { token: "unknown" })).status).toBe(429);
+    const again = await (await scrape({ authorization: `Bearer ${TOKEN}` })).text();
+    expect(again).toContain('gatehouse_rate_limit_refusals_total{route="/api/*"} 2');
+    expect(again).toContain('gatehouse_login_outcomes_total{step="verify",status="404"} 1');
+    expect(again).toContain('gatehouse_login_outcomes_total{step="issue",status="200"} 2');
+    expect(again).toContain('gatehouse_http_requests_total{route="/api/info",method="GET",status="200"} 1');
   });
 
   it("is off when neither METRICS_TOKEN nor METRICS_PORT is set", async () => {

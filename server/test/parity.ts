@@ -6,7 +6,7 @@ import { createApp } from "../src/app.js";
 import type { Config } from "../src/config.js";
 import type { Db } from "../src/db/client.js";
 import { hotSqlOf } from "../src/db/hot/registry.js";
-import type { LogFields } from "../src/http/logger.js";
+import type { LogFields, RequestLine } from "../src/http/logger.js";
 import { createMetrics, type Metrics } from "../src/http/metrics.js";
 import { createHttpServer } from "../src/http/serve.js";
 import type { RateLimits } from "../src/rate-limit/limits.js";
@@ -27,7 +27,12 @@ export async function serveSide(
   const lines: Line[] = [];
   const record = (message: string, fields: LogFields = {}) => lines.push({ message, fields });
   const metrics = createMetrics(db, hotSqlOf(db));
-  const logger = { info: record, warn: record, error: record };
+  const logger = {
+    request: (entry: RequestLine) => record("request", entry),
+    info: record,
+    warn: record,
+    error: record,
+  };
   const app = createApp({ db, config, metrics, rateLimits: options.rateLimits, logger });
   await options.beforeListening?.(app);
   const server = createHttpServer(app, { fastPath }).listen(0, "127.0.0.1");

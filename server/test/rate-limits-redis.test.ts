@@ -33,7 +33,7 @@ async function serveInstance(db: Db, config: Config): Promise<Instance> {
     config,
     rateLimits: LIMITS,
     rateLimitStore: { kind: "redis", client: redis },
-    logger: { info() {}, warn() {}, error() {} },
+    logger: { request() {}, info() {}, warn() {}, error() {} },
   });
   const server = createHttpServer(app).listen(0, "127.0.0.1");
   await new Promise<void>((resolve) => server.once("listening", () => resolve()));

@@ -26,7 +26,7 @@ type Instance = { baseUrl: string; close: () => Promise<void> };
 
 /** One more Gatehouse app over the same database, as a second instance behind a load balancer would be. */
 async function serveInstance(db: Db, config: Config): Promise<Instance> {
-  const app = createApp({ db, config, rateLimits: LIMITS, logger: { info() {}, warn() {}, error() {} } });
+  const app = createApp({ db, config, rateLimits: LIMITS, logger: { request() {}, info() {}, warn() {}, error() {} } });
   const server = createHttpServer(app).listen(0, "127.0.0.1");
   await new Promise<void>((resolve) => server.once("listening", () => resolve()));
   const { port } = server.address() as AddressInfo;

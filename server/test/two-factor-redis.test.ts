@@ -29,7 +29,7 @@ async function serveInstance(config: ReturnType<typeof loadConfig>): Promise<Ins
     config,
     rateLimits: DEFAULT_RATE_LIMITS,
     rateLimitStore: { kind: "redis", client: redis },
-    logger: { info() {}, warn() {}, error() {} },
+    logger: { request() {}, info() {}, warn() {}, error() {} },
   });
   const server = serve({ fetch: app.fetch, port: 0, hostname: "127.0.0.1" });
   await new Promise<void>((resolve) => server.once("listening", () => resolve()));

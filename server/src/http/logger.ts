@@ -5,7 +5,19 @@ export type LogSink = { write(line: string): unknown };
 
 export type LogFields = Record<string, string | number | boolean | null | undefined>;
 
+/** The one line every answered request gets (request-log.ts). */
+export type RequestLine = {
+  requestId: string;
+  method: string;
+  path: string;
+  status: number;
+  durationMs: number;
+  clientId?: string;
+};
+
 export type Logger = {
+  /** `{"level":"info","time":…,…entry,"message":"request"}`, as `info("request", entry)` writes it. */
+  request(entry: RequestLine): void;
   info(message: string, fields?: LogFields): void;
   warn(message: string, fields?: LogFields): void;
   error(message: string, fields?: LogFields): void;
@@ -21,16 +33,38 @@ export function createLogger(sink: LogSink = bufferedStdout()): Logger {
       level: "info",
       base: undefined,
       messageKey: "message",
-      timestamp: pino.stdTimeFunctions.isoTime,
+      timestamp: () => `,"time":"${isoNow()}"`,
       formatters: { level: (label) => ({ level: label }) },
     },
     sink,
   );
   return {
+    request: (entry) => sink.write(requestLine(entry)),
     info: (message, fields = {}) => log.info(fields, message),
     warn: (message, fields = {}) => log.warn(fields, message),
     error: (message, fields = {}) => log.error(fields, message),
   };
+}
+
+/**
+ * The request line written straight to the sink, in pino's format: pino's generic serialiser and its per-line
+ * Date cost a tenth of a hot request's CPU. Every string is JSON.stringify'd, so a path cannot break the line.
+ */
+function requestLine({ requestId, method, path, status, durationMs, clientId }: RequestLine): string {
+  const client = clientId === undefined ? "" : `,"clientId":${JSON.stringify(clientId)}`;
+  return `{"level":"info","time":"${isoNow()}","requestId":${JSON.stringify(requestId)},"method":${JSON.stringify(method)},"path":${JSON.stringify(path)},"status":${status},"durationMs":${durationMs}${client},"message":"request"}\n`;
+}
+
+/** The ISO time of the current millisecond, formatted once per millisecond however many lines it has. */
+let lastMs = 0;
+let lastIso = "";
+function isoNow(): string {
+  const now = Date.now();
+  if (now !== lastMs) {
+    lastMs = now;
+    lastIso = new Date(now).toISOString();
+  }
+  return lastIso;
 }
 
 /**

@@ -45,7 +45,7 @@ export function logRequest(
   entry: { requestId: string; method: string; path: string; status: number; startedAt: number; clientId?: string },
 ): void {
   const { clientId } = entry;
-  logger.info("request", {
+  logger.request({
     requestId: entry.requestId,
     method: entry.method,
     path: entry.path,

@@ -136,9 +136,17 @@ export function createHttpServer(app: Hono, { fastPath: useFastPath = true } = {
   const fastPath = useFastPath ? fastPaths.get(app) : undefined;
   const listener = getRequestListener(app.fetch, { errorHandler: answerUnroutable, autoCleanupIncoming: false });
   const handlers = new Set<Promise<unknown>>();
+  // Nearly every request names the same Host: the last one that passed is not parsed again.
+  let wellFormedHost: string | undefined;
+  const hostPasses = (host: string | undefined) => {
+    if (host === wellFormedHost) return true;
+    if (!isWellFormedHost(host)) return false;
+    wellFormedHost = host;
+    return true;
+  };
   const server = createServer((incoming, outgoing) => {
     drainAfterAnswer(incoming, outgoing);
-    if (!isWellFormedHost(incoming.headers.host)) return answerMalformedHost(outgoing);
+    if (!hostPasses(incoming.headers.host)) return answerMalformedHost(outgoing);
     const toHono = async () => {
       await listener(incoming, outgoing);
     };
