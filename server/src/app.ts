@@ -1,5 +1,4 @@
 import { Hono, type MiddlewareHandler } from "hono";
-import { secureHeaders } from "hono/secure-headers";
 import type { Config } from "./config.js";
 import { type Clock, systemClock } from "./core/clock.js";
 import type { Db } from "./db/client.js";
@@ -13,6 +12,7 @@ import { mountHealth } from "./http/health.js";
 import { createLogger, describeError, type Logger } from "./http/logger.js";
 import { createMetrics, type Metrics, mountMetrics } from "./http/metrics.js";
 import { requestLog } from "./http/request-log.js";
+import { apiSecurityHeaders, pageSecurityHeaders } from "./http/security-headers.js";
 import { attachFastPath, firstFastPath } from "./http/serve.js";
 import { mountSpa } from "./http/static.js";
 import { requestTimeout } from "./http/timeout.js";
@@ -56,20 +56,9 @@ export function createApp({
   app.use(metrics.middleware);
   const limiters = new RateLimiters(rateLimitStore, rateLimits ?? defaultRateLimits(config), db);
   app.use(requestLog(logger));
-  const security = secureHeaders({
-    // Login tokens travel in URLs; never hand them to another site in a Referer.
-    referrerPolicy: "no-referrer",
-    strictTransportSecurity: config.publicUrl.startsWith("https:") ? "max-age=31536000; includeSubDomains" : false,
-    contentSecurityPolicy: {
-      defaultSrc: ["'self'"],
-      imgSrc: ["'self'", "data:", "https:"],
-      styleSrc: ["'self'", "'unsafe-inline'", ...(config.env === "production" ? [] : ["https://unpkg.com"])],
-      // GraphiQL (development only) loads its scripts from unpkg and starts them inline.
-      scriptSrc: config.env === "production" ? ["'self'"] : ["'self'", "'unsafe-inline'", "https://unpkg.com"],
-      frameAncestors: ["'none'"],
-    },
-  });
-  app.use(security);
+  const pageHeaders = pageSecurityHeaders(config);
+  const apiHeaders = apiSecurityHeaders(config);
+  app.use((c, next) => (c.req.path.startsWith("/api/") ? apiHeaders(c, next) : pageHeaders(c, next)));
   app.onError((error, c) => {
     logger.error("unhandled error", { requestId: c.get("requestId"), ...describeError(error) });
     return c.json({ errors: [{ message: "Internal server error" }] }, 500);
@@ -99,7 +88,7 @@ export function createApp({
       xwmsFastPath(xwms, {
         ...pipeline,
         metrics,
-        securityHeaders: () => headersOf(security),
+        securityHeaders: () => headersOf(apiHeaders),
         timeoutMs: config.requestTimeoutMs,
         timedOut,
       }),

@@ -19,6 +19,29 @@ describe("test/security-headers: what a browser is told in production", () => {
     expect(response.headers.get("x-content-type-options")).toBe("nosniff");
   });
 
+  it("tells every /api answer, personal data or refusal, that no cache may keep it and nothing may frame it", async () => {
+    const answers = [
+      await fetch(`${server.baseUrl}/api/info`),
+      await fetch(`${server.baseUrl}/api/get/user/info`, { method: "POST", body: "{}" }),
+      await fetch(`${server.baseUrl}/api/global/projects`),
+      await fetch(`${server.baseUrl}/api/openapi.json`),
+    ];
+    expect(answers.map((answer) => answer.status)).toEqual([200, 400, 200, 200]);
+    for (const answer of answers) {
+      expect(answer.headers.get("cache-control")).toBe("no-store");
+      expect(answer.headers.get("content-security-policy")).toBe("default-src 'none'; frame-ancestors 'none'");
+      expect(answer.headers.get("x-frame-options")).toBe("DENY");
+      expect(answer.headers.get("x-content-type-options")).toBe("nosniff");
+      expect(answer.headers.get("referrer-policy")).toBe("no-referrer");
+      // Headers that mean something only for an HTML page are not sent with JSON.
+      expect(answer.headers.get("x-xss-protection")).toBeNull();
+    }
+    // The pages keep their own policy (scripts from Gatehouse itself) and stay cacheable by the browser.
+    const page = await fetch(`${server.baseUrl}/authorize?token=abc`);
+    expect(page.headers.get("content-security-policy")).toContain("script-src 'self'");
+    expect(page.headers.get("cache-control")).not.toBe("no-store");
+  });
+
   it("serves no GraphiQL in production: the page request is refused as not acceptable, queries still work", async () => {
     const page = await fetch(`${server.baseUrl}/graphql`, { headers: { accept: "text/html" } });
     expect(page.status).toBe(406);
