@@ -67,4 +67,11 @@ describe("src/config", () => {
     expect(() => loadConfig({ SQLITE_SYNCHRONOUS: "off" })).toThrowError(/SQLITE_SYNCHRONOUS/);
     expect(() => loadConfig({ SQLITE_SYNCHRONOUS: "FULL" })).toThrowError(/SQLITE_SYNCHRONOUS/);
   });
+
+  it("leaves the hot path's pool size to the database's place unless DATABASE_HOT_POOL_SIZE names one", () => {
+    expect(loadConfig({}).databaseHotPoolSize).toBeUndefined();
+    expect(loadConfig({ DATABASE_HOT_POOL_SIZE: "4" }).databaseHotPoolSize).toBe(4);
+    expect(() => loadConfig({ DATABASE_HOT_POOL_SIZE: "0" })).toThrowError(/DATABASE_HOT_POOL_SIZE/);
+    expect(() => loadConfig({ DATABASE_HOT_POOL_SIZE: "many" })).toThrowError(/DATABASE_HOT_POOL_SIZE/);
+  });
 });

@@ -30,6 +30,7 @@ const environment = z.object({
       }
     }, "must start with file: (SQLite) or postgresql:// (PostgreSQL)"),
   SQLITE_SYNCHRONOUS: z.enum(["normal", "full"]).default("normal"),
+  DATABASE_HOT_POOL_SIZE: z.coerce.number().int().min(1).max(200).optional(),
   PUBLIC_URL: z.url().optional(),
   LOGIN_TOKEN_TTL_SECONDS: z.coerce.number().int().min(30).max(3600).default(600),
   SESSION_TTL_HOURS: z.coerce
@@ -99,6 +100,8 @@ export type Config = {
   databaseUrl: string;
   /** SQLite's `synchronous` on every connection: NORMAL (no fsync per commit in WAL; a power loss may undo the last commits) or FULL. */
   sqliteSynchronous: SqliteSynchronous;
+  /** PostgreSQL connections of the hot path's pool; unset, db/client.ts's defaultHotPoolSize decides. */
+  databaseHotPoolSize: number | undefined;
   publicUrl: string;
   loginTokenTtlSeconds: number;
   sessionTtlHours: number;
@@ -199,6 +202,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
     port: env.PORT,
     databaseUrl: env.DATABASE_URL,
     sqliteSynchronous: env.SQLITE_SYNCHRONOUS,
+    databaseHotPoolSize: env.DATABASE_HOT_POOL_SIZE,
     publicUrl,
     loginTokenTtlSeconds: env.LOGIN_TOKEN_TTL_SECONDS,
     sessionTtlHours: env.SESSION_TTL_HOURS,

@@ -20,7 +20,11 @@ export function prepareDatabase(
 ): Promise<PreparedDatabase> {
   return withStartupLock(config.databaseUrl, async () => {
     const { applied } = await migrate(config.databaseUrl);
-    const database = openDatabase(config.databaseUrl, { sqliteSynchronous: config.sqliteSynchronous, ...options });
+    const database = openDatabase(config.databaseUrl, {
+      sqliteSynchronous: config.sqliteSynchronous,
+      hotPoolSize: config.databaseHotPoolSize,
+      ...options,
+    });
     try {
       await seedReferenceData(database.db);
       const demoData = demo ? await ensureDemoData(database.db, config) : undefined;

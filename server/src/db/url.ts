@@ -1,3 +1,4 @@
+import { isIPv4 } from "node:net";
 import path from "node:path";
 
 /** Repository root: relative `file:` URLs resolve from here, whichever package runs. */
@@ -17,4 +18,19 @@ export function dialectOf(databaseUrl: string): Dialect {
 export function sqliteFilePath(databaseUrl = DEFAULT_DATABASE_URL): string {
   const raw = databaseUrl.replace(/^file:/, "").split("?")[0] ?? "";
   return path.isAbsolute(raw) ? raw : path.resolve(repoRoot, raw);
+}
+
+/** Whether a postgresql:// URL names this machine: localhost, a loopback address or a Unix socket directory. */
+export function isLocalDatabase(databaseUrl: string): boolean {
+  // A socket directory rides in the query (`?host=/var/run/postgresql`), often with no host before the path.
+  const socket = databaseUrl.match(/[?&]host=([^&]*)/)?.[1];
+  if (socket !== undefined) return decodeURIComponent(socket).startsWith("/");
+  let url: URL;
+  try {
+    url = new URL(databaseUrl);
+  } catch {
+    return false;
+  }
+  const host = url.hostname.replace(/^\[|\]$/g, "");
+  return host === "" || host === "localhost" || host === "::1" || (isIPv4(host) && host.startsWith("127."));
 }
