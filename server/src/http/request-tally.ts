@@ -40,8 +40,12 @@ export class RequestTally {
     }
     tally.count += 1;
     tally.sum += seconds;
-    const bucket = BUCKETS.findIndex((bound) => seconds <= bound);
-    if (bucket !== -1) tally.buckets[bucket] = (tally.buckets[bucket] as number) + 1;
+    for (let i = 0; i < BUCKETS.length; i++) {
+      if (seconds <= (BUCKETS[i] as number)) {
+        tally.buckets[i] = (tally.buckets[i] as number) + 1;
+        break;
+      }
+    }
   }
 }
 
