@@ -6,23 +6,19 @@ import { type FreshDatabase, freshDatabase, TEST_DIALECT } from "./databases.js"
 
 describe("test/hot-pool: how many PostgreSQL connections the hot path keeps", () => {
   it("knows a database on this machine from one elsewhere", () => {
-    for (const local of [
-      "postgresql://gatehouse@localhost/gatehouse",
-      "postgresql://gatehouse:pw@127.0.0.1:5432/gatehouse",
-      "postgres://gatehouse@[::1]:5432/gatehouse",
-      "postgresql://gatehouse@/gatehouse?host=/var/run/postgresql",
-    ]) {
-      expect(isLocalDatabase(local), local).toBe(true);
-      expect(defaultHotPoolSize(local)).toBe(availableParallelism() + 1);
-    }
-    for (const remote of [
-      "postgresql://gatehouse@db.internal:5432/gatehouse",
-      "postgresql://gatehouse@10.0.0.5/gatehouse",
-      "postgresql://gatehouse@127.example.com/gatehouse",
-      "postgresql://gatehouse@db.internal/gatehouse?host=db2.internal",
-    ]) {
-      expect(isLocalDatabase(remote), remote).toBe(false);
-      expect(defaultHotPoolSize(remote)).toBe(10);
+    const places: [url: string, local: boolean][] = [
+      ["postgresql://gatehouse@localhost/gatehouse", true],
+      ["postgresql://gatehouse:pw@127.0.0.1:5432/gatehouse", true],
+      ["postgres://gatehouse@[::1]:5432/gatehouse", true],
+      ["postgresql://gatehouse@/gatehouse?host=/var/run/postgresql", true],
+      ["postgresql://gatehouse@db.internal:5432/gatehouse", false],
+      ["postgresql://gatehouse@10.0.0.5/gatehouse", false],
+      ["postgresql://gatehouse@127.example.com/gatehouse", false],
+      ["postgresql://gatehouse@db.internal/gatehouse?host=db2.internal", false],
+    ];
+    for (const [url, local] of places) {
+      expect(isLocalDatabase(url), url).toBe(local);
+      expect(defaultHotPoolSize(url), url).toBe(local ? availableParallelism() + 1 : 10);
     }
   });
 });
