@@ -2,3 +2,16 @@
 export type Clock = { now(): Date };
 
 export const systemClock: Clock = { now: () => new Date() };
+
+let lastMs = 0;
+let lastIso = "";
+
+/** The system time as ISO 8601 text, formatted once per millisecond however often it is asked for (log lines, /api/info). */
+export function isoNow(): string {
+  const now = Date.now();
+  if (now !== lastMs) {
+    lastMs = now;
+    lastIso = new Date(now).toISOString();
+  }
+  return lastIso;
+}

@@ -1,4 +1,5 @@
 import pino from "pino";
+import { isoNow } from "../core/clock.js";
 
 /** Where log lines go: stdout in production, a buffer in tests. */
 export type LogSink = { write(line: string): unknown };
@@ -53,18 +54,6 @@ export function createLogger(sink: LogSink = bufferedStdout()): Logger {
 function requestLine({ requestId, method, path, status, durationMs, clientId }: RequestLine): string {
   const client = clientId === undefined ? "" : `,"clientId":${JSON.stringify(clientId)}`;
   return `{"level":"info","time":"${isoNow()}","requestId":${JSON.stringify(requestId)},"method":${JSON.stringify(method)},"path":${JSON.stringify(path)},"status":${status},"durationMs":${durationMs}${client},"message":"request"}\n`;
-}
-
-/** The ISO time of the current millisecond, formatted once per millisecond however many lines it has. */
-let lastMs = 0;
-let lastIso = "";
-function isoNow(): string {
-  const now = Date.now();
-  if (now !== lastMs) {
-    lastMs = now;
-    lastIso = new Date(now).toISOString();
-  }
-  return lastIso;
 }
 
 /**

@@ -31,6 +31,9 @@ const isInvalidUrl = (error: unknown) =>
  * requestTimeout), instead of the adapter's 500 ms drain that dropped slow uploads' connections.
  */
 function drainAfterAnswer(incoming: IncomingMessage, outgoing: ServerResponse): void {
+  // A request with neither Content-Length nor Transfer-Encoding has no body (RFC 9112, 6.3): nothing to drain.
+  const { headers } = incoming;
+  if (headers["content-length"] === undefined && headers["transfer-encoding"] === undefined) return;
   outgoing.once("finish", () => {
     if (incoming.readableEnded || incoming.destroyed) return;
     // The app's unread body stream would pause the socket again; nobody reads it once the answer is out.

@@ -132,12 +132,12 @@ export function xwmsFastPath(deps: XwmsDeps, options: FastPathOptions): FastPath
     const requestId = requestIdFrom(headerOf(incoming, "x-request-id"));
     const state = { route: PIPELINE_ROUTE, headers: {} as Record<string, string> };
     fixedHeaders ??= ["content-type", "application/json", ...Object.entries(await options.securityHeaders()).flat()];
+    // The endpoint's answer or the timeout's, whichever comes first: one promise, no race of two.
     let timer: NodeJS.Timeout | undefined;
-    const timedOut = new Promise<XwmsAnswer>((resolve) => {
+    const answered = await new Promise<XwmsAnswer>((resolve, reject) => {
       timer = setTimeout(() => resolve(refusal(new XwmsError(503, options.timedOut))), options.timeoutMs);
+      answer(incoming, endpoint, requestId, state).then(resolve, reject);
     });
-    const handled = answer(incoming, endpoint, requestId, state);
-    const answered = await Promise.race([handled, timedOut]);
     clearTimeout(timer);
     const { status } = answered;
     const body = answerJson(answered);

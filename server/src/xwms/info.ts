@@ -1,4 +1,5 @@
 import type { Config } from "../config.js";
+import { isoNow } from "../core/clock.js";
 import type { XwmsHandler } from "./deps.js";
 import { success } from "./envelope.js";
 
@@ -69,7 +70,7 @@ export const info: XwmsHandler = async (request, { config }) => {
     templates.set(config, template);
   }
   const json = template({
-    time: new Date().toISOString(),
+    time: isoNow(),
     ip: request.ip ?? null,
     userAgent: request.header("user-agent") ?? null,
   });
