@@ -68,8 +68,8 @@ const histogramValues =
 
 /** The shape prom-client's Registry reads from a metric (what its own metrics' get() answers). */
 function metricOf(name: string, help: string, type: "counter" | "histogram", values: () => Value[]) {
-  const metric = { name, help, type, aggregator: "sum" as const, get: async () => ({ ...metric, values: values() }) };
-  return metric as unknown as Parameters<Registry["registerMetric"]>[0];
+  const get = async () => ({ name, help, type, aggregator: "sum" as const, values: values() });
+  return { name, help, type, get } as unknown as Parameters<Registry["registerMetric"]>[0];
 }
 
 /**
