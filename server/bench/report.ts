@@ -41,13 +41,14 @@ export function table(ceiling: Figure, figures: Figure[]): string {
 }
 
 /** Rewrites docs/benchmarks.md above the notes marker; hand-written analysis below it survives each run. */
-export function writeReport(result: string, connections: number, seconds: number): void {
+export function writeReport(result: string, connections: number, seconds: number, warmupSeconds: number): void {
+  const warmup = warmupSeconds > 0 ? ` after ${warmupSeconds} s of the same load left unmeasured (the warm-up),` : "";
   const doc = `# Benchmarks
 
 Measured by \`pnpm bench\` (server/bench/run.ts) in one run on one machine:
 ${machine()}; ${new Date().toISOString().slice(0, 10)}.
 
-Each row: autocannon, ${connections} connections, ${seconds} s, against one server process. **start** is
+Each row: autocannon, ${connections} connections, ${seconds} s${warmup} against one server process. **start** is
 \`pnpm start\`'s mode (compiled \`dist/main.js\`, \`NODE_ENV\` unset), **production** the same with
 \`NODE_ENV=production\`, **tsx** the TypeScript sources through tsx (how \`pnpm start\` ran before). The ceiling (a
 bare Node HTTP server answering a fixed JSON body) and the peer (panva/oidc-provider 9, in-memory,

@@ -25,8 +25,23 @@ const profileDir = process.env.BENCH_PROFILE_DIR;
 /** BENCH_WORKLOADS="client_credentials /oauth/token,introspection" runs only those rows (a quick smoke run). */
 const workloads = process.env.BENCH_WORKLOADS?.split(",");
 
+/**
+ * Every row first runs its workload unmeasured for this long, the ceiling and the peer included: what is measured is
+ * a warm server (its JIT has compiled the path) and a warm load generator, not the seconds after a process started.
+ */
+const WARMUP_SECONDS = Number(process.env.BENCH_WARMUP_SECONDS ?? 3);
+
+/** autocannon's `warmup` option: the same requests, discarded from the result (@types/autocannon lacks it). */
+type WithWarmup = autocannon.Options & { warmup?: { connections: number; duration: number } };
+
 const load = (url: string, options: Partial<autocannon.Options>) =>
-  autocannon({ url, connections: CONNECTIONS, duration: DURATION_SECONDS, ...options });
+  autocannon({
+    url,
+    connections: CONNECTIONS,
+    duration: DURATION_SECONDS,
+    ...(WARMUP_SECONDS > 0 ? { warmup: { connections: CONNECTIONS, duration: WARMUP_SECONDS } } : {}),
+    ...options,
+  } as WithWarmup);
 
 function figure(label: string, workload: string, result: autocannon.Result): Figure {
   const { average } = result.requests;
@@ -246,7 +261,7 @@ const versusPeer = userInfo.map((f) => `${f.label}: ${(f.rps / peer.rps).toFixed
 const ratios = [versusPeer ? `\`get/user/info\` against the peer: ${versusPeer}.` : "", ...oidcRatios(figures, peer)];
 const result = [table(top, [otherCeiling, ...figures]), ...ratios.filter(Boolean)].join("\n\n");
 console.log(`\n${result}\n`);
-writeReport(result, CONNECTIONS, DURATION_SECONDS);
+writeReport(result, CONNECTIONS, DURATION_SECONDS, WARMUP_SECONDS);
 console.log("Wrote docs/benchmarks.md");
 const failed = figures.filter((f) => f.errors > 0);
 if (hung.length)
