@@ -15,7 +15,7 @@ import {
 import { readCounter } from "../src/db/hot/rate-limit.js";
 import { readSession, touchSession } from "../src/db/hot/sessions.js";
 import type { Param } from "../src/db/hot/sql.js";
-import { readConsentFacts, upsertClientUser } from "../src/db/hot/users.js";
+import { CONSENTED_PERSON_FIELDS, readConsentFacts, upsertClientUser } from "../src/db/hot/users.js";
 import { prepareDatabase } from "../src/startup.js";
 import { freshDatabase } from "./databases.js";
 import { createPartner } from "./fixtures.js";
@@ -225,7 +225,10 @@ describe.each(["sqlite", "postgresql"] as const)("test/hot-path (%s): prepared s
       },
     });
     const facts = await readConsentFacts(hot, partner.client.id, person.sub);
-    expect(facts?.user).toEqual(await db.user.findUniqueOrThrow({ where: { id: person.id } }));
+    const select = Object.fromEntries(CONSENTED_PERSON_FIELDS.map((field) => [field, true]));
+    expect(facts?.user).toEqual(await db.user.findUniqueOrThrow({ where: { id: person.id }, select }));
+    // A partner read never loads what it cannot release.
+    expect(facts?.user).not.toHaveProperty("passwordHash");
     expect(facts?.signedInThrough).toBe(true);
     expect(facts?.consent).toEqual({ revokedAt: null, scopeKeys: expect.any(Array) });
     expect([...(facts?.consent?.scopeKeys ?? [])].sort()).toEqual(["useraddresses", "userinfo"]);

@@ -1,7 +1,6 @@
 import type { Db } from "../../db/client.js";
 import { hotSqlOf } from "../../db/hot/registry.js";
-import { readConsentFacts } from "../../db/hot/users.js";
-import type { User } from "../../generated/prisma/client.js";
+import { type ConsentedPerson, readConsentFacts } from "../../db/hot/users.js";
 import { clientMayRead } from "./release.js";
 
 /**
@@ -12,7 +11,7 @@ export async function consentedUser(
   db: Db,
   clientId: string,
   sub: string,
-): Promise<{ user: User; country: string | null; scopes: Set<string> } | null> {
+): Promise<{ user: ConsentedPerson; country: string | null; scopes: Set<string> } | null> {
   const facts = await readConsentFacts(hotSqlOf(db), clientId, sub);
   const scopes = facts ? clientMayRead(facts) : null;
   return facts && scopes ? { user: facts.user, country: facts.country, scopes } : null;

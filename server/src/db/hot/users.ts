@@ -7,6 +7,24 @@ export const USER_COLUMNS = `u."id", u."sub", u."email", u."emailVerified", u."n
   u."picture", u."birthDate", u."gender", u."secondEmail", u."countryId", u."passwordHash", u."plan",
   u."platformRole", u."disabledAt", u."createdAt", u."updatedAt"`;
 
+/** What a partner read releases of a person, and the rule needs: never the password hash, plan or role. */
+export const CONSENTED_PERSON_FIELDS = [
+  "id",
+  "sub",
+  "email",
+  "emailVerified",
+  "name",
+  "givenName",
+  "familyName",
+  "picture",
+  "birthDate",
+  "gender",
+  "secondEmail",
+  "disabledAt",
+] as const satisfies readonly (keyof User)[];
+
+const CONSENTED_PERSON_COLUMNS = CONSENTED_PERSON_FIELDS.map((field) => `u."${field}"`).join(", ");
+
 /**
  * The facts the visibility rule (core/consent/release.ts clientMayRead) decides on: the person behind
  * sub, whether they signed in through the client, and their consent to it, revoked or not, with its
@@ -14,7 +32,7 @@ export const USER_COLUMNS = `u."id", u."sub", u."email", u."emailVerified", u."n
  * parses every column of every row, so a row per scope cost several times the statement itself.
  * The rule itself is not repeated here.
  */
-const consentFacts = (joinKeys: string) => `SELECT ${USER_COLUMNS}, co."shortName" AS "countryCode",
+const consentFacts = (joinKeys: string) => `SELECT ${CONSENTED_PERSON_COLUMNS}, co."shortName" AS "countryCode",
   cu."id" AS "clientUserId", c."id" AS "consentId", c."revokedAt" AS "consentRevokedAt",
   (SELECT ${joinKeys} FROM "ConsentScope" cs JOIN "Scope" s ON s."id" = cs."scopeId"
     WHERE cs."consentId" = c."id") AS "scopeKeys"
@@ -60,8 +78,26 @@ export const user = (row: Row): User => ({
   updatedAt: toDateOrThrow(row.updatedAt),
 });
 
+/** The person as a consent-checked read sees them (CONSENTED_PERSON_FIELDS). */
+export type ConsentedPerson = Pick<User, (typeof CONSENTED_PERSON_FIELDS)[number]>;
+
+const consentedPerson = (row: Row): ConsentedPerson => ({
+  id: toStr(row.id),
+  sub: toStr(row.sub),
+  email: toStr(row.email),
+  emailVerified: toBool(row.emailVerified),
+  name: toStr(row.name),
+  givenName: toStrOrNull(row.givenName),
+  familyName: toStrOrNull(row.familyName),
+  picture: toStrOrNull(row.picture),
+  birthDate: toDate(row.birthDate),
+  gender: toStrOrNull(row.gender),
+  secondEmail: toStrOrNull(row.secondEmail),
+  disabledAt: toDate(row.disabledAt),
+});
+
 export type ConsentFactsRow = {
-  user: User;
+  user: ConsentedPerson;
   /** ISO-2 code of the person's country, read in the same statement; null when they set none. */
   country: string | null;
   signedInThrough: boolean;
@@ -74,7 +110,7 @@ export async function readConsentFacts(sql: HotSql, clientId: string, sub: strin
   if (!first) return null;
   const scopeKeys = (toStrOrNull(first.scopeKeys) ?? "").split(" ").filter(Boolean);
   return {
-    user: user(first),
+    user: consentedPerson(first),
     country: toStrOrNull(first.countryCode),
     signedInThrough: first.clientUserId != null,
     consent: first.consentId == null ? null : { revokedAt: toDate(first.consentRevokedAt), scopeKeys },
