@@ -82,7 +82,11 @@ export function releaseProfile(
   scopes: Iterable<string>,
   extra: Iterable<ReleasedField> = [],
 ): ReleasedProfile {
-  const released = releasedFields(scopes, extra);
+  return profileOfFields(user, releasedFields(scopes, extra));
+}
+
+/** releaseProfile for a caller that already has the released fields (it needs them for more than the profile). */
+export function profileOfFields(user: ProfileSource, released: ReadonlySet<ReleasedField>): ReleasedProfile {
   const only = <T>(field: ReleasedField, value: T): T | null => (released.has(field) ? value : null);
   return {
     name: only("name", user.name),

@@ -1,7 +1,7 @@
 import type { Db } from "../../db/client.js";
 import { businessRelease } from "./business-release.js";
 import { consentedUser } from "./consented-user.js";
-import { type ReleasedProfile, releasedFields, releaseProfile } from "./release.js";
+import { profileOfFields, type ReleasedProfile, releasedFields } from "./release.js";
 
 export type ReleasedSocial = { platform: string; username: string; url: string | null };
 
@@ -33,7 +33,7 @@ export async function releasedPerson(
   const socials = released.has("socials") && options.socials ? await socialsAndProviders(db, user.id) : null;
   return {
     sub: user.sub,
-    ...releaseProfile({ ...user, country }, scopes, business.fields),
+    ...profileOfFields({ ...user, country }, released),
     socials,
     scopes: [...scopes].sort(),
     ...(business.claims ? { custom_claims: business.claims } : {}),
