@@ -1,8 +1,9 @@
-import { hash, randomBytes, timingSafeEqual } from "node:crypto";
+import { hash, timingSafeEqual } from "node:crypto";
+import { randomText } from "./random.js";
 
 /** A URL-safe random token with `bytes` bytes of entropy. */
 export function randomToken(bytes = 32): string {
-  return randomBytes(bytes).toString("base64url");
+  return randomText(bytes, "base64url");
 }
 
 /** One-shot `hash` (no Hash object): a secret check and a token lookup each take several. */
@@ -22,6 +23,6 @@ const SUB_MAX = 2n ** 53n - 1n;
 
 /** A random 16-digit numeric subject id below 2^53: stable once stored, never sequential. */
 export function newSub(): string {
-  const random = BigInt(`0x${randomBytes(8).toString("hex")}`);
+  const random = BigInt(`0x${randomText(8, "hex")}`);
   return (SUB_MIN + (random % (SUB_MAX - SUB_MIN))).toString();
 }

@@ -1,10 +1,10 @@
-import { randomBytes } from "node:crypto";
 import { Resolver } from "node:dns/promises";
 import { readFileSync } from "node:fs";
 import { request } from "node:https";
 import { rootCertificates } from "node:tls";
 import type { Config } from "../../config.js";
 import { digestsEqual, sha256 } from "../auth/crypto.js";
+import { randomText } from "../auth/random.js";
 import { checkedLookup, type Lookup } from "../webhook/webhook-destination.js";
 
 /** What one proof method found; the dashboard shows it next to "Check now". */
@@ -22,7 +22,7 @@ export const WELL_KNOWN_PATH = "/.well-known/gatehouse-verification.txt";
 const MAX_FILE_BYTES = 4096;
 
 /** A fresh per-domain proof value; public once published, so it opens nothing by itself. */
-export const newOwnershipToken = () => randomBytes(16).toString("hex");
+export const newOwnershipToken = () => randomText(16, "hex");
 
 const sameToken = (found: string, token: string) => digestsEqual(sha256(found), sha256(token));
 
