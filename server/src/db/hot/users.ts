@@ -56,31 +56,10 @@ const UPSERT_CLIENT_USER = `INSERT INTO "ClientUser" ("id", "clientId", "userId"
   "firstLoginAt", "lastLoginAt", "loginCount") VALUES (?, ?, ?, ?, ?, ?, ?, 1)
 ${COUNT_CLIENT_USER_VISIT}`;
 
-/** A User from columns selected with USER_COLUMNS. */
-export const user = (row: Row): User => ({
-  id: toStr(row.id),
-  sub: toStr(row.sub),
-  email: toStr(row.email),
-  emailVerified: toBool(row.emailVerified),
-  name: toStr(row.name),
-  givenName: toStrOrNull(row.givenName),
-  familyName: toStrOrNull(row.familyName),
-  picture: toStrOrNull(row.picture),
-  birthDate: toDate(row.birthDate),
-  gender: toStrOrNull(row.gender),
-  secondEmail: toStrOrNull(row.secondEmail),
-  countryId: toIntOrNull(row.countryId),
-  passwordHash: toStr(row.passwordHash),
-  plan: toStr(row.plan) as User["plan"],
-  platformRole: toStr(row.platformRole) as User["platformRole"],
-  disabledAt: toDate(row.disabledAt),
-  createdAt: toDateOrThrow(row.createdAt),
-  updatedAt: toDateOrThrow(row.updatedAt),
-});
-
 /** The person as a consent-checked read sees them (CONSENTED_PERSON_FIELDS). */
 export type ConsentedPerson = Pick<User, (typeof CONSENTED_PERSON_FIELDS)[number]>;
 
+/** A ConsentedPerson from columns selected with CONSENTED_PERSON_COLUMNS (or USER_COLUMNS, which hold them). */
 const consentedPerson = (row: Row): ConsentedPerson => ({
   id: toStr(row.id),
   sub: toStr(row.sub),
@@ -94,6 +73,17 @@ const consentedPerson = (row: Row): ConsentedPerson => ({
   gender: toStrOrNull(row.gender),
   secondEmail: toStrOrNull(row.secondEmail),
   disabledAt: toDate(row.disabledAt),
+});
+
+/** A User from columns selected with USER_COLUMNS. */
+export const user = (row: Row): User => ({
+  ...consentedPerson(row),
+  countryId: toIntOrNull(row.countryId),
+  passwordHash: toStr(row.passwordHash),
+  plan: toStr(row.plan) as User["plan"],
+  platformRole: toStr(row.platformRole) as User["platformRole"],
+  createdAt: toDateOrThrow(row.createdAt),
+  updatedAt: toDateOrThrow(row.updatedAt),
 });
 
 export type ConsentFactsRow = {
