@@ -3,21 +3,18 @@
  * in production mode and through tsx, beside a bare Node ceiling and the oidc-provider peer, all in one run
  * on this machine. Writes docs/benchmarks.md. Build first (`pnpm build`): the compiled modes run dist/.
  */
-import { type ChildProcess, spawn } from "node:child_process";
-import { readFileSync, rmSync } from "node:fs";
-import path from "node:path";
+import { rmSync } from "node:fs";
 import { setTimeout as delay } from "node:timers/promises";
 import autocannon from "autocannon";
 import { type DemoCredentials, demoCredentialsFile } from "../src/seed/demo.js";
 import { freshDatabase } from "../test/databases.js";
-import { approveLogin, callApi, registeredBrowser } from "../test/harness.js";
 import { startInstance } from "../test/instances.js";
+import { demoAndPerson, headers, REDIRECT, startTarget } from "./processes.js";
 import { type Figure, table, writeReport } from "./report.js";
 import { PEER_CLIENT } from "./targets.js";
 
 const DURATION_SECONDS = Number(process.env.BENCH_SECONDS ?? 8);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 50);
-const REDIRECT = "http://localhost:4567/callback";
 /** Shutdown's own bound is two grace periods of 10 s; past that the instance is killed and reported. */
 const STOP_TIMEOUT_MS = 30_000;
 const hung: string[] = [];
@@ -48,33 +45,6 @@ function figure(label: string, workload: string, result: autocannon.Result): Fig
   const { p50, p99 } = result.latency;
   return { label, workload, rps: average, p50, p99, errors: result.errors + result.non2xx + result.timeouts };
 }
-
-/** Runs `bench/targets.ts <which>` in its own process; resolves with its port and a stop function. */
-async function startTarget(which: "ceiling" | "peer"): Promise<{ port: number; stop: () => void }> {
-  const child: ChildProcess = spawn(
-    process.execPath,
-    ["--import", "tsx", path.join(import.meta.dirname, "targets.ts"), which],
-    {
-      stdio: ["ignore", "pipe", "inherit"],
-      env: { ...process.env, NODE_ENV: "production" },
-    },
-  );
-  const port = await new Promise<number>((resolve, reject) => {
-    child.stdout?.on("data", (chunk: Buffer) => {
-      const match = chunk.toString().match(/PORT (\d+)/);
-      if (match) resolve(Number(match[1]));
-    });
-    child.once("exit", (code) => reject(new Error(`${which} exited with ${code}`)));
-  });
-  return { port, stop: () => child.kill("SIGTERM") };
-}
-
-const headers = (demo: DemoCredentials) => ({
-  "x-client-id": demo.clientId,
-  "x-client-secret": demo.clientSecret,
-  "x-client-domain": demo.domain,
-  "content-type": "application/json",
-});
 
 /** A full profile, as most people have: get/user/info then releases every field, the country included. */
 const FILL_PROFILE = `mutation P($input: UpdateProfileInput!) { updateProfile(input: $input) { __typename } }`;
@@ -148,19 +118,15 @@ async function measure(dialect: "sqlite" | "postgresql", mode: Mode): Promise<Fi
     },
   );
   try {
-    const demo = JSON.parse(readFileSync(demoCredentialsFile(database.url), "utf8")) as DemoCredentials;
     const url = instance.baseUrl;
     // One consenting user with a full profile, whose session approves every login and whose sub get/user/info reads.
-    const person = await registeredBrowser(instance);
+    const { demo, person } = await demoAndPerson(instance, database.url);
     const filled = await person.browser.graphql<{ updateProfile: { __typename: string } }>(FILL_PROFILE, {
       input: PROFILE,
     });
     if (filled.data?.updateProfile.__typename !== "UpdateProfileSuccess") {
       throw new Error(`the bench person's profile was not saved: ${JSON.stringify(filled)}`);
     }
-    const first = await callApi(instance, "/sign-token", demo, { redirect_url: REDIRECT });
-    await approveLogin(person.browser, first.body.data.token as string);
-    await callApi(instance, "/sign-token-verify", demo, { token: first.body.data.token });
     const body = (value: unknown) => ({ method: "POST" as const, headers: headers(demo), body: JSON.stringify(value) });
     const oauth = (form: string) => ({
       method: "POST" as const,

@@ -7,18 +7,17 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import autocannon from "autocannon";
-import { type DemoCredentials, demoCredentialsFile } from "../src/seed/demo.js";
+import { demoCredentialsFile } from "../src/seed/demo.js";
 import { freshDatabase } from "../test/databases.js";
-import { approveLogin, callApi, registeredBrowser } from "../test/harness.js";
 import { startInstance } from "../test/instances.js";
 import { heapGrowth, summariseHeapSnapshot, totalBytes } from "./heap-summary.js";
+import { demoAndPerson, headers, REDIRECT } from "./processes.js";
 
 const SECONDS = Number(process.env.SOAK_SECONDS ?? 600);
 const WARMUP_SECONDS = Math.min(60, Math.round(SECONDS / 10));
 const SAMPLE_SECONDS = Math.max(5, Math.round(SECONDS / 20));
 const CONNECTIONS = Number(process.env.SOAK_CONNECTIONS ?? 8);
 const dialect = process.env.SOAK_DB === "postgresql" ? "postgresql" : "sqlite";
-const REDIRECT = "http://localhost:4567/callback";
 const MiB = 2 ** 20;
 
 const rssOf = (pid: number) => Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, "utf8"))?.[1]) * 1024;
@@ -56,17 +55,8 @@ const instance = await startInstance(
   { keepOutput: false, startTimeoutMs: 300_000 },
 );
 try {
-  const demo = JSON.parse(readFileSync(demoCredentialsFile(database.url), "utf8")) as DemoCredentials;
-  const person = await registeredBrowser(instance);
-  const first = await callApi(instance, "/sign-token", demo, { redirect_url: REDIRECT });
-  await approveLogin(person.browser, first.body.data.token as string);
-  await callApi(instance, "/sign-token-verify", demo, { token: first.body.data.token });
-  const partner = {
-    "x-client-id": demo.clientId,
-    "x-client-secret": demo.clientSecret,
-    "x-client-domain": demo.domain,
-    "content-type": "application/json",
-  };
+  const { demo, person } = await demoAndPerson(instance, database.url);
+  const partner = headers(demo);
   const browser = {
     "content-type": "application/json",
     "x-gatehouse-csrf": "1",

@@ -1,0 +1,76 @@
+/**
+ * `pnpm bench:cpu`: server CPU per request, the figure behind an A/B decision. Starts one compiled Gatehouse
+ * (build first) and the bare ceiling, loads each workload in rounds, and reads every thread's CPU time from /proc
+ * around each round. Throughput moves with the machine's neighbours; CPU per request moves less, and it is
+ * what a change to the hot path changes. To compare two builds, alternate their dist/ directories between runs.
+ *
+ *   CPU_DATABASE=sqlite|postgresql  CPU_WORKLOADS=info,user,sign  CPU_ROUNDS=3  CPU_SECONDS=5  CPU_MODE=production
+ */
+import { rmSync } from "node:fs";
+import autocannon from "autocannon";
+import { demoCredentialsFile } from "../src/seed/demo.js";
+import { freshDatabase } from "../test/databases.js";
+import { startInstance } from "../test/instances.js";
+import { cpuMicros, demoAndPerson, headers, REDIRECT, startTarget } from "./processes.js";
+
+const dialect = process.env.CPU_DATABASE === "postgresql" ? "postgresql" : "sqlite";
+const workloads = (process.env.CPU_WORKLOADS ?? "info,user,sign").split(",");
+const rounds = Number(process.env.CPU_ROUNDS ?? 3);
+const seconds = Number(process.env.CPU_SECONDS ?? 5);
+
+/** One round: the rate, the p99 and the server's CPU µs per answered request. */
+async function round(pid: number, url: string, options: Partial<autocannon.Options> = {}) {
+  const before = cpuMicros(pid);
+  const result = await autocannon({ url, connections: 50, duration: seconds, ...options });
+  const used = cpuMicros(pid) - before;
+  const failed = result.errors + result.non2xx + result.timeouts;
+  if (failed > 0) throw new Error(`${failed} requests to ${url} failed`);
+  return {
+    rps: Math.round(result.requests.average),
+    cpuMicros: Math.round(used / result.requests.total),
+    p99: result.latency.p99,
+  };
+}
+
+const ceiling = await startTarget("ceiling");
+try {
+  for (let i = 0; i < rounds; i++)
+    console.log("ceiling", JSON.stringify(await round(ceiling.pid, `http://127.0.0.1:${ceiling.port}/`)));
+} finally {
+  ceiling.stop();
+}
+
+const database = await freshDatabase(dialect);
+const instance = await startInstance(
+  {
+    DATABASE_URL: database.url,
+    SEED_DEMO: "true",
+    NODE_ENV: process.env.CPU_MODE === "start" ? "development" : "production",
+    API_REQUESTS_PER_MINUTE: "100000000",
+    MUTATIONS_PER_MINUTE: "100000000",
+  },
+  { compiled: true, keepOutput: false },
+);
+try {
+  const { demo, person } = await demoAndPerson(instance, database.url);
+  const post = (body: unknown) => ({ method: "POST" as const, headers: headers(demo), body: JSON.stringify(body) });
+  const paths: Record<string, [string, Partial<autocannon.Options>]> = {
+    info: ["/api/info", {}],
+    user: ["/api/get/user/info", post({ sub: person.sub })],
+    sign: ["/api/sign-token", post({ redirect_url: REDIRECT })],
+  };
+  for (let i = 0; i < rounds; i++) {
+    for (const workload of workloads) {
+      const [path, options] = paths[workload] ?? [];
+      if (!path) throw new Error(`unknown workload ${workload}; one of ${Object.keys(paths).join(", ")}`);
+      console.log(
+        `${dialect} ${workload}`,
+        JSON.stringify(await round(instance.pid, instance.baseUrl + path, options)),
+      );
+    }
+  }
+} finally {
+  await instance.stop();
+  rmSync(demoCredentialsFile(database.url), { force: true });
+  await database.drop();
+}
