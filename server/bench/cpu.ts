@@ -11,7 +11,7 @@ import autocannon from "autocannon";
 import { demoCredentialsFile } from "../src/seed/demo.js";
 import { freshDatabase } from "../test/databases.js";
 import { startInstance } from "../test/instances.js";
-import { cpuMicros, demoAndPerson, headers, REDIRECT, startTarget } from "./processes.js";
+import { benchEnv, cpuMicros, demoAndPerson, headers, REDIRECT, startTarget } from "./processes.js";
 
 const dialect = process.env.CPU_DATABASE === "postgresql" ? "postgresql" : "sqlite";
 const workloads = (process.env.CPU_WORKLOADS ?? "info,user,sign").split(",");
@@ -42,13 +42,7 @@ try {
 
 const database = await freshDatabase(dialect);
 const instance = await startInstance(
-  {
-    DATABASE_URL: database.url,
-    SEED_DEMO: "true",
-    NODE_ENV: process.env.CPU_MODE === "start" ? "development" : "production",
-    API_REQUESTS_PER_MINUTE: "100000000",
-    MUTATIONS_PER_MINUTE: "100000000",
-  },
+  benchEnv(database.url, process.env.CPU_MODE === "start" ? "development" : "production"),
   { compiled: true, keepOutput: false },
 );
 try {

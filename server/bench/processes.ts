@@ -28,6 +28,18 @@ export async function startTarget(which: "ceiling" | "peer"): Promise<{ port: nu
   return { port, pid: child.pid as number, stop: () => child.kill("SIGTERM") };
 }
 
+/**
+ * The environment of a Gatehouse under load: the demo client seeded, and the limiters running but never refusing
+ * (the load generator is one client hammering on purpose).
+ */
+export const benchEnv = (databaseUrl: string, nodeEnv: "development" | "production") => ({
+  DATABASE_URL: databaseUrl,
+  SEED_DEMO: "true",
+  NODE_ENV: nodeEnv,
+  API_REQUESTS_PER_MINUTE: "100000000",
+  MUTATIONS_PER_MINUTE: "100000000",
+});
+
 /** The headers both XWMS SDKs send on every partner call. */
 export const headers = (demo: DemoCredentials) => ({
   "x-client-id": demo.clientId,

@@ -9,7 +9,7 @@ import autocannon from "autocannon";
 import { type DemoCredentials, demoCredentialsFile } from "../src/seed/demo.js";
 import { freshDatabase } from "../test/databases.js";
 import { startInstance } from "../test/instances.js";
-import { demoAndPerson, headers, REDIRECT, startTarget } from "./processes.js";
+import { benchEnv, demoAndPerson, headers, REDIRECT, startTarget } from "./processes.js";
 import { type Figure, table, writeReport } from "./report.js";
 import { PEER_CLIENT } from "./targets.js";
 
@@ -101,14 +101,7 @@ async function measure(dialect: "sqlite" | "postgresql", mode: Mode): Promise<Fi
   const label = `${dialect === "sqlite" ? "SQLite" : "PostgreSQL"}, ${mode}`;
   const database = await freshDatabase(dialect);
   const instance = await startInstance(
-    {
-      DATABASE_URL: database.url,
-      SEED_DEMO: "true",
-      NODE_ENV: mode === "start" ? "development" : "production",
-      // The load generator is one client hammering on purpose; the limiter still runs, it just never refuses.
-      API_REQUESTS_PER_MINUTE: "100000000",
-      MUTATIONS_PER_MINUTE: "100000000",
-    },
+    benchEnv(database.url, mode === "start" ? "development" : "production"),
     // BENCH_PROFILE_DIR=/tmp/prof writes a V8 CPU profile of each instance (open it in Chrome DevTools).
     {
       compiled: mode !== "tsx",

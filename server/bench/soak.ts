@@ -11,7 +11,7 @@ import { demoCredentialsFile } from "../src/seed/demo.js";
 import { freshDatabase } from "../test/databases.js";
 import { startInstance } from "../test/instances.js";
 import { heapGrowth, summariseHeapSnapshot, totalBytes } from "./heap-summary.js";
-import { demoAndPerson, headers, REDIRECT } from "./processes.js";
+import { benchEnv, demoAndPerson, headers, REDIRECT } from "./processes.js";
 
 const SECONDS = Number(process.env.SOAK_SECONDS ?? 600);
 const WARMUP_SECONDS = Math.min(60, Math.round(SECONDS / 10));
@@ -45,11 +45,7 @@ const database = await freshDatabase(dialect);
 const snapshots = mkdtempSync(path.join(tmpdir(), "gatehouse-soak-"));
 const instance = await startInstance(
   {
-    DATABASE_URL: database.url,
-    SEED_DEMO: "true",
-    NODE_ENV: "production",
-    API_REQUESTS_PER_MINUTE: "100000000",
-    MUTATIONS_PER_MINUTE: "100000000",
+    ...benchEnv(database.url, "production"),
     NODE_OPTIONS: `--heapsnapshot-signal=SIGUSR2 --diagnostic-dir=${snapshots}`,
   },
   { keepOutput: false, startTimeoutMs: 300_000 },

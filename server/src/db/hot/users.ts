@@ -3,10 +3,6 @@ import { newId } from "./id.js";
 import type { HotSql, Row } from "./sql.js";
 import { toBool, toDate, toDateOrThrow, toIntOrNull, toStr, toStrOrNull } from "./sql.js";
 
-export const USER_COLUMNS = `u."id", u."sub", u."email", u."emailVerified", u."name", u."givenName", u."familyName",
-  u."picture", u."birthDate", u."gender", u."secondEmail", u."countryId", u."passwordHash", u."plan",
-  u."platformRole", u."disabledAt", u."createdAt", u."updatedAt"`;
-
 /** What a partner read releases of a person, and the rule needs: never the password hash, plan or role. */
 export const CONSENTED_PERSON_FIELDS = [
   "id",
@@ -24,6 +20,10 @@ export const CONSENTED_PERSON_FIELDS = [
 ] as const satisfies readonly (keyof User)[];
 
 const CONSENTED_PERSON_COLUMNS = CONSENTED_PERSON_FIELDS.map((field) => `u."${field}"`).join(", ");
+
+/** Every User column: the consented person's and what only Gatehouse itself reads. */
+export const USER_COLUMNS = `${CONSENTED_PERSON_COLUMNS}, u."countryId", u."passwordHash", u."plan", u."platformRole",
+  u."createdAt", u."updatedAt"`;
 
 /**
  * The facts the visibility rule (core/consent/release.ts clientMayRead) decides on: the person behind
