@@ -10,7 +10,8 @@ const after = <T>(ms: number, value: T) => new Promise<T>((resolve) => setTimeou
  * On SIGTERM or SIGINT: stop accepting connections, let in-flight requests finish (at most graceMs,
  * then their connections are cut), wait (at most graceMs more) for handlers whose client already hung up,
  * so the database is never closed under a running transaction, run the cleanups, exit 0. Should a cleanup
- * still hang (a pool waiting for a connection nobody returns), the process exits 1 after another graceMs.
+ * still hang (a pool waiting for a connection nobody returns), the process exits 1 after another graceMs; and
+ * whatever else hangs, it exits 1 at the latest 4 × graceMs after the signal.
  */
 export function closeGracefully(
   server: ServerType,
@@ -23,6 +24,12 @@ export function closeGracefully(
     if (closing) return;
     closing = true;
     logger.info("shutting down", { signal });
+    // The bound of the whole shutdown, whatever hangs before the steps below even start: a server whose database
+    // was dropped under it was seen still running half an hour after SIGTERM. Every step above ends within 3 × graceMs.
+    setTimeout(() => {
+      logger.error("shutdown did not finish; exiting anyway");
+      process.exit(1);
+    }, 4 * graceMs).unref();
     const forced = setTimeout(() => (server as Server).closeAllConnections?.(), graceMs);
     forced.unref();
     server.close(async () => {
