@@ -1,5 +1,5 @@
 import { type ChildProcess, execFile, spawn } from "node:child_process";
-import { createWriteStream, existsSync, mkdirSync, readFileSync } from "node:fs";
+import { createWriteStream, existsSync, mkdirSync, readdirSync, readFileSync } from "node:fs";
 import { mkdtemp, rm } from "node:fs/promises";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
@@ -146,16 +146,57 @@ function parseCredentials(stdout: string): DemoCredentials {
   return demo;
 }
 
+/**
+ * Stops pnpm and the Gatehouse server under it, and waits until every process of the group is gone: pnpm can
+ * exit first, and the database is dropped right after this. A group still there after the server's grace
+ * period (10 s) and a margin is killed.
+ */
 async function stop(server: ChildProcess) {
   if (server.pid === undefined) return;
-  const running = server.exitCode === null && server.signalCode === null;
-  const exited = running ? new Promise<void>((done) => server.once("exit", () => done())) : Promise.resolve();
   // Signal the group even if pnpm itself has exited: the server under it may still be running.
   signalGroup(server.pid, "SIGTERM");
-  const timedOut = await Promise.race([exited.then(() => false), sleep(5_000).then(() => true)]);
-  if (timedOut) {
-    signalGroup(server.pid, "SIGKILL");
-    await exited;
+  if (await groupGone(server.pid, 15_000)) return;
+  signalGroup(server.pid, "SIGKILL");
+  if (!(await groupGone(server.pid, 5_000))) console.warn(`e2e teardown: process group ${server.pid} outlived SIGKILL`);
+}
+
+/** Whether no running process of the group is left, polled until `ms` passes. */
+async function groupGone(pgid: number, ms: number): Promise<boolean> {
+  const deadline = Date.now() + ms;
+  while (Date.now() < deadline) {
+    if (!groupRunning(pgid)) return true;
+    await sleep(100);
+  }
+  return false;
+}
+
+/**
+ * Whether a process of the group still runs. On Linux from /proc, leaving out zombies: an exited server is
+ * re-parented to PID 1, which in a container may reap it late, and signal 0 still reaches a zombie.
+ */
+function groupRunning(pgid: number): boolean {
+  if (!existsSync("/proc/self/stat")) return probeGroup(pgid);
+  for (const entry of readdirSync("/proc")) {
+    if (!/^\d+$/.test(entry)) continue;
+    let stat: string;
+    try {
+      stat = readFileSync(`/proc/${entry}/stat`, "utf8");
+    } catch {
+      continue; // exited while we looked
+    }
+    // pid (comm) state ppid pgrp …; comm may hold spaces and parentheses, so read after the last ")".
+    const [state, , group] = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+    if (Number(group) === pgid && state !== "Z") return true;
+  }
+  return false;
+}
+
+function probeGroup(pgid: number): boolean {
+  try {
+    process.kill(-pgid, 0);
+    return true;
+  } catch {
+    return false;
   }
 }
 
