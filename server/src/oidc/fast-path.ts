@@ -2,6 +2,7 @@ import type { IncomingMessage, ServerResponse } from "node:http";
 import { parse } from "node:querystring";
 import type Provider from "oidc-provider";
 import type { Db } from "../db/client.js";
+import { afterThisTurnsReads } from "../http/answer-batch.js";
 import type { Logger } from "../http/logger.js";
 import type { Metrics } from "../http/metrics.js";
 import { headerOf } from "../http/node-headers.js";
@@ -77,14 +78,17 @@ export function oidcFastPath(options: OidcFastPathOptions): FastPath {
     }
     const requestId = requestIdFrom(headerOf(incoming, "x-request-id"));
     const json = JSON.stringify(answer);
-    outgoing.writeHead(200, {
-      ...CORS_WITHOUT_ORIGIN,
-      "cache-control": "no-store",
-      "content-type": "application/json; charset=utf-8",
-      "content-length": Buffer.byteLength(json),
-      "x-request-id": requestId,
-    });
-    outgoing.end(json);
+    await afterThisTurnsReads();
+    if (!outgoing.destroyed) {
+      outgoing.writeHead(200, {
+        ...CORS_WITHOUT_ORIGIN,
+        "cache-control": "no-store",
+        "content-type": "application/json; charset=utf-8",
+        "content-length": Buffer.byteLength(json),
+        "x-request-id": requestId,
+      });
+      outgoing.end(json);
+    }
     metrics.observe(ROUTE, "POST", 200, startedAt);
     logRequest(logger, {
       requestId,

@@ -1,4 +1,5 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
+import { afterThisTurnsReads } from "../http/answer-batch.js";
 import { clientIpOf } from "../http/client-ip.js";
 import type { Metrics } from "../http/metrics.js";
 import { headerOf } from "../http/node-headers.js";
@@ -142,10 +143,11 @@ export function xwmsFastPath(deps: XwmsDeps, options: FastPathOptions): FastPath
     const { status } = answered;
     const body = answerJson(answered);
     if (answered.headers) Object.assign(state.headers, answered.headers);
+    const headers = fixedHeaders.slice();
+    for (const name in state.headers) headers.push(name, state.headers[name] as string);
+    headers.push("x-request-id", requestId, "content-length", String(Buffer.byteLength(body)));
+    await afterThisTurnsReads();
     if (!outgoing.headersSent && !outgoing.destroyed) {
-      const headers = fixedHeaders.slice();
-      for (const name in state.headers) headers.push(name, state.headers[name] as string);
-      headers.push("x-request-id", requestId, "content-length", String(Buffer.byteLength(body)));
       outgoing.writeHead(status, headers);
       outgoing.end(body);
     }
