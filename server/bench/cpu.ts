@@ -5,6 +5,7 @@
  * what a change to the hot path changes. To compare two builds, alternate their dist/ directories between runs.
  *
  *   CPU_DATABASE=sqlite|postgresql  CPU_WORKLOADS=info,user,sign  CPU_ROUNDS=3  CPU_SECONDS=5  CPU_MODE=production
+ *   CPU_CONNECTIONS=50
  */
 import { rmSync } from "node:fs";
 import autocannon from "autocannon";
@@ -21,7 +22,12 @@ const seconds = Number(process.env.CPU_SECONDS ?? 5);
 /** One round: the rate, the p99 and the server's CPU µs per answered request. */
 async function round(pid: number, url: string, options: Partial<autocannon.Options> = {}) {
   const before = cpuMicros(pid);
-  const result = await autocannon({ url, connections: 50, duration: seconds, ...options });
+  const result = await autocannon({
+    url,
+    connections: Number(process.env.CPU_CONNECTIONS ?? 50),
+    duration: seconds,
+    ...options,
+  });
   const used = cpuMicros(pid) - before;
   const failed = result.errors + result.non2xx + result.timeouts;
   if (failed > 0) throw new Error(`${failed} requests to ${url} failed`);
