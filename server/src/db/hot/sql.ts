@@ -2,6 +2,7 @@ import Database from "better-sqlite3";
 import pg from "pg";
 import { openWal, type SqliteSynchronous, synchronousPragma } from "../sqlite-wal.js";
 import type { Dialect } from "../url.js";
+import { pipelinedConnections } from "./pipelined.js";
 
 export type Row = Record<string, unknown>;
 /** An array only as a PostgreSQL array parameter (`? ::text[]`). */
@@ -131,6 +132,10 @@ const numbered = (sql: string) => {
   return sql.replace(/\?/g, () => `$${++n}`);
 };
 
+/**
+ * Single statements run pipelined over at most `max` connections (pipelined.ts); a transaction takes a connection
+ * of its own from a pool of at most `max` more, since nothing else may run on it between BEGIN and COMMIT.
+ */
 export function openPostgresHotSql(connectionString: string, max: number): HotSql {
   const pool = new pg.Pool({ connectionString, max });
   // A connection the server ends while it sits idle (a restart, a failover, an administrator) is dropped
@@ -156,8 +161,11 @@ export function openPostgresHotSql(connectionString: string, max: number): HotSq
     all: async (sql, params) => (await queryable.query<Row>({ ...statement(sql), values: params })).rows,
     run: async (sql, params) => (await queryable.query({ ...statement(sql), values: params })).rowCount ?? 0,
   });
+  const pipelined = pipelinedConnections(connectionString, max);
   return {
-    ...on(pool),
+    dialect: "postgresql",
+    all: async (sql, params) => (await pipelined.query({ ...statement(sql), values: params })).rows as Row[],
+    run: async (sql, params) => (await pipelined.query({ ...statement(sql), values: params })).rowCount ?? 0,
     transaction: async (body) => {
       const client = await pool.connect();
       let broken: Error | undefined;
@@ -176,9 +184,12 @@ export function openPostgresHotSql(connectionString: string, max: number): HotSq
         client.release(broken);
       }
     },
-    poolStats: () => ({ total: pool.totalCount, idle: pool.idleCount, waiting: pool.waitingCount }),
+    poolStats: () => {
+      const lanes = pipelined.stats();
+      return { total: pool.totalCount + lanes.open, idle: pool.idleCount + lanes.idle, waiting: pool.waitingCount };
+    },
     close: async () => {
-      await pool.end();
+      await Promise.all([pipelined.close(), pool.end()]);
       await Promise.all(ended);
     },
   };
