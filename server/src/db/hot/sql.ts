@@ -156,16 +156,15 @@ export function openPostgresHotSql(connectionString: string, max: number): HotSq
     }
     return named;
   };
-  const on = (queryable: pg.Pool | pg.PoolClient): HotQueries => ({
+  /** Statements through the pipelined connections, or through one connection of the pool inside a transaction. */
+  const on = (queryable: { query(config: pg.QueryConfig): Promise<pg.QueryResult> }): HotQueries => ({
     dialect: "postgresql",
-    all: async (sql, params) => (await queryable.query<Row>({ ...statement(sql), values: params })).rows,
+    all: async (sql, params) => (await queryable.query({ ...statement(sql), values: params })).rows as Row[],
     run: async (sql, params) => (await queryable.query({ ...statement(sql), values: params })).rowCount ?? 0,
   });
   const pipelined = pipelinedConnections(connectionString, max);
   return {
-    dialect: "postgresql",
-    all: async (sql, params) => (await pipelined.query({ ...statement(sql), values: params })).rows as Row[],
-    run: async (sql, params) => (await pipelined.query({ ...statement(sql), values: params })).rowCount ?? 0,
+    ...on(pipelined),
     transaction: async (body) => {
       const client = await pool.connect();
       let broken: Error | undefined;
