@@ -59,7 +59,11 @@ describe.runIf(TEST_DIALECT === "postgresql")("test/hot-pipelined: statements pi
     await admin.connect();
     await admin.query("SELECT pg_terminate_backend($1)", [rows[0].pid]);
     await admin.end();
-    await new Promise((resolve) => setTimeout(resolve, 200));
+    // The connection notices the server's goodbye on its own; wait for that rather than for a fixed time.
+    for (let tries = 0; tries < 100 && connections.stats().open > 0; tries++) {
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    expect(connections.stats().open).toBe(0);
 
     const again = await connections.query({ text: "SELECT pg_backend_pid() AS pid" });
     expect(again.rows[0].pid).not.toBe(rows[0].pid);
