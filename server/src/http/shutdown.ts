@@ -25,7 +25,7 @@ export function closeGracefully(
     closing = true;
     logger.info("shutting down", { signal });
     // The bound of the whole shutdown, whatever hangs before the steps below even start: a server whose database
-    // was dropped under it was seen still running half an hour after SIGTERM. Every step above ends within 3 × graceMs.
+    // was dropped under it was seen still running half an hour after SIGTERM. Every step below ends within 3 × graceMs.
     setTimeout(() => {
       logger.error("shutdown did not finish; exiting anyway");
       process.exit(1);

@@ -52,12 +52,10 @@ export function pipelinedConnections(connectionString: string, max: number): Pip
       if (lane.inFlight === 0 && lane.client) return lane;
       if (!fewest || lane.inFlight < fewest.inFlight) fewest = lane;
     }
-    if (lanes.length < max || !fewest) {
-      const lane: Lane = { client: undefined, ready: undefined, inFlight: 0 };
-      lanes.push(lane);
-      return lane;
-    }
-    return fewest;
+    if (fewest && lanes.length >= max) return fewest;
+    const lane: Lane = { client: undefined, ready: undefined, inFlight: 0 };
+    lanes.push(lane);
+    return lane;
   };
 
   return {
