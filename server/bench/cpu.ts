@@ -4,7 +4,7 @@
  * around each round. Throughput moves with the machine's neighbours; CPU per request moves less, and it is
  * what a change to the hot path changes. To compare two builds, alternate their dist/ directories between runs.
  *
- *   CPU_DATABASE=sqlite|postgresql  CPU_WORKLOADS=info,user,sign  CPU_ROUNDS=3  CPU_SECONDS=5  CPU_MODE=production
+ *   CPU_DATABASE=sqlite|postgresql  CPU_WORKLOADS=info,user,sign,token,introspect  CPU_ROUNDS=3  CPU_SECONDS=5  CPU_MODE=production
  *   CPU_CONNECTIONS=50
  */
 import { rmSync } from "node:fs";
@@ -12,7 +12,7 @@ import autocannon from "autocannon";
 import { demoCredentialsFile } from "../src/seed/demo.js";
 import { freshDatabase } from "../test/databases.js";
 import { startInstance } from "../test/instances.js";
-import { benchEnv, cpuMicros, demoAndPerson, headers, REDIRECT, startTarget } from "./processes.js";
+import { benchEnv, cpuMicros, demoAndPerson, headers, oauthForm, REDIRECT, startTarget } from "./processes.js";
 
 const dialect = process.env.CPU_DATABASE === "postgresql" ? "postgresql" : "sqlite";
 const workloads = (process.env.CPU_WORKLOADS ?? "info,user,sign").split(",");
@@ -54,10 +54,15 @@ const instance = await startInstance(
 try {
   const { demo, person } = await demoAndPerson(instance, database.url);
   const post = (body: unknown) => ({ method: "POST" as const, headers: headers(demo), body: JSON.stringify(body) });
+  const oauth = (form: string) => oauthForm(demo, form);
+  const issued = await fetch(`${instance.baseUrl}/oauth/token`, oauth("grant_type=client_credentials"));
+  const { access_token: accessToken } = (await issued.json()) as { access_token: string };
   const paths: Record<string, [string, Partial<autocannon.Options>]> = {
     info: ["/api/info", {}],
     user: ["/api/get/user/info", post({ sub: person.sub })],
     sign: ["/api/sign-token", post({ redirect_url: REDIRECT })],
+    token: ["/oauth/token", oauth("grant_type=client_credentials")],
+    introspect: ["/oauth/introspect", oauth(`token=${accessToken}`)],
   };
   for (let i = 0; i < rounds; i++) {
     for (const workload of workloads) {

@@ -48,6 +48,16 @@ export const headers = (demo: DemoCredentials) => ({
   "content-type": "application/json",
 });
 
+/** An OAuth form POST by the demo client, authenticated with HTTP Basic as an OIDC library sends it. */
+export const oauthForm = (demo: DemoCredentials, form: string) => ({
+  method: "POST" as const,
+  headers: {
+    authorization: `Basic ${Buffer.from(`${demo.clientId}:${demo.clientSecret}`).toString("base64")}`,
+    "content-type": "application/x-www-form-urlencoded",
+  },
+  body: form,
+});
+
 /** CPU time (user and system, every thread) a process has used so far, in µs, from /proc (Linux). */
 export function cpuMicros(pid: number): number {
   const fields = readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1]?.split(" ") ?? [];

@@ -9,7 +9,7 @@ import autocannon from "autocannon";
 import { type DemoCredentials, demoCredentialsFile } from "../src/seed/demo.js";
 import { freshDatabase } from "../test/databases.js";
 import { startInstance } from "../test/instances.js";
-import { benchEnv, demoAndPerson, headers, REDIRECT, startTarget } from "./processes.js";
+import { benchEnv, demoAndPerson, headers, oauthForm, REDIRECT, startTarget } from "./processes.js";
 import { type Figure, table, writeReport } from "./report.js";
 import { PEER_CLIENT } from "./targets.js";
 
@@ -121,14 +121,7 @@ async function measure(dialect: "sqlite" | "postgresql", mode: Mode): Promise<Fi
       throw new Error(`the bench person's profile was not saved: ${JSON.stringify(filled)}`);
     }
     const body = (value: unknown) => ({ method: "POST" as const, headers: headers(demo), body: JSON.stringify(value) });
-    const oauth = (form: string) => ({
-      method: "POST" as const,
-      headers: {
-        authorization: `Basic ${Buffer.from(`${demo.clientId}:${demo.clientSecret}`).toString("base64")}`,
-        "content-type": "application/x-www-form-urlencoded",
-      },
-      body: form,
-    });
+    const oauth = (form: string) => oauthForm(demo, form);
     // A token to introspect, issued the way every client_credentials run issues them.
     const issued = await fetch(`${url}/oauth/token`, oauth("grant_type=client_credentials"));
     const { access_token: accessToken } = (await issued.json()) as { access_token: string };

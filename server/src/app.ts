@@ -10,7 +10,7 @@ import { mountUpstreamPages } from "./hosted/upstream-pages.js";
 import { mountXwmsPages } from "./hosted/xwms-pages.js";
 import { mountHealth } from "./http/health.js";
 import { createLogger, describeError, type Logger } from "./http/logger.js";
-import { createMetrics, type Metrics, mountMetrics } from "./http/metrics.js";
+import { createMetrics, type Metrics, mountMetrics, mountMetricsNotice } from "./http/metrics.js";
 import { requestLog } from "./http/request-log.js";
 import { apiSecurityHeaders, pageSecurityHeaders } from "./http/security-headers.js";
 import { attachFastPath, firstFastPath } from "./http/serve.js";
@@ -66,6 +66,7 @@ export function createApp({
 
   mountHealth(app, db, config);
   if (config.metricsToken) mountMetrics(app, metrics, config.metricsToken);
+  else mountMetricsNotice(app);
 
   const timedOut = "The request took too long and was stopped.";
   app.use(

@@ -117,7 +117,10 @@ describe(`test/metrics (${TEST_DIALECT}): GET /metrics in Prometheus format behi
     const plain = await startTestServer();
     try {
       const response = await fetch(`${plain.baseUrl}/metrics`);
-      expect(await response.text()).not.toContain("gatehouse_http_requests_total");
+      expect(response.status).toBe(404);
+      const text = await response.text();
+      expect(text).not.toContain("gatehouse_http_requests_total");
+      expect(text).toContain("Set METRICS_TOKEN");
     } finally {
       await plain.close();
     }

@@ -90,6 +90,19 @@ export function mountMetrics(app: Hono, metrics: Metrics, token: string | undefi
   });
 }
 
+/**
+ * Without METRICS_TOKEN, GET /metrics on the main port says where metrics are, rather than falling through to the
+ * dashboard's page, which a scraper would read as a 200 with a body it cannot parse.
+ */
+export function mountMetricsNotice(app: Hono): void {
+  app.get("/metrics", (c) =>
+    c.text(
+      "Metrics are not served on this port. Set METRICS_TOKEN to serve them here to callers with that bearer token, or METRICS_PORT to serve them on a port of their own.\n",
+      404,
+    ),
+  );
+}
+
 /** The app METRICS_PORT serves: /metrics and nothing else. */
 export function metricsApp(metrics: Metrics): Hono {
   const app = new Hono();
