@@ -42,8 +42,8 @@ const load = (url: string, options: Partial<autocannon.Options>) =>
 
 function figure(label: string, workload: string, result: autocannon.Result): Figure {
   const { average } = result.requests;
-  const { p50, p99 } = result.latency;
-  return { label, workload, rps: average, p50, p99, errors: result.errors + result.non2xx + result.timeouts };
+  const { average: mean, p50, p99 } = result.latency;
+  return { label, workload, rps: average, mean, p50, p99, errors: result.errors + result.non2xx + result.timeouts };
 }
 
 /** A full profile, as most people have: get/user/info then releases every field, the country included. */
