@@ -21,6 +21,7 @@ const SAMPLES: { [K in MailKey]: MailParams<K> } = {
   emailChangeConfirm: { name: "Ada", link: "https://gatehouse.test/confirm-email-change?token=t" },
   emailChangeNotice: { name: "Ada", newEmail: "new@example.org" },
   signInCode: { name: "Ada", code: "123456" },
+  reauthenticationCode: { name: "Ada", code: "123456" },
   newSignIn: { name: "Ada", browser: null, ip: "192.0.2.1", time: new Date("2026-03-05T10:00:00Z") },
   deletionScheduled: { name: "Ada", purgeAt: new Date("2026-03-19T10:00:00Z"), apps: ["Shop", "Forum"] },
   deletionCancelled: { name: "Ada" },

@@ -1,6 +1,6 @@
 import { randomInt } from "node:crypto";
 import { z } from "zod";
-import type { SignInChallenge, User } from "../../generated/prisma/client.js";
+import type { Prisma, SignInChallenge, User } from "../../generated/prisma/client.js";
 import { digestsEqual, randomToken, sha256 } from "../auth/crypto.js";
 import { startViewerSession } from "../auth/viewer-session.js";
 import type { ServiceContext } from "../context.js";
@@ -19,7 +19,7 @@ import { isNewPlace } from "./new-device.js";
 /** A sign-in waits this long for its second factor. */
 const CHALLENGE_TTL_MS = 10 * 60_000;
 /** A mailed code works this long. */
-const EMAIL_CODE_TTL_MS = 10 * 60_000;
+export const EMAIL_CODE_TTL_MS = 10 * 60_000;
 /** Wrong codes one sign-in may take; then it starts again from the password. */
 export const MAX_CODE_ATTEMPTS = 5;
 
@@ -66,20 +66,32 @@ export async function requireSecondFactor(ctx: ServiceContext, user: User, remem
 }
 
 /** Only the browser holding the challenge can check a code against this hash: a database copy cannot. */
-const emailCodeHash = (challenge: string, code: string) => sha256(`${challenge}:${code}`);
+export const emailCodeHash = (challenge: string, code: string) => sha256(`${challenge}:${code}`);
 
-async function mailCode(ctx: ServiceContext, found: SignInChallenge, challenge: string, user: User): Promise<void> {
+/**
+ * Mails a new code for this challenge (throttled per account) and stores its hash in place of the last one,
+ * with `also` written in the same update. `mail` says what the code is for.
+ */
+export async function mailCode(
+  ctx: ServiceContext,
+  found: SignInChallenge,
+  challenge: string,
+  user: User,
+  mail: "signInCode" | "reauthenticationCode" = "signInCode",
+  also: Prisma.SignInChallengeUpdateInput = {},
+): Promise<void> {
   const wait = await ctx.rateLimiters.emailCode(user.id);
   if (wait !== null) throw new RateLimitedError(wait);
   const code = randomInt(0, 1_000_000).toString().padStart(6, "0");
   await ctx.db.signInChallenge.update({
     where: { id: found.id },
     data: {
+      ...also,
       emailCodeHash: emailCodeHash(challenge, code),
       emailCodeExpiresAt: new Date(Date.now() + EMAIL_CODE_TTL_MS),
     },
   });
-  await mailPersonQuietly(ctx, { email: user.email, userId: user.id }, "signInCode", { name: user.name, code });
+  await mailPersonQuietly(ctx, { email: user.email, userId: user.id }, mail, { name: user.name, code });
 }
 
 const challengeInput = z.object({ challenge: z.string().min(1).max(200) });

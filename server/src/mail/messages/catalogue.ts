@@ -18,6 +18,8 @@ export type MailCatalogue = {
   /** To the old address: a change was asked for. */
   emailChangeNotice(p: { name: string; newEmail: string }): Composed;
   signInCode(p: { name: string; code: string }): Composed;
+  /** A signed-in person asked for a code to confirm a sensitive change (no app or passkey to confirm with). */
+  reauthenticationCode(p: { name: string; code: string }): Composed;
   newSignIn(p: { name: string; browser: string | null; ip: string | null; time: Date }): Composed;
   deletionScheduled(p: { name: string; purgeAt: Date; apps: string[] }): Composed;
   deletionCancelled(p: { name: string }): Composed;

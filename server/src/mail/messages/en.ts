@@ -32,6 +32,10 @@ export const en: MailCatalogue = {
     subject: `${code} is your Gatehouse sign-in code`,
     text: `Hello ${name},\n\nYour code to finish signing in to Gatehouse is:\n\n${code}\n\nIt works once, for 10 minutes. If you did not just sign in, change your password: someone knows it.\n`,
   }),
+  reauthenticationCode: ({ name, code }) => ({
+    subject: `${code} is your Gatehouse confirmation code`,
+    text: `Hello ${name},\n\nYour code to confirm a change to your Gatehouse account is:\n\n${code}\n\nIt works once, for 10 minutes. If you did not just ask for it, someone is signed in to your account: sign out its sessions under Account → Sessions.\n`,
+  }),
   newSignIn: ({ name, browser, ip, time }) => ({
     subject: "New sign-in to your Gatehouse account",
     text: `Hello ${name},\n\nYour Gatehouse account was just signed in to from a device and network it had not used before:\n\n  Browser: ${browser ?? "unknown"}\n  IP address: ${ip ?? "unknown"}\n  Time: ${momentIn(LOCALE, time)}\n\nIf this was you, there is nothing to do. If not, change your password now and sign out the session under Account → Sessions.\n`,

@@ -41,6 +41,10 @@ export const nl: MailCatalogue = {
     subject: `${code} is uw inlogcode voor Gatehouse`,
     text: `Beste ${name},\n\nUw code om het inloggen bij Gatehouse af te ronden is:\n\n${code}\n\nDe code werkt één keer, 10 minuten lang. Bent u niet net aan het inloggen? Wijzig dan uw wachtwoord: iemand anders kent het.\n`,
   }),
+  reauthenticationCode: ({ name, code }) => ({
+    subject: `${code} is uw bevestigingscode voor Gatehouse`,
+    text: `Beste ${name},\n\nUw code om een wijziging in uw Gatehouse-account te bevestigen is:\n\n${code}\n\nDe code werkt één keer, 10 minuten lang. Heeft u er niet net om gevraagd? Dan is iemand anders in uw account ingelogd: beëindig de sessies onder Account → Sessies.\n`,
+  }),
   newSignIn: ({ name, browser, ip, time }) => ({
     subject: "Nieuwe aanmelding bij uw Gatehouse-account",
     text: `Beste ${name},\n\nEr is zojuist ingelogd op uw Gatehouse-account vanaf een apparaat en netwerk die het nog niet eerder gebruikte:\n\n  Browser: ${browser ?? "onbekend"}\n  IP-adres: ${ip ?? "onbekend"}\n  Tijdstip: ${momentIn(LOCALE, time)}\n\nWas u dit zelf? Dan hoeft u niets te doen. Zo niet, wijzig dan nu uw wachtwoord en beëindig de sessie onder Account → Sessies.\n`,
