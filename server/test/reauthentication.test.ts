@@ -5,7 +5,8 @@ import { registeredBrowser, startTestServer, type TestServer } from "./harness.j
 import { SoftAuthenticator } from "./passkey-authenticator.js";
 import { enrolTotp } from "./staff.js";
 
-const ONE_PROOF = "Confirm it is you: enter your password, use one of your passkeys or enter a code from your app.";
+const ONE_PROOF =
+  "Confirm it is you: enter your password, use one of your passkeys, enter a code from your app, or ask for a code by e-mail.";
 let server: TestServer;
 let device: SoftAuthenticator;
 beforeAll(async () => {

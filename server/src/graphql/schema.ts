@@ -26,6 +26,7 @@ import "./schema/preference.js";
 import "./schema/notification-preference.js";
 import "./schema/two-factor.js";
 import "./schema/passkey.js";
+import "./schema/reauthentication.js";
 import "./schema/staff.js";
 import "./schema/admin-setup.js";
 import "./schema/upstream.js";

@@ -15,13 +15,14 @@ import { spendChallenge, storeChallenge } from "../passkey/challenge.js";
 import { assertionHolds, ownPasskeyOptions, parseAssertion } from "../passkey/webauthn.js";
 import { recoveryCodeHolds, totpCodeHolds } from "../two-factor/factor-codes.js";
 import { validate } from "../validate.js";
+import { emailCodeMayConfirm, reauthenticationCodeHolds } from "./reauthentication-code.js";
 
 /** One of the ways a signed-in person proves again that it is them, whichever they have. */
 export type Reauthentication = {
   currentPassword?: string | null | undefined;
   /** The browser's answer (JSON) to startPasskeyReauthentication's options. */
   passkeyResponse?: string | null | undefined;
-  /** A code from the authenticator app, or an unused recovery code. */
+  /** A code from the authenticator app, an unused recovery code, or (sendReauthenticationCode) a code by e-mail. */
   code?: string | null | undefined;
 };
 
@@ -47,7 +48,9 @@ export async function reauthenticate(ctx: ServiceContext, currentPassword: strin
 }
 
 const NO_PASSWORD = "Enter your current password.";
-const ONE_PROOF = "Confirm it is you: enter your password, use one of your passkeys or enter a code from your app.";
+const ONE_PROOF =
+  "Confirm it is you: enter your password, use one of your passkeys, enter a code from your app, or ask for a code by e-mail.";
+const NOTHING_YET = "Confirm it is you: ask for a code by e-mail, then enter it.";
 
 /**
  * Options for the browser to sign a fresh challenge with one of the viewer's own passkeys (user verification
@@ -63,9 +66,12 @@ export async function startPasskeyReauthentication({ ctx }: { ctx: ServiceContex
 
 /**
  * The signed-in person, after proving again that it is them with exactly one of: the password, a fresh
- * assertion by one of their passkeys, or a code from their authenticator app (or a recovery code). A person
- * who signed up without a password confirms with what they have. Wrong codes count against the account's
- * second-factor limit, wrong passwords against the sign-in throttle.
+ * assertion by one of their passkeys, a code from their authenticator app (or a recovery code), or a code
+ * mailed by sendReauthenticationCode. A person who signed up without a password confirms with what they have.
+ * The mailed code counts only for an account with a confirmed address and neither an app nor a passkey: the
+ * mailbox can already reset that account's password, so the code proves no less than the account trusts; an
+ * account with an app or a passkey keeps those as its only second-factor proofs. Wrong codes count against
+ * the account's second-factor limit, wrong passwords against the sign-in throttle.
  */
 export async function reauthenticateWith(ctx: ServiceContext, input: Reauthentication): Promise<User> {
   const viewer = accountOwner(ctx);
@@ -74,7 +80,13 @@ export async function reauthenticateWith(ctx: ServiceContext, input: Reauthentic
   const user = await ctx.db.user.findUniqueOrThrow({ where: { id: viewer.id } });
   if (given.length !== 1) {
     // Nothing at all from someone with a password: ask for it, as these forms always have.
-    const message = given.length === 0 && hasPassword(user) ? NO_PASSWORD : ONE_PROOF;
+    const nothing = given.length === 0;
+    const message =
+      nothing && hasPassword(user)
+        ? NO_PASSWORD
+        : nothing && (await emailCodeMayConfirm(ctx, user))
+          ? NOTHING_YET
+          : ONE_PROOF;
     throw new ValidationError(message, [{ field: "currentPassword", message }]);
   }
   if (currentPassword) return reauthenticate(ctx, currentPassword);
@@ -92,7 +104,11 @@ export async function reauthenticateWith(ctx: ServiceContext, input: Reauthentic
   if (wait !== null) throw new RateLimitedError(wait);
   const entered = code ?? "";
   if ((await totpCodeHolds(ctx, user.id, entered)) || (await recoveryCodeHolds(ctx, user.id, entered))) return user;
+  const byMail = await emailCodeMayConfirm(ctx, user);
+  if (byMail && (await reauthenticationCodeHolds(ctx, user.id, entered))) return user;
   await ctx.rateLimiters.secondFactorFailed(user.id);
-  const wrong = "That code is not right. Enter the code your app shows now, or an unused recovery code.";
+  const wrong = byMail
+    ? "That code is not right, or no longer works. Enter the newest code we e-mailed you, or ask for a new one."
+    : "That code is not right. Enter the code your app shows now, or an unused recovery code.";
   throw new ValidationError(wrong, [{ field: "code", message: wrong }]);
 }

@@ -20,7 +20,11 @@ export const identityProofFields = (t: InputFields) => ({
     required: false,
     description: "The browser's answer (JSON) to startPasskeyReauthentication's options.",
   }),
-  code: t.string({ required: false, description: "A code from the authenticator app, or an unused recovery code." }),
+  code: t.string({
+    required: false,
+    description:
+      "A code from the authenticator app, an unused recovery code, or a code sendReauthenticationCode mailed.",
+  }),
 });
 
 /** The typed errors of a mutation confirmed by a proof: no viewer, a wrong password or passkey, too many codes, not one proof. */
