@@ -22,6 +22,7 @@ const PasskeyProof_Start = graphql(
 export const IdentityProofWays = graphql(`
   fragment IdentityProofWays on User {
     hasPassword
+    canConfirmWithEmailCode
     passkeys {
       id
     }
@@ -32,13 +33,19 @@ export const IdentityProofWays = graphql(`
   }
 `);
 
-export type ProofWays = { hasPassword: boolean; passkey: boolean; code: boolean };
+/** `code`: from the app or a recovery code; `emailCode`: a code the person asks to be mailed. */
+export type ProofWays = { hasPassword: boolean; passkey: boolean; code: boolean; emailCode: boolean };
 
 /** The proofs a person has; while it loads, the password (what most people have). */
 export function proofWaysOf(viewer: FragmentOf<typeof IdentityProofWays> | null | undefined): ProofWays {
-  if (!viewer) return { hasPassword: true, passkey: false, code: false };
+  if (!viewer) return { hasPassword: true, passkey: false, code: false, emailCode: false };
   const code = viewer.twoFactor.totpEnabled || viewer.twoFactor.recoveryCodesLeft > 0;
-  return { hasPassword: viewer.hasPassword, passkey: viewer.passkeys.length > 0, code };
+  return {
+    hasPassword: viewer.hasPassword,
+    passkey: viewer.passkeys.length > 0,
+    code,
+    emailCode: viewer.canConfirmWithEmailCode,
+  };
 }
 
 /**
@@ -56,9 +63,9 @@ function usePasskeyProof(failed: string): () => Promise<PasskeyOutcome> {
 export type IdentityProof = { currentPassword: string } | { passkeyResponse: string } | { code: string };
 
 /**
- * The one proof a sensitive change sends: the password the person typed, or, for an account without one, the
- * code they typed from their app (or a recovery code), else a fresh answer by one of their passkeys (or the
- * message saying why there is none).
+ * The one proof a sensitive change sends: a code the person typed (from their app, a recovery code, or one we
+ * mailed them), else the password they typed, else, for an account without one, a fresh answer by one of
+ * their passkeys (or the message saying why there is none).
  */
 export function useIdentityProof(hasPassword: boolean, failed: string) {
   const passkeyProof = usePasskeyProof(failed);
@@ -66,8 +73,9 @@ export function useIdentityProof(hasPassword: boolean, failed: string) {
     currentPassword: string,
     code = "",
   ): Promise<{ ok: true; proof: IdentityProof } | { ok: false; message: string }> => {
-    if (hasPassword) return { ok: true, proof: { currentPassword } };
+    // A code field shows beside the password only once the person asked for a code by e-mail.
     if (code.trim()) return { ok: true, proof: { code: code.trim() } };
+    if (hasPassword) return { ok: true, proof: { currentPassword } };
     const answer = await passkeyProof();
     return answer.ok ? { ok: true, proof: { passkeyResponse: answer.response } } : answer;
   };

@@ -1,12 +1,22 @@
+import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { type IdentityProof, type ProofWays, useIdentityProof } from "../../lib/use-passkey-proof";
 import { Field } from "../ui/Field";
+import { EmailCodeRequest } from "./EmailCodeRequest";
 
 type Bound = { value: string; onChange: (event: { target: { value: string } }) => void; error?: string | undefined };
 
+/** Which sentence tells a person without a password what they can confirm with. */
+function hintFor(ways: ProofWays) {
+  if (ways.passkey) return ways.code ? "proof.passkeyOrCode" : "proof.passkey";
+  if (ways.emailCode) return ways.code ? "proof.emailOrCode" : "proof.email";
+  return ways.code ? "proof.code" : "proof.none";
+}
+
 /**
  * The proof a sensitive change asks for, by what the person has: their password; or, without one, a passkey
- * (asked for on submit) and a code from their app or a recovery code. No field they cannot fill.
+ * (asked for on submit) and a code from their app or a recovery code. An account without an app or a passkey
+ * can also ask for a code by e-mail (instead of the password, when it has one). No field they cannot fill.
  */
 export function IdentityProofFields({
   ways,
@@ -20,29 +30,45 @@ export function IdentityProofFields({
   passwordHint?: string | undefined;
 }) {
   const { t } = useTranslation("account");
+  const [sentTo, setSentTo] = useState<string | null>(null);
+  const emailCodeField = (
+    <Field
+      label={t(ways.code ? "proof.emailOrRecoveryLabel" : "proof.emailCodeLabel")}
+      name="code"
+      autoComplete="one-time-code"
+      inputMode="numeric"
+      hint={ways.hasPassword ? t("proof.emailCodeHint") : undefined}
+      {...code}
+    />
+  );
   if (ways.hasPassword) {
     return (
-      <Field
-        label={t("proof.password")}
-        name="currentPassword"
-        type="password"
-        autoComplete="current-password"
-        hint={passwordHint}
-        {...currentPassword}
-      />
+      <div className="stack">
+        <Field
+          label={t("proof.password")}
+          name="currentPassword"
+          type="password"
+          autoComplete="current-password"
+          hint={passwordHint}
+          {...currentPassword}
+        />
+        {ways.emailCode ? (
+          <>
+            {sentTo ? null : <p className="muted">{t("proof.orEmail")}</p>}
+            <EmailCodeRequest sentTo={sentTo} onSent={setSentTo} />
+            {sentTo ? emailCodeField : null}
+          </>
+        ) : null}
+      </div>
     );
   }
-  const hint = ways.passkey
-    ? ways.code
-      ? "proof.passkeyOrCode"
-      : "proof.passkey"
-    : ways.code
-      ? "proof.code"
-      : "proof.none";
   return (
     <div className="stack">
-      <p className="muted">{t(hint)}</p>
-      {ways.code ? (
+      <p className="muted">{t(hintFor(ways))}</p>
+      {ways.emailCode ? <EmailCodeRequest sentTo={sentTo} onSent={setSentTo} /> : null}
+      {ways.emailCode ? (
+        emailCodeField
+      ) : ways.code ? (
         <Field
           label={t("proof.codeLabel")}
           name="code"
@@ -57,9 +83,10 @@ export function IdentityProofFields({
 
 /** What is missing before the person can send a proof, or null: a passkey needs nothing typed. */
 export function missingProof(ways: ProofWays, currentPassword: string, code: string) {
+  if (code.trim()) return null;
   if (ways.hasPassword) return currentPassword ? null : "currentPassword";
-  if (ways.passkey || code.trim()) return null;
-  return ways.code ? "code" : "none";
+  if (ways.passkey) return null;
+  return ways.code || ways.emailCode ? "code" : "none";
 }
 
 type ProofForm = { reject: (fields: Record<string, string>, form?: string | null) => boolean };
@@ -80,7 +107,7 @@ export function useProofToSend(ways: ProofWays, failed: string) {
     const missing = missingProof(ways, typed.currentPassword, typed.code);
     const fields = { ...found };
     if (missing === "currentPassword") fields.currentPassword = passwordMissing;
-    if (missing === "code") fields.code = t("proof.codeMissing");
+    if (missing === "code") fields.code = t(ways.emailCode ? "proof.emailCodeMissing" : "proof.codeMissing");
     if (form.reject(fields, missing === "none" ? t("proof.none") : null)) return null;
     const given = await prove(typed.currentPassword, typed.code);
     if (given.ok) return given.proof;
