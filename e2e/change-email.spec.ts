@@ -1,6 +1,6 @@
 import type { Locator, Page } from "@playwright/test";
 import { expect, newUser, test } from "./support/fixtures";
-import { mailedLink, mailedSubjects } from "./support/outbox";
+import { mailedChangeCode, mailedLink, mailedSubjects } from "./support/outbox";
 
 /** Screenshots of the card alone for the docs, at a desktop and a phone width. */
 async function cardScreenshots(page: Page, card: Locator, name: string) {
@@ -73,6 +73,41 @@ test.describe("a person changes their e-mail address from the account page", () 
       await page.waitForURL("**/account");
       await expect(page.locator(".profile-head")).toContainText(newEmail);
       await expect(card.getByText(`You sign in with ${newEmail}`)).toBeVisible();
+    });
+  });
+
+  test("with a confirmed address and no app or passkey, confirms with a code by e-mail instead of the password", async ({
+    page,
+    registeredUser: user,
+  }) => {
+    const newEmail = newUser("mailed").email;
+    const card = page.getByRole("region", { name: "Change e-mail address" });
+    const masked = `${user.email[0]}•••${user.email.slice(user.email.indexOf("@"))}`;
+
+    await test.step("confirms the address, signs in and asks for a code instead of typing the password", async () => {
+      await page.goto(await mailedLink(user.email, "/verify-email"));
+      await expect(page.getByText("Your e-mail address is confirmed.")).toBeVisible();
+      await page.goto("/signin");
+      await page.getByLabel("Email", { exact: true }).fill(user.email);
+      await page.getByLabel("Password", { exact: true }).fill(user.password);
+      await page.getByRole("button", { name: "Sign in", exact: true }).click();
+      await page.waitForURL("**/account");
+      await expect(card.getByText("No password at hand? We can e-mail you a code instead.")).toBeVisible();
+      await card.getByRole("button", { name: "E-mail me a code" }).click();
+      await expect(card.getByText(`We sent a code to ${masked}.`)).toBeVisible();
+    });
+
+    await test.step("a wrong code is refused beside the code; the mailed one sends the link", async () => {
+      const code = await mailedChangeCode(user.email);
+      await card.getByLabel("New e-mail address").fill(newEmail);
+      await card.getByLabel("Code from the e-mail").fill(code === "000000" ? "999999" : "000000");
+      await card.getByRole("button", { name: "Send confirmation link" }).click();
+      await expect(card.getByLabel("Code from the e-mail")).toHaveAttribute("aria-invalid", "true");
+      await page.screenshot({ path: "screenshots/account-change-email-code-1280.png", fullPage: true });
+      await card.getByLabel("Code from the e-mail").fill(code);
+      await card.getByRole("button", { name: "Send confirmation link" }).click();
+      await expect(card.getByText(`We mailed a confirmation link to ${newEmail}`)).toBeVisible();
+      await expect.poll(() => mailedSubjects(user.email)).toContain("Your e-mail address is about to change");
     });
   });
 });

@@ -24,16 +24,26 @@ export async function mailedLink(to: string, path: string, timeoutMs = 10_000): 
 }
 
 /** The newest 6-digit sign-in code mailed to `to`, after `after` earlier ones. */
-export async function mailedSignInCode(to: string, after = 0, timeoutMs = 10_000): Promise<string> {
+export function mailedSignInCode(to: string, after = 0, timeoutMs = 10_000): Promise<string> {
+  return newestCode(to, /^(\d{6}) is your Gatehouse sign-in code$/, after, timeoutMs);
+}
+
+/** The newest 6-digit code mailed to `to` to confirm a change to the account, after `after` earlier ones. */
+export function mailedChangeCode(to: string, after = 0, timeoutMs = 10_000): Promise<string> {
+  return newestCode(to, /^(\d{6}) is your Gatehouse confirmation code$/, after, timeoutMs);
+}
+
+/** The code in the subject (`subject`'s first group) of the newest such mail to `to`, after `after` earlier ones. */
+async function newestCode(to: string, subject: RegExp, after: number, timeoutMs: number): Promise<string> {
   const dir = process.env[ENV_OUTBOX];
   if (!dir) throw new Error("The e2e global setup did not set the outbox directory.");
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const codes = mailsTo(dir, to)
-      .map((mail) => mail.subject.match(/^(\d{6}) is your Gatehouse sign-in code$/)?.[1])
+      .map((mail) => mail.subject.match(subject)?.[1])
       .filter((code) => code !== undefined);
     if (codes.length > after) return codes.at(-1) ?? "";
-    if (Date.now() > deadline) throw new Error(`No sign-in code mailed to ${to} arrived.`);
+    if (Date.now() > deadline) throw new Error(`No code mailed to ${to} (${subject.source}) arrived.`);
     await new Promise((resolve) => setTimeout(resolve, 200));
   }
 }
