@@ -49,7 +49,8 @@ export function IdentityProofFields({
           name="currentPassword"
           type="password"
           autoComplete="current-password"
-          hint={passwordHint}
+          // "Needs your password" is not so when a mailed code would do.
+          hint={ways.emailCode ? undefined : passwordHint}
           {...currentPassword}
         />
         {ways.emailCode ? (
