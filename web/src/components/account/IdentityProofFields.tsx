@@ -31,19 +31,17 @@ export function IdentityProofFields({
 }) {
   const { t } = useTranslation("account");
   const [sentTo, setSentTo] = useState<string | null>(null);
-  const emailCodeField = (
-    <Field
-      label={t(ways.code ? "proof.emailOrRecoveryLabel" : "proof.emailCodeLabel")}
-      name="code"
-      autoComplete="one-time-code"
-      inputMode="numeric"
-      hint={ways.hasPassword ? t("proof.emailCodeHint") : undefined}
-      {...code}
-    />
-  );
-  if (ways.hasPassword) {
-    return (
-      <div className="stack">
+  // Beside a password, the code field waits until a code was asked for.
+  const codeShown = ways.hasPassword ? ways.emailCode && sentTo !== null : ways.code || ways.emailCode;
+  const codeLabel = !ways.emailCode
+    ? "proof.codeLabel"
+    : ways.code
+      ? "proof.emailOrRecoveryLabel"
+      : "proof.emailCodeLabel";
+  const codeHint = ways.hasPassword ? "proof.emailCodeHint" : ways.passkey ? "proof.codeHint" : null;
+  return (
+    <div className="stack">
+      {ways.hasPassword ? (
         <Field
           label={t("proof.password")}
           name="currentPassword"
@@ -53,28 +51,17 @@ export function IdentityProofFields({
           hint={ways.emailCode ? undefined : passwordHint}
           {...currentPassword}
         />
-        {ways.emailCode ? (
-          <>
-            {sentTo ? null : <p className="muted">{t("proof.orEmail")}</p>}
-            <EmailCodeRequest sentTo={sentTo} onSent={setSentTo} />
-            {sentTo ? emailCodeField : null}
-          </>
-        ) : null}
-      </div>
-    );
-  }
-  return (
-    <div className="stack">
-      <p className="muted">{t(hintFor(ways))}</p>
+      ) : (
+        <p className="muted">{t(hintFor(ways))}</p>
+      )}
+      {ways.hasPassword && ways.emailCode && !sentTo ? <p className="muted">{t("proof.orEmail")}</p> : null}
       {ways.emailCode ? <EmailCodeRequest sentTo={sentTo} onSent={setSentTo} /> : null}
-      {ways.emailCode ? (
-        emailCodeField
-      ) : ways.code ? (
+      {codeShown ? (
         <Field
-          label={t("proof.codeLabel")}
+          label={t(codeLabel)}
           name="code"
           autoComplete="one-time-code"
-          hint={ways.passkey ? t("proof.codeHint") : undefined}
+          hint={codeHint ? t(codeHint) : undefined}
           {...code}
         />
       ) : null}
