@@ -91,6 +91,18 @@ describe("test/reauthentication-email: a person with no password, passkey or app
     expect(await server.db.accountDeletion.count({ where: { userId: person.user.id } })).toBe(1);
   });
 
+  it("allows five tries per code; then only a new code works", async () => {
+    const person = await socialOnlyPerson("Fi Vetries");
+    await send(person);
+    const code = await mailedCode(person.email);
+    for (let i = 0; i < 5; i++) expect(await changeEmail(person, otherThan(code))).toMatchObject(WRONG);
+    expect(await changeEmail(person, code)).toMatchObject(WRONG);
+    await send(person);
+    expect(await changeEmail(person, await mailedCode(person.email))).toMatchObject({
+      __typename: "ChangeEmailSuccess",
+    });
+  });
+
   it("refuses an expired code, and the code before a resend", async () => {
     const person = await socialOnlyPerson("Ex Pired");
     await send(person);

@@ -64,8 +64,8 @@ export async function sendReauthenticationCode({ ctx }: { ctx: ServiceContext })
 }
 
 /**
- * Whether `code` is the newest code mailed to this person, unexpired and unspent; it is spent when it is. A
- * wrong code counts against that code's tries too, so it cannot be guessed past MAX_CODE_ATTEMPTS.
+ * Whether `code` is the newest code mailed to this person, unexpired and unspent; it is spent when it is. Every
+ * try counts against that code's MAX_CODE_ATTEMPTS before the comparison, so parallel guesses cannot pass it.
  */
 export async function reauthenticationCodeHolds(ctx: ServiceContext, userId: string, code: string): Promise<boolean> {
   const challenge = await codeChallenge(ctx, userId);
@@ -80,13 +80,15 @@ export async function reauthenticationCodeHolds(ctx: ServiceContext, userId: str
   ) {
     return false;
   }
-  if (!/^\d{6}$/.test(code) || !digestsEqual(found.emailCodeHash, emailCodeHash(challenge, code))) {
-    await ctx.db.signInChallenge.update({ where: { id: found.id }, data: { failedAttempts: { increment: 1 } } });
-    return false;
-  }
-  const { count } = await ctx.db.signInChallenge.updateMany({
+  const tried = await ctx.db.signInChallenge.updateMany({
+    where: { id: found.id, consumedAt: null, failedAttempts: { lt: MAX_CODE_ATTEMPTS } },
+    data: { failedAttempts: { increment: 1 } },
+  });
+  if (tried.count !== 1) return false;
+  if (!/^\d{6}$/.test(code) || !digestsEqual(found.emailCodeHash, emailCodeHash(challenge, code))) return false;
+  const spent = await ctx.db.signInChallenge.updateMany({
     where: { id: found.id, consumedAt: null },
     data: { consumedAt: now },
   });
-  return count === 1;
+  return spent.count === 1;
 }
