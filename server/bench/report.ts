@@ -38,9 +38,11 @@ function machine(): string {
 const P99_FACTOR = 3;
 
 /**
- * The load generator keeps every connection's request in flight, so a row's mean latency is connections / rate
- * (Little's law), and its mean relative to the ceiling's is exactly ceiling rate / rate. That factor is shown
- * beside the p99 one: where it is above 3, the p99 target could only hold with a tail narrower than a bare server's.
+ * The load generator keeps every connection's request in flight, so connections = rate × (latency + the time a
+ * request spends in the load generator) by Little's law: a row's mean latency is at most connections / rate, and
+ * close to it once the server, not the generator, is the slower side. The queueing column, ceiling rate / rate,
+ * is thus about how much longer this row's requests must wait than the ceiling's at the same concurrency; the
+ * p99 factors follow it.
  */
 export function table(ceiling: Figure, figures: Figure[]): string {
   const rows = [ceiling, ...figures].map((f) => {
@@ -76,9 +78,11 @@ the browser's approval (\`completeLogin\` over GraphQL with a session cookie) an
 and latencies are per request. Everything shares the machine's cores with the load generator, so compare
 ratios within one run only. The ceiling is measured before and after Gatehouse's rows; every ratio is to the higher
 of the two (the first row), so a ceiling that happened to measure low cannot make a target look met.
-autocannon keeps all ${connections} requests in flight, so a row's mean latency is ${connections} / its rate (Little's
-law; the mean ms column shows it): relative to the ceiling's, it is the **queueing alone** column. A row's p99 can be within ${P99_FACTOR}× the
-ceiling's only where that column is near ${P99_FACTOR} or below, or where its tail is narrower than a bare server's.
+autocannon keeps all ${connections} requests in flight, so a row's mean latency is ${connections} / its rate, less the
+time each request spends in the load generator (Little's law; compare the mean ms column). The **queueing alone**
+column, ceiling rate / rate, is therefore about how much longer a row's requests wait than the ceiling's at this
+concurrency, and the p99 factors follow it: a row's p99 is within ${P99_FACTOR}× the ceiling's only where that column is
+near ${P99_FACTOR} or below.
 
 ${result}
 `;
