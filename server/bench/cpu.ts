@@ -4,8 +4,8 @@
  * around each round. Throughput moves with the machine's neighbours; CPU per request moves less, and it is
  * what a change to the hot path changes. To compare two builds, alternate their dist/ directories between runs.
  *
- *   CPU_DATABASE=sqlite|postgresql  CPU_WORKLOADS=info,user,sign,token,introspect  CPU_ROUNDS=3  CPU_SECONDS=5  CPU_MODE=production
- *   CPU_CONNECTIONS=50
+ *   CPU_DATABASE=sqlite|postgresql  CPU_WORKLOADS=info,user,sign (also token, introspect)  CPU_ROUNDS=3  CPU_SECONDS=5
+ *   CPU_MODE=production  CPU_CONNECTIONS=50
  */
 import { rmSync } from "node:fs";
 import autocannon from "autocannon";
