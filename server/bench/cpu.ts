@@ -5,7 +5,7 @@
  * what a change to the hot path changes. To compare two builds, alternate their dist/ directories between runs.
  *
  *   CPU_DATABASE=sqlite|postgresql  CPU_WORKLOADS=info,user,sign (also token, introspect)  CPU_ROUNDS=3  CPU_SECONDS=5
- *   CPU_MODE=production  CPU_CONNECTIONS=50
+ *   CPU_MODE=production  CPU_CONNECTIONS=50  CPU_NODE_ARGS="--max-semi-space-size=32" (node flags for the server only)
  */
 import { rmSync } from "node:fs";
 import autocannon from "autocannon";
@@ -49,7 +49,7 @@ try {
 const database = await freshDatabase(dialect);
 const instance = await startInstance(
   benchEnv(database.url, process.env.CPU_MODE === "start" ? "development" : "production"),
-  { compiled: true, keepOutput: false },
+  { compiled: true, keepOutput: false, nodeArgs: process.env.CPU_NODE_ARGS?.split(" ").filter(Boolean) ?? [] },
 );
 try {
   const { demo, person } = await demoAndPerson(instance, database.url);
