@@ -5,6 +5,7 @@ import { digestsEqual, sha256 } from "../auth/crypto.js";
 import { serverSecret } from "../auth/server-secret.js";
 import type { ServiceContext } from "../context.js";
 import { ConflictError } from "../errors.js";
+import { hasAppOrPasskey } from "../two-factor/policy.js";
 import { EMAIL_CODE_TTL_MS, emailCodeHash, MAX_CODE_ATTEMPTS, mailCode } from "../two-factor/sign-in-challenge.js";
 
 export const EMAIL_CODE_REFUSED =
@@ -17,12 +18,7 @@ export const EMAIL_CODE_REFUSED =
  * of an account that has one.
  */
 export async function emailCodeMayConfirm(ctx: ServiceContext, user: Pick<User, "id" | "emailVerified">) {
-  if (!user.emailVerified) return false;
-  const [totp, passkeys] = await Promise.all([
-    ctx.db.totpFactor.findUnique({ where: { userId: user.id }, select: { confirmedAt: true } }),
-    ctx.db.passkey.count({ where: { userId: user.id } }),
-  ]);
-  return !totp?.confirmedAt && passkeys === 0;
+  return user.emailVerified && !(await hasAppOrPasskey(ctx.db, user.id));
 }
 
 /**
