@@ -7,7 +7,7 @@ import {
 } from "../server/test/upstream/local-google";
 import { signInAsDemoAdmin } from "./support/demo-admin";
 import { expect, newUser, test } from "./support/fixtures";
-import { mailedLink } from "./support/outbox";
+import { mailedChangeCode, mailedLink } from "./support/outbox";
 import { graphqlSession } from "./support/owner";
 import { virtualAuthenticator } from "./support/passkey";
 import { enrolTotpByApi, totpCode } from "./support/totp";
@@ -99,6 +99,20 @@ test.describe("a person signs in with Google", () => {
       await page.getByRole("dialog").getByRole("button", { name: "Cancel" }).click();
       await expect(card.getByRole("cell", { name: "Google", exact: true })).toBeVisible();
       await shoot(page, "upstream-account-linked-providers");
+    });
+
+    await test.step("with Google alone, a code by e-mail confirms a new API token; no password field is shown", async () => {
+      await page.goto("/account/tokens");
+      const card = page.getByRole("region", { name: "Create an API token" });
+      await expect(card.getByText(/has no password: confirm it is you with a code we e-mail you/)).toBeVisible();
+      await expect(card.getByLabel("Your current password")).toHaveCount(0);
+      await card.getByRole("button", { name: "E-mail me a code" }).click();
+      await expect(card.getByText(/^We sent a code to /)).toBeVisible();
+      await card.getByRole("textbox", { name: "Label" }).fill("Mailed-code script");
+      await card.getByLabel("Code from the e-mail").fill(await mailedChangeCode(email));
+      await shoot(page, "account-token-with-mailed-code");
+      await card.getByRole("button", { name: "Create token" }).click();
+      await expect(page.getByTestId("new-token-value")).toBeVisible();
     });
 
     await test.step("without a password, a passkey confirms removing a passkey; the last way in stays", async () => {
